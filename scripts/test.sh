@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing and run every test layer.
+set -euo pipefail
+source "$(dirname "$0")/toolchain.sh"
+ensure_build_tools
+ensure_chromium
+cd "$project_root"
+
+say "1/4 Native tests: the quiz domain and the content (cargo test)"
+cargo test --locked
+
+say "2/4 Component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
+
+say "3/4 Release build and size budget"
+trunk build --release
+node scripts/size-report.mjs dist --budget-kb 100
+
+say "4/4 End-to-end tests in headless Chromium (Playwright)"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+say "All tests passed"

@@ -1,0 +1,75 @@
+# Sourced by the other scripts: puts the project's tools on PATH and installs
+# whatever is missing. Every step checks first, so running it twice is cheap.
+# Nothing is downloaded from GitHub: Trunk finds wasm-bindgen and wasm-opt on PATH.
+
+TRUNK_VERSION=0.21.14
+
+project_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$project_root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The wasm-bindgen version pinned in Cargo.toml (wasm-bindgen = "=0.2.N").
+pinned_wasm_bindgen() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$project_root/Cargo.toml"
+}
+
+ensure_rust_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+    say "Installing trunk $TRUNK_VERSION (takes several minutes once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen_cli() {
+  local version
+  version="$(pinned_wasm_bindgen)"
+  if [ -z "$version" ]; then
+    echo "Cargo.toml must pin wasm-bindgen exactly, like wasm-bindgen = \"=0.2.130\"" >&2
+    return 1
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $version\$"; then
+    say "Installing wasm-bindgen-cli $version"
+    # Its own lock file can name crate versions this registry lacks; then resolve afresh.
+    cargo install wasm-bindgen-cli --version "$version" --locked \
+      || cargo install wasm-bindgen-cli --version "$version"
+  fi
+}
+
+# npm packages: binaryen's wasm-opt for Trunk, and the test tools.
+ensure_node_modules() {
+  local stamp="$project_root/node_modules/.installed-from-lock"
+  local want
+  want="$(sha256sum "$project_root/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "Installing npm packages from package-lock.json"
+    (cd "$project_root" && npm ci --no-audit --no-fund)
+    echo "$want" >"$stamp"
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "Installing Debian's chromium and chromium-driver"
+    as_root apt-get install -y chromium chromium-driver \
+      || { as_root apt-get update && as_root apt-get install -y chromium chromium-driver; }
+  fi
+}
+
+ensure_build_tools() {
+  ensure_rust_target
+  ensure_node_modules
+  ensure_wasm_bindgen_cli
+  ensure_trunk
+}

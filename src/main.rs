@@ -1,0 +1,3 @@
+fn main() {
+    safeguarding_check::mount();
+}

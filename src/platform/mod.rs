@@ -1,0 +1,5 @@
+//! The only code that touches the browser. Everything else receives what it
+//! needs (time, seeds, stored text) as plain values.
+
+pub mod clock;
+pub mod storage;

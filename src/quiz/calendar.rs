@@ -1,0 +1,54 @@
+//! Turning stored timestamps into dates people read, without a date library.
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// (year, month 1-12, day 1-31) of a count of days since 1970-01-01.
+/// Howard Hinnant's `civil_from_days`, valid for any date this app will see.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// "26 November 2026": the local calendar day of `utc_ms`, given the device's
+/// offset from UTC in minutes.
+pub fn format_day(utc_ms: u64, offset_minutes: i64) -> String {
+    let local_ms = utc_ms as i64 + offset_minutes * 60_000;
+    let (year, month, day) = civil_from_days(local_ms.div_euclid(86_400_000));
+    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_is_first_of_january_1970() {
+        assert_eq!(format_day(0, 0), "1 January 1970");
+    }
+
+    #[test]
+    fn known_dates() {
+        // 2026-11-26T05:00:00Z
+        assert_eq!(format_day(1_795_669_200_000, 0), "26 November 2026");
+        // 2024-02-29T12:00:00Z, a leap day
+        assert_eq!(format_day(1_709_208_000_000, 0), "29 February 2024");
+    }
+
+    #[test]
+    fn local_offset_moves_across_midnight() {
+        // 2026-06-30T23:30:00Z is already 1 July in London (UTC+1).
+        assert_eq!(format_day(1_782_862_200_000, 60), "1 July 2026");
+        assert_eq!(format_day(1_782_862_200_000, 0), "30 June 2026");
+    }
+}

@@ -1,0 +1,75 @@
+//! The end of a quiz: the score, each answer at a glance, and where to go next.
+
+use leptos::{html, prelude::*};
+
+use crate::quiz::progress::Progress;
+use crate::quiz::session::Session;
+
+#[component]
+pub fn ResultsPage(
+    session: RwSignal<Option<Session>>,
+    progress: RwSignal<Progress>,
+    on_restart: Callback<()>,
+    on_home: Callback<()>,
+) -> impl IntoView {
+    let heading_ref = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading_ref.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    let score = session.with_untracked(|s| s.as_ref().map(Session::score)).unwrap_or_default();
+    // The quiz just finished was recorded before this page showed, so it is the best
+    // if the stored best has the same finish time as the last attempt.
+    let is_best = progress.with_untracked(|p| {
+        matches!((p.last, p.best), (Some(last), Some(best)) if last == best)
+    });
+
+    let review = session.with_untracked(|s| {
+        s.as_ref()
+            .map(|s| {
+                s.items()
+                    .iter()
+                    .map(|item| {
+                        let correct = item.is_correct();
+                        let answer = item
+                            .question
+                            .correct_option()
+                            .map(|i| item.question.options[i].text.clone())
+                            .unwrap_or_default();
+                        view! {
+                            <li class:review-right=correct class:review-wrong=!correct>
+                                <span class="tag">{if correct { "Correct" } else { "Not quite" }}</span>
+                                <span class="review-prompt">{item.question.prompt.clone()}</span>
+                                {(!correct).then(|| view! { <span class="review-answer">"Answer: " {answer}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+            .unwrap_or_default()
+    });
+
+    view! {
+        <section class="page results" aria-labelledby="results-heading">
+            <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>
+                {format!("You scored {} out of {}", score.correct, score.total)}
+            </h2>
+            <p class="results-percent">
+                {format!("That is {}%.", score.percent())}
+                {is_best.then_some(" This is your best score so far.")}
+            </p>
+            <h3>"Your answers"</h3>
+            <ol class="review">{review}</ol>
+            <div class="button-group">
+                <button type="button" class="button button-primary" on:click=move |_| on_restart.run(())>
+                    "Try another quiz"
+                </button>
+                <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>
+                    "Back to home"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! Component tests: the real app mounted in headless Chromium by wasm-bindgen-test.
+//! Run with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use safeguarding_check::platform::storage::PROGRESS_KEY;
+use safeguarding_check::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets Leptos run effects scheduled on the microtask queue and the next task.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A fresh container with the app mounted in it, and no saved progress.
+fn mount_app() -> (HtmlElement, impl Drop) {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item(PROGRESS_KEY).unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    struct Unmount<T>(Option<T>, HtmlElement);
+    impl<T> Drop for Unmount<T> {
+        fn drop(&mut self) {
+            drop(self.0.take());
+            self.1.remove();
+        }
+    }
+    (container.clone(), Unmount(Some(handle), container))
+}
+
+fn button(container: &HtmlElement, label: &str) -> Option<HtmlButtonElement> {
+    let buttons = container.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|node| node.unchecked_into::<HtmlButtonElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+}
+
+fn text_of(container: &HtmlElement, selector: &str) -> String {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn start_quiz_shows_the_first_question_with_radios() {
+    let (app, _mounted) = mount_app();
+    assert!(text_of(&app, "h2").contains("Check what you know"));
+    button(&app, "Start quiz").expect("a Start quiz button").click();
+    settle().await;
+
+    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 10");
+    assert!(!text_of(&app, "fieldset legend").trim().is_empty());
+    let radios = app.query_selector_all("fieldset input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 4);
+    assert!(button(&app, "Start quiz").is_none(), "home has gone");
+}
+
+#[wasm_bindgen_test]
+async fn checking_without_an_answer_shows_the_error_summary() {
+    let (app, _mounted) = mount_app();
+    button(&app, "Start quiz").unwrap().click();
+    settle().await;
+    let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
+    assert!(summary.hidden(), "no error before trying");
+
+    button(&app, "Check answer").unwrap().click();
+    settle().await;
+    assert!(!summary.hidden());
+    assert!(summary.text_content().unwrap().contains("Select an answer"));
+    assert_eq!(text_of(&app, ".feedback-region"), "", "no feedback without an answer");
+}
+
+#[wasm_bindgen_test]
+async fn checking_an_answer_fills_the_live_region_and_offers_next() {
+    let (app, _mounted) = mount_app();
+    button(&app, "Start quiz").unwrap().click();
+    settle().await;
+    let live_region = app.query_selector(".feedback-region").unwrap().unwrap();
+    assert_eq!(live_region.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(live_region.text_content().unwrap(), "", "the live region exists, empty, before feedback");
+
+    let first: HtmlInputElement = app.query_selector("#option-0").unwrap().unwrap().unchecked_into();
+    first.click();
+    button(&app, "Check answer").unwrap().click();
+    settle().await;
+
+    let feedback = live_region.text_content().unwrap();
+    assert!(feedback.starts_with("Correct.") || feedback.starts_with("Not quite."), "{feedback}");
+    assert!(feedback.contains("Source: Principle"), "{feedback}");
+    assert!(first.disabled(), "options lock once checked");
+    button(&app, "Next question").expect("a Next question button").click();
+    settle().await;
+    assert_eq!(text_of(&app, ".question-count"), "Question 2 of 10");
+    assert_eq!(live_region.text_content().unwrap(), "", "feedback clears for the next question");
+}
