@@ -10,6 +10,8 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
     // The option the person has picked, by its shown position, before checking.
     let selected = RwSignal::new(None::<usize>);
     let missing_answer = RwSignal::new(false);
+    // Counts checks made with no answer; each one moves focus to the error summary.
+    let unanswered_checks = RwSignal::new(0u32);
     let heading_ref = NodeRef::<html::H2>::new();
     let next_ref = NodeRef::<html::Button>::new();
     let error_ref = NodeRef::<html::Div>::new();
@@ -25,6 +27,14 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
         position();
         if let Some(heading) = heading_ref.get() {
             let _ = heading.focus();
+        }
+    });
+    // The error summary takes focus once it is visible (GOV.UK pattern).
+    Effect::new(move |_| {
+        if unanswered_checks.get() > 0 {
+            if let Some(summary) = error_ref.get() {
+                let _ = summary.focus();
+            }
         }
     });
     // After checking, focus moves to Next; the feedback is announced by the live region.
@@ -52,9 +62,7 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
             }
             None => {
                 missing_answer.set(true);
-                if let Some(summary) = error_ref.get_untracked() {
-                    let _ = summary.focus();
-                }
+                unanswered_checks.update(|n| *n += 1);
             }
         }
     };

@@ -1,0 +1,56 @@
+// Launches Debian's Chromium through playwright-core (Playwright's own browser
+// download does not work here), and watches a page for anything that went wrong.
+
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist');
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+export const PHONE = { width: 360, height: 740 };
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function assertDistBuilt() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`No release build in ${DIST}. Run "trunk build --release" first (make test does).`);
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions, failed
+ * requests and any request that leaves `origin`.
+ */
+export async function watchedPage(context, origin) {
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+  page.on('requestfailed', (request) => problems.failedRequests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) problems.foreignRequests.push(url);
+  });
+  return { page, problems };
+}
