@@ -64,8 +64,9 @@ pub struct Bank {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BankError {
-    /// A file could not be read as JSON of the expected shape.
-    Parse { file: String, message: String },
+    /// A file could not be read as JSON of the expected shape. Only the position
+    /// is kept: formatting serde_json's message would add kilobytes to the wasm.
+    Parse { file: String, line: usize, column: usize },
     /// The content parsed but breaks a rule (duplicate id, no correct answer…).
     Invalid(Vec<String>),
 }
@@ -73,7 +74,9 @@ pub enum BankError {
 impl std::fmt::Display for BankError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BankError::Parse { file, message } => write!(f, "{file}: {message}"),
+            BankError::Parse { file, line, column } => {
+                write!(f, "{file}: not valid question JSON at line {line}, column {column}")
+            }
             BankError::Invalid(problems) => write!(f, "{}", problems.join("; ")),
         }
     }
@@ -94,16 +97,10 @@ impl Bank {
     /// Parses the seed sections and each `(file name, json)` topic, then validates.
     pub fn from_json(sections_json: &str, topic_files: &[(&str, &str)]) -> Result<Bank, BankError> {
         let sections: Vec<SeedSection> =
-            serde_json::from_str(sections_json).map_err(|e| BankError::Parse {
-                file: "seed-sections.json".into(),
-                message: e.to_string(),
-            })?;
+            serde_json::from_str(sections_json).map_err(|e| parse_error("seed-sections.json", &e))?;
         let mut topics = Vec::with_capacity(topic_files.len());
         for (file, json) in topic_files {
-            let topic: Topic = serde_json::from_str(json).map_err(|e| BankError::Parse {
-                file: (*file).into(),
-                message: e.to_string(),
-            })?;
+            let topic: Topic = serde_json::from_str(json).map_err(|e| parse_error(file, &e))?;
             topics.push(topic);
         }
         let bank = Bank { sections, topics };
@@ -182,6 +179,10 @@ impl Bank {
         }
         problems
     }
+}
+
+fn parse_error(file: &str, error: &serde_json::Error) -> BankError {
+    BankError::Parse { file: file.into(), line: error.line(), column: error.column() }
 }
 
 fn is_stable_id(id: &str) -> bool {

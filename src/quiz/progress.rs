@@ -35,10 +35,16 @@ impl Default for Progress {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgressError {
-    /// Not JSON, or not shaped like progress.
-    Corrupt(String),
+    /// Not JSON, or not shaped like progress; says which check failed.
+    Corrupt(&'static str),
     /// Written by a newer version of the app; it must not be overwritten.
     FromNewerVersion(u32),
+}
+
+/// Just the version field of any stored progress, whatever else it holds.
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: u32,
 }
 
 impl Progress {
@@ -62,26 +68,25 @@ impl Progress {
 
     pub fn decode(text: &str) -> Result<Progress, ProgressError> {
         if text.len() > MAX_STORED_BYTES {
-            return Err(ProgressError::Corrupt(format!("{} bytes is too large", text.len())));
+            return Err(ProgressError::Corrupt("too large"));
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
-        let version = value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or_else(|| ProgressError::Corrupt("no schema_version".into()))?;
-        if version > SCHEMA_VERSION as u64 {
-            return Err(ProgressError::FromNewerVersion(version.min(u32::MAX as u64) as u32));
+        // Read the version alone first, so a newer format is recognised even
+        // though the rest of it would not parse. (No serde_json::Value: it costs
+        // kilobytes of wasm.)
+        let VersionOnly { schema_version } =
+            serde_json::from_str(text).map_err(|_| ProgressError::Corrupt("no schema_version"))?;
+        if schema_version > SCHEMA_VERSION {
+            return Err(ProgressError::FromNewerVersion(schema_version));
         }
-        if version == 0 {
-            return Err(ProgressError::Corrupt("schema_version 0".into()));
+        if schema_version == 0 {
+            return Err(ProgressError::Corrupt("schema_version 0"));
         }
         let progress: Progress =
-            serde_json::from_value(value).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
+            serde_json::from_str(text).map_err(|_| ProgressError::Corrupt("not progress"))?;
         for attempt in [progress.last, progress.best].into_iter().flatten() {
             let Score { correct, total } = attempt.score;
             if total == 0 || correct > total {
-                return Err(ProgressError::Corrupt(format!("impossible score {correct}/{total}")));
+                return Err(ProgressError::Corrupt("impossible score"));
             }
         }
         Ok(progress)
