@@ -2,7 +2,7 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
-use safeguarding_check::platform::storage::PROGRESS_KEY;
+use safeguarding_check::platform::storage::{PROGRESS_KEY, QUIZ_IN_PROGRESS_KEY};
 use safeguarding_check::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,9 +25,16 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// A fresh container with the app mounted in it, and no saved progress.
+/// A fresh container with the app mounted in it, and nothing saved.
 fn mount_app() -> (HtmlElement, impl Drop) {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item(PROGRESS_KEY).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(PROGRESS_KEY).unwrap();
+    storage.remove_item(QUIZ_IN_PROGRESS_KEY).unwrap();
+    remount()
+}
+
+/// Mounts the app again over whatever is stored, as a reload would.
+fn remount() -> (HtmlElement, impl Drop) {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
@@ -108,4 +115,27 @@ async fn checking_an_answer_fills_the_live_region_and_offers_next() {
     settle().await;
     assert_eq!(text_of(&app, ".question-count"), "Question 2 of 10");
     assert_eq!(live_region.text_content().unwrap(), "", "feedback clears for the next question");
+}
+
+#[wasm_bindgen_test]
+async fn a_quiz_in_progress_is_picked_up_where_it_was() {
+    let (app, mounted) = mount_app();
+    button(&app, "Start quiz").unwrap().click();
+    settle().await;
+    let first_prompt = text_of(&app, "fieldset legend");
+    let option: HtmlInputElement = app.query_selector("#option-2").unwrap().unwrap().unchecked_into();
+    option.click();
+    button(&app, "Check answer").unwrap().click();
+    settle().await;
+    let feedback = text_of(&app, ".feedback-region");
+    drop(mounted);
+
+    let (app, _mounted) = remount();
+    settle().await;
+    assert!(button(&app, "Start quiz").is_none(), "it opens into the quiz, not home");
+    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 10");
+    assert_eq!(text_of(&app, "fieldset legend"), first_prompt);
+    assert_eq!(text_of(&app, ".feedback-region"), feedback, "the feedback is shown again");
+    let option: HtmlInputElement = app.query_selector("#option-2").unwrap().unwrap().unchecked_into();
+    assert!(option.checked(), "the chosen answer is still chosen");
 }

@@ -6,16 +6,17 @@ use safeguarding_check::quiz::session::{Session, SessionError, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
     Question {
-        id: id.into(),
-        prompt: format!("Prompt {id}"),
+        id: id.to_string().into(),
+        prompt: format!("Prompt {id}").into(),
         options: (0..4)
             .map(|i| AnswerOption {
-                text: format!("{id} option {i}"),
+                text: format!("{id} option {i}").into(),
                 correct: i == correct_index,
-                feedback: Some(format!("feedback {i}")),
+                feedback: Some(format!("feedback {i}").into()),
             })
-            .collect(),
-        explanation: format!("Explanation {id}"),
+            .collect::<Vec<_>>()
+            .into(),
+        explanation: format!("Explanation {id}").into(),
         source: "Principle 1: Keep clear and detailed records".into(),
         principle: Some(1),
     }
@@ -48,7 +49,7 @@ fn the_same_seed_gives_the_same_quiz() {
 fn different_seeds_shuffle_questions_and_options_differently() {
     let a = Session::start(questions(10), &mut SeededRng::new(1)).unwrap();
     let b = Session::start(questions(10), &mut SeededRng::new(2)).unwrap();
-    let ids = |s: &Session| s.items().iter().map(|i| i.question.id.clone()).collect::<Vec<_>>();
+    let ids = |s: &Session| s.items().iter().map(|i| i.question.id.to_string()).collect::<Vec<_>>();
     let orders = |s: &Session| s.items().iter().map(|i| i.order.clone()).collect::<Vec<_>>();
     assert_ne!(ids(&a), ids(&b));
     assert_ne!(orders(&a), orders(&b));
@@ -96,7 +97,7 @@ fn feedback_names_the_right_answer_and_the_chosen_options_note() {
     let feedback = s.answer(wrong).unwrap();
     assert!(!feedback.correct);
     assert_eq!(feedback.correct_answer, "q0 option 0");
-    assert_eq!(feedback.option_feedback, Some(format!("feedback {wrong_original}")));
+    assert_eq!(feedback.option_feedback.as_deref(), Some(format!("feedback {wrong_original}").as_str()));
     assert_eq!(feedback.explanation, "Explanation q0");
     assert_eq!(feedback.source, "Principle 1: Keep clear and detailed records");
 }

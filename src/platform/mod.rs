@@ -2,4 +2,6 @@
 //! needs (time, seeds, stored text) as plain values.
 
 pub mod clock;
+pub mod persistence;
+pub mod service_worker;
 pub mod storage;

@@ -6,9 +6,13 @@
 //! overwritten.
 
 use crate::quiz::progress::{Progress, ProgressError};
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use crate::quiz::resume::SavedQuiz;
+use gloo_storage::{LocalStorage, Storage};
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
 
 pub const PROGRESS_KEY: &str = "safeguarding-check:progress";
+pub const QUIZ_IN_PROGRESS_KEY: &str = "safeguarding-check:quiz-in-progress";
 const SET_ASIDE_KEY_PREFIX: &str = "safeguarding-check:unreadable-progress:";
 
 /// Something about storage the person needs to know.
@@ -27,6 +31,8 @@ pub enum StorageProblem {
     Full,
     /// Saving failed for another reason, or what was saved did not read back.
     SaveFailed,
+    /// An unfinished quiz was stored but could not be picked up again.
+    UnfinishedQuizUnreadable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,23 +97,56 @@ impl ProgressStore {
         if self.mode == Mode::MemoryOnly {
             return Ok(());
         }
-        // gloo-storage maps a thrown DOMException to `JsError` with its name. Every
-        // browser that runs WebAssembly throws DOMExceptions that are `Error`s.
-        LocalStorage::set(PROGRESS_KEY, progress).map_err(|error| match error {
-            StorageError::JsError(js) if is_quota_error(&js.name, &js.message) => StorageProblem::Full,
-            _ => StorageProblem::SaveFailed,
-        })?;
-        match LocalStorage::raw().get_item(PROGRESS_KEY) {
-            Ok(Some(text)) if Progress::decode(&text).as_ref() == Ok(progress) => Ok(()),
-            _ => Err(StorageProblem::SaveFailed),
+        write_verified(PROGRESS_KEY, &progress.encode())
+    }
+
+    /// The stored quiz in progress, as text for the domain to check.
+    pub fn load_quiz(&self) -> Option<String> {
+        if self.mode == Mode::MemoryOnly {
+            return None;
+        }
+        LocalStorage::raw().get_item(QUIZ_IN_PROGRESS_KEY).ok().flatten()
+    }
+
+    /// Keeps the quiz in progress, so a reload or an update loses nothing.
+    pub fn save_quiz(&self, quiz: &SavedQuiz) -> Result<(), StorageProblem> {
+        if self.mode == Mode::MemoryOnly {
+            return Ok(());
+        }
+        write_verified(QUIZ_IN_PROGRESS_KEY, &quiz.encode())
+    }
+
+    pub fn clear_quiz(&self) {
+        if self.mode == Mode::Persistent {
+            LocalStorage::delete(QUIZ_IN_PROGRESS_KEY);
         }
     }
 }
 
+/// Writes `text` and reads it back, so a write that silently failed (or was
+/// cut short) is reported rather than trusted.
+fn write_verified(key: &str, text: &str) -> Result<(), StorageProblem> {
+    // The app encodes its own JSON (see quiz::json), so it writes the text through
+    // gloo-storage's raw Storage rather than its serde_json-based `set`.
+    LocalStorage::raw().set_item(key, text).map_err(|error| {
+        if is_quota_error(&error) {
+            StorageProblem::Full
+        } else {
+            StorageProblem::SaveFailed
+        }
+    })?;
+    match LocalStorage::raw().get_item(key) {
+        Ok(Some(stored)) if stored == text => Ok(()),
+        _ => Err(StorageProblem::SaveFailed),
+    }
+}
+
 /// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`,
-/// and old WebKit reports code 22 with a message mentioning the quota.
-fn is_quota_error(name: &str, message: &str) -> bool {
-    name == "QuotaExceededError"
-        || name == "NS_ERROR_DOM_QUOTA_REACHED"
-        || message.to_ascii_lowercase().contains("quota")
+/// and old WebKit only gives code 22. Read as plain properties, so whatever
+/// was thrown (even a non-Error) is handled.
+fn is_quota_error(error: &JsValue) -> bool {
+    let property = |name: &str| Reflect::get(error, &JsValue::from_str(name)).ok();
+    let name = property("name").and_then(|v| v.as_string()).unwrap_or_default();
+    let code = property("code").and_then(|v| v.as_f64());
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == Some(22.0)
 }

@@ -1,30 +1,43 @@
-//! The question bank: what a question is, loading it from the JSON files in
+//! The question bank: what a question is, reading it from the JSON files in
 //! `assets/questions/`, and checking that the content is consistent.
+//!
+//! `build.rs` includes this file too: it reads and checks the JSON at build
+//! time and compiles the bank into the app as static data (see
+//! `builtin_bank.rs`). So invalid content fails the build, and the app carries
+//! no JSON parsing code for its questions.
 
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+/// Text that is either compiled into the app or read from JSON.
+pub type Text = Cow<'static, str>;
+/// A list that is either compiled into the app or read from JSON.
+pub type List<T> = Cow<'static, [T]>;
 
 /// One answer a learner can pick.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerOption {
-    pub text: String,
+    pub text: Text,
     #[serde(default)]
     pub correct: bool,
     /// Why this particular option is right or wrong, shown after checking.
     #[serde(default)]
-    pub feedback: Option<String>,
+    pub feedback: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id: progress and links refer to questions by it, so never reuse one.
-    pub id: String,
-    pub prompt: String,
-    pub options: Vec<AnswerOption>,
+    pub id: Text,
+    pub prompt: Text,
+    pub options: List<AnswerOption>,
     /// One or two sentences on why the answer is right, in plain English.
-    pub explanation: String,
+    pub explanation: Text,
     /// The section of the seed deck the fact comes from, e.g. "Principle 3: Always share information".
-    pub source: String,
+    pub source: Text,
     /// Which of the 10 Principles the question is about, if any.
     #[serde(default)]
     pub principle: Option<u8>,
@@ -43,30 +56,31 @@ impl Question {
 
 /// A topic file: a titled group of questions.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
-    pub id: String,
-    pub title: String,
-    pub questions: Vec<Question>,
+    pub id: Text,
+    pub title: Text,
+    pub questions: List<Question>,
 }
 
 /// A named part of the seed deck that a question may cite.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SeedSection {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bank {
-    pub sections: Vec<SeedSection>,
-    pub topics: Vec<Topic>,
+    pub sections: List<SeedSection>,
+    pub topics: List<Topic>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BankError {
-    /// A file could not be read as JSON of the expected shape. Only the position
-    /// is kept: formatting serde_json's message would add kilobytes to the wasm.
-    Parse { file: String, line: usize, column: usize },
+    /// A file could not be read as JSON of the expected shape.
+    Parse { file: String, message: String },
     /// The content parsed but breaks a rule (duplicate id, no correct answer…).
     Invalid(Vec<String>),
 }
@@ -74,26 +88,13 @@ pub enum BankError {
 impl std::fmt::Display for BankError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BankError::Parse { file, line, column } => {
-                write!(f, "{file}: not valid question JSON at line {line}, column {column}")
-            }
+            BankError::Parse { file, message } => write!(f, "{file}: {message}"),
             BankError::Invalid(problems) => write!(f, "{}", problems.join("; ")),
         }
     }
 }
 
-/// The bank shipped with the app, compiled in so it works offline.
-const BUILTIN_SECTIONS: &str = include_str!("../../assets/seed-sections.json");
-const BUILTIN_TOPICS: &[(&str, &str)] = &[(
-    "principles.json",
-    include_str!("../../assets/questions/principles.json"),
-)];
-
 impl Bank {
-    pub fn builtin() -> Result<Bank, BankError> {
-        Bank::from_json(BUILTIN_SECTIONS, BUILTIN_TOPICS)
-    }
-
     /// Parses the seed sections and each `(file name, json)` topic, then validates.
     pub fn from_json(sections_json: &str, topic_files: &[(&str, &str)]) -> Result<Bank, BankError> {
         let sections: Vec<SeedSection> =
@@ -103,7 +104,7 @@ impl Bank {
             let topic: Topic = serde_json::from_str(json).map_err(|e| parse_error(file, &e))?;
             topics.push(topic);
         }
-        let bank = Bank { sections, topics };
+        let bank = Bank { sections: sections.into(), topics: topics.into() };
         let problems = bank.problems();
         if problems.is_empty() {
             Ok(bank)
@@ -127,22 +128,22 @@ impl Bank {
     /// Every rule the content breaks, in words a content editor can act on.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        let section_titles: HashSet<&str> = self.sections.iter().map(|s| s.title.as_str()).collect();
+        let section_titles: HashSet<&str> = self.sections.iter().map(|s| s.title.as_ref()).collect();
         let mut topic_ids = HashSet::new();
         let mut question_ids = HashSet::new();
-        for topic in &self.topics {
-            if !topic_ids.insert(topic.id.as_str()) {
+        for topic in self.topics.iter() {
+            if !topic_ids.insert(topic.id.as_ref()) {
                 problems.push(format!("topic id '{}' is used twice", topic.id));
             }
             if topic.questions.is_empty() {
                 problems.push(format!("topic '{}' has no questions", topic.id));
             }
-            for q in &topic.questions {
+            for q in topic.questions.iter() {
                 let at = format!("question '{}'", q.id);
                 if !is_stable_id(&q.id) {
                     problems.push(format!("{at}: id must be lowercase letters, digits and hyphens"));
                 }
-                if !question_ids.insert(q.id.as_str()) {
+                if !question_ids.insert(q.id.as_ref()) {
                     problems.push(format!("{at}: id is used twice"));
                 }
                 if q.prompt.trim().is_empty() {
@@ -151,7 +152,7 @@ impl Bank {
                 if q.explanation.trim().is_empty() {
                     problems.push(format!("{at}: explanation is empty"));
                 }
-                if !section_titles.contains(q.source.as_str()) {
+                if !section_titles.contains(q.source.as_ref()) {
                     problems.push(format!("{at}: source '{}' is not a section of the seed", q.source));
                 }
                 if let Some(n) = q.principle {
@@ -167,7 +168,7 @@ impl Bank {
                     problems.push(format!("{at}: needs exactly one correct option"));
                 }
                 let mut texts = HashSet::new();
-                for option in &q.options {
+                for option in q.options.iter() {
                     if option.text.trim().is_empty() {
                         problems.push(format!("{at}: an option is empty"));
                     }
@@ -182,7 +183,7 @@ impl Bank {
 }
 
 fn parse_error(file: &str, error: &serde_json::Error) -> BankError {
-    BankError::Parse { file: file.into(), line: error.line(), column: error.column() }
+    BankError::Parse { file: file.into(), message: error.to_string() }
 }
 
 fn is_stable_id(id: &str) -> bool {

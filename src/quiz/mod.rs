@@ -2,8 +2,11 @@
 //! tested natively with `cargo test`.
 
 pub mod bank;
-pub mod calendar;
+mod builtin_bank;
+pub mod json;
 pub mod progress;
+pub mod resume;
 pub mod rng;
 pub mod scoring;
 pub mod session;
+pub mod wording;

@@ -4,23 +4,22 @@
 //! not a progress record of a version we know is reported, never guessed at,
 //! so the caller can keep the original text aside instead of overwriting it.
 
+use super::json::{self, object, Json};
 use super::scoring::Score;
-use serde::{Deserialize, Serialize};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Stored text larger than this is not progress this app wrote.
 const MAX_STORED_BYTES: usize = 1_000_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Attempt {
     pub score: Score,
     /// When the quiz was finished, in milliseconds since the Unix epoch.
     pub finished_at_ms: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub schema_version: u32,
     pub last: Option<Attempt>,
@@ -41,12 +40,6 @@ pub enum ProgressError {
     FromNewerVersion(u32),
 }
 
-/// Just the version field of any stored progress, whatever else it holds.
-#[derive(Deserialize)]
-struct VersionOnly {
-    schema_version: u32,
-}
-
 impl Progress {
     /// Records a finished quiz: it becomes the last score, and the best if it beats it.
     pub fn record(&mut self, score: Score, finished_at_ms: u64) {
@@ -62,34 +55,68 @@ impl Progress {
     }
 
     pub fn encode(&self) -> String {
-        // Serialising plain structs of numbers cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        object([
+            ("schema_version", self.schema_version.into()),
+            ("last", self.last.as_ref().map_or(Json::Null, Attempt::to_json)),
+            ("best", self.best.as_ref().map_or(Json::Null, Attempt::to_json)),
+        ])
+        .to_text()
     }
 
     pub fn decode(text: &str) -> Result<Progress, ProgressError> {
         if text.len() > MAX_STORED_BYTES {
             return Err(ProgressError::Corrupt("too large"));
         }
-        // Read the version alone first, so a newer format is recognised even
-        // though the rest of it would not parse. (No serde_json::Value: it costs
-        // kilobytes of wasm.)
-        let VersionOnly { schema_version } =
-            serde_json::from_str(text).map_err(|_| ProgressError::Corrupt("no schema_version"))?;
-        if schema_version > SCHEMA_VERSION {
-            return Err(ProgressError::FromNewerVersion(schema_version));
+        let doc = json::parse(text).map_err(|_| ProgressError::Corrupt("not JSON"))?;
+        // The version is read first, so a newer format is recognised even when
+        // the rest of it means nothing to this version.
+        let version = doc
+            .get("schema_version")
+            .and_then(Json::as_u32)
+            .ok_or(ProgressError::Corrupt("no schema_version"))?;
+        if version > SCHEMA_VERSION {
+            return Err(ProgressError::FromNewerVersion(version));
         }
-        if schema_version == 0 {
+        if version == 0 {
             return Err(ProgressError::Corrupt("schema_version 0"));
         }
-        let progress: Progress =
-            serde_json::from_str(text).map_err(|_| ProgressError::Corrupt("not progress"))?;
-        for attempt in [progress.last, progress.best].into_iter().flatten() {
-            let Score { correct, total } = attempt.score;
-            if total == 0 || correct > total {
-                return Err(ProgressError::Corrupt("impossible score"));
-            }
+        let Json::Object(members) = &doc else { return Err(ProgressError::Corrupt("not an object")) };
+        if members.iter().any(|(key, _)| !matches!(key.as_str(), "schema_version" | "last" | "best")) {
+            return Err(ProgressError::Corrupt("unknown field"));
         }
-        Ok(progress)
+        Ok(Progress {
+            schema_version: version,
+            last: Attempt::from_optional_json(doc.get("last"))?,
+            best: Attempt::from_optional_json(doc.get("best"))?,
+        })
+    }
+}
+
+impl Attempt {
+    fn to_json(&self) -> Json {
+        object([
+            ("correct", self.score.correct.into()),
+            ("total", self.score.total.into()),
+            ("finished_at_ms", self.finished_at_ms.into()),
+        ])
+    }
+
+    /// A missing or null field is no attempt; anything else must be a real one.
+    fn from_optional_json(value: Option<&Json>) -> Result<Option<Attempt>, ProgressError> {
+        let Some(value) = value.filter(|v| !v.is_null()) else { return Ok(None) };
+        let field = |name| value.get(name).and_then(Json::as_u64);
+        let (Some(correct), Some(total), Some(finished_at_ms)) =
+            (field("correct"), field("total"), field("finished_at_ms"))
+        else {
+            return Err(ProgressError::Corrupt("not an attempt"));
+        };
+        let (Ok(correct), Ok(total)) = (u32::try_from(correct), u32::try_from(total)) else {
+            return Err(ProgressError::Corrupt("impossible score"));
+        };
+        if total == 0 || correct > total {
+            return Err(ProgressError::Corrupt("impossible score"));
+        }
+        Ok(Some(Attempt { score: Score { correct, total }, finished_at_ms }))
     }
 }
 
@@ -151,7 +178,9 @@ mod tests {
             r#"{"schema_version":1,"last":"yesterday","best":null}"#,
             r#"{"schema_version":1,"last":null,"best":null,"extra":1}"#,
             r#"{"schema_version":"1","last":null,"best":null}"#,
-            r#"{"schema_version":1,"last":{"score":{"correct":11,"total":10},"finished_at_ms":1},"best":null}"#,
+            r#"{"schema_version":1,"last":{"correct":11,"total":10,"finished_at_ms":1},"best":null}"#,
+            r#"{"schema_version":1,"last":{"correct":1,"total":10},"best":null}"#,
+            r#"{"schema_version":1,"last":{"correct":-1,"total":10,"finished_at_ms":1},"best":null}"#,
             r#"{"schema_version":0,"last":null,"best":null}"#,
         ] {
             assert!(matches!(Progress::decode(text), Err(ProgressError::Corrupt(_))), "{text}");

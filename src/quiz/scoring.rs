@@ -1,8 +1,6 @@
 //! Marks and comparing results.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Score {
     pub correct: u32,
     pub total: u32,

@@ -4,7 +4,7 @@
 //! The session owns copies of its questions, so it needs no bank once started,
 //! and takes its randomness as a seeded generator from the caller.
 
-use super::bank::Question;
+use super::bank::{Question, Text};
 use super::rng::SeededRng;
 use super::scoring::Score;
 
@@ -41,11 +41,11 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feedback {
     pub correct: bool,
-    pub correct_answer: String,
+    pub correct_answer: Text,
     /// Feedback written for the option the learner picked, if any.
-    pub option_feedback: Option<String>,
-    pub explanation: String,
-    pub source: String,
+    pub option_feedback: Option<Text>,
+    pub explanation: Text,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,11 @@ impl Session {
             })
             .collect();
         Ok(Session { items, position: 0, stage: Stage::Asking })
+    }
+
+    /// Rebuilds a session from checked parts; only `resume::SavedQuiz` calls this.
+    pub(crate) fn resume(items: Vec<SessionItem>, position: usize, stage: Stage) -> Session {
+        Session { items, position, stage }
     }
 
     pub fn stage(&self) -> Stage {

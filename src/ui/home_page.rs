@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::platform::clock;
-use crate::quiz::calendar::format_day;
+use crate::quiz::wording::format_day;
 use crate::quiz::progress::{Attempt, Progress};
 
 fn describe(attempt: &Attempt) -> String {

@@ -1,15 +1,19 @@
 //! Leptos components: one per file, each a screen or a part of one.
 
+mod about_page;
 mod app;
 mod feedback_panel;
 mod home_page;
 mod quiz_page;
 mod results_page;
 mod storage_notice;
+mod update_banner;
 
+pub use about_page::AboutPage;
 pub use app::App;
 pub use feedback_panel::FeedbackPanel;
 pub use home_page::HomePage;
 pub use quiz_page::QuizPage;
 pub use results_page::ResultsPage;
 pub use storage_notice::StorageNotice;
+pub use update_banner::UpdateBanner;

@@ -101,7 +101,8 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
                 .map(|(shown, &original)| {
                     let text = item.question.options[original].text.clone();
                     let is_answer = answered() && Some(original) == correct;
-                    let is_wrong_choice = answered() && item.chosen == Some(original) && !is_answer;
+                    let was_chosen = item.chosen == Some(original);
+                    let is_wrong_choice = answered() && was_chosen && !is_answer;
                     let id = format!("option-{shown}");
                     view! {
                         <div class="option" class:is-answer=is_answer class:is-wrong-choice=is_wrong_choice>
@@ -111,7 +112,8 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
                                 id=id.clone()
                                 value=shown.to_string()
                                 disabled=answered()
-                                prop:checked=move || selected.get() == Some(shown)
+                                // Once answered, the stored choice shows (also after a reload).
+                                prop:checked=move || was_chosen || selected.get() == Some(shown)
                                 on:change=move |_| selected.set(Some(shown))
                             />
                             <label for=id>

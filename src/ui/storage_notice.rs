@@ -12,6 +12,7 @@ fn message(problem: StorageProblem) -> &'static str {
         StorageProblem::FromNewerVersion => "Your scores were saved by a newer version of this app. Reload the page to get it. Until then, new scores are not saved, so nothing is overwritten.",
         StorageProblem::Full => "Your device's storage is full, so your latest score could not be saved. It is kept until you close this page. Freeing some space on the device may help.",
         StorageProblem::SaveFailed => "Your latest score could not be saved. It is kept until you close this page.",
+        StorageProblem::UnfinishedQuizUnreadable => "We could not pick up your unfinished quiz, so it has been cleared. Your scores are safe.",
     }
 }
 

@@ -3,15 +3,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from './support/static-server.mjs';
+import { answer, openApp as open } from './support/quiz-player.mjs';
 import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
-
-const principles = JSON.parse(
-  readFileSync(new URL('../../assets/questions/principles.json', import.meta.url), 'utf8'),
-);
-const questionByPrompt = new Map(principles.questions.map((q) => [q.prompt, q]));
 
 let server;
 let browser;
@@ -32,26 +28,8 @@ async function openApp() {
   const context = await browser.newContext({ viewport: PHONE });
   const origin = new URL(server.url).origin;
   const { page, problems } = await watchedPage(context, origin);
-  await page.goto(server.url);
-  // The static shell paints first; the Start button only exists once the app runs.
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await open(page, server.url);
   return { context, page, problems };
-}
-
-/** Answers the question on screen: correctly, or with the first wrong option. */
-async function answer(page, { correctly }) {
-  const prompt = (await page.locator('fieldset legend').innerText()).trim();
-  const question = questionByPrompt.get(prompt);
-  assert.ok(question, `the prompt on screen is not in the bank: ${prompt}`);
-  const option = question.options.find((o) => Boolean(o.correct) === correctly);
-  await page.getByLabel(option.text, { exact: true }).check();
-  await page.getByRole('button', { name: 'Check answer' }).click();
-  const status = page.locator('.feedback-region[role=status]');
-  await status.getByText(correctly ? 'Correct.' : 'Not quite.').waitFor();
-  const feedback = await status.innerText();
-  assert.match(feedback, new RegExp(`Source: ${question.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  assert.ok(feedback.includes(question.explanation), 'the explanation is shown');
-  return question;
 }
 
 test('a whole quiz at 360 px, by labels, and the score survives a reload', async () => {
@@ -120,5 +98,61 @@ test('the quiz can be played with the keyboard alone', async () => {
   await page.locator('.feedback-region').getByText(/Correct\.|Not quite\./).waitFor();
   await page.keyboard.press('Enter');
   await page.getByText('Question 2 of 10').waitFor();
+  await context.close();
+});
+
+test('a quiz in progress survives a reload, at the same question with its answers', async () => {
+  const { context, page, problems } = await openApp();
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await answer(page, { correctly: true });
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByText('Question 2 of 10').waitFor();
+  await page.reload();
+  await page.getByText('Question 2 of 10').waitFor();
+  // Finish it: the first answer still counts.
+  for (let n = 2; n <= 10; n++) {
+    await page.getByText(`Question ${n} of 10`).waitFor();
+    await answer(page, { correctly: true });
+    await page.getByRole('button', { name: n === 10 ? 'See results' : 'Next question' }).click();
+  }
+  await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('after a saved score the app asks the browser to keep its data, and About shows storage', async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  // Count calls to navigator.storage.persist() without changing what it does.
+  await context.addInitScript(() => {
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    window.__persistCalls = 0;
+    navigator.storage.persist = () => {
+      window.__persistCalls += 1;
+      return persist();
+    };
+  });
+  const { page } = await watchedPage(context, new URL(server.url).origin);
+  await open(page, server.url);
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'nothing asked before anything is saved');
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  for (let n = 1; n <= 10; n++) {
+    await answer(page, { correctly: n % 2 === 0 });
+    await page.getByRole('button', { name: n === 10 ? 'See results' : 'Next question' }).click();
+  }
+  await page.getByRole('heading', { name: 'You scored 5 out of 10' }).waitFor();
+  await page.waitForFunction(() => window.__persistCalls === 1);
+
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('button', { name: 'About this app and your data' }).click();
+  await page.getByRole('heading', { name: 'About this app' }).waitFor();
+  await page.locator('.storage-estimate').getByText(/^About \d+ KB used, of \d+\.\d (MB|GB) this browser allows\.$/).waitFor();
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  await page
+    .locator('.persist-status')
+    .getByText(persisted ? "Your browser has agreed to keep this app's data." : /^Your browser may clear this app's data/)
+    .waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'about.png'), fullPage: true });
   await context.close();
 });

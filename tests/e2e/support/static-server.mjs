@@ -21,7 +21,8 @@ const TYPES = {
 
 /**
  * Serves `root` at http://127.0.0.1:<port><basePath>.
- * Returns { url, close(), requests } where `requests` lists every path asked for.
+ * Returns { url, close(), setRoot(dir), requests } where `requests` lists every
+ * path asked for and `setRoot` switches folders, as a deploy would.
  */
 export async function serveStatic(root, { basePath = '/' } = {}) {
   const requests = [];
@@ -60,6 +61,9 @@ export async function serveStatic(root, { basePath = '/' } = {}) {
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     requests,
+    setRoot: (dir) => {
+      root = dir;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

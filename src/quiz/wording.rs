@@ -1,4 +1,4 @@
-//! Turning stored timestamps into dates people read, without a date library.
+//! Putting dates and sizes into the words people read, without a date library.
 
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -28,9 +28,40 @@ pub fn format_day(utc_ms: u64, offset_minutes: i64) -> String {
     format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
+/// "4 KB", "1.2 MB", "2.0 GB": a storage size, rounded for reading.
+/// Whole-number arithmetic on purpose: formatting an f64 pulls ~20 KB of float
+/// printing code into the wasm.
+pub fn format_bytes(bytes: f64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * 1024;
+    const GB: u64 = MB * 1024;
+    let bytes = bytes.max(0.0) as u64;
+    let one_decimal = |unit: u64, name: &str| {
+        let tenths = (bytes * 10 + unit / 2) / unit;
+        format!("{}.{} {name}", tenths / 10, tenths % 10)
+    };
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else if bytes < GB {
+        one_decimal(MB, "MB")
+    } else {
+        one_decimal(GB, "GB")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(format_bytes(0.0), "0 KB");
+        assert_eq!(format_bytes(1.0), "1 KB");
+        assert_eq!(format_bytes(4000.0), "4 KB");
+        assert_eq!(format_bytes(1_572_864.0), "1.5 MB");
+        assert_eq!(format_bytes(2.5 * 1024.0 * 1024.0 * 1024.0), "2.5 GB");
+        assert_eq!(format_bytes(-5.0), "0 KB");
+    }
 
     #[test]
     fn epoch_is_first_of_january_1970() {

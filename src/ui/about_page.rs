@@ -1,0 +1,66 @@
+//! About the app and the person's data: offline readiness, whether the browser
+//! will keep the data, and how much space it uses.
+
+use leptos::{html, prelude::*, task::spawn_local};
+
+use crate::platform::{persistence, service_worker};
+use crate::quiz::wording::format_bytes;
+
+#[component]
+pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
+    let heading_ref = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading_ref.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    // `None` until the browser answers; `Some(None)` if it cannot say.
+    let persisted = RwSignal::new(None::<Option<bool>>);
+    let estimate = RwSignal::new(None::<Option<(f64, f64)>>);
+    spawn_local(async move {
+        persisted.set(Some(persistence::is_persisted().await));
+        estimate.set(Some(persistence::estimate().await));
+    });
+
+    let offline_text = if service_worker::is_offline_ready() {
+        "This app is saved on this device and works without a connection."
+    } else {
+        "This app will work offline once it has finished loading with a connection. Open it again to check."
+    };
+    let persisted_text = move || match persisted.get() {
+        None => "Checking…",
+        Some(Some(true)) => "Your browser has agreed to keep this app's data.",
+        Some(Some(false)) => "Your browser may clear this app's data if the device runs low on space. On iPhone and iPad, Safari may also clear it after 7 days without use.",
+        Some(None) => "This browser cannot say whether it will keep this app's data.",
+    };
+    let estimate_text = move || match estimate.get() {
+        None => "Checking…".to_string(),
+        Some(Some((used, available))) => {
+            format!("About {} used, of {} this browser allows.", format_bytes(used), format_bytes(available))
+        }
+        Some(None) => "This browser cannot say how much space is used.".to_string(),
+    };
+
+    view! {
+        <section class="page about" aria-labelledby="about-heading">
+            <h2 id="about-heading" tabindex="-1" node_ref=heading_ref>"About this app"</h2>
+            <p>
+                "Safeguarding Check helps staff who keep children safe to learn from serious child "
+                "safeguarding incidents. The questions are written from the training deck "
+                "\u{201c}Learning from serious child safeguarding incidents - why it matters\u{201d}."
+            </p>
+            <h3>"Working offline"</h3>
+            <p class="offline-status">{offline_text}</p>
+            <h3>"Your data"</h3>
+            <p>"Your scores are kept only on this device, in this browser. Nothing is sent anywhere."</p>
+            <p class="persist-status">{persisted_text}</p>
+            <p class="storage-estimate">{estimate_text}</p>
+            <h3>"Version"</h3>
+            <p>{concat!("Version ", env!("CARGO_PKG_VERSION"))}</p>
+            <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>
+                "Back to home"
+            </button>
+        </section>
+    }
+}

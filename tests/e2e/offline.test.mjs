@@ -1,0 +1,194 @@
+// Offline and installable: the service worker, the manifest, updates.
+//
+// context.setOffline() does not stop service-worker fetches, so "offline"
+// here means what it means in a church hall: the server is gone.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serveStatic } from './support/static-server.mjs';
+import { DIST, PHONE, assertDistBuilt, launchBrowser, launchPersistentPhone, watchedPage } from './support/browser.mjs';
+import { answer, next, openApp, playWholeQuiz } from './support/quiz-player.mjs';
+
+let browser;
+const scratch = mkdtempSync(join(tmpdir(), 'sc-offline-'));
+
+before(async () => {
+  assertDistBuilt();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function newPhone(server) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const { page, problems } = await watchedPage(context, new URL(server.url).origin);
+  return { context, page, problems };
+}
+
+/** Waits until the service worker controls the page: from then on it works offline. */
+async function untilOfflineReady(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The cache names the app holds. */
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+/** A copy of the release dist, changed by `edit(dir)`, with its precache list rebuilt. */
+function deployVersion(name, edit = () => {}) {
+  const dir = join(scratch, name);
+  cpSync(DIST, dir, { recursive: true });
+  edit(dir);
+  execFileSync('node', ['scripts/precache.mjs', dir], { stdio: 'pipe' });
+  return dir;
+}
+
+function markAsVersion(dir, label) {
+  const index = join(dir, 'index.html');
+  // The release HTML is minified (no <head> tag), so mark it before the title.
+  const html = readFileSync(index, 'utf8');
+  assert.ok(html.includes('<title>'));
+  writeFileSync(index, html.replace('<title>', `<meta name="app-build" content="${label}"><title>`));
+}
+
+const swVersion = (dir) => readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
+const buildLabel = (page) => page.evaluate(() => document.querySelector('meta[name=app-build]')?.content ?? null);
+const triggerUpdateCheck = (page) =>
+  page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update().catch(() => {});
+  });
+
+test('after one visit, a whole quiz can be played with the server gone', async () => {
+  const server = await serveStatic(DIST);
+  const { context, page, problems } = await newPhone(server);
+  await openApp(page, server.url);
+  await untilOfflineReady(page);
+  await server.close();
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await playWholeQuiz(page);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('button', { name: 'About this app and your data' }).click();
+  await page.getByText('This app is saved on this device and works without a connection.').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await context.close();
+});
+
+test('under a subpath, offline, including a deep link and a quiz link', async () => {
+  const server = await serveStatic(DIST, { basePath: '/a/b/' });
+  const { context, page, problems } = await newPhone(server);
+  await openApp(page, server.url);
+  await untilOfflineReady(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  assert.equal(scope, server.url, 'the worker is scoped to the subpath');
+  await server.close();
+
+  for (const link of ['?quiz=principles', 'some/deep/link?x=1#top']) {
+    await openApp(page, server.url + link);
+    await playWholeQuiz(page);
+  }
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('installable: a valid manifest and no installability errors', async () => {
+  const server = await serveStatic(DIST);
+  // A real profile: Chromium never offers to install from an incognito context.
+  const context = await launchPersistentPhone(join(scratch, 'profile'));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await openApp(page, server.url);
+  await untilOfflineReady(page);
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  assert.ok(manifest.url.endsWith('/manifest.webmanifest'));
+  const parsed = JSON.parse(manifest.data);
+  assert.equal(parsed.display, 'standalone');
+  assert.ok(parsed.icons.some((i) => i.sizes === '512x512' && i.purpose === 'maskable'));
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  await context.close();
+  await server.close();
+});
+
+test('a new version mid-quiz is offered, not forced, and keeps the quiz', async () => {
+  const v1 = deployVersion('v1', (dir) => markAsVersion(dir, 'v1'));
+  const v2 = deployVersion('v2', (dir) => markAsVersion(dir, 'v2'));
+  const server = await serveStatic(v1);
+  const { context, page, problems } = await newPhone(server);
+  await openApp(page, server.url);
+  await untilOfflineReady(page);
+
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  const first = await answer(page, { correctly: true });
+  await next(page);
+  await page.getByText('Question 2 of 10').waitFor();
+
+  server.setRoot(v2);
+  await triggerUpdateCheck(page);
+  const offer = page.locator('.update-region[role=status]');
+  await offer.getByText('A new version of this app is ready.').waitFor();
+  await offer.getByText('Your quiz will carry on where you left off.').waitFor();
+
+  // v1 keeps working until the person chooses.
+  assert.equal(await buildLabel(page), 'v1');
+  const second = await answer(page, { correctly: false });
+  assert.equal(await buildLabel(page), 'v1');
+
+  await Promise.all([page.waitForEvent('load'), offer.getByRole('button', { name: 'Reload' }).click()]);
+  await page.getByText('Question 2 of 10').waitFor();
+  assert.equal(await buildLabel(page), 'v2');
+  // The answer given before the reload is still there, with its feedback.
+  const chosen = page.getByRole('radio', { checked: true });
+  assert.equal(await chosen.count(), 1);
+  assert.match(await chosen.evaluate((el) => el.labels[0].textContent), new RegExp(`^${second.options.find((o) => !o.correct).text}`));
+  await page.locator('.feedback-region').getByText('Not quite.').waitFor();
+  await next(page);
+  await page.getByText('Question 3 of 10').waitFor();
+  assert.notEqual(first.id, second.id);
+  assert.deepEqual(await cacheNames(page), [`safeguarding-check-${swVersion(v2)}`], "v1's cache is gone");
+  assert.equal(await offer.innerText(), '', 'no offer once updated');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  await server.close();
+});
+
+test('a broken deploy (a precached file missing) never activates; the old version keeps serving', async () => {
+  const v1 = deployVersion('good', (dir) => markAsVersion(dir, 'good'));
+  const broken = deployVersion('broken', (dir) => markAsVersion(dir, 'broken'));
+  rmSync(join(broken, 'icons', 'icon-192.png'));
+  const server = await serveStatic(v1);
+  const { context, page } = await newPhone(server);
+  await openApp(page, server.url);
+  await untilOfflineReady(page);
+
+  server.setRoot(broken);
+  await triggerUpdateCheck(page);
+  // Wait until the browser has tried, and failed, to install the broken version.
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration.installing === null;
+  });
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: registration.waiting !== null, active: registration.active !== null };
+  });
+  assert.deepEqual(state, { waiting: false, active: true });
+  assert.ok(server.requests.includes('/icons/icon-192.png'), 'the install did try the missing file');
+  assert.deepEqual(await cacheNames(page), [`safeguarding-check-${swVersion(v1)}`]);
+  assert.equal(await page.locator('.update-region').innerText(), '', 'nothing is offered');
+
+  await openApp(page, server.url);
+  assert.equal(await buildLabel(page), 'good', 'the old version still serves');
+  await context.close();
+  await server.close();
+});
