@@ -2,13 +2,34 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::Arc;
+
+use leptos::prelude::*;
 use safeguarding_check::platform::storage::{PROGRESS_KEY, QUIZ_IN_PROGRESS_KEY};
-use safeguarding_check::ui::App;
+use safeguarding_check::quiz::bank::Bank;
+use safeguarding_check::ui::{App, BankState, QuizApp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A small bank of three single-choice questions, as the build would bundle it.
+const BUNDLE: &str = r#"{
+  "sections": [{"id": "principle-1", "title": "Principle 1: Keep clear and detailed records"}],
+  "facts": [{"id": "f1", "section": "principle-1", "text": "A fact."}],
+  "topics": [{"id": "principle-1", "title": "Principle 1", "questions": [
+    {"id": "q1", "type": "single", "prompt": "First?", "facts": ["f1"], "principle": 1,
+     "options": [{"text": "Right one", "correct": true, "feedback": "Yes."}, {"text": "Wrong one", "feedback": "No."}],
+     "explanation": "Because one.", "source": "Principle 1: Keep clear and detailed records"},
+    {"id": "q2", "type": "single", "prompt": "Second?", "facts": ["f1"], "principle": 1,
+     "options": [{"text": "Right two", "correct": true, "feedback": "Yes."}, {"text": "Wrong two", "feedback": "No."}],
+     "explanation": "Because two.", "source": "Principle 1: Keep clear and detailed records"},
+    {"id": "q3", "type": "single", "prompt": "Third?", "facts": ["f1"], "principle": 1,
+     "options": [{"text": "Right three", "correct": true, "feedback": "Yes."}, {"text": "Wrong three", "feedback": "No."}],
+     "explanation": "Because three.", "source": "Principle 1: Keep clear and detailed records"}
+  ]}]
+}"#;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -17,27 +38,26 @@ fn document() -> web_sys::Document {
 /// Lets Leptos run effects scheduled on the microtask queue and the next task.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// A fresh container with the app mounted in it, and nothing saved.
-fn mount_app() -> (HtmlElement, impl Drop) {
+fn clear_storage() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item(PROGRESS_KEY).unwrap();
     storage.remove_item(QUIZ_IN_PROGRESS_KEY).unwrap();
-    remount()
 }
 
-/// Mounts the app again over whatever is stored, as a reload would.
-fn remount() -> (HtmlElement, impl Drop) {
+/// Mounts `view` in a fresh container; unmounts and removes it on drop.
+fn mount<F, N>(view: F) -> (HtmlElement, impl Drop)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), App);
+    let handle = leptos::mount::mount_to(container.clone(), view);
     struct Unmount<T>(Option<T>, HtmlElement);
     impl<T> Drop for Unmount<T> {
         fn drop(&mut self) {
@@ -46,6 +66,14 @@ fn remount() -> (HtmlElement, impl Drop) {
         }
     }
     (container.clone(), Unmount(Some(handle), container))
+}
+
+/// The app with the test bank already loaded, over whatever storage holds.
+fn mount_with_bank() -> (HtmlElement, impl Drop) {
+    mount(|| {
+        let bank = RwSignal::new(BankState::Ready(Arc::new(Bank::from_bundle(BUNDLE).unwrap())));
+        view! { <QuizApp bank=bank on_retry=Callback::new(|_| {}) /> }
+    })
 }
 
 fn button(container: &HtmlElement, label: &str) -> Option<HtmlButtonElement> {
@@ -57,30 +85,38 @@ fn button(container: &HtmlElement, label: &str) -> Option<HtmlButtonElement> {
 }
 
 fn text_of(container: &HtmlElement, selector: &str) -> String {
-    container
-        .query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
+    container.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn without_a_bank_link_the_app_says_the_questions_could_not_load() {
+    clear_storage();
+    let (app, _mounted) = mount(App);
+    settle().await;
+    settle().await;
+    assert!(text_of(&app, ".load-status").contains("The questions could not be loaded"));
+    assert!(button(&app, "Try again").is_some(), "a way to try again");
 }
 
 #[wasm_bindgen_test]
 async fn start_quiz_shows_the_first_question_with_radios() {
-    let (app, _mounted) = mount_app();
+    clear_storage();
+    let (app, _mounted) = mount_with_bank();
     assert!(text_of(&app, "h2").contains("Check what you know"));
     button(&app, "Start quiz").expect("a Start quiz button").click();
     settle().await;
 
-    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 10");
-    assert!(!text_of(&app, "fieldset legend").trim().is_empty());
+    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 3");
+    assert!(text_of(&app, "fieldset legend").ends_with('?'));
     let radios = app.query_selector_all("fieldset input[type=radio]").unwrap();
-    assert_eq!(radios.length(), 4);
+    assert_eq!(radios.length(), 2);
     assert!(button(&app, "Start quiz").is_none(), "home has gone");
 }
 
 #[wasm_bindgen_test]
 async fn checking_without_an_answer_shows_the_error_summary() {
-    let (app, _mounted) = mount_app();
+    clear_storage();
+    let (app, _mounted) = mount_with_bank();
     button(&app, "Start quiz").unwrap().click();
     settle().await;
     let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
@@ -95,7 +131,8 @@ async fn checking_without_an_answer_shows_the_error_summary() {
 
 #[wasm_bindgen_test]
 async fn checking_an_answer_fills_the_live_region_and_offers_next() {
-    let (app, _mounted) = mount_app();
+    clear_storage();
+    let (app, _mounted) = mount_with_bank();
     button(&app, "Start quiz").unwrap().click();
     settle().await;
     let live_region = app.query_selector(".feedback-region").unwrap().unwrap();
@@ -109,33 +146,34 @@ async fn checking_an_answer_fills_the_live_region_and_offers_next() {
 
     let feedback = live_region.text_content().unwrap();
     assert!(feedback.starts_with("Correct.") || feedback.starts_with("Not quite."), "{feedback}");
-    assert!(feedback.contains("Source: Principle"), "{feedback}");
+    assert!(feedback.contains("Source: Principle 1"), "{feedback}");
     assert!(first.disabled(), "options lock once checked");
     button(&app, "Next question").expect("a Next question button").click();
     settle().await;
-    assert_eq!(text_of(&app, ".question-count"), "Question 2 of 10");
+    assert_eq!(text_of(&app, ".question-count"), "Question 2 of 3");
     assert_eq!(live_region.text_content().unwrap(), "", "feedback clears for the next question");
 }
 
 #[wasm_bindgen_test]
 async fn a_quiz_in_progress_is_picked_up_where_it_was() {
-    let (app, mounted) = mount_app();
+    clear_storage();
+    let (app, mounted) = mount_with_bank();
     button(&app, "Start quiz").unwrap().click();
     settle().await;
     let first_prompt = text_of(&app, "fieldset legend");
-    let option: HtmlInputElement = app.query_selector("#option-2").unwrap().unwrap().unchecked_into();
+    let option: HtmlInputElement = app.query_selector("#option-1").unwrap().unwrap().unchecked_into();
     option.click();
     button(&app, "Check answer").unwrap().click();
     settle().await;
     let feedback = text_of(&app, ".feedback-region");
     drop(mounted);
 
-    let (app, _mounted) = remount();
+    let (app, _mounted) = mount_with_bank();
     settle().await;
     assert!(button(&app, "Start quiz").is_none(), "it opens into the quiz, not home");
-    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 10");
+    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 3");
     assert_eq!(text_of(&app, "fieldset legend"), first_prompt);
     assert_eq!(text_of(&app, ".feedback-region"), feedback, "the feedback is shown again");
-    let option: HtmlInputElement = app.query_selector("#option-2").unwrap().unwrap().unchecked_into();
+    let option: HtmlInputElement = app.query_selector("#option-1").unwrap().unwrap().unchecked_into();
     assert!(option.checked(), "the chosen answer is still chosen");
 }

@@ -1,6 +1,7 @@
 //! The only code that touches the browser. Everything else receives what it
 //! needs (time, seeds, stored text) as plain values.
 
+pub mod bank_loader;
 pub mod clock;
 pub mod persistence;
 pub mod service_worker;

@@ -2,8 +2,10 @@
 //! tested natively with `cargo test`.
 
 pub mod bank;
-mod builtin_bank;
+pub mod draft;
+pub mod draw;
 pub mod json;
+pub mod marking;
 pub mod progress;
 pub mod resume;
 pub mod rng;

@@ -4,13 +4,15 @@
 
 use super::bank::Bank;
 use super::json::{self, object, Json};
-use super::session::{Session, SessionItem, Stage};
+use super::marking::Response;
+use super::session::{is_valid_layout, Session, SessionItem, Stage};
 
-pub const SAVED_QUIZ_VERSION: u32 = 1;
+/// Version 2 stores a response of any question type; version 1 (the first
+/// release) stored only the chosen option of a single-choice question.
+pub const SAVED_QUIZ_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedQuiz {
-    pub version: u32,
     pub items: Vec<SavedItem>,
     pub position: usize,
     pub answered: bool,
@@ -20,26 +22,7 @@ pub struct SavedQuiz {
 pub struct SavedItem {
     pub id: String,
     pub order: Vec<usize>,
-    pub chosen: Option<usize>,
-}
-
-impl SavedItem {
-    fn from_json(value: &Json) -> Option<SavedItem> {
-        let order = value.get("order")?.as_array()?.iter().map(Json::as_usize).collect::<Option<_>>()?;
-        let chosen = match value.get("chosen")? {
-            Json::Null => None,
-            other => Some(other.as_usize()?),
-        };
-        Some(SavedItem { id: value.get("id")?.as_str()?.to_owned(), order, chosen })
-    }
-}
-
-/// True if `order` holds each of `0..len` exactly once. (No sort: it would
-/// bring a sorting routine into the wasm for one check.)
-fn is_permutation(order: &[usize], len: usize) -> bool {
-    let mut seen = vec![false; len];
-    order.len() == len
-        && order.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
+    pub response: Option<Response>,
 }
 
 /// Why a saved quiz could not be picked up again.
@@ -51,6 +34,37 @@ pub enum ResumeError {
     NoLongerMatches,
 }
 
+fn response_to_json(response: &Response) -> Json {
+    let list = |items: &[usize]| Json::Array(items.iter().map(|&i| i.into()).collect());
+    match response {
+        Response::Choice(i) => object([("choice", (*i).into())]),
+        Response::Choices(items) => object([("choices", list(items))]),
+        Response::Order(items) => object([("order", list(items))]),
+        Response::Matches(items) => object([("matches", list(items))]),
+        Response::Number(n) => object([("number", Json::Int(*n))]),
+    }
+}
+
+fn indices(value: &Json) -> Option<Vec<usize>> {
+    value.as_array()?.iter().map(Json::as_usize).collect()
+}
+
+fn response_from_json(value: &Json) -> Option<Response> {
+    let Json::Object(members) = value else { return None };
+    let [(key, value)] = members.as_slice() else { return None };
+    Some(match key.as_str() {
+        "choice" => Response::Choice(value.as_usize()?),
+        "choices" => Response::Choices(indices(value)?),
+        "order" => Response::Order(indices(value)?),
+        "matches" => Response::Matches(indices(value)?),
+        "number" => match value {
+            Json::Int(n) => Response::Number(*n),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 impl SavedQuiz {
     /// `None` once the quiz is finished: there is nothing left to resume.
     pub fn from_session(session: &Session) -> Option<SavedQuiz> {
@@ -58,14 +72,13 @@ impl SavedQuiz {
             return None;
         }
         Some(SavedQuiz {
-            version: SAVED_QUIZ_VERSION,
             items: session
                 .items()
                 .iter()
                 .map(|item| SavedItem {
-                    id: item.question.id.to_string(),
+                    id: item.question.id.clone(),
                     order: item.order.clone(),
-                    chosen: item.chosen,
+                    response: item.response.clone(),
                 })
                 .collect(),
             position: session.position(),
@@ -81,12 +94,12 @@ impl SavedQuiz {
                 object([
                     ("id", item.id.as_str().into()),
                     ("order", Json::Array(item.order.iter().map(|&i| i.into()).collect())),
-                    ("chosen", item.chosen.into()),
+                    ("response", item.response.as_ref().map_or(Json::Null, response_to_json)),
                 ])
             })
             .collect();
         object([
-            ("version", self.version.into()),
+            ("version", SAVED_QUIZ_VERSION.into()),
             ("items", Json::Array(items)),
             ("position", self.position.into()),
             ("answered", self.answered.into()),
@@ -96,7 +109,20 @@ impl SavedQuiz {
 
     pub fn decode(text: &str) -> Result<SavedQuiz, ResumeError> {
         let doc = json::parse(text).map_err(|_| ResumeError::Unreadable)?;
-        if doc.get("version").and_then(Json::as_u32) != Some(SAVED_QUIZ_VERSION) {
+        let version = doc.get("version").and_then(Json::as_u32);
+        let item_from_json = |value: &Json| -> Option<SavedItem> {
+            let response = match version {
+                // Version 1 kept a single chosen option as "chosen".
+                Some(1) => value.get("chosen").filter(|v| !v.is_null()).map(|v| v.as_usize().map(Response::Choice)),
+                _ => value.get("response").filter(|v| !v.is_null()).map(response_from_json),
+            };
+            Some(SavedItem {
+                id: value.get("id")?.as_str()?.to_owned(),
+                order: indices(value.get("order")?)?,
+                response: response.map_or(Some(None), |r| r.map(Some))?,
+            })
+        };
+        if !matches!(version, Some(1) | Some(SAVED_QUIZ_VERSION)) {
             return Err(ResumeError::Unreadable);
         }
         let items = doc
@@ -104,11 +130,10 @@ impl SavedQuiz {
             .and_then(Json::as_array)
             .ok_or(ResumeError::Unreadable)?
             .iter()
-            .map(SavedItem::from_json)
+            .map(item_from_json)
             .collect::<Option<Vec<_>>>()
             .ok_or(ResumeError::Unreadable)?;
         Ok(SavedQuiz {
-            version: SAVED_QUIZ_VERSION,
             items,
             position: doc.get("position").and_then(Json::as_usize).ok_or(ResumeError::Unreadable)?,
             answered: doc.get("answered").and_then(Json::as_bool).ok_or(ResumeError::Unreadable)?,
@@ -124,22 +149,17 @@ impl SavedQuiz {
         let mut items = Vec::with_capacity(self.items.len());
         for (index, saved) in self.items.iter().enumerate() {
             let question = bank.question(&saved.id).ok_or(ResumeError::NoLongerMatches)?;
-            let is_permutation = is_permutation(&saved.order, question.options.len());
-            let chosen_fits = saved.chosen.is_none_or(|c| c < question.options.len());
+            let response_fits = saved.response.as_ref().is_none_or(|r| question.kind.accepts(r));
             // Questions before the current one are answered; those after are not.
             let answered_as_expected = match index.cmp(&self.position) {
-                std::cmp::Ordering::Less => saved.chosen.is_some(),
-                std::cmp::Ordering::Equal => saved.chosen.is_some() == self.answered,
-                std::cmp::Ordering::Greater => saved.chosen.is_none(),
+                std::cmp::Ordering::Less => saved.response.is_some(),
+                std::cmp::Ordering::Equal => saved.response.is_some() == self.answered,
+                std::cmp::Ordering::Greater => saved.response.is_none(),
             };
-            if !is_permutation || !chosen_fits || !answered_as_expected {
+            if !is_valid_layout(&question.kind, &saved.order) || !response_fits || !answered_as_expected {
                 return Err(ResumeError::NoLongerMatches);
             }
-            items.push(SessionItem {
-                question: question.clone(),
-                order: saved.order.clone(),
-                chosen: saved.chosen,
-            });
+            items.push(SessionItem { question: question.clone(), order: saved.order.clone(), response: saved.response.clone() });
         }
         let stage = if self.answered { Stage::Answered } else { Stage::Asking };
         Ok(Session::resume(items, self.position, stage))

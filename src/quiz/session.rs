@@ -4,28 +4,65 @@
 //! The session owns copies of its questions, so it needs no bank once started,
 //! and takes its randomness as a seeded generator from the caller.
 
-use super::bank::{Question, Text};
+use super::bank::{Kind, Question};
+use super::marking::{PartsRight, Response, RightAnswer};
 use super::rng::SeededRng;
 use super::scoring::Score;
 
-/// A question as this session shows it: options in a shuffled order.
+/// A question as this session shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionItem {
     pub question: Question,
-    /// `order[shown_position]` is the index of the option in `question.options`.
+    /// How the question is laid out on screen, by type:
+    /// - choice types: `order[shown_position]` is an index into the options;
+    /// - put in order: the items' starting arrangement (never already right);
+    /// - match: the order the rights are offered in each drop-down;
+    /// - true/false: `[0, 1]` (True, then False); numeric: empty.
     pub order: Vec<usize>,
-    /// The option chosen (index into `question.options`), once answered.
-    pub chosen: Option<usize>,
+    /// The learner's answer, once checked.
+    pub response: Option<Response>,
 }
 
 impl SessionItem {
-    pub fn shown_options(&self) -> impl Iterator<Item = &super::bank::AnswerOption> {
-        self.order.iter().map(|&i| &self.question.options[i])
-    }
-
     pub fn is_correct(&self) -> bool {
-        self.chosen.is_some() && self.chosen == self.question.correct_option()
+        self.response.as_ref().is_some_and(|r| self.question.kind.mark(r).0)
     }
+}
+
+/// The layout a question starts with (see `SessionItem::order`).
+pub fn starting_layout(kind: &Kind, rng: &mut SeededRng) -> Vec<usize> {
+    let shuffled = |len: usize, rng: &mut SeededRng| {
+        let mut order: Vec<usize> = (0..len).collect();
+        rng.shuffle(&mut order);
+        order
+    };
+    match kind {
+        Kind::TrueFalse { .. } => vec![0, 1],
+        Kind::Numeric { .. } => Vec::new(),
+        Kind::Match { pairs } => shuffled(pairs.len(), rng),
+        Kind::Order { items } => {
+            let mut order = shuffled(items.len(), rng);
+            // Starting in the right order would give the answer away.
+            if order.iter().enumerate().all(|(place, &item)| place == item) {
+                order.rotate_left(1);
+            }
+            order
+        }
+        kind => shuffled(kind.options().map_or(0, <[_]>::len), rng),
+    }
+}
+
+/// True if `order` is a layout `starting_layout` could have made for `kind`.
+pub fn is_valid_layout(kind: &Kind, order: &[usize]) -> bool {
+    let len = match kind {
+        Kind::TrueFalse { .. } => return order == [0, 1],
+        Kind::Numeric { .. } => 0,
+        Kind::Match { pairs } => pairs.len(),
+        Kind::Order { items } => items.len(),
+        kind => kind.options().map_or(0, <[_]>::len),
+    };
+    let mut seen = vec![false; len];
+    order.len() == len && order.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,18 +78,19 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feedback {
     pub correct: bool,
-    pub correct_answer: Text,
-    /// Feedback written for the option the learner picked, if any.
-    pub option_feedback: Option<Text>,
-    pub explanation: Text,
-    pub source: Text,
+    pub right_answer: RightAnswer,
+    pub parts_right: Option<PartsRight>,
+    /// Feedback written for the options the learner chose (and right ones missed).
+    pub notes: Vec<String>,
+    pub explanation: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionError {
     NoQuestions,
-    /// `answer` was called with a position the question does not have.
-    NoSuchOption,
+    /// The answer does not fit the question (wrong shape, unknown option…).
+    NotAnAnswer,
     /// The call does not fit the current stage (e.g. `next` before answering).
     WrongStage,
 }
@@ -65,19 +103,14 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts a quiz on `questions`, shuffling both their order and their options.
-    pub fn start(mut questions: Vec<Question>, rng: &mut SeededRng) -> Result<Session, SessionError> {
+    /// Starts a quiz on `questions` in the order given, laying each out with `rng`.
+    pub fn start(questions: Vec<Question>, rng: &mut SeededRng) -> Result<Session, SessionError> {
         if questions.is_empty() {
             return Err(SessionError::NoQuestions);
         }
-        rng.shuffle(&mut questions);
         let items = questions
             .into_iter()
-            .map(|question| {
-                let mut order: Vec<usize> = (0..question.options.len()).collect();
-                rng.shuffle(&mut order);
-                SessionItem { question, order, chosen: None }
-            })
+            .map(|question| SessionItem { order: starting_layout(&question.kind, rng), question, response: None })
             .collect();
         Ok(Session { items, position: 0, stage: Stage::Asking })
     }
@@ -119,14 +152,16 @@ impl Session {
         }
     }
 
-    /// Records the option at `shown_position` (as displayed) for the current question.
-    pub fn answer(&mut self, shown_position: usize) -> Result<Feedback, SessionError> {
+    /// Records the learner's answer to the current question.
+    pub fn answer(&mut self, response: Response) -> Result<Feedback, SessionError> {
         if self.stage != Stage::Asking {
             return Err(SessionError::WrongStage);
         }
         let item = &mut self.items[self.position];
-        let option_index = *item.order.get(shown_position).ok_or(SessionError::NoSuchOption)?;
-        item.chosen = Some(option_index);
+        if !item.question.kind.accepts(&response) {
+            return Err(SessionError::NotAnAnswer);
+        }
+        item.response = Some(response);
         self.stage = Stage::Answered;
         Ok(feedback_for(item))
     }
@@ -163,14 +198,13 @@ impl Session {
 
 fn feedback_for(item: &SessionItem) -> Feedback {
     let q = &item.question;
-    let correct_answer = q
-        .correct_option()
-        .map(|i| q.options[i].text.clone())
-        .unwrap_or_default();
+    let response = item.response.as_ref();
+    let (correct, parts_right) = response.map_or((false, None), |r| q.kind.mark(r));
     Feedback {
-        correct: item.is_correct(),
-        correct_answer,
-        option_feedback: item.chosen.and_then(|i| q.options[i].feedback.clone()),
+        correct,
+        right_answer: q.kind.right_answer(response),
+        parts_right,
+        notes: response.map(|r| q.kind.option_notes(r)).unwrap_or_default(),
         explanation: q.explanation.clone(),
         source: q.source.clone(),
     }

@@ -1,10 +1,12 @@
-//! The home screen: what this is, one button to start, and the scores so far.
+//! The home screen: what this is, one button to start, a topic to practise,
+//! and the scores so far.
 
 use leptos::prelude::*;
 
+use super::app::{QuizRequest, QUIZ_LENGTH};
 use crate::platform::clock;
-use crate::quiz::wording::format_day;
 use crate::quiz::progress::{Attempt, Progress};
+use crate::quiz::wording::format_day;
 
 fn describe(attempt: &Attempt) -> String {
     let score = attempt.score;
@@ -18,20 +20,71 @@ fn describe(attempt: &Attempt) -> String {
 }
 
 #[component]
-pub fn HomePage(progress: RwSignal<Progress>, on_start: Callback<()>) -> impl IntoView {
+pub fn HomePage(
+    progress: RwSignal<Progress>,
+    /// (id, title, number of questions) of each topic, once the bank has loaded.
+    topics: Signal<Vec<(String, String, usize)>>,
+    /// A start was asked for and is waiting for the questions.
+    waiting: Signal<bool>,
+    /// The questions could not be loaded.
+    failed: Signal<bool>,
+    on_start: Callback<QuizRequest>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
     let last = move || progress.with(|p| p.last.as_ref().map(describe));
     let best = move || progress.with(|p| p.best.as_ref().map(describe));
+    let chosen_topic = RwSignal::new(String::new());
 
     view! {
         <section class="page" aria-labelledby="home-heading">
             <h2 id="home-heading">"Check what you know"</h2>
             <p>
-                "Ten questions on the 10 Principles for learning from serious child "
-                "safeguarding incidents. Each answer comes with a short explanation."
+                {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
+                "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
-            <button type="button" class="button button-primary" on:click=move |_| on_start.run(())>
+            <button type="button" class="button button-primary" on:click=move |_| on_start.run(QuizRequest { topic: None })>
                 "Start quiz"
             </button>
+            <div class="load-status" role="status">
+                {move || waiting.get().then_some(view! { <p>"Getting the questions ready…"</p> })}
+                {move || failed.get().then(|| view! {
+                    <div class="notice">
+                        <p>"The questions could not be loaded. Check your connection, then try again."</p>
+                        <button type="button" class="button button-secondary" on:click=move |_| on_retry.run(())>
+                            "Try again"
+                        </button>
+                    </div>
+                })}
+            </div>
+
+            <section class="practise" aria-labelledby="practise-heading">
+                <h2 id="practise-heading">"Practise one topic"</h2>
+                <label class="label" for="topic">"Topic"</label>
+                <select
+                    id="topic"
+                    class="select"
+                    prop:value=move || chosen_topic.get()
+                    on:change=move |event| chosen_topic.set(event_target_value(&event))
+                >
+                    <option value="">"Choose a topic"</option>
+                    {move || topics.get().into_iter().map(|(id, title, count)| view! {
+                        <option value=id>{format!("{title} ({count} questions)")}</option>
+                    }).collect_view()}
+                </select>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| {
+                        let topic = chosen_topic.get_untracked();
+                        if !topic.is_empty() {
+                            on_start.run(QuizRequest { topic: Some(topic) });
+                        }
+                    }
+                >
+                    "Practise this topic"
+                </button>
+            </section>
+
             <section class="scores" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">"Your scores"</h2>
                 {move || match (last(), best()) {

@@ -1,6 +1,7 @@
 //! Leptos components: one per file, each a screen or a part of one.
 
 mod about_page;
+mod answer_inputs;
 mod app;
 mod feedback_panel;
 mod home_page;
@@ -10,7 +11,7 @@ mod storage_notice;
 mod update_banner;
 
 pub use about_page::AboutPage;
-pub use app::App;
+pub use app::{App, BankState, QuizApp, QuizRequest};
 pub use feedback_panel::FeedbackPanel;
 pub use home_page::HomePage;
 pub use quiz_page::QuizPage;

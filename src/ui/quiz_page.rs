@@ -1,17 +1,72 @@
-//! One question per screen: a fieldset of radios, Check answer, feedback, Next.
+//! One question per screen: a fieldset with the inputs its type needs, Check
+//! answer, feedback, Next.
 
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
+use super::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
 use super::FeedbackPanel;
-use crate::quiz::session::{Session, Stage};
+use crate::quiz::bank::Kind;
+use crate::quiz::draft::{Draft, Incomplete};
+use crate::quiz::session::{Session, SessionItem, Stage};
+
+/// A fresh draft for the session's current question.
+fn draft_for(session: &Option<Session>) -> Draft {
+    session
+        .as_ref()
+        .and_then(Session::current)
+        .map_or(Draft::Choice(None), |item| Draft::new(&item.question.kind, &item.order))
+}
+
+/// The hint under the question, which states how the type is answered and marked.
+fn hint(kind: &Kind) -> String {
+    match kind {
+        kind if kind.allows_several() => {
+            "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into()
+        }
+        Kind::TrueFalse { .. } => "Is this statement true or false?".into(),
+        Kind::Order { .. } => "Use the Up and Down buttons to put them in order.".into(),
+        Kind::Match { .. } => "Choose the right match for each item.".into(),
+        Kind::Numeric { tolerance, unit, .. } => {
+            let of_what = if unit == "%" { "percentage" } else { "number" };
+            format!("Give a whole number. Answers within {tolerance} of the right {of_what} count as right.")
+        }
+        _ => "Select one answer.".into(),
+    }
+}
+
+/// Where the error summary's link takes the person.
+fn field_for(problem: Incomplete) -> String {
+    match problem {
+        Incomplete::NoChoice | Incomplete::NoChoices => "option-0".into(),
+        Incomplete::UnmatchedItem(i) => format!("match-{i}"),
+        Incomplete::NoNumber | Incomplete::NotAWholeNumber => "number-answer".into(),
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The inputs for the current question's type.
+fn inputs(item: &SessionItem, draft: RwSignal<Draft>) -> AnyView {
+    let answered = item.response.clone();
+    match &item.question.kind {
+        Kind::Order { items } => view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
+        Kind::Match { pairs } => view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
+        Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=answered /> }.into_any(),
+        kind => view! { <ChoiceInputs kind=kind.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
+    }
+}
 
 #[component]
-pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> impl IntoView {
-    // The option the person has picked, by its shown position, before checking.
-    let selected = RwSignal::new(None::<usize>);
-    let missing_answer = RwSignal::new(false);
-    // Counts checks made with no answer; each one moves focus to the error summary.
-    let unanswered_checks = RwSignal::new(0u32);
+pub fn QuizPage(session: RwSignal<Option<Session>>, title: RwSignal<String>, on_finish: Callback<()>) -> impl IntoView {
+    let draft = RwSignal::new(session.with_untracked(draft_for));
+    let problem = RwSignal::new(None::<Incomplete>);
+    // Counts checks made with an incomplete answer; each one moves focus to the error summary.
+    let failed_checks = RwSignal::new(0u32);
     let heading_ref = NodeRef::<html::H2>::new();
     let next_ref = NodeRef::<html::Button>::new();
     let error_ref = NodeRef::<html::Div>::new();
@@ -21,17 +76,23 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
     let total = move || session.with(|s| s.as_ref().map_or(0, Session::len));
     let is_last = move || session.with(|s| s.as_ref().is_some_and(Session::is_last));
     let answered = move || stage() == Stage::Answered;
+    let current = move || session.with(|s| s.as_ref().and_then(Session::current).cloned());
 
-    // Each new question takes focus, so keyboard and screen-reader users start there.
-    Effect::new(move |_| {
-        position();
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
+    // Each new question takes focus, so keyboard and screen-reader users start
+    // there. Only when the position changes: checking an answer re-renders the
+    // question too, and then focus belongs on Next.
+    Effect::new(move |previous: Option<usize>| {
+        let now = position();
+        if previous != Some(now) {
+            if let Some(heading) = heading_ref.get_untracked() {
+                let _ = heading.focus();
+            }
         }
+        now
     });
     // The error summary takes focus once it is visible (GOV.UK pattern).
     Effect::new(move |_| {
-        if unanswered_checks.get() > 0 {
+        if failed_checks.get() > 0 {
             if let Some(summary) = error_ref.get() {
                 let _ = summary.focus();
             }
@@ -51,18 +112,18 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
         if stage() != Stage::Asking {
             return;
         }
-        match selected.get_untracked() {
-            Some(shown_position) => {
-                missing_answer.set(false);
+        match draft.with_untracked(Draft::to_response) {
+            Ok(response) => {
+                problem.set(None);
                 session.update(|s| {
                     if let Some(s) = s {
-                        let _ = s.answer(shown_position);
+                        let _ = s.answer(response);
                     }
                 });
             }
-            None => {
-                missing_answer.set(true);
-                unanswered_checks.update(|n| *n += 1);
+            Err(incomplete) => {
+                problem.set(Some(incomplete));
+                failed_checks.update(|n| *n += 1);
             }
         }
     };
@@ -73,88 +134,74 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, on_finish: Callback<()>) -> 
                 let _ = s.next();
             }
         });
-        selected.set(None);
+        draft.set(session.with_untracked(draft_for));
         if stage() == Stage::Finished {
             on_finish.run(());
         }
     };
 
-    let focus_first_option = move |event: leptos::ev::MouseEvent| {
-        event.prevent_default();
-        if let Some(first) = document().get_element_by_id("option-0") {
-            use wasm_bindgen::JsCast;
-            if let Ok(input) = first.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-    };
-
-    let options = move || {
-        session.with(|s| {
-            let Some(item) = s.as_ref().and_then(Session::current) else {
-                return Vec::new();
+    let question = move || {
+        current().map(|item| {
+            let kind = &item.question.kind;
+            let scenario = match kind {
+                Kind::Scenario { scenario, .. } => Some(scenario.clone()),
+                _ => None,
             };
-            let correct = item.question.correct_option();
-            item.order
-                .iter()
-                .enumerate()
-                .map(|(shown, &original)| {
-                    let text = item.question.options[original].text.clone();
-                    let is_answer = answered() && Some(original) == correct;
-                    let was_chosen = item.chosen == Some(original);
-                    let is_wrong_choice = answered() && was_chosen && !is_answer;
-                    let id = format!("option-{shown}");
-                    view! {
-                        <div class="option" class:is-answer=is_answer class:is-wrong-choice=is_wrong_choice>
-                            <input
-                                type="radio"
-                                name="answer"
-                                id=id.clone()
-                                value=shown.to_string()
-                                disabled=answered()
-                                // Once answered, the stored choice shows (also after a reload).
-                                prop:checked=move || was_chosen || selected.get() == Some(shown)
-                                on:change=move |_| selected.set(Some(shown))
-                            />
-                            <label for=id>
-                                {text}
-                                {is_answer.then(|| view! { <span class="tag tag-answer">"Correct answer"</span> })}
-                                {is_wrong_choice.then(|| view! { <span class="tag tag-chosen">"Your answer"</span> })}
-                            </label>
-                        </div>
-                    }
-                })
-                .collect_view()
+            let is_scenario = scenario.is_some();
+            let described_by = move || {
+                let mut ids = vec!["question-hint"];
+                if is_scenario {
+                    ids.insert(0, "scenario-text");
+                }
+                if problem.get().is_some() {
+                    ids.push("answer-error");
+                }
+                ids.join(" ")
+            };
+            view! {
+                {scenario.map(|text| view! {
+                    <div class="scenario" id="scenario-text">
+                        <p class="scenario-label">"Scenario"</p>
+                        <p>{text}</p>
+                    </div>
+                })}
+                <fieldset class="question" class:has-error=move || problem.get().is_some() aria-describedby=described_by>
+                    <legend>
+                        <h2 class="question-prompt" tabindex="-1" node_ref=heading_ref>{item.question.prompt.clone()}</h2>
+                    </legend>
+                    <p id="question-hint" class="hint">{hint(kind)}</p>
+                    {move || problem.get().map(|p| view! {
+                        <p id="answer-error" class="error-message">
+                            <span class="visually-hidden">"Error: "</span>{p.message()}
+                        </p>
+                    })}
+                    {inputs(&item, draft)}
+                </fieldset>
+            }
         })
-    };
-
-    let prompt = move || {
-        session.with(|s| s.as_ref().and_then(Session::current).map(|i| i.question.prompt.clone()))
     };
 
     view! {
         <section class="page quiz">
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=error_ref hidden=move || !missing_answer.get()>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=error_ref hidden=move || problem.get().is_none()>
                 <h2 class="error-summary-title">"There is a problem"</h2>
                 <ul>
-                    <li><a href="#option-0" on:click=focus_first_option>"Select an answer"</a></li>
+                    {move || problem.get().map(|p| {
+                        let target = field_for(p);
+                        let href = format!("#{target}");
+                        view! {
+                            <li><a href=href on:click=move |event: leptos::ev::MouseEvent| {
+                                event.prevent_default();
+                                focus_by_id(&target);
+                            }>{p.message()}</a></li>
+                        }
+                    })}
                 </ul>
             </div>
+            <p class="quiz-title">{move || title.get()}</p>
             <p class="question-count">{move || format!("Question {} of {}", position() + 1, total())}</p>
             <form on:submit=check novalidate>
-                <fieldset
-                    class="question"
-                    class:has-error=move || missing_answer.get()
-                    aria-describedby=move || missing_answer.get().then_some("answer-error")
-                >
-                    <legend>
-                        <h2 class="question-prompt" tabindex="-1" node_ref=heading_ref>{prompt}</h2>
-                    </legend>
-                    <p id="answer-error" class="error-message" hidden=move || !missing_answer.get()>
-                        <span class="visually-hidden">"Error: "</span>"Select an answer"
-                    </p>
-                    <div class="options">{options}</div>
-                </fieldset>
+                {question}
                 <FeedbackPanel session=session />
                 {move || if answered() {
                     view! {

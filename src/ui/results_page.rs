@@ -33,11 +33,7 @@ pub fn ResultsPage(
                     .iter()
                     .map(|item| {
                         let correct = item.is_correct();
-                        let answer = item
-                            .question
-                            .correct_option()
-                            .map(|i| item.question.options[i].text.clone())
-                            .unwrap_or_default();
+                        let answer = item.question.kind.right_answer(item.response.as_ref()).summary();
                         view! {
                             <li class:review-right=correct class:review-wrong=!correct>
                                 <span class="tag">{if correct { "Correct" } else { "Not quite" }}</span>

@@ -1,18 +1,31 @@
-// Plays the quiz the way a person would, by visible labels and roles, using the
-// question bank to know which answer is right.
+// Plays the quiz the way a person would: by visible labels and roles with a
+// pointer, or with the keyboard alone. It reads the question bank to know
+// which answer is right.
 
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 
 const questionsDir = new URL('../../../assets/questions/', import.meta.url);
-const questionByPrompt = new Map(
-  readdirSync(questionsDir)
-    .filter((name) => name.endsWith('.json'))
-    .flatMap((name) => JSON.parse(readFileSync(new URL(name, questionsDir), 'utf8')).questions)
-    .map((q) => [q.prompt, q]),
-);
+export const TOPICS = readdirSync(questionsDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => JSON.parse(readFileSync(new URL(name, questionsDir), 'utf8')));
+
+/**
+ * A question is known on screen by its scenario (if any), its prompt, and the
+ * things it offers (options, items to order, or items to match), sorted.
+ */
+const keyOf = (scenario, prompt, offered) => [scenario ?? '', prompt, ...[...offered].sort()].join('|');
+const offeredIn = (q) => q.options?.map((o) => o.text) ?? q.items ?? q.pairs?.map((p) => p.left) ?? [];
+const questionByKey = new Map();
+for (const question of TOPICS.flatMap((t) => t.questions)) {
+  const key = keyOf(question.scenario, question.prompt, offeredIn(question));
+  assert.ok(!questionByKey.has(key), `two questions look the same on screen: ${key}`);
+  questionByKey.set(key, question);
+}
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const allowsSeveral = (q) => q.type === 'multi' || (q.type === 'scenario' && q.options.filter((o) => o.correct).length > 1);
 
 /** Opens the app and waits until it is running (the static shell paints first). */
 export async function openApp(page, url) {
@@ -23,23 +36,142 @@ export async function openApp(page, url) {
 /** The question on screen, from the bank. */
 export async function currentQuestion(page) {
   const prompt = (await page.locator('fieldset legend').innerText()).trim();
-  const question = questionByPrompt.get(prompt);
-  assert.ok(question, `the prompt on screen is not in the bank: ${prompt}`);
+  const scenarioBox = page.locator('#scenario-text p:not(.scenario-label)');
+  const scenario = (await scenarioBox.count()) ? (await scenarioBox.innerText()).trim() : undefined;
+  const offered = await page
+    .locator('fieldset .option label, .order-item .order-text, .match-row label')
+    .evaluateAll((elements) => elements.map((e) => e.firstChild.textContent));
+  const isTrueFalse = offered.length === 2 && offered[0] === 'True' && offered[1] === 'False';
+  const question = questionByKey.get(keyOf(scenario, prompt, isTrueFalse ? [] : offered));
+  assert.ok(question, `the question on screen is not in the bank: ${prompt}`);
   return question;
 }
 
-/** Picks an answer (right or wrong), checks it, and verifies the feedback. */
-export async function answer(page, { correctly }) {
-  const question = await currentQuestion(page);
-  const option = question.options.find((o) => Boolean(o.correct) === correctly);
-  await page.getByLabel(option.text, { exact: true }).check();
-  await page.getByRole('button', { name: 'Check answer' }).click();
+/** The option texts in the order the page shows them. */
+const shownLabels = (page) => page.locator('fieldset .option label').evaluateAll((labels) => labels.map((l) => l.firstChild.textContent));
+const shownOrder = (page) => page.locator('.order-item .order-text').evaluateAll((items) => items.map((i) => i.firstChild.textContent));
+
+/** What to pick for a question, right or wrong, in the bank's own terms. */
+function plan(question, correctly) {
+  switch (question.type) {
+    case 'true_false':
+      return { choose: [correctly === question.answer ? 'True' : 'False'] };
+    case 'numeric':
+      return { number: correctly ? question.answer : question.answer + question.tolerance + 10 };
+    case 'match': {
+      const rights = question.pairs.map((p) => p.right);
+      // Wrong: every left gets the next pair's right.
+      return { matches: question.pairs.map((p, i) => [p.left, correctly ? p.right : rights[(i + 1) % rights.length]]) };
+    }
+    case 'order':
+      // The app never starts in the right order, so leaving it is a wrong answer.
+      return { order: correctly ? question.items : null };
+    default: {
+      const right = question.options.filter((o) => o.correct).map((o) => o.text);
+      const wrong = question.options.find((o) => !o.correct).text;
+      return { choose: correctly ? (allowsSeveral(question) ? right : [right[0]]) : [wrong] };
+    }
+  }
+}
+
+/** Checks that the live region holds the verdict, the explanation and the source. */
+async function expectFeedback(page, question, correctly) {
   const status = page.locator('.feedback-region[role=status]');
   await status.getByText(correctly ? 'Correct.' : 'Not quite.').waitFor();
   const feedback = await status.innerText();
   assert.match(feedback, new RegExp(`Source: ${escapeRegExp(question.source)}`));
-  assert.ok(feedback.includes(question.explanation), 'the explanation is shown');
+  assert.ok(feedback.includes(question.explanation), `the explanation is shown for ${question.id}`);
+  if (!correctly && question.type === 'numeric') {
+    assert.ok(feedback.includes(`The figure is ${question.answer}${question.unit}.`), feedback);
+  }
+  return feedback;
+}
+
+/** Answers the question on screen with a pointer, by labels, then checks the feedback. */
+export async function answer(page, { correctly }) {
+  const question = await currentQuestion(page);
+  const want = plan(question, correctly);
+  if (want.choose) {
+    for (const text of want.choose) await page.getByLabel(text, { exact: true }).check();
+  } else if (want.number !== undefined) {
+    await page.getByLabel(/^Your answer/).fill(String(want.number));
+  } else if (want.matches) {
+    for (const [left, right] of want.matches) await page.getByLabel(left, { exact: true }).selectOption({ label: right });
+  } else if (want.order) {
+    for (let place = 0; place < want.order.length; place++) {
+      const text = want.order[place];
+      while ((await shownOrder(page)).indexOf(text) > place) {
+        await page.getByRole('button', { name: `Up: move ${text} up`, exact: true }).click();
+      }
+    }
+  }
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expectFeedback(page, question, correctly);
   return question;
+}
+
+/** Presses Tab until `isThere(document.activeElement)` holds in the page. */
+async function tabTo(page, isThere, arg) {
+  for (let presses = 0; presses < 60; presses++) {
+    if (await page.evaluate(isThere, arg)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the element (${isThere})`);
+}
+
+/** For `tabTo`: is the focused element one matching the selector? */
+const focusMatches = (selector) => document.activeElement?.matches(selector) ?? false;
+
+/** Answers the question on screen with the keyboard alone, then checks the feedback. */
+export async function answerByKeyboard(page, { correctly }) {
+  const question = await currentQuestion(page);
+  const want = plan(question, correctly);
+  if (want.choose) {
+    const labels = await shownLabels(page);
+    const several = allowsSeveral(question) || question.type === 'multi';
+    if (several) {
+      for (const text of want.choose) {
+        const id = `option-${labels.indexOf(text)}`;
+        await tabTo(page, (id) => document.activeElement?.id === id, id);
+        await page.keyboard.press('Space');
+      }
+    } else {
+      // A radio group is one Tab stop; the arrow keys move through it and select.
+      await tabTo(page, focusMatches, 'fieldset input[type=radio]');
+      const target = labels.indexOf(want.choose[0]);
+      if (target === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    }
+  } else if (want.number !== undefined) {
+    await tabTo(page, focusMatches, '#number-answer');
+    await page.keyboard.type(String(want.number));
+  } else if (want.matches) {
+    for (const [index, [, right]] of want.matches.entries()) {
+      const id = `match-${index}`;
+      await tabTo(page, (id) => document.activeElement?.id === id, id);
+      const options = await page.locator(`#${id} option`).allInnerTexts();
+      // On a closed select, each Down arrow moves to the next option.
+      for (let i = 0; i < options.indexOf(right); i++) await page.keyboard.press('ArrowDown');
+    }
+  } else if (want.order) {
+    for (let place = 0; place < want.order.length; place++) {
+      const text = want.order[place];
+      const item = question.items.indexOf(text);
+      let at = (await shownOrder(page)).indexOf(text);
+      if (at > place) await tabTo(page, (id) => document.activeElement?.id === id, `move-up-${item}`);
+      // Focus stays on the moved item's button, so Enter moves it again.
+      while (at > place) {
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(([t, was]) => [...document.querySelectorAll('.order-item .order-text')].findIndex((e) => e.firstChild.textContent === t) < was, [text, at]);
+        at -= 1;
+        // The app puts focus back on the moved item's button once it has re-drawn the list.
+        await page.waitForFunction((i) => /^move-(up|down)-/.test(document.activeElement?.id ?? '') && document.activeElement.id.endsWith(`-${i}`), item);
+      }
+    }
+  }
+  await tabTo(page, focusMatches, 'form button[type=submit]');
+  await page.keyboard.press('Enter');
+  return { question, feedback: await expectFeedback(page, question, correctly) };
 }
 
 /** Moves on after feedback. */
@@ -56,4 +188,18 @@ export async function playWholeQuiz(page) {
     await next(page, { last: n === 10 });
   }
   await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
+}
+
+/** Makes Math.random repeatable in every page of `context`, so quizzes are too. */
+export async function seedRandomness(context, seed) {
+  await context.addInitScript((seed) => {
+    let state = seed >>> 0;
+    Math.random = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }, seed);
 }

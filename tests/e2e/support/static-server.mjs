@@ -54,9 +54,12 @@ export async function serveStatic(root, { basePath = '/' } = {}) {
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
+    socket.unref();
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A test that fails before closing its server must not keep the run alive.
+  server.unref();
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${basePath}`,

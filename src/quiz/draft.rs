@@ -1,0 +1,162 @@
+//! An answer being put together on screen, before it is checked: what the
+//! learner has picked so far, and whether it is complete enough to mark.
+
+use super::bank::Kind;
+use super::marking::Response;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Draft {
+    /// One option (or True = 0 / False = 1), if picked yet.
+    Choice(Option<usize>),
+    /// The options ticked so far (select all that apply).
+    Choices(Vec<usize>),
+    /// The items as currently arranged.
+    Order(Vec<usize>),
+    /// For each left, the right picked so far.
+    Matches(Vec<Option<usize>>),
+    /// The text typed so far.
+    Number(String),
+}
+
+/// Why a draft cannot be checked yet, in GOV.UK error-message words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Incomplete {
+    NoChoice,
+    NoChoices,
+    /// The first left (by index) with no match picked.
+    UnmatchedItem(usize),
+    NoNumber,
+    NotAWholeNumber,
+}
+
+impl Incomplete {
+    pub fn message(self) -> &'static str {
+        match self {
+            Incomplete::NoChoice => "Select an answer",
+            Incomplete::NoChoices => "Select at least one answer",
+            Incomplete::UnmatchedItem(_) => "Choose a match for every item",
+            Incomplete::NoNumber => "Enter a number",
+            Incomplete::NotAWholeNumber => "Enter a whole number, like 25",
+        }
+    }
+}
+
+impl Draft {
+    /// The empty draft for a question laid out as `layout` (see `SessionItem::order`).
+    pub fn new(kind: &Kind, layout: &[usize]) -> Draft {
+        match kind {
+            Kind::TrueFalse { .. } => Draft::Choice(None),
+            Kind::Order { .. } => Draft::Order(layout.to_vec()),
+            Kind::Match { pairs } => Draft::Matches(vec![None; pairs.len()]),
+            Kind::Numeric { .. } => Draft::Number(String::new()),
+            kind if kind.allows_several() => Draft::Choices(Vec::new()),
+            _ => Draft::Choice(None),
+        }
+    }
+
+    /// Ticks or unticks option `index` (select all that apply).
+    pub fn toggle(&mut self, index: usize) {
+        if let Draft::Choices(chosen) = self {
+            match chosen.iter().position(|&c| c == index) {
+                Some(at) => {
+                    chosen.remove(at);
+                }
+                None => chosen.push(index),
+            }
+        }
+    }
+
+    /// Moves the item at `place` one place up or down, if there is room.
+    pub fn move_item(&mut self, place: usize, up: bool) {
+        if let Draft::Order(order) = self {
+            let other = if up { place.checked_sub(1) } else { Some(place + 1) };
+            if let Some(other) = other.filter(|&o| o < order.len()) {
+                order.swap(place, other);
+            }
+        }
+    }
+
+    /// The answer to mark, or what is missing.
+    pub fn to_response(&self) -> Result<Response, Incomplete> {
+        match self {
+            Draft::Choice(choice) => choice.map(Response::Choice).ok_or(Incomplete::NoChoice),
+            Draft::Choices(chosen) if chosen.is_empty() => Err(Incomplete::NoChoices),
+            Draft::Choices(chosen) => Ok(Response::Choices(chosen.clone())),
+            Draft::Order(order) => Ok(Response::Order(order.clone())),
+            Draft::Matches(chosen) => match chosen.iter().position(Option::is_none) {
+                Some(first_gap) => Err(Incomplete::UnmatchedItem(first_gap)),
+                None => Ok(Response::Matches(chosen.iter().flatten().copied().collect())),
+            },
+            Draft::Number(text) => {
+                // People type "46%", " 46 " or "1,000": accept those, nothing looser.
+                let cleaned: String = text.trim().trim_end_matches('%').trim().chars().filter(|&c| c != ',').collect();
+                if cleaned.is_empty() {
+                    Err(Incomplete::NoNumber)
+                } else {
+                    cleaned.parse::<i64>().map(Response::Number).map_err(|_| Incomplete::NotAWholeNumber)
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::bank::{AnswerOption, Pair};
+
+    fn opts(n: usize, correct: &[usize]) -> Vec<AnswerOption> {
+        (0..n).map(|i| AnswerOption { text: format!("o{i}"), correct: correct.contains(&i), feedback: None }).collect()
+    }
+
+    #[test]
+    fn each_kind_starts_with_the_right_empty_draft() {
+        assert_eq!(Draft::new(&Kind::SingleChoice { options: opts(3, &[0]) }, &[2, 0, 1]), Draft::Choice(None));
+        assert_eq!(Draft::new(&Kind::MultipleChoice { options: opts(3, &[0, 1]) }, &[0, 1, 2]), Draft::Choices(vec![]));
+        assert_eq!(Draft::new(&Kind::TrueFalse { answer: true }, &[0, 1]), Draft::Choice(None));
+        assert_eq!(Draft::new(&Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, &[2, 0, 1]), Draft::Order(vec![2, 0, 1]));
+        let pairs = vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }];
+        assert_eq!(Draft::new(&Kind::Match { pairs }, &[1, 0]), Draft::Matches(vec![None, None]));
+        assert_eq!(Draft::new(&Kind::Numeric { answer: 1, tolerance: 0, unit: String::new() }, &[]), Draft::Number(String::new()));
+    }
+
+    #[test]
+    fn incomplete_drafts_say_what_is_missing() {
+        assert_eq!(Draft::Choice(None).to_response(), Err(Incomplete::NoChoice));
+        assert_eq!(Draft::Choices(vec![]).to_response(), Err(Incomplete::NoChoices));
+        assert_eq!(Draft::Matches(vec![Some(1), None, None]).to_response(), Err(Incomplete::UnmatchedItem(1)));
+        assert_eq!(Draft::Number("  ".into()).to_response(), Err(Incomplete::NoNumber));
+        for text in ["4.5", "forty", "1e3", "99999999999999999999", "4 6", "--4"] {
+            assert_eq!(Draft::Number(text.into()).to_response(), Err(Incomplete::NotAWholeNumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        for (text, n) in [("46", 46), (" 46% ", 46), ("46 %", 46), ("1,000", 1000), ("-3", -3)] {
+            assert_eq!(Draft::Number(text.into()).to_response(), Ok(Response::Number(n)), "{text}");
+        }
+    }
+
+    #[test]
+    fn ticking_twice_unticks() {
+        let mut draft = Draft::Choices(vec![]);
+        draft.toggle(2);
+        draft.toggle(0);
+        draft.toggle(2);
+        assert_eq!(draft.to_response(), Ok(Response::Choices(vec![0])));
+    }
+
+    #[test]
+    fn moving_items_stays_inside_the_list() {
+        let mut draft = Draft::Order(vec![0, 1, 2]);
+        draft.move_item(0, true);
+        assert_eq!(draft, Draft::Order(vec![0, 1, 2]), "the top item cannot go up");
+        draft.move_item(2, false);
+        assert_eq!(draft, Draft::Order(vec![0, 1, 2]), "the last item cannot go down");
+        draft.move_item(0, false);
+        assert_eq!(draft, Draft::Order(vec![1, 0, 2]));
+        draft.move_item(2, true);
+        assert_eq!(draft.to_response(), Ok(Response::Order(vec![1, 2, 0])));
+    }
+}

@@ -1,0 +1,235 @@
+//! What a learner's answer is, for each question type, and how it is marked.
+
+use super::bank::{Kind, Pair};
+
+/// A learner's answer. Indices always refer to the question as written (its
+/// options, items or pairs), never to the shuffled order on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Response {
+    /// One option; for true/false, 0 is "True" and 1 is "False".
+    Choice(usize),
+    /// Several options (select all that apply).
+    Choices(Vec<usize>),
+    /// The items in the order the learner put them.
+    Order(Vec<usize>),
+    /// For each pair's left, the pair whose right the learner matched to it.
+    Matches(Vec<usize>),
+    Number(i64),
+}
+
+/// The right answer, as the feedback shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RightAnswer {
+    Options(Vec<String>),
+    TrueFalse(bool),
+    Order(Vec<String>),
+    Pairs(Vec<Pair>),
+    Number { answer: i64, tolerance: u32, unit: String, given: Option<i64> },
+}
+
+impl RightAnswer {
+    /// The right answer on one line, for a list of answers after a quiz.
+    pub fn summary(&self) -> String {
+        match self {
+            RightAnswer::Options(options) => options.join("; "),
+            RightAnswer::TrueFalse(true) => "True".to_string(),
+            RightAnswer::TrueFalse(false) => "False".to_string(),
+            RightAnswer::Order(items) => items.join(", then "),
+            RightAnswer::Pairs(pairs) => {
+                pairs.iter().map(|p| format!("{}: {}", p.left, p.right)).collect::<Vec<_>>().join("; ")
+            }
+            RightAnswer::Number { answer, unit, .. } => format!("{answer}{unit}"),
+        }
+    }
+}
+
+/// How many parts of an answer were right, for the types that have parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartsRight {
+    pub right: usize,
+    pub of: usize,
+}
+
+fn is_permutation(order: &[usize], len: usize) -> bool {
+    let mut seen = vec![false; len];
+    order.len() == len && order.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
+}
+
+impl Kind {
+    /// True if `response` is a well-formed answer to this kind of question.
+    pub fn accepts(&self, response: &Response) -> bool {
+        match (self, response) {
+            (Kind::TrueFalse { .. }, Response::Choice(i)) => *i < 2,
+            (Kind::Order { items }, Response::Order(order)) => is_permutation(order, items.len()),
+            (Kind::Match { pairs }, Response::Matches(chosen)) => {
+                chosen.len() == pairs.len() && chosen.iter().all(|&j| j < pairs.len())
+            }
+            (Kind::Numeric { .. }, Response::Number(_)) => true,
+            (kind, Response::Choice(i)) if !kind.allows_several() => kind.options().is_some_and(|o| *i < o.len()),
+            (kind, Response::Choices(chosen)) if kind.allows_several() => {
+                let len = kind.options().map_or(0, <[_]>::len);
+                let mut seen = vec![false; len];
+                !chosen.is_empty() && chosen.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
+            }
+            _ => false,
+        }
+    }
+
+    /// Marks a response `accepts` allowed: right or not, and how many parts were right.
+    pub fn mark(&self, response: &Response) -> (bool, Option<PartsRight>) {
+        match (self, response) {
+            (Kind::TrueFalse { answer }, Response::Choice(i)) => ((*i == 0) == *answer, None),
+            (Kind::Order { items }, Response::Order(order)) => {
+                let right = order.iter().enumerate().filter(|(place, &item)| *place == item).count();
+                (right == items.len(), Some(PartsRight { right, of: items.len() }))
+            }
+            (Kind::Match { pairs }, Response::Matches(chosen)) => {
+                let right = chosen.iter().enumerate().filter(|(left, &j)| *left == j).count();
+                (right == pairs.len(), Some(PartsRight { right, of: pairs.len() }))
+            }
+            (Kind::Numeric { answer, tolerance, .. }, Response::Number(given)) => {
+                let distance = (i128::from(*given) - i128::from(*answer)).abs();
+                (distance <= i128::from(*tolerance), None)
+            }
+            (kind, Response::Choice(i)) => (kind.options().is_some_and(|o| o.get(*i).is_some_and(|o| o.correct)), None),
+            (kind, Response::Choices(chosen)) => {
+                let options = kind.options().unwrap_or_default();
+                // Each option is right if chosen exactly when it is correct.
+                let right = options.iter().enumerate().filter(|(i, o)| chosen.contains(i) == o.correct).count();
+                (right == options.len(), Some(PartsRight { right, of: options.len() }))
+            }
+            _ => (false, None),
+        }
+    }
+
+    /// The right answer in words, given what the learner answered.
+    pub fn right_answer(&self, response: Option<&Response>) -> RightAnswer {
+        match self {
+            Kind::TrueFalse { answer } => RightAnswer::TrueFalse(*answer),
+            Kind::Order { items } => RightAnswer::Order(items.clone()),
+            Kind::Match { pairs } => RightAnswer::Pairs(pairs.clone()),
+            Kind::Numeric { answer, tolerance, unit } => RightAnswer::Number {
+                answer: *answer,
+                tolerance: *tolerance,
+                unit: unit.clone(),
+                given: match response {
+                    Some(Response::Number(n)) => Some(*n),
+                    _ => None,
+                },
+            },
+            kind => RightAnswer::Options(
+                kind.options()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|o| o.correct)
+                    .map(|o| o.text.clone())
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The written feedback for the options the learner chose, and for right
+    /// options they missed, in the question's order.
+    pub fn option_notes(&self, response: &Response) -> Vec<String> {
+        let Some(options) = self.options() else { return Vec::new() };
+        let chosen = |i: usize| match response {
+            Response::Choice(c) => *c == i,
+            Response::Choices(cs) => cs.contains(&i),
+            _ => false,
+        };
+        options
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| chosen(*i) || (o.correct && self.allows_several()))
+            .filter_map(|(_, o)| o.feedback.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::bank::AnswerOption;
+
+    fn options(correct: &[bool]) -> Vec<AnswerOption> {
+        correct
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| AnswerOption { text: format!("o{i}"), correct: c, feedback: Some(format!("f{i}")) })
+            .collect()
+    }
+
+    #[test]
+    fn single_choice() {
+        let kind = Kind::SingleChoice { options: options(&[false, true, false]) };
+        assert!(kind.accepts(&Response::Choice(2)));
+        assert!(!kind.accepts(&Response::Choice(3)));
+        assert!(!kind.accepts(&Response::Choices(vec![1])));
+        assert_eq!(kind.mark(&Response::Choice(1)), (true, None));
+        assert_eq!(kind.mark(&Response::Choice(0)), (false, None));
+        assert_eq!(kind.right_answer(None), RightAnswer::Options(vec!["o1".into()]));
+        assert_eq!(kind.option_notes(&Response::Choice(0)), vec!["f0".to_string()]);
+    }
+
+    #[test]
+    fn select_all_needs_every_right_option_and_no_wrong_one() {
+        let kind = Kind::MultipleChoice { options: options(&[true, false, true, false]) };
+        assert!(!kind.accepts(&Response::Choices(vec![])), "choosing nothing is not an answer");
+        assert!(!kind.accepts(&Response::Choices(vec![0, 0])));
+        assert!(!kind.accepts(&Response::Choice(0)));
+        assert_eq!(kind.mark(&Response::Choices(vec![2, 0])), (true, Some(PartsRight { right: 4, of: 4 })));
+        assert_eq!(kind.mark(&Response::Choices(vec![0])).0, false, "a missed right option");
+        assert_eq!(kind.mark(&Response::Choices(vec![0, 1, 2])), (false, Some(PartsRight { right: 3, of: 4 })));
+        // Notes: what was chosen, plus the right ones that were missed.
+        assert_eq!(kind.option_notes(&Response::Choices(vec![1])), vec!["f0", "f1", "f2"]);
+    }
+
+    #[test]
+    fn scenarios_with_several_right_options_are_select_all() {
+        let one = Kind::Scenario { scenario: "s".into(), options: options(&[true, false]) };
+        let two = Kind::Scenario { scenario: "s".into(), options: options(&[true, true, false]) };
+        assert!(one.accepts(&Response::Choice(0)) && !one.accepts(&Response::Choices(vec![0])));
+        assert!(two.accepts(&Response::Choices(vec![0, 1])) && !two.accepts(&Response::Choice(0)));
+        assert!(two.mark(&Response::Choices(vec![1, 0])).0);
+    }
+
+    #[test]
+    fn true_false() {
+        let kind = Kind::TrueFalse { answer: false };
+        assert!(kind.accepts(&Response::Choice(1)) && !kind.accepts(&Response::Choice(2)));
+        assert!(kind.mark(&Response::Choice(1)).0);
+        assert!(!kind.mark(&Response::Choice(0)).0);
+    }
+
+    #[test]
+    fn order_counts_places_right() {
+        let kind = Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] };
+        assert!(!kind.accepts(&Response::Order(vec![0, 1])));
+        assert!(!kind.accepts(&Response::Order(vec![0, 1, 1])));
+        assert_eq!(kind.mark(&Response::Order(vec![0, 1, 2])), (true, Some(PartsRight { right: 3, of: 3 })));
+        assert_eq!(kind.mark(&Response::Order(vec![0, 2, 1])), (false, Some(PartsRight { right: 1, of: 3 })));
+    }
+
+    #[test]
+    fn match_counts_pairs_right() {
+        let pair = |l: &str, r: &str| Pair { left: l.into(), right: r.into() };
+        let kind = Kind::Match { pairs: vec![pair("a", "1"), pair("b", "2"), pair("c", "3")] };
+        assert!(!kind.accepts(&Response::Matches(vec![0, 1])));
+        assert!(!kind.accepts(&Response::Matches(vec![0, 1, 3])));
+        assert!(kind.accepts(&Response::Matches(vec![0, 0, 0])), "the same right twice is an answer, if a wrong one");
+        assert_eq!(kind.mark(&Response::Matches(vec![0, 1, 2])), (true, Some(PartsRight { right: 3, of: 3 })));
+        assert_eq!(kind.mark(&Response::Matches(vec![1, 0, 2])), (false, Some(PartsRight { right: 1, of: 3 })));
+    }
+
+    #[test]
+    fn numeric_is_right_within_the_tolerance_either_side() {
+        let kind = Kind::Numeric { answer: 46, tolerance: 3, unit: "%".into() };
+        for (given, right) in [(46, true), (43, true), (49, true), (42, false), (50, false), (i64::MIN, false), (i64::MAX, false)] {
+            assert_eq!(kind.mark(&Response::Number(given)).0, right, "{given}");
+        }
+        assert_eq!(
+            kind.right_answer(Some(&Response::Number(40))),
+            RightAnswer::Number { answer: 46, tolerance: 3, unit: "%".into(), given: Some(40) }
+        );
+    }
+}

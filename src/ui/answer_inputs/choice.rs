@@ -1,0 +1,67 @@
+//! Radios (one answer, or true/false) and checkboxes (select all that apply).
+
+use leptos::prelude::*;
+
+use crate::quiz::bank::Kind;
+use crate::quiz::draft::Draft;
+use crate::quiz::marking::Response;
+
+#[component]
+pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
+    let several = kind.allows_several();
+    // (text, correct) of each option, in the question's own order.
+    let options: Vec<(String, bool)> = match &kind {
+        Kind::TrueFalse { answer } => vec![("True".into(), *answer), ("False".into(), !*answer)],
+        kind => kind.options().unwrap_or_default().iter().map(|o| (o.text.clone(), o.correct)).collect(),
+    };
+    let is_answered = answered.is_some();
+    let was_chosen = move |index: usize| match &answered {
+        Some(Response::Choice(c)) => *c == index,
+        Some(Response::Choices(cs)) => cs.contains(&index),
+        _ => false,
+    };
+
+    layout
+        .into_iter()
+        .enumerate()
+        .map(|(shown, index)| {
+            let (text, correct) = options[index].clone();
+            let chosen_before = was_chosen(index);
+            let show_answer = is_answered && correct;
+            let show_wrong_choice = is_answered && chosen_before && !correct;
+            let id = format!("option-{shown}");
+            let checked = move || {
+                chosen_before
+                    || draft.with(|d| match d {
+                        Draft::Choice(c) => *c == Some(index),
+                        Draft::Choices(cs) => cs.contains(&index),
+                        _ => false,
+                    })
+            };
+            let on_change = move |_| {
+                draft.update(|d| match d {
+                    Draft::Choices(_) => d.toggle(index),
+                    _ => *d = Draft::Choice(Some(index)),
+                })
+            };
+            view! {
+                <div class="option" class:is-answer=show_answer class:is-wrong-choice=show_wrong_choice>
+                    <input
+                        type=if several { "checkbox" } else { "radio" }
+                        name="answer"
+                        id=id.clone()
+                        value=index.to_string()
+                        disabled=is_answered
+                        prop:checked=checked
+                        on:change=on_change
+                    />
+                    <label for=id>
+                        {text}
+                        {show_answer.then(|| view! { <span class="tag tag-answer">"Correct answer"</span> })}
+                        {show_wrong_choice.then(|| view! { <span class="tag tag-chosen">"Your answer"</span> })}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view()
+}

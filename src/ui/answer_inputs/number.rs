@@ -1,0 +1,42 @@
+//! A whole-number answer. A text input with a numeric keyboard (the GOV.UK
+//! pattern), so browsers do not change what is typed.
+
+use leptos::prelude::*;
+
+use crate::quiz::draft::Draft;
+use crate::quiz::marking::Response;
+
+#[component]
+pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
+    let given = match answered {
+        Some(Response::Number(n)) => Some(n),
+        _ => None,
+    };
+    let value = move || match given {
+        Some(n) => n.to_string(),
+        None => draft.with(|d| match d {
+            Draft::Number(text) => text.clone(),
+            _ => String::new(),
+        }),
+    };
+    let label = if unit == "%" { "Your answer, as a percentage" } else { "Your answer" };
+    view! {
+        <div class="number-answer">
+            <label class="label" for="number-answer">{label}</label>
+            <span class="number-field">
+                <input
+                    id="number-answer"
+                    class="input"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    spellcheck="false"
+                    disabled=given.is_some()
+                    prop:value=value
+                    on:input=move |event| draft.set(Draft::Number(event_target_value(&event)))
+                />
+                {(unit == "%").then_some(view! { <span class="number-unit" aria-hidden="true">"%"</span> })}
+            </span>
+        </div>
+    }
+}

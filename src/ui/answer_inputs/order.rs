@@ -1,0 +1,94 @@
+//! Put in order, with Up and Down buttons: no dragging, so it works by touch,
+//! keyboard and switch access alike. Each move is announced.
+
+use leptos::prelude::*;
+
+use crate::quiz::draft::Draft;
+use crate::quiz::marking::Response;
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
+    let announcement = RwSignal::new(String::new());
+    let items = StoredValue::new(items);
+    let answered_order = match answered {
+        Some(Response::Order(order)) => Some(order),
+        _ => None,
+    };
+    let is_answered = answered_order.is_some();
+    let arrangement = move || {
+        answered_order.clone().unwrap_or_else(|| {
+            draft.with(|d| match d {
+                Draft::Order(order) => order.clone(),
+                _ => layout.clone(),
+            })
+        })
+    };
+
+    let move_item = move |place: usize, item: usize, up: bool| {
+        draft.update(|d| d.move_item(place, up));
+        let (new_place, count) = draft.with_untracked(|d| match d {
+            Draft::Order(order) => (order.iter().position(|&i| i == item).unwrap_or(place), order.len()),
+            _ => (place, 0),
+        });
+        let text = items.with_value(|items| items[item].clone());
+        announcement.set(format!("{text}: now {} of {count}", new_place + 1));
+        // Keep focus on the item that moved. At the top or bottom the button
+        // it used is disabled, so use the other one.
+        let at_end = if up { new_place == 0 } else { new_place + 1 == count };
+        let keep = if up != at_end { "up" } else { "down" };
+        request_animation_frame(move || focus_by_id(&format!("move-{keep}-{item}")));
+    };
+
+    view! {
+        <ol class="order-list">
+            {move || {
+                let order = arrangement();
+                let count = order.len();
+                order.into_iter().enumerate().map(|(place, item)| {
+                    let text = items.with_value(|items| items[item].clone());
+                    let in_place = place == item;
+                    view! {
+                        <li class="order-item" class:is-answer=is_answered && in_place class:is-wrong-choice=is_answered && !in_place>
+                            <span class="order-text">
+                                {text.clone()}
+                                {is_answered.then(|| if in_place {
+                                    view! { <span class="tag tag-answer">"Right place"</span> }
+                                } else {
+                                    view! { <span class="tag tag-chosen">"Not here"</span> }
+                                })}
+                            </span>
+                            {(!is_answered).then(|| view! {
+                            <span class="order-buttons">
+                                <button
+                                    type="button"
+                                    class="order-button"
+                                    id=format!("move-up-{item}")
+                                    aria-label=format!("Up: move {text} up")
+                                    disabled=place == 0
+                                    on:click=move |_| move_item(place, item, true)
+                                >"Up"</button>
+                                <button
+                                    type="button"
+                                    class="order-button"
+                                    id=format!("move-down-{item}")
+                                    aria-label=format!("Down: move {text} down")
+                                    disabled=place + 1 == count
+                                    on:click=move |_| move_item(place, item, false)
+                                >"Down"</button>
+                            </span>
+                            })}
+                        </li>
+                    }
+                }).collect_view()
+            }}
+        </ol>
+        <p class="visually-hidden" role="status">{move || announcement.get()}</p>
+    }
+}

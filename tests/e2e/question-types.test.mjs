@@ -1,0 +1,157 @@
+// Every question type, at 360 px, with the keyboard alone: each answered right
+// once and wrong once, with the feedback read from the live region. Plus the
+// error messages of the types that need typing or choosing.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { serveStatic } from './support/static-server.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { TOPICS, answer, answerByKeyboard, currentQuestion, openApp, seedRandomness } from './support/quiz-player.mjs';
+
+const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
+let server;
+let browser;
+
+before(async () => {
+  assertDistBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function phone(seed) {
+  const context = await browser.newContext({ viewport: PHONE });
+  await seedRandomness(context, seed);
+  const watched = await watchedPage(context, new URL(server.url).origin);
+  return { context, ...watched };
+}
+
+async function practise(page, topicId) {
+  await page.getByLabel('Topic', { exact: true }).selectOption(topicId);
+  await page.getByRole('button', { name: 'Practise this topic' }).click();
+  await page.getByText(/^Question 1 of \d+$/).waitFor();
+}
+
+/** Presses Enter on Next (focus is already there after checking). */
+async function nextByKeyboard(page) {
+  const onNext = await page.evaluate(() => /^(Next question|See results)$/.test(document.activeElement?.textContent ?? ''));
+  assert.ok(onNext, 'focus is on the Next button after checking');
+  await page.keyboard.press('Enter');
+}
+
+test('every question type, right and wrong, with the keyboard alone', async () => {
+  const { context, page, problems } = await phone(1234);
+  await openApp(page, server.url);
+  const needed = new Set(TYPES.flatMap((t) => [`${t}:right`, `${t}:wrong`]));
+  const shots = new Set();
+  // Practise topics in turn until every type has been answered both ways.
+  for (let round = 0; needed.size > 0 && round < 6; round++) {
+    for (const topic of TOPICS) {
+      if (needed.size === 0) break;
+      await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+      await practise(page, topic.id);
+      const total = Number((await page.locator('.question-count').innerText()).match(/of (\d+)/)[1]);
+      for (let n = 1; n <= total; n++) {
+        await page.getByText(`Question ${n} of ${total}`).waitFor();
+        const question = await currentQuestion(page);
+        // Answer right until that is done for this type, then wrong once.
+        const correctly = needed.has(`${question.type}:right`) || !needed.has(`${question.type}:wrong`);
+        const { feedback } = await answerByKeyboard(page, { correctly });
+        needed.delete(`${question.type}:${correctly ? 'right' : 'wrong'}`);
+        if (!shots.has(question.type)) {
+          shots.add(question.type);
+          await page.screenshot({ path: join(ARTIFACTS, `type-${question.type}-feedback.png`), fullPage: true });
+        }
+        assert.ok(feedback.length > 0);
+        await nextByKeyboard(page);
+      }
+      await page.getByRole('heading', { name: /^You scored \d+ out of \d+$/ }).waitFor();
+      await page.getByRole('button', { name: 'Back to home' }).focus();
+      await page.keyboard.press('Enter');
+    }
+  }
+  assert.deepEqual([...needed], [], 'every type was answered right and wrong');
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  await context.close();
+});
+
+/** Practises `topic` until a question of `type` is on screen. */
+async function untilType(page, topic, type) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await practise(page, topic);
+    for (;;) {
+      if ((await currentQuestion(page)).type === type) return;
+      await answer(page, { correctly: true });
+      const last = await page.getByRole('button', { name: 'See results' }).count();
+      await page.getByRole('button', { name: last ? 'See results' : 'Next question' }).click();
+      if (last) {
+        await page.getByRole('button', { name: 'Back to home' }).click();
+        break;
+      }
+    }
+  }
+  throw new Error(`no ${type} question in ${topic}`);
+}
+
+const summaryText = (page) => page.getByRole('alert').innerText();
+
+test('a number that is not a whole number gets a plain error, then can be fixed', async () => {
+  const { context, page } = await phone(99);
+  await openApp(page, server.url);
+  await untilType(page, 'national-picture', 'numeric');
+  const question = await currentQuestion(page);
+  const input = page.getByLabel(/^Your answer/);
+  for (const [typed, message] of [['', 'Enter a number'], ['forty', 'Enter a whole number, like 25'], ['4.5', 'Enter a whole number, like 25']]) {
+    await input.fill(typed);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('alert').getByText(message).waitFor();
+    assert.match(await summaryText(page), new RegExp(message));
+    assert.equal(await page.locator('#answer-error').textContent(), `Error: ${message}`);
+  }
+  await page.getByRole('alert').getByRole('link').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'number-answer');
+  await input.fill(`${question.answer}${question.unit}`);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  assert.equal(await page.getByRole('alert').isHidden(), true, 'the error goes once fixed');
+  await context.close();
+});
+
+test('a match question with a gap says which item still needs a match', async () => {
+  const { context, page } = await phone(7);
+  await openApp(page, server.url);
+  await untilType(page, 'characteristics', 'match');
+  const question = await currentQuestion(page);
+  await page.getByLabel(question.pairs[0].left, { exact: true }).selectOption({ label: question.pairs[0].right });
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('alert').getByText('Choose a match for every item').waitFor();
+  await page.getByRole('alert').getByRole('link').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'match-1', 'the link goes to the first empty one');
+  await page.screenshot({ path: join(ARTIFACTS, 'match-error.png'), fullPage: true });
+  await context.close();
+});
+
+test('the order buttons announce each move and keep focus on the item', async () => {
+  const { context, page } = await phone(5);
+  await openApp(page, server.url);
+  await untilType(page, 'characteristics', 'order');
+  const items = await page.locator('.order-item .order-text').allInnerTexts();
+  const second = items[1];
+  await page.getByRole('button', { name: `Up: move ${second} up`, exact: true }).click();
+  const announced = page.locator('.order-list + [role=status]');
+  await announced.getByText(`${second}: now 1 of ${items.length}`).waitFor();
+  assert.equal(await page.locator('.order-item .order-text').first().innerText(), second);
+  // At the top its Up button is disabled, so focus moves to its Down button
+  // (once the list has been re-drawn).
+  await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Down: move ${second} down`);
+  const sizes = await page.locator('.order-button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
+  assert.ok(sizes.every((h) => h >= 44), `order buttons are at least 44 px tall (${sizes})`);
+  await context.close();
+});
