@@ -1,5 +1,5 @@
 //! Checks the question bank at build time: assets/seed-sections.json,
-//! assets/facts.json and every assets/questions/*.json, with the same rules
+//! assets/facts.json, assets/learn.json and every assets/questions/*.json, with the same rules
 //! the app and the tests use (src/quiz/bank.rs). Invalid content stops the
 //! build with a list of what to fix. The bank itself is bundled into the dist
 //! by scripts/bank-bundle.mjs and loaded by the app at run time.
@@ -12,6 +12,10 @@ mod json;
 #[path = "src/quiz/bank.rs"]
 mod bank;
 
+#[allow(dead_code)]
+#[path = "src/quiz/learn.rs"]
+mod learn;
+
 use std::fs;
 
 fn read(path: &str) -> String {
@@ -23,8 +27,10 @@ fn main() {
     println!("cargo:rerun-if-changed=assets/questions");
     println!("cargo:rerun-if-changed=src/quiz/bank.rs");
     println!("cargo:rerun-if-changed=src/quiz/json.rs");
+    println!("cargo:rerun-if-changed=src/quiz/learn.rs");
     let sections = read("assets/seed-sections.json");
     let facts = read("assets/facts.json");
+    let learn = read("assets/learn.json");
     let mut files: Vec<String> = fs::read_dir("assets/questions")
         .expect("read assets/questions")
         .map(|entry| entry.expect("list assets/questions").path())
@@ -34,7 +40,7 @@ fn main() {
     files.sort();
     let topics: Vec<(String, String)> = files.iter().map(|path| (path.clone(), read(path))).collect();
     let topic_refs: Vec<(&str, &str)> = topics.iter().map(|(n, j)| (n.as_str(), j.as_str())).collect();
-    if let Err(error) = bank::Bank::from_files(&sections, &facts, &topic_refs) {
+    if let Err(error) = bank::Bank::from_files(&sections, &facts, &learn, &topic_refs) {
         panic!("\n\nThe question bank has problems:\n  {}\n\n", error.to_string().replace("; ", "\n  "));
     }
 }

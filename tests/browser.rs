@@ -28,7 +28,8 @@ const BUNDLE: &str = r#"{
     {"id": "q3", "type": "single", "prompt": "Third?", "facts": ["f1"], "principle": 1,
      "options": [{"text": "Right three", "correct": true, "feedback": "Yes."}, {"text": "Wrong three", "feedback": "No."}],
      "explanation": "Because three.", "source": "Principle 1: Keep clear and detailed records"}
-  ]}]
+  ]}],
+  "cards": []
 }"#;
 
 fn document() -> web_sys::Document {
@@ -147,7 +148,8 @@ async fn checking_an_answer_fills_the_live_region_and_offers_next() {
     let feedback = live_region.text_content().unwrap();
     assert!(feedback.starts_with("Correct.") || feedback.starts_with("Not quite."), "{feedback}");
     assert!(feedback.contains("Source: Principle 1"), "{feedback}");
-    assert!(first.disabled(), "options lock once checked");
+    let first_now: HtmlInputElement = app.query_selector("#option-0").unwrap().unwrap().unchecked_into();
+    assert!(first_now.disabled(), "options lock once checked");
     button(&app, "Next question").expect("a Next question button").click();
     settle().await;
     assert_eq!(text_of(&app, ".question-count"), "Question 2 of 3");

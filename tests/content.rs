@@ -176,3 +176,58 @@ fn ids_from_earlier_releases_are_still_there() {
         assert!(bank.question(id).is_some(), "{id} has gone");
     }
 }
+
+#[test]
+fn every_fact_is_on_a_learn_card_and_every_card_names_its_seed_section() {
+    let bank = shipped_bank();
+    for fact in &bank.facts {
+        let on_card = bank.cards.iter().any(|c| c.groups.iter().any(|g| g.points.iter().any(|p| p.fact.as_deref() == Some(fact.id.as_str()))));
+        assert!(on_card, "{} is on no card", fact.id);
+    }
+    for card in &bank.cards {
+        assert!(bank.sections.iter().any(|s| s.id == card.section), "{} names no seed section", card.id);
+    }
+}
+
+#[test]
+fn there_is_a_card_for_every_part_of_the_training() {
+    let bank = shipped_bank();
+    let mut wanted = vec!["aims".to_string(), "national-picture".into(), "characteristics".into(), "principles".into(), "section-11".into(), "e-learning".into()];
+    wanted.extend((1..=10).map(|n| format!("principle-{n}")));
+    for id in wanted {
+        assert!(bank.card(&id).is_some(), "no card {id}");
+    }
+    let elearning = bank.card("e-learning").unwrap();
+    assert_eq!(elearning.link.as_deref(), Some("https://virtual-college.co.uk/courses/safeguarding/learning-from-serious-case-reviews"));
+    assert!(SEED.contains("virtual-college.co.uk/courses/safeguarding/learning-from-serious-case-reviews"));
+}
+
+#[test]
+fn charts_draw_the_figures_of_the_fact_list() {
+    let bank = shipped_bank();
+    let characteristics = &bank.card("characteristics").unwrap().charts[0];
+    let bars = characteristics.bars(&bank);
+    assert_eq!(bars.len(), 11);
+    assert_eq!(bars.iter().map(|b| b.value).sum::<i64>(), 35 + 21 + 17 + 13 + 12 + 11 + 9 + 7 + 7 + 4 + 1);
+    let national: Vec<i64> = bank.card("national-picture").unwrap().charts.iter().flat_map(|c| c.bars(&bank)).map(|b| b.value).collect();
+    assert_eq!(national, [294, 244, 77, 46, 15, 13]);
+}
+
+#[test]
+fn search_finds_disguised_compliance_under_principles_5_and_7() {
+    let bank = shipped_bank();
+    let hits: Vec<String> = safeguarding_check::quiz::learn::search(&bank.cards, "disguised compliance").into_iter().map(|h| h.card).collect();
+    assert!(hits.contains(&"principle-5".to_string()) && hits.contains(&"principle-7".to_string()), "{hits:?}");
+}
+
+#[test]
+fn every_question_links_to_a_learn_card() {
+    let bank = shipped_bank();
+    for q in bank.questions() {
+        assert!(bank.card_for_question(&q.source, bank.topic_of(&q.id)).is_some(), "{} has no card to read more", q.id);
+    }
+    let p3 = bank.question("p3-adult-and-children-services").unwrap();
+    assert_eq!(bank.card_for_question(&p3.source, Some("principle-3")).unwrap().id, "principle-3");
+    let s11 = bank.questions().find(|q| q.id.starts_with("s11-")).unwrap();
+    assert_eq!(bank.card_for_question(&s11.source, Some("section-11")).unwrap().id, "section-11", "S.11 questions read the S.11 card");
+}

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use super::json::{self, Json};
+use super::learn::{BarSpec, Card, Chart, Flip, Group, Point};
 
 /// One answer a learner can pick.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +128,8 @@ pub struct Bank {
     pub sections: Vec<SeedSection>,
     pub facts: Vec<Fact>,
     pub topics: Vec<Topic>,
+    /// The Learn section's study cards.
+    pub cards: Vec<Card>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,9 +153,14 @@ impl std::fmt::Display for BankError {
 }
 
 impl Bank {
-    /// Reads the authoring files: the seed sections, the fact list, and each
-    /// `(file name, json)` topic file. Then validates.
-    pub fn from_files(sections_json: &str, facts_json: &str, topic_files: &[(&str, &str)]) -> Result<Bank, BankError> {
+    /// Reads the authoring files: the seed sections, the fact list, the study
+    /// cards, and each `(file name, json)` topic file. Then validates.
+    pub fn from_files(
+        sections_json: &str,
+        facts_json: &str,
+        learn_json: &str,
+        topic_files: &[(&str, &str)],
+    ) -> Result<Bank, BankError> {
         fn read<T>(file: &str, text: &str, read: impl FnOnce(&Json) -> ReadResult<T>) -> Result<T, BankError> {
             let doc = json::parse(text).map_err(|e| BankError::Parse {
                 file: file.into(),
@@ -162,11 +170,17 @@ impl Bank {
         }
         let sections = read("seed-sections.json", sections_json, |doc| list(doc, section_from_json))?;
         let facts = read("facts.json", facts_json, |doc| list(doc, fact_from_json))?;
+        let cards = read("learn.json", learn_json, |doc| {
+            let mut f = Fields::of(doc)?;
+            let cards = list(f.required("cards")?, card_from_json)?;
+            f.finish()?;
+            Ok(cards)
+        })?;
         let topics = topic_files
             .iter()
             .map(|(file, text)| read(file, text, topic_from_json))
             .collect::<Result<Vec<_>, _>>()?;
-        let bank = Bank { sections, facts, topics };
+        let bank = Bank { sections, facts, topics, cards };
         let problems = bank.problems();
         if problems.is_empty() {
             Ok(bank)
@@ -176,7 +190,7 @@ impl Bank {
     }
 
     /// Reads the bundle the build makes of the checked files:
-    /// `{"sections": [...], "facts": [...], "topics": [...]}`. Only its shape is
+    /// `{"sections": [...], "facts": [...], "topics": [...], "cards": [...]}`. Only its shape is
     /// checked here (the content rules ran at build time); a damaged file is
     /// refused, and nothing in the app indexes past what it was given.
     pub fn from_bundle(text: &str) -> Result<Bank, BankError> {
@@ -187,6 +201,7 @@ impl Bank {
                 sections: list(fields.required("sections")?, section_from_json)?,
                 facts: list(fields.required("facts")?, fact_from_json)?,
                 topics: list(fields.required("topics")?, topic_from_json)?,
+                cards: list(fields.required("cards")?, card_from_json)?,
             };
             fields.finish()?;
             Ok(bank)
@@ -280,6 +295,56 @@ impl Bank {
         for fact in &self.facts {
             if !taught.contains(fact.id.as_str()) {
                 problems.push(format!("fact '{}' is taught by no question", fact.id));
+            }
+        }
+        problems.extend(self.card_problems(&fact_ids, &section_ids, &topic_ids));
+        problems
+    }
+
+    /// The rules for the Learn cards: known sections, topics and facts, charts
+    /// drawn from figures, and every fact on some card.
+    fn card_problems(&self, fact_ids: &HashSet<&str>, section_ids: &HashSet<&str>, topic_ids: &HashSet<&str>) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut card_ids = HashSet::new();
+        let mut shown = HashSet::new();
+        for card in &self.cards {
+            let at = format!("card '{}'", card.id);
+            if !is_stable_id(&card.id) || !card_ids.insert(card.id.as_str()) {
+                problems.push(format!("{at}: id must be unique, in lowercase letters, digits and hyphens"));
+            }
+            if !section_ids.contains(card.section.as_str()) {
+                problems.push(format!("{at}: section '{}' is not a seed section", card.section));
+            }
+            if let Some(topic) = &card.topic {
+                if !topic_ids.contains(topic.as_str()) {
+                    problems.push(format!("{at}: topic '{topic}' is not a quiz topic"));
+                }
+            }
+            if card.link.as_deref().is_some_and(|l| !l.starts_with("https://")) {
+                problems.push(format!("{at}: a link must start with https://"));
+            }
+            let named = card
+                .groups
+                .iter()
+                .flat_map(|g| g.points.iter().filter_map(|p| p.fact.as_deref()))
+                .chain(card.flips.iter().flat_map(|f| f.facts.iter().map(String::as_str)));
+            for fact in named {
+                if fact_ids.contains(fact) {
+                    shown.insert(fact);
+                } else {
+                    problems.push(format!("{at}: unknown fact '{fact}'"));
+                }
+            }
+            for bar in card.charts.iter().flat_map(|c| c.bars.iter()) {
+                if self.fact(&bar.fact).and_then(|f| f.figure).is_none() {
+                    problems.push(format!("{at}: chart bar '{}' needs a fact with a figure", bar.label));
+                }
+            }
+        }
+        for fact in &self.facts {
+            let on_a_card = self.cards.iter().any(|c| c.groups.iter().any(|g| g.points.iter().any(|p| p.fact.as_deref() == Some(fact.id.as_str()))));
+            if !on_a_card {
+                problems.push(format!("fact '{}' is on no Learn card", fact.id));
             }
         }
         problems
@@ -482,6 +547,59 @@ fn fact_from_json(value: &Json) -> ReadResult<Fact> {
     Ok(fact)
 }
 
+fn card_from_json(value: &Json) -> ReadResult<Card> {
+    let mut f = Fields::of(value)?;
+    let point = |value: &Json| -> ReadResult<Point> {
+        let mut f = Fields::of(value)?;
+        let point = Point { fact: f.optional_string("fact")?, text: f.string("text")? };
+        f.finish()?;
+        Ok(point)
+    };
+    let group = |value: &Json| -> ReadResult<Group> {
+        let mut f = Fields::of(value)?;
+        let group = Group { heading: f.optional_string("heading")?, points: list(f.required("points")?, point)? };
+        f.finish()?;
+        Ok(group)
+    };
+    let flip = |value: &Json| -> ReadResult<Flip> {
+        let mut f = Fields::of(value)?;
+        let flip = Flip { front: f.string("front")?, back: f.string("back")?, facts: f.strings("facts")? };
+        f.finish()?;
+        Ok(flip)
+    };
+    let bar = |value: &Json| -> ReadResult<BarSpec> {
+        let mut f = Fields::of(value)?;
+        let bar = BarSpec { fact: f.string("fact")?, label: f.string("label")? };
+        f.finish()?;
+        Ok(bar)
+    };
+    let chart = |value: &Json| -> ReadResult<Chart> {
+        let mut f = Fields::of(value)?;
+        let chart = Chart { title: f.string("title")?, unit: f.string("unit")?, bars: list(f.required("bars")?, bar)? };
+        f.finish()?;
+        Ok(chart)
+    };
+    let card = Card {
+        id: f.string("id")?,
+        title: f.string("title")?,
+        section: f.string("section")?,
+        topic: f.optional_string("topic")?,
+        intro: f.optional_string("intro")?,
+        link: f.optional_string("link")?,
+        charts: match f.optional("charts") {
+            None => Vec::new(),
+            Some(v) => list(v, chart)?,
+        },
+        groups: list(f.required("groups")?, group)?,
+        flips: match f.optional("flips") {
+            None => Vec::new(),
+            Some(v) => list(v, flip)?,
+        },
+    };
+    f.finish()?;
+    Ok(card)
+}
+
 fn topic_from_json(value: &Json) -> ReadResult<Topic> {
     let mut f = Fields::of(value)?;
     let topic = Topic { id: f.string("id")?, title: f.string("title")?, questions: list(f.required("questions")?, question_from_json)? };
@@ -550,6 +668,10 @@ mod tests {
     const FACTS: &str = r#"[{"id":"f1","section":"principle-1","text":"A fact."},
         {"id":"f46","section":"national-picture","text":"46%.","figure":46}]"#;
 
+    const LEARN: &str = r#"{"cards":[{"id":"c","title":"C","section":"principle-1","groups":[{"points":[
+        {"fact":"f1","text":"A fact."},{"fact":"f46","text":"46%."}]}],
+        "charts":[{"title":"T","unit":"%","bars":[{"fact":"f46","label":"Not known"}]}]}]}"#;
+
     fn topic_json(questions: &str) -> String {
         format!(r#"{{"id":"t","title":"T","questions":[{questions}]}}"#)
     }
@@ -561,7 +683,7 @@ mod tests {
         "answer":46,"tolerance":3,"unit":"%","explanation":"Because.","source":"The national picture 2018-19"}"#;
 
     fn load(questions: &str) -> Result<Bank, BankError> {
-        Bank::from_files(SECTIONS, FACTS, &[("t.json", &topic_json(questions))])
+        Bank::from_files(SECTIONS, FACTS, LEARN, &[("t.json", &topic_json(questions))])
     }
 
     fn problems_for(question: &str) -> Vec<String> {
@@ -581,13 +703,14 @@ mod tests {
     #[test]
     fn the_bundle_reads_the_same_as_the_files() {
         let files = load(&format!("{GOOD},{NUMERIC}")).unwrap();
-        let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}]}}"#, topic_json(&format!("{GOOD},{NUMERIC}")));
+        let cards = &LEARN[LEARN.find('[').unwrap()..LEARN.len() - 1];
+        let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],"cards":{cards}}}"#, topic_json(&format!("{GOOD},{NUMERIC}")));
         assert_eq!(Bank::from_bundle(&bundle), Ok(files));
     }
 
     #[test]
     fn a_damaged_bundle_is_refused() {
-        let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}]}}"#, topic_json(GOOD));
+        let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],"cards":[]}}"#, topic_json(GOOD));
         for damaged in [&bundle[..bundle.len() / 2], "", "null", "{}", &bundle.replace("\"options\"", "\"opts\"")] {
             assert_eq!(Bank::from_bundle(damaged), Err(BankError::Damaged), "{damaged}");
         }
@@ -595,7 +718,7 @@ mod tests {
 
     #[test]
     fn malformed_json_names_the_file() {
-        let err = Bank::from_files(SECTIONS, FACTS, &[("broken.json", "{")]).unwrap_err();
+        let err = Bank::from_files(SECTIONS, FACTS, LEARN, &[("broken.json", "{")]).unwrap_err();
         assert!(matches!(err, BankError::Parse { ref file, .. } if file == "broken.json"));
     }
 
@@ -647,6 +770,18 @@ mod tests {
         }
         let unknown = GOOD.replace(r#"["f1"]"#, r#"["f1","f999"]"#);
         assert!(problems_for(&unknown).iter().any(|p| p.contains("unknown fact 'f999'")));
+    }
+
+    #[test]
+    fn every_fact_must_be_on_a_learn_card_and_charts_need_figures() {
+        let only_f1 = LEARN.replace(r#",{"fact":"f46","text":"46%."}"#, "").replace(r#""fact":"f46","label""#, r#""fact":"f1","label""#);
+        match Bank::from_files(SECTIONS, FACTS, &only_f1, &[("t.json", &topic_json(&format!("{GOOD},{NUMERIC}")))]) {
+            Err(BankError::Invalid(p)) => {
+                assert!(p.iter().any(|p| p.contains("fact 'f46' is on no Learn card")), "{p:?}");
+                assert!(p.iter().any(|p| p.contains("needs a fact with a figure")), "{p:?}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -1,27 +1,17 @@
-//! The app's root: which screen is showing, the question bank, the quiz in
-//! progress, and saved progress.
+//! The app's root: where the person is (the route), the question bank, the
+//! quiz in progress, and saved progress.
 
 use std::sync::Arc;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{AboutPage, HomePage, QuizPage, ResultsPage, StorageNotice, UpdateBanner};
+use super::{AboutPage, FlipDeck, HomePage, LearnPage, NavLink, QuizPage, ResultsPage, StorageNotice, UpdateBanner};
 use crate::platform::bank_loader::{load_bank, BankLoadError};
-use crate::platform::{clock, persistence, service_worker, storage::ProgressStore, storage::StorageProblem};
-use crate::quiz::{bank::Bank, draw::draw, resume::SavedQuiz, rng::SeededRng, session::Session, session::Stage};
+use crate::platform::{clock, history, persistence, service_worker, storage::ProgressStore, storage::StorageProblem};
+use crate::quiz::{bank::Bank, draw::draw, resume::SavedQuiz, rng::SeededRng, route::Route, session::Session, session::Stage};
 
 /// Questions in a quick check, and at most in a topic practice.
 pub const QUIZ_LENGTH: usize = 10;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Screen {
-    /// A quiz left unfinished is being picked up (waiting for the bank).
-    Resuming,
-    Home,
-    Quiz,
-    Results,
-    About,
-}
 
 /// Where the question bank is up to.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +59,17 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     let storage_problem = RwSignal::new(open_problem);
     let update_ready = RwSignal::new(false);
     let saved_quiz = StoredValue::new(store.load_quiz());
-    let screen = RwSignal::new(if saved_quiz.with_value(Option::is_some) { Screen::Resuming } else { Screen::Home });
+    // A saved quiz is picked up once the bank has loaded; until then, say so.
+    let resuming = RwSignal::new(saved_quiz.with_value(Option::is_some));
+    let (start_route, bad_link) = match Route::from_query(&history::current_query()) {
+        Ok(route) => (route, false),
+        Err(_) => {
+            history::replace("");
+            (Route::Home, true)
+        }
+    };
+    let route = RwSignal::new(start_route);
+    let link_problem = RwSignal::new(bad_link);
     let session = RwSignal::new(None::<Session>);
     // A start asked for before the bank arrived; it begins as soon as it does.
     let pending = RwSignal::new(None::<QuizRequest>);
@@ -77,7 +77,12 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     let last_request = StoredValue::new(QuizRequest { topic: None });
 
     let quiz_in_progress = move || session.with(|s| s.as_ref().is_some_and(|s| s.stage() != Stage::Finished));
-
+    let navigate = Callback::new(move |to: Route| {
+        history::push(&to.to_query());
+        link_problem.set(false);
+        route.set(to);
+    });
+    history::on_back_or_forward(move |query| route.set(Route::from_query(&query).unwrap_or(Route::Home)));
     service_worker::register(move || update_ready.set(true));
 
     let begin = move |bank: &Bank, request: &QuizRequest| {
@@ -91,15 +96,15 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 None => "Quick check".to_string(),
             });
             session.set(Some(new_session));
-            screen.set(Screen::Quiz);
+            navigate.run(Route::Quiz);
         }
     };
 
     // When the bank arrives: pick up an unfinished quiz, or start one asked for.
     Effect::new(move |_| {
         let BankState::Ready(ready) = bank.get() else {
-            if matches!(bank.get(), BankState::Failed(_)) && screen.get_untracked() == Screen::Resuming {
-                screen.set(Screen::Home);
+            if matches!(bank.get(), BankState::Failed(_)) {
+                resuming.set(false);
             }
             return;
         };
@@ -108,14 +113,17 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 Ok(resumed) => {
                     quiz_title.set("Your quiz".to_string());
                     session.set(Some(resumed));
-                    screen.set(Screen::Quiz);
+                    // A reload lands where the person was; a fresh visit is offered "Continue".
+                    if route.get_untracked() == Route::Quiz {
+                        history::replace(&Route::Quiz.to_query());
+                    }
                 }
                 Err(problem) => {
                     store.clear_quiz();
                     storage_problem.set(Some(problem));
-                    screen.set(Screen::Home);
                 }
             }
+            resuming.set(false);
         }
         if let Some(request) = pending.try_update(Option::take).flatten() {
             begin(&ready, &request);
@@ -128,7 +136,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         let result = match saved {
             Some(saved) => store.save_quiz(&saved),
             // Nothing to save until the bank has had a chance to restore the old quiz.
-            None if screen.get_untracked() == Screen::Resuming => Ok(()),
+            None if resuming.get_untracked() => Ok(()),
             None => {
                 store.clear_quiz();
                 Ok(())
@@ -143,6 +151,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         BankState::Ready(ready) => begin(&ready, &request),
         _ => pending.set(Some(request)),
     });
+    let practise = Callback::new(move |topic: String| start_quiz.run(QuizRequest { topic: Some(topic) }));
 
     let finish_quiz = Callback::new(move |_| {
         let Some(score) = session.with_untracked(|s| s.as_ref().map(Session::score)) else {
@@ -159,41 +168,60 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
             Ok(()) => {}
             Err(problem) => storage_problem.set(Some(problem)),
         }
-        screen.set(Screen::Results);
+        // Replace, so Back from the results goes to where the quiz began.
+        history::replace(&Route::Results.to_query());
+        route.set(Route::Results);
     });
 
-    let go_home = Callback::new(move |_| screen.set(Screen::Home));
+    let go_home = Callback::new(move |_| navigate.run(Route::Home));
     let topics = Signal::derive(move || match bank.get() {
         BankState::Ready(ready) => ready.topics.iter().map(|t| (t.id.clone(), t.title.clone(), t.questions.len())).collect(),
         _ => Vec::new(),
     });
+    // The Learn card for a question's "Read more" link: (card id, card title).
+    let read_more = Callback::new(move |question_id: String| match bank.get_untracked() {
+        BankState::Ready(ready) => {
+            let question = ready.question(&question_id)?;
+            let card = ready.card_for_question(&question.source, ready.topic_of(&question_id))?;
+            Some((card.id.clone(), card.title.clone()))
+        }
+        _ => None,
+    });
+
+    // The screens that need the bank wait for it, or say it could not load.
+    let without_bank = move || match bank.get() {
+        BankState::Failed(_) => view! {
+            <section class="page">
+                <div class="notice">
+                    <p>"The cards could not be loaded. Check your connection, then try again."</p>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_retry.run(())>"Try again"</button>
+                </div>
+            </section>
+        }
+        .into_any(),
+        _ => view! { <section class="page"><p class="shell-loading">"Getting the cards ready…"</p></section> }.into_any(),
+    };
+    let ready_bank = move || match bank.get() {
+        BankState::Ready(ready) => Some(ready),
+        _ => None,
+    };
 
     view! {
         <UpdateBanner update_ready=update_ready quiz_in_progress=quiz_in_progress />
         <StorageNotice problem=storage_problem />
-        {move || match screen.get() {
-            Screen::Resuming => view! {
+        <div class="link-notice" role="status">
+            {move || link_problem.get().then_some(view! {
+                <p class="notice">"That link did not work, so here is the home page."</p>
+            })}
+        </div>
+        {move || match route.get() {
+            _ if resuming.get() => view! {
                 <section class="page"><p class="shell-loading">"Getting your quiz back…"</p></section>
             }.into_any(),
-            Screen::Home => view! {
-                <HomePage
-                    progress=progress
-                    topics=topics
-                    waiting=Signal::derive(move || pending.with(Option::is_some))
-                    failed=Signal::derive(move || matches!(bank.get(), BankState::Failed(_)))
-                    on_start=start_quiz
-                    on_retry=on_retry
-                />
-                <nav class="app-footer" aria-label="More">
-                    <button type="button" class="link-button" on:click=move |_| screen.set(Screen::About)>
-                        "About this app and your data"
-                    </button>
-                </nav>
+            Route::Quiz if quiz_in_progress() => view! {
+                <QuizPage session=session title=quiz_title on_finish=finish_quiz read_more=read_more on_navigate=navigate />
             }.into_any(),
-            Screen::Quiz => view! {
-                <QuizPage session=session title=quiz_title on_finish=finish_quiz />
-            }.into_any(),
-            Screen::Results => view! {
+            Route::Quiz | Route::Results if session.with(Option::is_some) => view! {
                 <ResultsPage
                     session=session
                     progress=progress
@@ -201,7 +229,41 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                     on_home=go_home
                 />
             }.into_any(),
-            Screen::About => view! { <AboutPage on_home=go_home /> }.into_any(),
+            Route::About => view! { <AboutPage on_home=go_home /> }.into_any(),
+            Route::Learn { card } => match ready_bank() {
+                Some(ready) => view! {
+                    <LearnPage bank=ready card=card quiz_in_progress=quiz_in_progress() on_navigate=navigate on_practise=practise />
+                }.into_any(),
+                None => without_bank(),
+            },
+            Route::Flip { card } => match ready_bank().and_then(|b| b.card(&card).map(|c| (c.title.clone(), c.flips.clone()))) {
+                Some((title, flips)) => {
+                    let back = Route::Learn { card: Some(card) };
+                    view! {
+                        <section class="page">
+                            <h2>{format!("Flip cards: {title}")}</h2>
+                            <FlipDeck flips=flips on_done=Callback::new(move |_| navigate.run(back.clone())) />
+                        </section>
+                    }.into_any()
+                }
+                None => without_bank(),
+            },
+            _ => view! {
+                <HomePage
+                    progress=progress
+                    topics=topics
+                    waiting=Signal::derive(move || pending.with(Option::is_some))
+                    failed=Signal::derive(move || matches!(bank.get(), BankState::Failed(_)))
+                    quiz_in_progress=Signal::derive(quiz_in_progress)
+                    on_start=start_quiz
+                    on_continue=Callback::new(move |_| navigate.run(Route::Quiz))
+                    on_retry=on_retry
+                />
+                <nav class="app-footer" aria-label="More">
+                    <NavLink route=Route::Learn { card: None } on_navigate=navigate class="link-button">"Learn: the key points"</NavLink>
+                    <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
+                </nav>
+            }.into_any(),
         }}
     }
 }

@@ -28,7 +28,10 @@ pub fn HomePage(
     waiting: Signal<bool>,
     /// The questions could not be loaded.
     failed: Signal<bool>,
+    /// A quiz was left part-way (the person went elsewhere, or closed the app).
+    quiz_in_progress: Signal<bool>,
     on_start: Callback<QuizRequest>,
+    on_continue: Callback<()>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let last = move || progress.with(|p| p.last.as_ref().map(describe));
@@ -42,7 +45,16 @@ pub fn HomePage(
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
-            <button type="button" class="button button-primary" on:click=move |_| on_start.run(QuizRequest { topic: None })>
+            {move || quiz_in_progress.get().then(|| view! {
+                <button type="button" class="button button-primary" on:click=move |_| on_continue.run(())>
+                    "Continue your quiz"
+                </button>
+            })}
+            <button
+                type="button"
+                class=move || if quiz_in_progress.get() { "button button-secondary" } else { "button button-primary" }
+                on:click=move |_| on_start.run(QuizRequest { topic: None })
+            >
                 "Start quiz"
             </button>
             <div class="load-status" role="status">

@@ -4,9 +4,10 @@
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
 use super::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
-use super::FeedbackPanel;
+use super::{FeedbackPanel, NavLink};
 use crate::quiz::bank::Kind;
 use crate::quiz::draft::{Draft, Incomplete};
+use crate::quiz::route::Route;
 use crate::quiz::session::{Session, SessionItem, Stage};
 
 /// A fresh draft for the session's current question.
@@ -62,7 +63,14 @@ fn inputs(item: &SessionItem, draft: RwSignal<Draft>) -> AnyView {
 }
 
 #[component]
-pub fn QuizPage(session: RwSignal<Option<Session>>, title: RwSignal<String>, on_finish: Callback<()>) -> impl IntoView {
+pub fn QuizPage(
+    session: RwSignal<Option<Session>>,
+    title: RwSignal<String>,
+    on_finish: Callback<()>,
+    /// The Learn card (id, title) to read more on a question, by its id.
+    read_more: Callback<String, Option<(String, String)>>,
+    on_navigate: Callback<Route>,
+) -> impl IntoView {
     let draft = RwSignal::new(session.with_untracked(draft_for));
     let problem = RwSignal::new(None::<Incomplete>);
     // Counts checks made with an incomplete answer; each one moves focus to the error summary.
@@ -203,6 +211,17 @@ pub fn QuizPage(session: RwSignal<Option<Session>>, title: RwSignal<String>, on_
             <form on:submit=check novalidate>
                 {question}
                 <FeedbackPanel session=session />
+                {move || {
+                    let question_id = answered().then(|| current().map(|i| i.question.id))??;
+                    let (card, card_title) = read_more.run(question_id)?;
+                    Some(view! {
+                        <p class="read-more">
+                            <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
+                                {format!("Read more: {card_title}")}
+                            </NavLink>
+                        </p>
+                    })
+                }}
                 {move || if answered() {
                     view! {
                         <button type="button" class="button button-primary" node_ref=next_ref on:click=next>

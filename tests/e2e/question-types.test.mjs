@@ -70,6 +70,8 @@ test('every question type, right and wrong, with the keyboard alone', async () =
           await page.screenshot({ path: join(ARTIFACTS, `type-${question.type}-feedback.png`), fullPage: true });
         }
         assert.ok(feedback.length > 0);
+        const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+        assert.ok(fits, `${question.id} (${question.type}) fits 360 px with no sideways scrolling`);
         await nextByKeyboard(page);
       }
       await page.getByRole('heading', { name: /^You scored \d+ out of \d+$/ }).waitFor();

@@ -135,7 +135,7 @@ test('after a saved score the app asks the browser to keep its data, and About s
   await page.waitForFunction(() => window.__persistCalls === 1);
 
   await page.getByRole('button', { name: 'Back to home' }).click();
-  await page.getByRole('button', { name: 'About this app and your data' }).click();
+  await page.getByRole('link', { name: 'About this app and your data' }).click();
   await page.getByRole('heading', { name: 'About this app' }).waitFor();
   await page.locator('.storage-estimate').getByText(/^About \d+ KB used, of \d+\.\d (MB|GB) this browser allows\.$/).waitFor();
   const persisted = await page.evaluate(() => navigator.storage.persisted());

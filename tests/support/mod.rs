@@ -13,6 +13,6 @@ pub fn shipped_bank() -> Bank {
     files.sort();
     let topics: Vec<(String, String)> = files.iter().map(|p| (p.clone(), read(p))).collect();
     let refs: Vec<(&str, &str)> = topics.iter().map(|(n, j)| (n.as_str(), j.as_str())).collect();
-    Bank::from_files(&read("assets/seed-sections.json"), &read("assets/facts.json"), &refs)
+    Bank::from_files(&read("assets/seed-sections.json"), &read("assets/facts.json"), &read("assets/learn.json"), &refs)
         .unwrap_or_else(|e| panic!("the shipped bank is invalid:\n{}", e.to_string().replace("; ", "\n")))
 }

@@ -1,0 +1,48 @@
+//! The browser's history, so each screen has its own address and the phone's
+//! Back button moves between screens instead of leaving the app.
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+fn location_parts() -> Option<(String, String)> {
+    let location = web_sys::window()?.location();
+    Some((location.pathname().ok()?, location.search().ok()?))
+}
+
+/// The query string of the page's address, with its `?` (or empty).
+pub fn current_query() -> String {
+    location_parts().map(|(_, search)| search).unwrap_or_default()
+}
+
+fn set(query: &str, replace: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let Some((path, current)) = location_parts() else { return };
+    if !replace && current == query {
+        return;
+    }
+    // Keep the path as it is (the app may live under any subpath); only the query changes.
+    let url = format!("{path}{query}");
+    let _ = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// A new entry, so Back returns to the current screen.
+pub fn push(query: &str) {
+    set(query, false);
+}
+
+/// Changes the address without a new entry (e.g. after correcting a bad link).
+pub fn replace(query: &str) {
+    set(query, true);
+}
+
+/// Calls `on_change` with the new query string whenever Back or Forward is used.
+pub fn on_back_or_forward(on_change: impl Fn(String) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn()>::new(move || on_change(current_query()));
+    let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    listener.forget();
+}

@@ -1,0 +1,180 @@
+//! The Learn section's study cards: what a card is, its charts, its flip
+//! cards, and plain-text search across them. Cards are content, written from
+//! the seed in `assets/learn.json` and shipped in the same bundle as the questions.
+
+use super::bank::Bank;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    /// The seed section it is written from (an id from seed-sections.json).
+    pub section: String,
+    /// The quiz topic for "Check yourself on this", if there is one.
+    pub topic: Option<String>,
+    pub intro: Option<String>,
+    pub charts: Vec<Chart>,
+    /// An outside link the card offers (opened only when tapped).
+    pub link: Option<String>,
+    pub groups: Vec<Group>,
+    pub flips: Vec<Flip>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub heading: Option<String>,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// The fact it states, if it states one.
+    pub fact: Option<String>,
+    pub text: String,
+}
+
+/// A flip card: a prompt on the front, the answer on the back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flip {
+    pub front: String,
+    pub back: String,
+    pub facts: Vec<String>,
+}
+
+/// A bar chart. The values are the figures of facts, so a number is written
+/// once, in the fact list, and the chart cannot disagree with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    /// "%" or "" (a count).
+    pub unit: String,
+    pub bars: Vec<BarSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarSpec {
+    pub fact: String,
+    pub label: String,
+}
+
+/// A bar ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: i64,
+}
+
+impl Chart {
+    /// The bars with their values from the bank's facts; a bar whose fact has
+    /// no figure is left out (the content rules forbid that).
+    pub fn bars(&self, bank: &Bank) -> Vec<Bar> {
+        self.bars
+            .iter()
+            .filter_map(|b| Some(Bar { label: b.label.clone(), value: bank.fact(&b.fact)?.figure? }))
+            .collect()
+    }
+}
+
+impl Bank {
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// The card to read more on a question: the card written from the seed
+    /// section the question cites, preferring one that checks the same topic.
+    pub fn card_for_question(&self, source: &str, topic: Option<&str>) -> Option<&Card> {
+        let section = self.sections.iter().find(|s| s.title == source)?;
+        let mut matching = self.cards.iter().filter(|c| c.section == section.id);
+        let first = matching.next()?;
+        Some(
+            std::iter::once(first)
+                .chain(matching)
+                .find(|c| topic.is_some() && c.topic.as_deref() == topic)
+                .unwrap_or(first),
+        )
+    }
+
+    /// Which topic a question belongs to.
+    pub fn topic_of(&self, question_id: &str) -> Option<&str> {
+        self.topics
+            .iter()
+            .find(|t| t.questions.iter().any(|q| q.id == question_id))
+            .map(|t| t.id.as_str())
+    }
+}
+
+/// A card that matches a search, with the first line that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub card: String,
+    pub title: String,
+    pub snippet: String,
+}
+
+/// Case-insensitive plain-text search of card titles, intros and points,
+/// for every word of `query`. Words of fewer than two letters are ignored.
+/// Case is folded for ASCII only: the cards are English, and full Unicode
+/// case tables would add kilobytes to the app for nothing.
+pub fn search(cards: &[Card], query: &str) -> Vec<SearchHit> {
+    let words: Vec<String> = query.split_whitespace().filter(|w| w.chars().count() >= 2).map(str::to_ascii_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    cards
+        .iter()
+        .filter_map(|card| {
+            let lines: Vec<&str> = std::iter::once(card.title.as_str())
+                .chain(card.intro.as_deref())
+                .chain(card.groups.iter().flat_map(|g| g.heading.as_deref().into_iter().chain(g.points.iter().map(|p| p.text.as_str()))))
+                .collect();
+            let all_text = lines.join("\n").to_ascii_lowercase();
+            if !words.iter().all(|w| all_text.contains(w.as_str())) {
+                return None;
+            }
+            let snippet = lines
+                .iter()
+                .skip(1)
+                .find(|line| words.iter().any(|w| line.to_ascii_lowercase().contains(w.as_str())))
+                .unwrap_or(&lines[0]);
+            Some(SearchHit { card: card.id.clone(), title: card.title.clone(), snippet: (*snippet).to_owned() })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, title: &str, points: &[&str]) -> Card {
+        Card {
+            id: id.into(),
+            title: title.into(),
+            section: id.into(),
+            topic: None,
+            intro: None,
+            charts: vec![],
+            link: None,
+            groups: vec![Group {
+                heading: Some("Key themes".into()),
+                points: points.iter().map(|p| Point { fact: None, text: (*p).into() }).collect(),
+            }],
+            flips: vec![],
+        }
+    }
+
+    #[test]
+    fn search_finds_every_card_with_all_the_words_and_shows_the_line() {
+        let cards = vec![
+            card("p5", "Principle 5", &["Reluctance, disguised compliance or open hostility"]),
+            card("p7", "Principle 7", &["Poverty", "Disguised compliance: how to identify and address it"]),
+            card("p1", "Principle 1", &["Case records are out of date"]),
+        ];
+        let hits = search(&cards, "  Disguised COMPLIANCE ");
+        assert_eq!(hits.iter().map(|h| h.card.as_str()).collect::<Vec<_>>(), ["p5", "p7"]);
+        assert_eq!(hits[1].snippet, "Disguised compliance: how to identify and address it");
+        assert!(search(&cards, "disguised records").is_empty(), "every word must match");
+        assert!(search(&cards, "a").is_empty(), "one letter is too little to search for");
+        assert_eq!(search(&cards, "out of date")[0].snippet, "Case records are out of date");
+        assert_eq!(search(&cards, "principle")[0].snippet, "Principle 5", "a title-only match shows the title");
+    }
+}

@@ -1,0 +1,105 @@
+//! Where the app is, as the query part of its URL: `?view=learn&card=principle-3`.
+//!
+//! Screens are query strings on the app's own address, never paths, so a link
+//! opens cold on any static host and under any subpath, and the phone's Back
+//! button moves between screens. Parsing is strict: anything unexpected is an
+//! error, which the app turns into a plain message and the home screen.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Quiz,
+    Results,
+    About,
+    /// The list of study cards, or one card.
+    Learn { card: Option<String> },
+    /// The flip cards of one study card.
+    Flip { card: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadRoute;
+
+/// Ids in links are short and plain; anything else is not ours.
+fn is_id(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 64 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Route {
+    /// The query string for this route, with its leading `?` (empty for home).
+    pub fn to_query(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Quiz => "?view=quiz".into(),
+            Route::Results => "?view=results".into(),
+            Route::About => "?view=about".into(),
+            Route::Learn { card: None } => "?view=learn".into(),
+            Route::Learn { card: Some(card) } => format!("?view=learn&card={card}"),
+            Route::Flip { card } => format!("?view=flip&card={card}"),
+        }
+    }
+
+    /// Reads a query string (`location.search`, with or without its `?`).
+    pub fn from_query(query: &str) -> Result<Route, BadRoute> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        if query.is_empty() {
+            return Ok(Route::Home);
+        }
+        let mut view = None;
+        let mut card = None;
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').ok_or(BadRoute)?;
+            let slot = match key {
+                "view" => &mut view,
+                "card" if is_id(value) => &mut card,
+                _ => return Err(BadRoute),
+            };
+            if slot.replace(value).is_some() {
+                return Err(BadRoute);
+            }
+        }
+        let route = match (view.ok_or(BadRoute)?, card) {
+            ("quiz", None) => Route::Quiz,
+            ("results", None) => Route::Results,
+            ("about", None) => Route::About,
+            ("learn", card) => Route::Learn { card: card.map(str::to_owned) },
+            ("flip", Some(card)) => Route::Flip { card: card.to_owned() },
+            _ => return Err(BadRoute),
+        };
+        Ok(route)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips() {
+        for route in [
+            Route::Home,
+            Route::Quiz,
+            Route::Results,
+            Route::About,
+            Route::Learn { card: None },
+            Route::Learn { card: Some("principle-3".into()) },
+            Route::Flip { card: "characteristics".into() },
+        ] {
+            assert_eq!(Route::from_query(&route.to_query()), Ok(route));
+        }
+    }
+
+    #[test]
+    fn odd_links_are_refused_not_guessed() {
+        let long = format!("?view=learn&card={}", "a".repeat(65));
+        for query in [
+            "?view", "?view=", "?view=nowhere", "?card=principle-3", "?view=learn&view=quiz", "?view=learn&card=Principle-3",
+            "?view=learn&card=<img onerror=x>", "?view=learn&card=", "?view=flip", "?view=quiz&card=x", "?view=learn&x=1",
+            long.as_str(), "?view=learn&card=%70", "?view=learn&card=é",
+        ] {
+            assert_eq!(Route::from_query(query), Err(BadRoute), "{query}");
+        }
+        assert_eq!(Route::from_query(""), Ok(Route::Home));
+        assert_eq!(Route::from_query("view=about"), Ok(Route::About), "the ? is optional");
+    }
+}
