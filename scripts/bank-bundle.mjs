@@ -14,6 +14,15 @@ const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 /** The placeholder in index.html that the hashed name replaces. */
 const PLACEHOLDER = 'questions.json';
 
+/** Topics in the order of the training: the statistics, the overview, each principle, S.11. */
+function topicRank(id) {
+  const fixed = ['national-picture', 'characteristics', 'principles-overview'];
+  if (fixed.includes(id)) return fixed.indexOf(id);
+  const principle = id.match(/^principle-(\d+)$/);
+  if (principle) return 10 + Number(principle[1]);
+  return id === 'section-11' ? 30 : 40;
+}
+
 export function writeBankBundle(dist) {
   const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
   const questionsDir = join(ASSETS, 'questions');
@@ -23,7 +32,8 @@ export function writeBankBundle(dist) {
     topics: readdirSync(questionsDir)
       .filter((name) => name.endsWith('.json'))
       .sort()
-      .map((name) => readJson(join(questionsDir, name))),
+      .map((name) => readJson(join(questionsDir, name)))
+      .sort((a, b) => topicRank(a.id) - topicRank(b.id) || a.id.localeCompare(b.id)),
     cards: readJson(join(ASSETS, 'learn.json')).cards,
   });
   const name = `questions-${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.json`;

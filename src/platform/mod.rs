@@ -3,6 +3,7 @@
 
 pub mod bank_loader;
 pub mod clock;
+pub mod files;
 pub mod history;
 pub mod persistence;
 pub mod service_worker;

@@ -92,12 +92,46 @@ impl ProgressStore {
         self.mode == Mode::MemoryOnly
     }
 
-    /// Saves progress and reads it back to be sure it landed.
-    pub fn save(&self, progress: &Progress) -> Result<(), StorageProblem> {
+    /// Saves progress, first merging in whatever another tab saved since, so
+    /// neither tab overwrites the other's newer answers. `progress` gains the
+    /// merged-in answers. Reads the result back to be sure it landed.
+    pub fn save(&self, progress: &mut Progress) -> Result<(), StorageProblem> {
         if self.mode == Mode::MemoryOnly {
             return Ok(());
         }
+        if let Some(stored) = self.read_progress() {
+            progress.merge(&stored);
+        }
         write_verified(PROGRESS_KEY, &progress.encode())
+    }
+
+    /// The progress stored now, if it can be read (another tab may have saved).
+    pub fn read_progress(&self) -> Option<Progress> {
+        if self.mode == Mode::MemoryOnly {
+            return None;
+        }
+        let text = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten()?;
+        Progress::decode(&text).ok()
+    }
+
+    /// Removes the stored progress, so the next save writes exactly what the
+    /// app holds (an import that replaces progress).
+    pub fn clear_progress(&self) {
+        if self.mode == Mode::Persistent {
+            LocalStorage::delete(PROGRESS_KEY);
+        }
+    }
+
+    /// Deletes this app's data from the device ("Clear my data").
+    pub fn clear_all(&self) {
+        if self.mode == Mode::MemoryOnly {
+            return;
+        }
+        let storage = LocalStorage::raw();
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+        for key in keys.iter().filter(|k| k.starts_with("safeguarding-check:")) {
+            let _ = storage.remove_item(key);
+        }
     }
 
     /// The stored quiz in progress, as text for the domain to check.
@@ -139,6 +173,20 @@ fn write_verified(key: &str, text: &str) -> Result<(), StorageProblem> {
         Ok(Some(stored)) if stored == text => Ok(()),
         _ => Err(StorageProblem::SaveFailed),
     }
+}
+
+/// Calls `on_change` when another tab changes the stored progress. (The
+/// `storage` event only fires in the other tabs, never in the one that saved.)
+pub fn on_progress_changed_elsewhere(on_change: impl Fn() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+        if event.key().as_deref() == Some(PROGRESS_KEY) {
+            on_change();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 /// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`,

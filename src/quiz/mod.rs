@@ -1,6 +1,7 @@
 //! The quiz domain. Nothing here touches the browser or Leptos, so it is all
 //! tested natively with `cargo test`.
 
+pub mod backup;
 pub mod bank;
 pub mod draft;
 pub mod draw;
@@ -11,6 +12,7 @@ pub mod progress;
 pub mod resume;
 pub mod route;
 pub mod rng;
+pub mod schedule;
 pub mod scoring;
 pub mod session;
 pub mod wording;

@@ -5,7 +5,8 @@
 use super::bank::Bank;
 use super::json::{self, object, Json};
 use super::marking::Response;
-use super::session::{is_valid_layout, Session, SessionItem, Stage};
+use super::progress::Mode;
+use super::session::{is_valid_layout, QuizKind, Session, SessionItem, Stage};
 
 /// Version 2 stores a response of any question type; version 1 (the first
 /// release) stored only the chosen option of a single-choice question.
@@ -13,6 +14,7 @@ pub const SAVED_QUIZ_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedQuiz {
+    pub kind: QuizKind,
     pub items: Vec<SavedItem>,
     pub position: usize,
     pub answered: bool,
@@ -72,6 +74,7 @@ impl SavedQuiz {
             return None;
         }
         Some(SavedQuiz {
+            kind: session.kind().clone(),
             items: session
                 .items()
                 .iter()
@@ -100,6 +103,8 @@ impl SavedQuiz {
             .collect();
         object([
             ("version", SAVED_QUIZ_VERSION.into()),
+            ("mode", self.kind.mode.as_str().into()),
+            ("topic", self.kind.topic.as_deref().into()),
             ("items", Json::Array(items)),
             ("position", self.position.into()),
             ("answered", self.answered.into()),
@@ -133,7 +138,17 @@ impl SavedQuiz {
             .map(item_from_json)
             .collect::<Option<Vec<_>>>()
             .ok_or(ResumeError::Unreadable)?;
+        // Saves from before quiz kinds existed were quick checks.
+        let mode = match doc.get("mode") {
+            None => Mode::Quick,
+            Some(m) => m.as_str().and_then(Mode::from_str).ok_or(ResumeError::Unreadable)?,
+        };
+        let topic = match doc.get("topic") {
+            None | Some(Json::Null) => None,
+            Some(t) => Some(t.as_str().ok_or(ResumeError::Unreadable)?.to_owned()),
+        };
         Ok(SavedQuiz {
+            kind: QuizKind { mode, topic },
             items,
             position: doc.get("position").and_then(Json::as_usize).ok_or(ResumeError::Unreadable)?,
             answered: doc.get("answered").and_then(Json::as_bool).ok_or(ResumeError::Unreadable)?,
@@ -162,6 +177,6 @@ impl SavedQuiz {
             items.push(SessionItem { question: question.clone(), order: saved.order.clone(), response: saved.response.clone() });
         }
         let stage = if self.answered { Stage::Answered } else { Stage::Asking };
-        Ok(Session::resume(items, self.position, stage))
+        Ok(Session::resume(self.kind.clone(), items, self.position, stage))
     }
 }

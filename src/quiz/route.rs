@@ -11,6 +11,7 @@ pub enum Route {
     Quiz,
     Results,
     About,
+    Progress,
     /// The list of study cards, or one card.
     Learn { card: Option<String> },
     /// The flip cards of one study card.
@@ -33,6 +34,7 @@ impl Route {
             Route::Quiz => "?view=quiz".into(),
             Route::Results => "?view=results".into(),
             Route::About => "?view=about".into(),
+            Route::Progress => "?view=progress".into(),
             Route::Learn { card: None } => "?view=learn".into(),
             Route::Learn { card: Some(card) } => format!("?view=learn&card={card}"),
             Route::Flip { card } => format!("?view=flip&card={card}"),
@@ -62,6 +64,7 @@ impl Route {
             ("quiz", None) => Route::Quiz,
             ("results", None) => Route::Results,
             ("about", None) => Route::About,
+            ("progress", None) => Route::Progress,
             ("learn", card) => Route::Learn { card: card.map(str::to_owned) },
             ("flip", Some(card)) => Route::Flip { card: card.to_owned() },
             _ => return Err(BadRoute),
@@ -81,6 +84,7 @@ mod tests {
             Route::Quiz,
             Route::Results,
             Route::About,
+            Route::Progress,
             Route::Learn { card: None },
             Route::Learn { card: Some("principle-3".into()) },
             Route::Flip { card: "characteristics".into() },

@@ -6,6 +6,7 @@
 
 use super::bank::{Kind, Question};
 use super::marking::{PartsRight, Response, RightAnswer};
+use super::progress::Mode;
 use super::rng::SeededRng;
 use super::scoring::Score;
 
@@ -95,16 +96,39 @@ pub enum SessionError {
     WrongStage,
 }
 
+/// The pass mark of a full assessment, in percent.
+pub const PASS_MARK: u32 = 80;
+
+/// What kind of quiz this is, and the topic for a topic quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizKind {
+    pub mode: Mode,
+    pub topic: Option<String>,
+}
+
+impl QuizKind {
+    /// In a full assessment, feedback waits until the end.
+    pub fn defers_feedback(&self) -> bool {
+        self.mode == Mode::Assessment
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
+    kind: QuizKind,
     items: Vec<SessionItem>,
     position: usize,
     stage: Stage,
 }
 
 impl Session {
-    /// Starts a quiz on `questions` in the order given, laying each out with `rng`.
+    /// Starts a quick check on `questions` in the order given, laying each out with `rng`.
     pub fn start(questions: Vec<Question>, rng: &mut SeededRng) -> Result<Session, SessionError> {
+        Session::start_kind(QuizKind { mode: Mode::Quick, topic: None }, questions, rng)
+    }
+
+    /// Starts a quiz of any kind on `questions` in the order given.
+    pub fn start_kind(kind: QuizKind, questions: Vec<Question>, rng: &mut SeededRng) -> Result<Session, SessionError> {
         if questions.is_empty() {
             return Err(SessionError::NoQuestions);
         }
@@ -112,12 +136,21 @@ impl Session {
             .into_iter()
             .map(|question| SessionItem { order: starting_layout(&question.kind, rng), question, response: None })
             .collect();
-        Ok(Session { items, position: 0, stage: Stage::Asking })
+        Ok(Session { kind, items, position: 0, stage: Stage::Asking })
     }
 
     /// Rebuilds a session from checked parts; only `resume::SavedQuiz` calls this.
-    pub(crate) fn resume(items: Vec<SessionItem>, position: usize, stage: Stage) -> Session {
-        Session { items, position, stage }
+    pub(crate) fn resume(kind: QuizKind, items: Vec<SessionItem>, position: usize, stage: Stage) -> Session {
+        Session { kind, items, position, stage }
+    }
+
+    pub fn kind(&self) -> &QuizKind {
+        &self.kind
+    }
+
+    /// True once a full assessment is finished with at least the pass mark.
+    pub fn passed(&self) -> bool {
+        self.stage == Stage::Finished && self.score().passes(PASS_MARK)
     }
 
     pub fn stage(&self) -> Stage {
@@ -166,12 +199,18 @@ impl Session {
         Ok(feedback_for(item))
     }
 
-    /// Feedback for the current question, once it has been answered.
+    /// Feedback for the current question, once it has been answered (not
+    /// shown during a full assessment, whose feedback waits for the end).
     pub fn feedback(&self) -> Option<Feedback> {
         match self.stage {
             Stage::Answered => Some(feedback_for(&self.items[self.position])),
             _ => None,
         }
+    }
+
+    /// Feedback for every question, for the review after a quiz.
+    pub fn review(&self) -> Vec<(&SessionItem, Feedback)> {
+        self.items.iter().filter(|i| i.response.is_some()).map(|i| (i, feedback_for(i))).collect()
     }
 
     /// Moves on after feedback; finishes after the last question.

@@ -20,6 +20,18 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The device's local calendar day of `utc_ms`, as days since 1970-01-01:
+/// what streaks and review dates count in.
+pub fn local_day(utc_ms: u64, offset_minutes: i64) -> i64 {
+    (utc_ms as i64 + offset_minutes * 60_000).div_euclid(86_400_000)
+}
+
+/// "2026-11-26": the local calendar day of `utc_ms`, for file names.
+pub fn iso_date(utc_ms: u64, offset_minutes: i64) -> String {
+    let (year, month, day) = civil_from_days(local_day(utc_ms, offset_minutes));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// "26 November 2026": the local calendar day of `utc_ms`, given the device's
 /// offset from UTC in minutes.
 pub fn format_day(utc_ms: u64, offset_minutes: i64) -> String {
@@ -74,6 +86,19 @@ mod tests {
         assert_eq!(format_day(1_795_669_200_000, 0), "26 November 2026");
         // 2024-02-29T12:00:00Z, a leap day
         assert_eq!(format_day(1_709_208_000_000, 0), "29 February 2024");
+    }
+
+    #[test]
+    fn iso_dates_for_file_names() {
+        assert_eq!(iso_date(1_795_669_200_000, 0), "2026-11-26");
+        assert_eq!(iso_date(0, 0), "1970-01-01");
+    }
+
+    #[test]
+    fn local_days_count_from_1970_in_local_time() {
+        assert_eq!(local_day(0, 0), 0);
+        assert_eq!(local_day(1_795_669_200_000, 0), 20_783);
+        assert_eq!(local_day(1_782_862_200_000, 60), local_day(1_782_862_200_000, 0) + 1, "23:30 UTC is tomorrow in London");
     }
 
     #[test]

@@ -5,13 +5,43 @@ use std::sync::Arc;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{AboutPage, FlipDeck, HomePage, LearnPage, NavLink, QuizPage, ResultsPage, StorageNotice, UpdateBanner};
+use super::{AboutPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, ResultsPage, StorageNotice, UpdateBanner};
 use crate::platform::bank_loader::{load_bank, BankLoadError};
-use crate::platform::{clock, history, persistence, service_worker, storage::ProgressStore, storage::StorageProblem};
-use crate::quiz::{bank::Bank, draw::draw, resume::SavedQuiz, rng::SeededRng, route::Route, session::Session, session::Stage};
+use crate::platform::storage::{on_progress_changed_elsewhere, ProgressStore, StorageProblem};
+use crate::platform::{clock, history, persistence, service_worker};
+use crate::quiz::progress::{flip_item_id, Attempt, Mode, Progress};
+use crate::quiz::schedule::Scheduler;
+use crate::quiz::session::{QuizKind, Session, Stage};
+use crate::quiz::wording::local_day;
+use crate::quiz::{bank::Bank, bank::Question, draw::draw, resume::SavedQuiz, rng::SeededRng, route::Route};
 
-/// Questions in a quick check, and at most in a topic practice.
+/// Questions in a quick check, and at most in a topic practice, a review of
+/// mistakes or a spaced review.
 pub const QUIZ_LENGTH: usize = 10;
+/// Questions in a full assessment: every topic at least once.
+pub const ASSESSMENT_LENGTH: usize = 20;
+
+/// Today, as the device's local day number.
+fn today() -> i64 {
+    local_day(clock::now_ms(), clock::local_offset_minutes())
+}
+
+/// The questions for a quiz of `kind`, drawn with `rng`.
+fn questions_for(bank: &Bank, progress: &Progress, kind: &QuizKind, rng: &mut SeededRng) -> Vec<Question> {
+    let from_ids = |ids: Vec<&str>, rng: &mut SeededRng| {
+        let mut questions: Vec<Question> = ids.into_iter().filter_map(|id| bank.question(id).cloned()).take(QUIZ_LENGTH).collect();
+        rng.shuffle(&mut questions);
+        questions
+    };
+    match kind.mode {
+        Mode::Quick => draw(bank, &[], QUIZ_LENGTH, rng),
+        Mode::Topic => draw(bank, &kind.topic.as_deref().into_iter().collect::<Vec<_>>(), QUIZ_LENGTH, rng),
+        Mode::Assessment => draw(bank, &[], ASSESSMENT_LENGTH, rng),
+        Mode::Mistakes => from_ids(progress.mistakes(), rng),
+        // Most overdue first, so the ten taken are the ones most in need.
+        Mode::Review => from_ids(progress.due(today()), rng),
+    }
+}
 
 /// Where the question bank is up to.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,11 +51,8 @@ pub enum BankState {
     Failed(BankLoadError),
 }
 
-/// What the person asked to practise: every topic, or one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuizRequest {
-    pub topic: Option<String>,
-}
+/// What the person asked to practise.
+pub type QuizRequest = QuizKind;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -74,7 +101,28 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     // A start asked for before the bank arrived; it begins as soon as it does.
     let pending = RwSignal::new(None::<QuizRequest>);
     let quiz_title = RwSignal::new(String::new());
-    let last_request = StoredValue::new(QuizRequest { topic: None });
+    let last_request = StoredValue::new(QuizKind { mode: Mode::Quick, topic: None });
+    let scheduler = StoredValue::new(Scheduler::default());
+    // Saves progress (merging in other tabs' saves), telling the person if it fails.
+    let save_progress = move || {
+        let mut merged = progress.get_untracked();
+        let result = store.save(&mut merged);
+        progress.set(merged);
+        if let Err(problem) = result {
+            storage_problem.set(Some(problem));
+        }
+        result.is_ok()
+    };
+    // Another tab saved: take in its answers, so this tab shows them and never overwrites them.
+    on_progress_changed_elsewhere(move || {
+        if let Some(stored) = store.read_progress() {
+            progress.update(|p| p.merge(&stored));
+        }
+    });
+    let record_answer = Callback::new(move |(item, right): (String, bool)| {
+        progress.update(|p| scheduler.with_value(|s| p.record_answer(&item, right, clock::now_ms(), today(), s)));
+        save_progress();
+    });
 
     let quiz_in_progress = move || session.with(|s| s.as_ref().is_some_and(|s| s.stage() != Stage::Finished));
     let navigate = Callback::new(move |to: Route| {
@@ -87,13 +135,15 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
 
     let begin = move |bank: &Bank, request: &QuizRequest| {
         let mut rng = SeededRng::new(clock::random_seed());
-        let topics: Vec<&str> = request.topic.as_deref().into_iter().collect();
-        let questions = draw(bank, &topics, QUIZ_LENGTH, &mut rng);
+        let questions = progress.with_untracked(|p| questions_for(bank, p, request, &mut rng));
         last_request.set_value(request.clone());
-        if let Ok(new_session) = Session::start(questions, &mut rng) {
-            quiz_title.set(match &request.topic {
-                Some(id) => bank.topic(id).map(|t| t.title.clone()).unwrap_or_default(),
-                None => "Quick check".to_string(),
+        if let Ok(new_session) = Session::start_kind(request.clone(), questions, &mut rng) {
+            quiz_title.set(match (&request.mode, &request.topic) {
+                (Mode::Topic, Some(id)) => bank.topic(id).map(|t| t.title.clone()).unwrap_or_default(),
+                (Mode::Assessment, _) => "Full assessment".to_string(),
+                (Mode::Mistakes, _) => "Review my mistakes".to_string(),
+                (Mode::Review, _) => "Spaced review".to_string(),
+                _ => "Quick check".to_string(),
             });
             session.set(Some(new_session));
             navigate.run(Route::Quiz);
@@ -151,22 +201,21 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         BankState::Ready(ready) => begin(&ready, &request),
         _ => pending.set(Some(request)),
     });
-    let practise = Callback::new(move |topic: String| start_quiz.run(QuizRequest { topic: Some(topic) }));
+    let practise = Callback::new(move |topic: String| start_quiz.run(QuizKind { mode: Mode::Topic, topic: Some(topic) }));
 
     let finish_quiz = Callback::new(move |_| {
-        let Some(score) = session.with_untracked(|s| s.as_ref().map(Session::score)) else {
+        let Some((score, kind)) = session.with_untracked(|s| s.as_ref().map(|s| (s.score(), s.kind().clone()))) else {
             return;
         };
-        progress.update(|p| p.record(score, clock::now_ms()));
-        match progress.with_untracked(|p| store.save(p)) {
-            Ok(()) if !store.is_memory_only() => spawn_local(async {
+        let attempt = Attempt { score, finished_at_ms: clock::now_ms(), mode: kind.mode, topic: kind.topic };
+        progress.update(|p| p.record(attempt, today()));
+        if save_progress() && !store.is_memory_only() {
+            spawn_local(async {
                 // Now there is something worth keeping, ask the browser to keep it.
                 if persistence::is_persisted().await == Some(false) {
                     let _ = persistence::request_persistence().await;
                 }
-            }),
-            Ok(()) => {}
-            Err(problem) => storage_problem.set(Some(problem)),
+            });
         }
         // Replace, so Back from the results goes to where the quiz began.
         history::replace(&Route::Results.to_query());
@@ -219,7 +268,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 <section class="page"><p class="shell-loading">"Getting your quiz back…"</p></section>
             }.into_any(),
             Route::Quiz if quiz_in_progress() => view! {
-                <QuizPage session=session title=quiz_title on_finish=finish_quiz read_more=read_more on_navigate=navigate />
+                <QuizPage session=session title=quiz_title on_finish=finish_quiz on_answered=record_answer read_more=read_more on_navigate=navigate />
             }.into_any(),
             Route::Quiz | Route::Results if session.with(Option::is_some) => view! {
                 <ResultsPage
@@ -230,6 +279,32 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 />
             }.into_any(),
             Route::About => view! { <AboutPage on_home=go_home /> }.into_any(),
+            Route::Progress => match ready_bank() {
+                Some(ready) => view! {
+                    <ProgressPage
+                        bank=ready
+                        progress=progress
+                        on_review=Callback::new(move |_| start_quiz.run(QuizKind { mode: Mode::Review, topic: None }))
+                        on_home=go_home
+                        on_replace=Callback::new(move |imported: Progress| {
+                            // Replace: what is stored now is swapped, not merged.
+                            store.clear_progress();
+                            progress.set(imported);
+                            save_progress();
+                        })
+                        on_merge=Callback::new(move |imported: Progress| {
+                            progress.update(|p| p.merge(&imported));
+                            save_progress();
+                        })
+                        on_clear=Callback::new(move |_| {
+                            store.clear_all();
+                            progress.set(Progress::default());
+                            session.set(None);
+                        })
+                    />
+                }.into_any(),
+                None => without_bank(),
+            },
             Route::Learn { card } => match ready_bank() {
                 Some(ready) => view! {
                     <LearnPage bank=ready card=card quiz_in_progress=quiz_in_progress() on_navigate=navigate on_practise=practise />
@@ -238,11 +313,13 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
             },
             Route::Flip { card } => match ready_bank().and_then(|b| b.card(&card).map(|c| (c.title.clone(), c.flips.clone()))) {
                 Some((title, flips)) => {
-                    let back = Route::Learn { card: Some(card) };
+                    let back = Route::Learn { card: Some(card.clone()) };
+                    // Each "I knew it" or "Not yet" feeds the same scheduler as the questions.
+                    let on_answer = Callback::new(move |(index, knew): (usize, bool)| record_answer.run((flip_item_id(&card, index), knew)));
                     view! {
                         <section class="page">
                             <h2>{format!("Flip cards: {title}")}</h2>
-                            <FlipDeck flips=flips on_done=Callback::new(move |_| navigate.run(back.clone())) />
+                            <FlipDeck flips=flips on_answer=on_answer on_done=Callback::new(move |_| navigate.run(back.clone())) />
                         </section>
                     }.into_any()
                 }
@@ -255,12 +332,21 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                     waiting=Signal::derive(move || pending.with(Option::is_some))
                     failed=Signal::derive(move || matches!(bank.get(), BankState::Failed(_)))
                     quiz_in_progress=Signal::derive(quiz_in_progress)
+                    due=Signal::derive(move || match bank.get() {
+                        BankState::Ready(ready) => progress.with(|p| p.due(today()).into_iter().filter(|id| ready.question(id).is_some()).count()),
+                        _ => 0,
+                    })
+                    mistakes=Signal::derive(move || match bank.get() {
+                        BankState::Ready(ready) => progress.with(|p| p.mistakes().into_iter().filter(|id| ready.question(id).is_some()).count()),
+                        _ => 0,
+                    })
                     on_start=start_quiz
                     on_continue=Callback::new(move |_| navigate.run(Route::Quiz))
                     on_retry=on_retry
                 />
                 <nav class="app-footer" aria-label="More">
                     <NavLink route=Route::Learn { card: None } on_navigate=navigate class="link-button">"Learn: the key points"</NavLink>
+                    <NavLink route=Route::Progress on_navigate=navigate class="link-button">"Your progress"</NavLink>
                     <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
                 </nav>
             }.into_any(),

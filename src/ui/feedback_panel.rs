@@ -38,7 +38,7 @@ fn right_answer(answer: RightAnswer) -> AnyView {
     }
 }
 
-fn feedback_view(f: Feedback) -> impl IntoView {
+pub fn feedback_view(f: Feedback) -> impl IntoView {
     view! {
         <div class="feedback" class:feedback-right=f.correct class:feedback-wrong=!f.correct>
             <p class="feedback-verdict">{if f.correct { "Correct." } else { "Not quite." }}</p>
@@ -55,10 +55,16 @@ fn feedback_view(f: Feedback) -> impl IntoView {
 
 #[component]
 pub fn FeedbackPanel(session: RwSignal<Option<Session>>) -> impl IntoView {
+    // A full assessment keeps its feedback for the end.
+    let deferred = move || session.with(|s| s.as_ref().is_some_and(|s| s.kind().defers_feedback()));
     let feedback = move || session.with(|s| s.as_ref().and_then(Session::feedback));
     view! {
         <div class="feedback-region" role="status" aria-live="polite" aria-atomic="true">
-            {move || feedback().map(feedback_view)}
+            {move || feedback().map(|f| if deferred() {
+                view! { <p class="feedback saved">"Your answer is saved. You will see how you did at the end."</p> }.into_any()
+            } else {
+                feedback_view(f).into_any()
+            })}
         </div>
     }
 }

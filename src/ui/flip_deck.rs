@@ -5,7 +5,12 @@ use leptos::{html, prelude::*};
 use crate::quiz::learn::Flip;
 
 #[component]
-pub fn FlipDeck(flips: Vec<Flip>, on_done: Callback<()>) -> impl IntoView {
+pub fn FlipDeck(
+    flips: Vec<Flip>,
+    /// Told of each card's answer: (its index, knew it?).
+    on_answer: Callback<(usize, bool)>,
+    on_done: Callback<()>,
+) -> impl IntoView {
     let flips = StoredValue::new(flips);
     let total = flips.with_value(Vec::len);
     let position = RwSignal::new(0usize);
@@ -26,6 +31,7 @@ pub fn FlipDeck(flips: Vec<Flip>, on_done: Callback<()>) -> impl IntoView {
         if knew_it {
             knew.update(|n| *n += 1);
         }
+        on_answer.run((position.get_untracked(), knew_it));
         showing_back.set(false);
         position.update(|p| *p += 1);
     };

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::app::{QuizRequest, QUIZ_LENGTH};
+use super::app::{QuizRequest, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use crate::quiz::progress::Mode;
+use crate::quiz::session::PASS_MARK;
 use crate::platform::clock;
 use crate::quiz::progress::{Attempt, Progress};
 use crate::quiz::wording::format_day;
@@ -30,11 +32,15 @@ pub fn HomePage(
     failed: Signal<bool>,
     /// A quiz was left part-way (the person went elsewhere, or closed the app).
     quiz_in_progress: Signal<bool>,
+    /// Questions due for a refresher today.
+    due: Signal<usize>,
+    /// Questions whose latest answer was wrong.
+    mistakes: Signal<usize>,
     on_start: Callback<QuizRequest>,
     on_continue: Callback<()>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let last = move || progress.with(|p| p.last.as_ref().map(describe));
+    let last = move || progress.with(|p| p.last().map(describe));
     let best = move || progress.with(|p| p.best.as_ref().map(describe));
     let chosen_topic = RwSignal::new(String::new());
 
@@ -53,10 +59,33 @@ pub fn HomePage(
             <button
                 type="button"
                 class=move || if quiz_in_progress.get() { "button button-secondary" } else { "button button-primary" }
-                on:click=move |_| on_start.run(QuizRequest { topic: None })
+                on:click=move |_| on_start.run(QuizRequest { mode: Mode::Quick, topic: None })
             >
                 "Start quiz"
             </button>
+            <p class="due-today" role="status">{move || match due.get() {
+                0 => String::new(),
+                1 => "1 question is due for a refresher today.".to_string(),
+                n => format!("{n} questions are due for a refresher today."),
+            }}</p>
+            <div class="modes">
+                {move || (due.get() > 0).then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest { mode: Mode::Review, topic: None })>
+                        {format!("Spaced review ({} due)", due.get())}
+                    </button>
+                })}
+                {move || (mistakes.get() > 0).then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest { mode: Mode::Mistakes, topic: None })>
+                        {format!("Review my mistakes ({})", mistakes.get())}
+                    </button>
+                })}
+                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest { mode: Mode::Assessment, topic: None })>
+                    "Full assessment"
+                </button>
+                <p class="small">{format!(
+                    "The full assessment has {ASSESSMENT_LENGTH} questions from every topic. You see how you did at the end; {PASS_MARK}% is a pass."
+                )}</p>
+            </div>
             <div class="load-status" role="status">
                 {move || waiting.get().then_some(view! { <p>"Getting the questions ready…"</p> })}
                 {move || failed.get().then(|| view! {
@@ -89,7 +118,7 @@ pub fn HomePage(
                     on:click=move |_| {
                         let topic = chosen_topic.get_untracked();
                         if !topic.is_empty() {
-                            on_start.run(QuizRequest { topic: Some(topic) });
+                            on_start.run(QuizRequest { mode: Mode::Topic, topic: Some(topic) });
                         }
                     }
                 >

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::{html, prelude::*};
 
-use super::card_html::card_body;
+use super::html_text::card_body;
 use super::NavLink;
 use crate::quiz::bank::Bank;
 use crate::quiz::learn::{search, Card};

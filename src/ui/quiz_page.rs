@@ -67,6 +67,8 @@ pub fn QuizPage(
     session: RwSignal<Option<Session>>,
     title: RwSignal<String>,
     on_finish: Callback<()>,
+    /// Told of every checked answer: (question id, right?), for progress.
+    on_answered: Callback<(String, bool)>,
     /// The Learn card (id, title) to read more on a question, by its id.
     read_more: Callback<String, Option<(String, String)>>,
     on_navigate: Callback<Route>,
@@ -123,11 +125,18 @@ pub fn QuizPage(
         match draft.with_untracked(Draft::to_response) {
             Ok(response) => {
                 problem.set(None);
+                let mut answered = None;
                 session.update(|s| {
                     if let Some(s) = s {
-                        let _ = s.answer(response);
+                        let id = s.current().map(|i| i.question.id.clone());
+                        if let (Ok(feedback), Some(id)) = (s.answer(response), id) {
+                            answered = Some((id, feedback.correct));
+                        }
                     }
                 });
+                if let Some(answer) = answered {
+                    on_answered.run(answer);
+                }
             }
             Err(incomplete) => {
                 problem.set(Some(incomplete));
@@ -212,7 +221,8 @@ pub fn QuizPage(
                 {question}
                 <FeedbackPanel session=session />
                 {move || {
-                    let question_id = answered().then(|| current().map(|i| i.question.id))??;
+                    let deferred = session.with(|s| s.as_ref().is_some_and(|s| s.kind().defers_feedback()));
+                    let question_id = (answered() && !deferred).then(|| current().map(|i| i.question.id))??;
                     let (card, card_title) = read_more.run(question_id)?;
                     Some(view! {
                         <p class="read-more">

@@ -2,8 +2,9 @@
 
 use leptos::{html, prelude::*};
 
+use super::feedback_panel::feedback_view;
 use crate::quiz::progress::Progress;
-use crate::quiz::session::Session;
+use crate::quiz::session::{Session, PASS_MARK};
 
 #[component]
 pub fn ResultsPage(
@@ -23,11 +24,35 @@ pub fn ResultsPage(
     // The quiz just finished was recorded before this page showed, so it is the best
     // if the stored best has the same finish time as the last attempt.
     let is_best = progress.with_untracked(|p| {
-        matches!((p.last, p.best), (Some(last), Some(best)) if last == best)
+        matches!((p.last(), p.best.as_ref()), (Some(last), Some(best)) if last == best)
     });
 
+    let assessment = session.with_untracked(|s| s.as_ref().map(|s| (s.kind().defers_feedback(), s.passed())));
+    let verdict = match assessment {
+        Some((true, true)) => Some(format!("You passed. The pass mark is {PASS_MARK}%.")),
+        Some((true, false)) => Some(format!(
+            "Not passed this time. The pass mark is {PASS_MARK}%. Read the explanations below, then try again when you are ready."
+        )),
+        _ => None,
+    };
+    // After a full assessment, every answer is shown again with its feedback and explanation.
+    let full_review = session.with_untracked(|s| {
+        s.as_ref().filter(|s| s.kind().defers_feedback()).map(|s| {
+            s.review()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (item, feedback))| view! {
+                    <li class="assessment-item">
+                        <h4>{format!("Question {}: {}", i + 1, item.question.prompt)}</h4>
+                        {feedback_view(feedback)}
+                    </li>
+                })
+                .collect_view()
+        })
+    });
     let review = session.with_untracked(|s| {
         s.as_ref()
+            .filter(|s| !s.kind().defers_feedback())
             .map(|s| {
                 s.items()
                     .iter()
@@ -56,7 +81,9 @@ pub fn ResultsPage(
                 {format!("That is {}%.", score.percent())}
                 {is_best.then_some(" This is your best score so far.")}
             </p>
+            {verdict.map(|v| view! { <p class="verdict">{v}</p> })}
             <h3>"Your answers"</h3>
+            {full_review.map(|items| view! { <ol class="assessment-review">{items}</ol> })}
             <ol class="review">{review}</ol>
             <div class="button-group">
                 <button type="button" class="button button-primary" on:click=move |_| on_restart.run(())>

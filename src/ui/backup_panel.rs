@@ -1,0 +1,147 @@
+//! Export, import (with a preview, then Merge or Replace) and "Clear my data".
+
+use std::sync::Arc;
+
+use leptos::{html, prelude::*, task::spawn_local};
+
+use crate::platform::{clock, files};
+use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
+use crate::quiz::bank::Bank;
+use crate::quiz::progress::{flip_item_id, Progress};
+use crate::quiz::wording::{format_day, iso_date};
+
+/// Where the backup tools are up to.
+#[derive(Clone)]
+enum Step {
+    Idle,
+    /// A valid backup was read; the person chooses what to do with it.
+    Preview(Progress, Summary),
+    ConfirmClear,
+}
+
+/// True for a question id, or a flip card id, that this version of the app has.
+fn known_item(bank: &Bank, id: &str) -> bool {
+    bank.question(id).is_some()
+        || bank.cards.iter().any(|card| (0..card.flips.len()).any(|i| flip_item_id(&card.id, i) == id))
+}
+
+#[component]
+pub fn BackupPanel(
+    bank: Arc<Bank>,
+    progress: RwSignal<Progress>,
+    on_replace: Callback<Progress>,
+    on_merge: Callback<Progress>,
+    on_clear: Callback<()>,
+) -> impl IntoView {
+    let step = RwSignal::new(Step::Idle);
+    // What happened, in words, announced in a live region.
+    let message = RwSignal::new(String::new());
+    let input_ref = NodeRef::<html::Input>::new();
+    let bank = StoredValue::new(bank);
+
+    let export = move |_| {
+        let now = clock::now_ms();
+        let text = progress.with_untracked(|p| backup::export(p, now));
+        let name = format!("safeguarding-check-progress-{}.json", iso_date(now, clock::local_offset_minutes()));
+        message.set(if files::download(&name, &text) {
+            format!("Your progress was saved as {name}. Keep it somewhere safe, such as your email or files.")
+        } else {
+            "This browser would not save the file. Try another browser.".to_string()
+        });
+    };
+
+    let read_import = move |_| {
+        let Some(input) = input_ref.get_untracked() else { return };
+        spawn_local(async move {
+            let result = match files::read_picked_file(&input, MAX_BACKUP_BYTES).await {
+                Ok(text) => bank.with_value(|bank| backup::import(&text, |id| known_item(bank, id), clock::now_ms())),
+                Err(files::ReadFileError::NoFile) => return,
+                Err(files::ReadFileError::TooLarge) => Err(ImportError::TooLarge),
+                Err(files::ReadFileError::Unreadable) => Err(ImportError::NotJson),
+            };
+            input.set_value("");
+            match result {
+                Ok((imported, summary)) => {
+                    message.set(String::new());
+                    step.set(Step::Preview(imported, summary));
+                }
+                Err(error) => {
+                    step.set(Step::Idle);
+                    message.set(error.message());
+                }
+            }
+        });
+    };
+
+    let finish_import = move |replace: bool| {
+        if let Step::Preview(imported, _) = step.get_untracked() {
+            if replace {
+                on_replace.run(imported);
+                message.set("Your progress was replaced by the backup.".into());
+            } else {
+                on_merge.run(imported);
+                message.set("The backup was added to your progress.".into());
+            }
+        }
+        step.set(Step::Idle);
+    };
+
+    view! {
+        <section class="backup" aria-labelledby="backup-heading">
+            <h3 id="backup-heading">"Keep your progress safe"</h3>
+            <p>
+                "Your progress is only on this device. Save a copy to move it to another browser, "
+                "or in case this browser clears it."
+            </p>
+            <button type="button" class="button button-secondary" on:click=export>"Export my progress"</button>
+            <label class="label" for="import-file">"Import a backup file"</label>
+            <input id="import-file" class="file-input" type="file" accept="application/json,.json" node_ref=input_ref on:change=read_import />
+            <div class="backup-status" role="status">
+                {move || {
+                    let text = message.get();
+                    (!text.is_empty()).then(|| view! { <p class="notice">{text}</p> })
+                }}
+                {move || match step.get() {
+                    Step::Preview(_, summary) => Some(view! {
+                        <div class="preview">
+                            <p>{format!(
+                                "This backup, made on {}, has {} answer{} and {} finished quiz{}.",
+                                format_day(summary.exported_at_ms, clock::local_offset_minutes()),
+                                summary.answers, if summary.answers == 1 { "" } else { "s" },
+                                summary.quizzes, if summary.quizzes == 1 { "" } else { "zes" },
+                            )}</p>
+                            <p>"Merge adds it to your progress here. Replace swaps your progress here for it."</p>
+                            <div class="button-group">
+                                <button type="button" class="button button-primary" on:click=move |_| finish_import(false)>"Merge"</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| finish_import(true)>"Replace"</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                            </div>
+                        </div>
+                    }.into_any()),
+                    Step::ConfirmClear => Some(view! {
+                        <div class="preview">
+                            <p>
+                                "This deletes your scores and progress from this device. It cannot be undone. "
+                                "Export your progress first if you want to keep it."
+                            </p>
+                            <div class="button-group">
+                                <button type="button" class="button button-warning" on:click=move |_| {
+                                    on_clear.run(());
+                                    step.set(Step::Idle);
+                                    message.set("Your data has been deleted from this device.".into());
+                                }>"Delete my data"</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                            </div>
+                        </div>
+                    }.into_any()),
+                    Step::Idle => None,
+                }}
+            </div>
+            <h3>"On a shared device?"</h3>
+            <button type="button" class="button button-secondary" on:click=move |_| {
+                message.set(String::new());
+                step.set(Step::ConfirmClear);
+            }>"Clear my data"</button>
+        </section>
+    }
+}

@@ -1,0 +1,247 @@
+// Progress that lasts: the modes, spaced review, the progress screen, several
+// tabs, and backup and restore.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic } from './support/static-server.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { answer, next, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { axeViolations } from './support/axe.mjs';
+
+const PROGRESS_KEY = 'safeguarding-check:progress';
+let server;
+let browser;
+const scratch = mkdtempSync(join(tmpdir(), 'sc-progress-'));
+
+before(async () => {
+  assertDistBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function phone({ seed = 11, daysAhead = 0 } = {}) {
+  const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+  await seedRandomness(context, seed);
+  if (daysAhead) {
+    // Move the page's clock forward, as if the person came back later.
+    await context.addInitScript((days) => {
+      const realNow = Date.now.bind(Date);
+      Date.now = () => realNow() + days * 86_400_000;
+    }, daysAhead);
+  }
+  const watched = await watchedPage(context, new URL(server.url).origin);
+  return { context, ...watched };
+}
+
+/** Plays the quiz on screen to the end, answering right when `right(n)` says so. */
+async function finishQuiz(page, right = () => true) {
+  for (let n = 1; ; n++) {
+    const count = await page.locator('.question-count').innerText();
+    const total = Number(count.match(/of (\d+)/)[1]);
+    await answer(page, { correctly: right(n) });
+    await next(page, { last: n === total });
+    if (n === total) break;
+  }
+  await page.getByRole('heading', { name: /^You scored \d+ out of \d+$/ }).waitFor();
+}
+
+const storedProgress = (page) => page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
+
+test('a full assessment keeps feedback for the end, then shows pass or fail and every explanation', async () => {
+  const { context, page, problems } = await phone();
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Full assessment' }).click();
+  await page.getByText('Question 1 of 20').waitFor();
+  await answer(page, { correctly: true, deferred: true });
+  // No verdict during the assessment: only that the answer is saved.
+  const status = await page.locator('.feedback-region').innerText();
+  assert.equal(status, 'Your answer is saved. You will see how you did at the end.');
+  await page.getByRole('button', { name: 'Next question' }).click();
+  // Answer the rest: right for 15 of the 19, so 16 of 20 = 80%, a pass.
+  for (let n = 2; n <= 20; n++) {
+    await page.getByText(`Question ${n} of 20`).waitFor();
+    await answer(page, { correctly: n > 5, deferred: true });
+    await page.getByRole('button', { name: n === 20 ? 'See results' : 'Next question' }).click();
+  }
+  await page.getByRole('heading', { name: 'You scored 16 out of 20' }).waitFor();
+  await page.getByText('You passed. The pass mark is 80%.').waitFor();
+  const review = page.locator('.assessment-review > li');
+  assert.equal(await review.count(), 20, 'every answer is reviewed');
+  assert.equal(await review.locator('.source').count(), 20, 'each with its explanation and source');
+  await page.screenshot({ path: join(ARTIFACTS, 'assessment-results.png') });
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a failed assessment says so kindly', async () => {
+  const { context, page } = await phone({ seed: 12 });
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Full assessment' }).click();
+  for (let n = 1; n <= 20; n++) {
+    await page.getByText(`Question ${n} of 20`).waitFor();
+    await answer(page, { correctly: n % 2 === 0, deferred: true });
+    await page.getByRole('button', { name: n === 20 ? 'See results' : 'Next question' }).click();
+  }
+  await page.getByRole('heading', { name: 'You scored 10 out of 20' }).waitFor();
+  await page.getByText(/^Not passed this time\. The pass mark is 80%\./).waitFor();
+  await context.close();
+});
+
+test('mistakes come back in "Review my mistakes", and answers fall due for spaced review', async () => {
+  const { context, page } = await phone({ seed: 21 });
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await finishQuiz(page, (n) => n > 3);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('button', { name: 'Review my mistakes (3)' }).click();
+  await page.locator('.quiz-title').getByText('Review my mistakes').waitFor();
+  await page.getByText('Question 1 of 3').waitFor();
+  const stored = await storedProgress(page);
+  await context.close();
+
+  // A month later the same answers are due for a refresher.
+  const later = await phone({ seed: 22, daysAhead: 30 });
+  await later.page.goto(server.url);
+  await later.page.evaluate(([key, value]) => localStorage.setItem(key, value), [PROGRESS_KEY, stored]);
+  await openApp(later.page, server.url);
+  await later.page.getByText('10 questions are due for a refresher today.').waitFor();
+  await later.page.getByRole('button', { name: 'Spaced review (10 due)' }).click();
+  await later.page.locator('.quiz-title').getByText('Spaced review').waitFor();
+  await finishQuiz(later.page);
+  await later.page.getByRole('button', { name: 'Back to home' }).click();
+  assert.equal(await later.page.getByText(/due for a refresher today/).count(), 0, 'nothing is due after the review');
+  await later.context.close();
+});
+
+test('the progress screen shows the streak, mastery and scores over time, with no axe violations', async () => {
+  const { context, page } = await phone({ seed: 31 });
+  await openApp(page, server.url);
+  for (const right of [() => true, (n) => n % 2 === 0]) {
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await finishQuiz(page, right);
+    await page.getByRole('button', { name: 'Back to home' }).click();
+  }
+  await page.getByRole('link', { name: 'Your progress' }).click();
+  await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
+  await page.getByText('You have practised 1 day in a row.').waitFor();
+  const charts = page.locator('.progress-summary figure');
+  assert.equal(await charts.count(), 2);
+  const mastery = await charts.nth(0).locator('table').textContent();
+  assert.match(mastery, /The national picture 2018-19\d+%/);
+  const scores = await charts.nth(1).locator('table').textContent();
+  assert.match(scores, /100%.*50%/, 'both quizzes, oldest first');
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await axeViolations(page), [], colorScheme);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'progress.png'), fullPage: true });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'fits 360 px');
+  await context.close();
+});
+
+test('export, clear, then import gives back exactly the same progress', async () => {
+  const { context, page } = await phone({ seed: 41 });
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await finishQuiz(page, (n) => n !== 2);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  const before = await storedProgress(page);
+  assert.ok(before);
+
+  await page.getByRole('link', { name: 'Your progress' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
+  assert.match(download.suggestedFilename(), /^safeguarding-check-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(scratch, 'backup.json');
+  await download.saveAs(file);
+
+  await page.getByRole('button', { name: 'Clear my data' }).click();
+  await page.getByText(/This deletes your scores and progress from this device/).waitFor();
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await page.getByText('Your data has been deleted from this device.').waitFor();
+  assert.equal(await storedProgress(page), null);
+
+  await page.getByLabel('Import a backup file').setInputFiles(file);
+  await page.getByText(/has 10 answers and 1 finished quiz\./).waitFor();
+  await page.getByRole('button', { name: 'Replace' }).click();
+  await page.getByText('Your progress was replaced by the backup.').waitFor();
+  assert.equal(await storedProgress(page), before, 'the stored progress is exactly what was exported');
+  await context.close();
+});
+
+test('bad imports give a clear message and change nothing', async () => {
+  const { context, page } = await phone({ seed: 51 });
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await finishQuiz(page);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('link', { name: 'Your progress' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
+  const good = readFileSync(await download.path(), 'utf8');
+  const before = await storedProgress(page);
+
+  const firstItem = JSON.parse(good).progress.items;
+  const someId = Object.keys(firstItem)[0];
+  const cases = [
+    ['truncated.json', good.slice(0, good.length / 2), /not a progress backup from this app/],
+    ['newer.json', good.replace('"version":1', '"version":7'), /made by a newer version of the app/],
+    ['unknown.json', good.replace(`"${someId}"`, '"a-question-that-never-was"'), /mentions 1 question this version of the app does not have/],
+    ['huge.json', ' '.repeat(20 * 1024 * 1024), /too large to be a progress backup/],
+    ['notes.json', '{"shopping": ["milk"]}', /not a progress backup from this app/],
+  ];
+  for (const [name, text, message] of cases) {
+    const path = join(scratch, name);
+    writeFileSync(path, text);
+    await page.getByLabel('Import a backup file').setInputFiles(path);
+    await page.locator('.backup-status').getByText(message).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Replace' }).count(), 0, `${name}: no way to apply it`);
+    assert.equal(await storedProgress(page), before, `${name} changed nothing`);
+  }
+  await context.close();
+});
+
+test('two tabs stay consistent: each sees the other\'s answers and neither overwrites them', async () => {
+  const { context, page: first } = await phone({ seed: 61 });
+  await openApp(first, server.url);
+  const second = await context.newPage();
+  await openApp(second, server.url);
+
+  await first.getByRole('button', { name: 'Start quiz' }).click();
+  await finishQuiz(first);
+  // The second tab hears of it through the storage event, with no reload.
+  await second.getByText('10 out of 10 (100%)', { exact: false }).first().waitFor();
+
+  await second.getByRole('button', { name: 'Start quiz' }).click();
+  await finishQuiz(second, (n) => n > 5);
+  const stored = JSON.parse(await storedProgress(second));
+  assert.equal(stored.attempts.length, 2, 'both tabs\' quizzes are kept');
+  assert.deepEqual(stored.attempts.map((a) => a.correct), [10, 5]);
+  assert.equal(stored.best.correct, 10, 'the second tab did not overwrite the first tab\'s best');
+  await first.getByRole('button', { name: 'Back to home' }).click();
+  await first.getByText(/Last score\s*5 out of 10/).waitFor();
+  await context.close();
+});
+
+test('flip card answers feed the same spaced review', async () => {
+  const { context, page } = await phone({ seed: 71 });
+  await page.goto(`${server.url}?view=flip&card=aims`);
+  await page.getByText('Card 1 of 3').waitFor();
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'Show the answer' }).click();
+    await page.getByRole('button', { name: 'Not yet' }).click();
+  }
+  await page.getByText('You knew 0 of 3.').waitFor();
+  const stored = JSON.parse(await storedProgress(page));
+  assert.deepEqual(Object.keys(stored.items).sort(), ['flip-aims-0', 'flip-aims-1', 'flip-aims-2']);
+  assert.ok(Object.values(stored.items).every((item) => item.wrong === 1 && item.due > item.last));
+  await context.close();
+});
