@@ -7,4 +7,5 @@ pub mod files;
 pub mod history;
 pub mod persistence;
 pub mod service_worker;
+pub mod share;
 pub mod storage;

@@ -13,6 +13,10 @@ use wasm_bindgen::JsValue;
 
 pub const PROGRESS_KEY: &str = "safeguarding-check:progress";
 pub const QUIZ_IN_PROGRESS_KEY: &str = "safeguarding-check:quiz-in-progress";
+/// Learners' results tallied on a trainer's phone.
+pub const DEBRIEF_KEY: &str = "safeguarding-check:debrief";
+/// Completion records for CPD.
+pub const RECORDS_KEY: &str = "safeguarding-check:records";
 const SET_ASIDE_KEY_PREFIX: &str = "safeguarding-check:unreadable-progress:";
 
 /// Something about storage the person needs to know.
@@ -148,6 +152,21 @@ impl ProgressStore {
             return Ok(());
         }
         write_verified(QUIZ_IN_PROGRESS_KEY, &quiz.encode())
+    }
+
+    /// Text stored under one of this app's other keys (debrief, records).
+    pub fn load_text(&self, key: &str) -> Option<String> {
+        if self.mode == Mode::MemoryOnly {
+            return None;
+        }
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+
+    pub fn save_text(&self, key: &str, text: &str) -> Result<(), StorageProblem> {
+        if self.mode == Mode::MemoryOnly {
+            return Ok(());
+        }
+        write_verified(key, text)
     }
 
     pub fn clear_quiz(&self) {

@@ -3,12 +3,15 @@
 
 pub mod backup;
 pub mod bank;
+pub mod debrief;
 pub mod draft;
 pub mod draw;
 pub mod json;
 pub mod learn;
+pub mod link;
 pub mod marking;
 pub mod progress;
+pub mod record;
 pub mod resume;
 pub mod route;
 pub mod rng;

@@ -38,6 +38,8 @@ pub enum Mode {
     Assessment,
     Mistakes,
     Review,
+    /// A trainer's quiz from a link.
+    Trainer,
 }
 
 impl Mode {
@@ -48,6 +50,7 @@ impl Mode {
             Mode::Assessment => "assessment",
             Mode::Mistakes => "mistakes",
             Mode::Review => "review",
+            Mode::Trainer => "trainer",
         }
     }
 
@@ -58,6 +61,7 @@ impl Mode {
             "assessment" => Mode::Assessment,
             "mistakes" => Mode::Mistakes,
             "review" => Mode::Review,
+            "trainer" => Mode::Trainer,
             _ => return None,
         })
     }

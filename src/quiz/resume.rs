@@ -4,6 +4,7 @@
 
 use super::bank::Bank;
 use super::json::{self, object, Json};
+use super::link::QuizSpec;
 use super::marking::Response;
 use super::progress::Mode;
 use super::session::{is_valid_layout, QuizKind, Session, SessionItem, Stage};
@@ -105,6 +106,7 @@ impl SavedQuiz {
             ("version", SAVED_QUIZ_VERSION.into()),
             ("mode", self.kind.mode.as_str().into()),
             ("topic", self.kind.topic.as_deref().into()),
+            ("link", self.kind.link.as_ref().map(|l| l.to_query()).as_deref().into()),
             ("items", Json::Array(items)),
             ("position", self.position.into()),
             ("answered", self.answered.into()),
@@ -147,8 +149,13 @@ impl SavedQuiz {
             None | Some(Json::Null) => None,
             Some(t) => Some(t.as_str().ok_or(ResumeError::Unreadable)?.to_owned()),
         };
+        // A trainer's quiz keeps its link, read back through the same strict parser.
+        let link = match doc.get("link") {
+            None | Some(Json::Null) => None,
+            Some(l) => Some(QuizSpec::from_query(l.as_str().ok_or(ResumeError::Unreadable)?, |_| true).map_err(|_| ResumeError::Unreadable)?),
+        };
         Ok(SavedQuiz {
-            kind: QuizKind { mode, topic },
+            kind: QuizKind { mode, topic, link },
             items,
             position: doc.get("position").and_then(Json::as_usize).ok_or(ResumeError::Unreadable)?,
             answered: doc.get("answered").and_then(Json::as_bool).ok_or(ResumeError::Unreadable)?,

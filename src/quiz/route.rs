@@ -12,6 +12,17 @@ pub enum Route {
     Results,
     About,
     Progress,
+    /// The trainer's screen: make a quiz link and its QR code.
+    Trainer,
+    /// A trainer's quiz link; the query is checked by `link::QuizSpec`.
+    TrainerQuiz(String),
+    /// A learner's result link; the query is checked by `link::QuizResult`.
+    ResultLink(String),
+    /// The debrief of one trainer's quiz (by its id), or of all of them.
+    Debrief { quiz: Option<String> },
+    /// Completion records, and making a new one after a quiz.
+    Records,
+    NewRecord,
     /// The list of study cards, or one card.
     Learn { card: Option<String> },
     /// The flip cards of one study card.
@@ -35,6 +46,12 @@ impl Route {
             Route::Results => "?view=results".into(),
             Route::About => "?view=about".into(),
             Route::Progress => "?view=progress".into(),
+            Route::Trainer => "?view=trainer".into(),
+            Route::TrainerQuiz(query) | Route::ResultLink(query) => query.clone(),
+            Route::Debrief { quiz: None } => "?view=debrief".into(),
+            Route::Debrief { quiz: Some(quiz) } => format!("?view=debrief&quiz={quiz}"),
+            Route::Records => "?view=records".into(),
+            Route::NewRecord => "?view=record".into(),
             Route::Learn { card: None } => "?view=learn".into(),
             Route::Learn { card: Some(card) } => format!("?view=learn&card={card}"),
             Route::Flip { card } => format!("?view=flip&card={card}"),
@@ -47,26 +64,38 @@ impl Route {
         if query.is_empty() {
             return Ok(Route::Home);
         }
+        // Quiz and result links carry many values, checked strictly by quiz::link.
+        match query.split('&').next() {
+            Some("view=trainer-quiz") => return Ok(Route::TrainerQuiz(format!("?{query}"))),
+            Some("view=result") => return Ok(Route::ResultLink(format!("?{query}"))),
+            _ => {}
+        }
         let mut view = None;
         let mut card = None;
+        let mut quiz = None;
         for pair in query.split('&') {
             let (key, value) = pair.split_once('=').ok_or(BadRoute)?;
             let slot = match key {
                 "view" => &mut view,
                 "card" if is_id(value) => &mut card,
+                "quiz" if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) => &mut quiz,
                 _ => return Err(BadRoute),
             };
             if slot.replace(value).is_some() {
                 return Err(BadRoute);
             }
         }
-        let route = match (view.ok_or(BadRoute)?, card) {
-            ("quiz", None) => Route::Quiz,
-            ("results", None) => Route::Results,
-            ("about", None) => Route::About,
-            ("progress", None) => Route::Progress,
-            ("learn", card) => Route::Learn { card: card.map(str::to_owned) },
-            ("flip", Some(card)) => Route::Flip { card: card.to_owned() },
+        let route = match (view.ok_or(BadRoute)?, card, quiz) {
+            ("quiz", None, None) => Route::Quiz,
+            ("results", None, None) => Route::Results,
+            ("about", None, None) => Route::About,
+            ("progress", None, None) => Route::Progress,
+            ("trainer", None, None) => Route::Trainer,
+            ("debrief", None, quiz) => Route::Debrief { quiz: quiz.map(str::to_owned) },
+            ("records", None, None) => Route::Records,
+            ("record", None, None) => Route::NewRecord,
+            ("learn", card, None) => Route::Learn { card: card.map(str::to_owned) },
+            ("flip", Some(card), None) => Route::Flip { card: card.to_owned() },
             _ => return Err(BadRoute),
         };
         Ok(route)
@@ -85,6 +114,13 @@ mod tests {
             Route::Results,
             Route::About,
             Route::Progress,
+            Route::Trainer,
+            Route::Debrief { quiz: None },
+            Route::Debrief { quiz: Some("0a1b2c3d".into()) },
+            Route::Records,
+            Route::NewRecord,
+            Route::TrainerQuiz("?view=trainer-quiz&topics=all".into()),
+            Route::ResultLink("?view=result&score=1".into()),
             Route::Learn { card: None },
             Route::Learn { card: Some("principle-3".into()) },
             Route::Flip { card: "characteristics".into() },
@@ -99,7 +135,8 @@ mod tests {
         for query in [
             "?view", "?view=", "?view=nowhere", "?card=principle-3", "?view=learn&view=quiz", "?view=learn&card=Principle-3",
             "?view=learn&card=<img onerror=x>", "?view=learn&card=", "?view=flip", "?view=quiz&card=x", "?view=learn&x=1",
-            long.as_str(), "?view=learn&card=%70", "?view=learn&card=é",
+            long.as_str(), "?view=learn&card=%70", "?view=learn&card=é", "?view=debrief&quiz=XYZ", "?view=debrief&quiz=0A1B2C3D",
+            "?view=records&card=x",
         ] {
             assert_eq!(Route::from_query(query), Err(BadRoute), "{query}");
         }

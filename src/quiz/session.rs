@@ -6,6 +6,7 @@
 
 use super::bank::{Kind, Question};
 use super::marking::{PartsRight, Response, RightAnswer};
+use super::link::QuizSpec;
 use super::progress::Mode;
 use super::rng::SeededRng;
 use super::scoring::Score;
@@ -99,17 +100,31 @@ pub enum SessionError {
 /// The pass mark of a full assessment, in percent.
 pub const PASS_MARK: u32 = 80;
 
-/// What kind of quiz this is, and the topic for a topic quiz.
+/// What kind of quiz this is, the topic for a topic quiz, and the trainer's
+/// spec for a quiz from a link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizKind {
     pub mode: Mode,
     pub topic: Option<String>,
+    pub link: Option<QuizSpec>,
 }
 
 impl QuizKind {
-    /// In a full assessment, feedback waits until the end.
+    pub fn new(mode: Mode, topic: Option<String>) -> QuizKind {
+        QuizKind { mode, topic, link: None }
+    }
+
+    /// In a full assessment, or a trainer's assessment, feedback waits until the end.
     pub fn defers_feedback(&self) -> bool {
-        self.mode == Mode::Assessment
+        self.mode == Mode::Assessment || self.link.as_ref().is_some_and(|l| l.assessment)
+    }
+
+    /// The pass mark, for quizzes that have one.
+    pub fn pass_mark(&self) -> Option<u32> {
+        match &self.link {
+            Some(link) => link.assessment.then_some(link.pass_mark),
+            None => (self.mode == Mode::Assessment).then_some(PASS_MARK),
+        }
     }
 }
 
@@ -124,7 +139,7 @@ pub struct Session {
 impl Session {
     /// Starts a quick check on `questions` in the order given, laying each out with `rng`.
     pub fn start(questions: Vec<Question>, rng: &mut SeededRng) -> Result<Session, SessionError> {
-        Session::start_kind(QuizKind { mode: Mode::Quick, topic: None }, questions, rng)
+        Session::start_kind(QuizKind::new(Mode::Quick, None), questions, rng)
     }
 
     /// Starts a quiz of any kind on `questions` in the order given.
@@ -148,9 +163,10 @@ impl Session {
         &self.kind
     }
 
-    /// True once a full assessment is finished with at least the pass mark.
-    pub fn passed(&self) -> bool {
-        self.stage == Stage::Finished && self.score().passes(PASS_MARK)
+    /// Some(passed?) once a quiz with a pass mark is finished.
+    pub fn passed(&self) -> Option<bool> {
+        let mark = self.kind.pass_mark()?;
+        (self.stage == Stage::Finished).then(|| self.score().passes(mark))
     }
 
     pub fn stage(&self) -> Stage {

@@ -1,5 +1,13 @@
 //! Putting dates and sizes into the words people read, without a date library.
 
+/// Characters that change how text around them is shown without being seen
+/// themselves: controls (other than line breaks), zero-width characters and
+/// direction overrides. Text people type or links carry is kept without them.
+pub fn is_hidden_character(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -24,6 +32,39 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 /// what streaks and review dates count in.
 pub fn local_day(utc_ms: u64, offset_minutes: i64) -> i64 {
     (utc_ms as i64 + offset_minutes * 60_000).div_euclid(86_400_000)
+}
+
+/// The local day number `months` calendar months after `day`, keeping the day
+/// of the month where it can (31 January + 1 month is the last day of February).
+pub fn add_months(day: i64, months: u32) -> i64 {
+    let (year, month, date) = civil_from_days(day);
+    let index = year * 12 + i64::from(month - 1) + i64::from(months);
+    let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    days_from_civil(year, month, date.min(days_in_month))
+}
+
+/// The inverse of `civil_from_days` (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// "26 November 2026" for a local day number.
+pub fn format_day_number(day: i64) -> String {
+    let (year, month, date) = civil_from_days(day);
+    format!("{date} {} {year}", MONTHS[(month - 1) as usize])
 }
 
 /// "2026-11-26": the local calendar day of `utc_ms`, for file names.
@@ -86,6 +127,17 @@ mod tests {
         assert_eq!(format_day(1_795_669_200_000, 0), "26 November 2026");
         // 2024-02-29T12:00:00Z, a leap day
         assert_eq!(format_day(1_709_208_000_000, 0), "29 February 2024");
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        let day = |y, m, d| days_from_civil(y, m, d);
+        assert_eq!(civil_from_days(day(2026, 11, 26)), (2026, 11, 26));
+        assert_eq!(add_months(day(2026, 11, 26), 12), day(2027, 11, 26));
+        assert_eq!(add_months(day(2027, 1, 31), 1), day(2027, 2, 28));
+        assert_eq!(add_months(day(2028, 1, 31), 1), day(2028, 2, 29), "a leap year");
+        assert_eq!(add_months(day(2026, 11, 30), 3), day(2027, 2, 28));
+        assert_eq!(format_day_number(day(2027, 11, 26)), "26 November 2027");
     }
 
     #[test]

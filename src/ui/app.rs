@@ -5,9 +5,16 @@ use std::sync::Arc;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{AboutPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, ResultsPage, StorageNotice, UpdateBanner};
+use super::{
+    AboutPage, DebriefPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, RecordForm, RecordsPage, ResultsPage,
+    StorageNotice, TrainerPage, UpdateBanner,
+};
 use crate::platform::bank_loader::{load_bank, BankLoadError};
-use crate::platform::storage::{on_progress_changed_elsewhere, ProgressStore, StorageProblem};
+use crate::platform::storage::{on_progress_changed_elsewhere, ProgressStore, StorageProblem, DEBRIEF_KEY, RECORDS_KEY};
+use crate::quiz::debrief::{Added, Tally};
+use crate::quiz::link::{QuizResult, QuizSpec};
+use crate::quiz::record::{self, Record, DEFAULT_REFRESH_MONTHS};
+use crate::quiz::wording::add_months;
 use crate::platform::{clock, history, persistence, service_worker};
 use crate::quiz::progress::{flip_item_id, Attempt, Mode, Progress};
 use crate::quiz::schedule::Scheduler;
@@ -40,6 +47,10 @@ fn questions_for(bank: &Bank, progress: &Progress, kind: &QuizKind, rng: &mut Se
         Mode::Mistakes => from_ids(progress.mistakes(), rng),
         // Most overdue first, so the ten taken are the ones most in need.
         Mode::Review => from_ids(progress.due(today()), rng),
+        Mode::Trainer => match &kind.link {
+            Some(spec) => draw(bank, &spec.topics.iter().map(String::as_str).collect::<Vec<_>>(), spec.count as usize, rng),
+            None => Vec::new(),
+        },
     }
 }
 
@@ -101,7 +112,27 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     // A start asked for before the bank arrived; it begins as soon as it does.
     let pending = RwSignal::new(None::<QuizRequest>);
     let quiz_title = RwSignal::new(String::new());
-    let last_request = StoredValue::new(QuizKind { mode: Mode::Quick, topic: None });
+    let last_request = StoredValue::new(QuizKind::new(Mode::Quick, None));
+    // The trainer's debrief tally and the completion records, read once the bank
+    // (which knows the topics a link may name) has loaded.
+    let tally = RwSignal::new(Tally::default());
+    let debrief_notice = RwSignal::new(None::<String>);
+    let records = RwSignal::new(store.load_text(RECORDS_KEY).and_then(|t| record::decode(&t)).unwrap_or_default());
+    let record_draft = RwSignal::new(None::<Record>);
+    let save_tally = move || {
+        if let Err(problem) = tally.with_untracked(|t| store.save_text(DEBRIEF_KEY, &t.encode())) {
+            storage_problem.set(Some(problem));
+        }
+    };
+    let save_records = move || {
+        if let Err(problem) = records.with_untracked(|r| store.save_text(RECORDS_KEY, &record::encode(r))) {
+            storage_problem.set(Some(problem));
+        }
+    };
+    let delete_record = Callback::new(move |id: u64| {
+        records.update(|r| r.retain(|x| x.made_at_ms != id));
+        save_records();
+    });
     let scheduler = StoredValue::new(Scheduler::default());
     // Saves progress (merging in other tabs' saves), telling the person if it fails.
     let save_progress = move || {
@@ -134,7 +165,9 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     service_worker::register(move || update_ready.set(true));
 
     let begin = move |bank: &Bank, request: &QuizRequest| {
-        let mut rng = SeededRng::new(clock::random_seed());
+        // A trainer's quiz uses the link's seed: the same questions, in the same order, on every phone.
+        let seed = request.link.as_ref().map_or_else(clock::random_seed, |spec| u64::from(spec.seed));
+        let mut rng = SeededRng::new(seed);
         let questions = progress.with_untracked(|p| questions_for(bank, p, request, &mut rng));
         last_request.set_value(request.clone());
         if let Ok(new_session) = Session::start_kind(request.clone(), questions, &mut rng) {
@@ -143,6 +176,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 (Mode::Assessment, _) => "Full assessment".to_string(),
                 (Mode::Mistakes, _) => "Review my mistakes".to_string(),
                 (Mode::Review, _) => "Spaced review".to_string(),
+                (Mode::Trainer, _) => request.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".to_string()),
                 _ => "Quick check".to_string(),
             });
             session.set(Some(new_session));
@@ -180,6 +214,38 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         }
     });
 
+    // With the bank loaded: read the tally, and take in a result link if one was opened.
+    Effect::new(move |loaded: Option<bool>| {
+        let BankState::Ready(ready) = bank.get() else { return false };
+        let known = |t: &str| ready.topic(t).is_some();
+        if loaded != Some(true) {
+            if let Some(stored) = store.load_text(DEBRIEF_KEY).and_then(|t| Tally::decode(&t, known)) {
+                tally.set(stored);
+            }
+        }
+        if let Route::ResultLink(query) = route.get() {
+            let (quiz, notice) = match QuizResult::from_query(&query, known) {
+                Ok(result) => {
+                    let quiz = result.spec.id();
+                    let who = result.name.clone().map_or("A learner's".to_string(), |n| format!("{n}'s"));
+                    let added = tally.try_update(|t| t.add(result));
+                    save_tally();
+                    let notice = match added {
+                        Some(Added::AlreadyCounted) => "This result was already counted.".to_string(),
+                        _ => format!("{who} result was added to the debrief."),
+                    };
+                    (Some(quiz), notice)
+                }
+                Err(error) => (None, error.message().replace("quiz link", "result link")),
+            };
+            debrief_notice.set(Some(notice));
+            let debrief = Route::Debrief { quiz };
+            history::replace(&debrief.to_query());
+            route.set(debrief);
+        }
+        true
+    });
+
     // Every step of a quiz is kept, so a reload or an accepted update loses nothing.
     Effect::new(move |_| {
         let saved = session.with(|s| s.as_ref().and_then(SavedQuiz::from_session));
@@ -201,7 +267,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         BankState::Ready(ready) => begin(&ready, &request),
         _ => pending.set(Some(request)),
     });
-    let practise = Callback::new(move |topic: String| start_quiz.run(QuizKind { mode: Mode::Topic, topic: Some(topic) }));
+    let practise = Callback::new(move |topic: String| start_quiz.run(QuizKind::new(Mode::Topic, Some(topic))));
 
     let finish_quiz = Callback::new(move |_| {
         let Some((score, kind)) = session.with_untracked(|s| s.as_ref().map(|s| (s.score(), s.kind().clone()))) else {
@@ -276,15 +342,123 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                     progress=progress
                     on_restart=Callback::new(move |_| start_quiz.run(last_request.get_value()))
                     on_home=go_home
+                    on_make_record=Callback::new(move |_| {
+                        let draft = session.with_untracked(|s| {
+                            let s = s.as_ref()?;
+                            let kind = s.kind();
+                            let bank = ready_bank()?;
+                            let topic_ids: Vec<String> = match (&kind.link, &kind.topic) {
+                                (Some(link), _) => link.topics.clone(),
+                                (None, Some(topic)) => vec![topic.clone()],
+                                _ => Vec::new(),
+                            };
+                            let months = kind.link.as_ref().and_then(|l| l.refresh_months).unwrap_or(DEFAULT_REFRESH_MONTHS);
+                            let finished = progress.with_untracked(|p| p.last().map(|a| a.finished_at_ms)).unwrap_or_else(clock::now_ms);
+                            Some(Record {
+                                made_at_ms: 0,
+                                name: None,
+                                finished_at_ms: finished,
+                                activity: quiz_title.get_untracked(),
+                                topics: topic_ids.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect(),
+                                correct: s.score().correct,
+                                total: s.score().total,
+                                passed: s.passed(),
+                                refresher_due_day: add_months(local_day(finished, clock::local_offset_minutes()), months),
+                                learnt: String::new(),
+                                practice: String::new(),
+                                supervision: String::new(),
+                            })
+                        });
+                        record_draft.set(draft);
+                        navigate.run(Route::NewRecord);
+                    })
                 />
             }.into_any(),
             Route::About => view! { <AboutPage on_home=go_home /> }.into_any(),
+            Route::Trainer => match ready_bank() {
+                Some(ready) => view! { <TrainerPage bank=ready on_navigate=navigate /> }.into_any(),
+                None => without_bank(),
+            },
+            Route::TrainerQuiz(query) => match ready_bank() {
+                Some(ready) => match QuizSpec::from_query(&query, |t| ready.topic(t).is_some()) {
+                    Ok(spec) => {
+                        let title = spec.title.clone().unwrap_or_else(|| "Your trainer's quiz".to_string());
+                        let topics = if spec.topics.is_empty() {
+                            "every topic".to_string()
+                        } else {
+                            spec.topics.iter().filter_map(|t| ready.topic(t).map(|t| t.title.clone())).collect::<Vec<_>>().join("; ")
+                        };
+                        let about = format!(
+                            "{} questions on {topics}. {}",
+                            spec.count,
+                            if spec.assessment {
+                                format!("You see how you did at the end; {}% is a pass.", spec.pass_mark)
+                            } else {
+                                "You get feedback after each answer.".to_string()
+                            }
+                        );
+                        let kind = QuizKind { mode: Mode::Trainer, topic: None, link: Some(spec) };
+                        view! {
+                            <section class="page" aria-labelledby="trainer-quiz-heading">
+                                <p class="quiz-title">"A quiz from your trainer"</p>
+                                <h2 id="trainer-quiz-heading">{title}</h2>
+                                <p>{about}</p>
+                                <p class="small">"Everyone with this link gets the same questions in the same order."</p>
+                                <button type="button" class="button button-primary" on:click=move |_| start_quiz.run(kind.clone())>"Start the quiz"</button>
+                            </section>
+                        }.into_any()
+                    }
+                    Err(error) => view! {
+                        <section class="page">
+                            <div class="notice" role="alert"><p>{error.message()}</p></div>
+                            <NavLink route=Route::Home on_navigate=navigate class="button button-secondary">"Go to the home page"</NavLink>
+                        </section>
+                    }.into_any(),
+                },
+                None => without_bank(),
+            },
+            Route::ResultLink(_) => without_bank(),
+            Route::Debrief { quiz } => match ready_bank() {
+                Some(ready) => view! {
+                    <DebriefPage
+                        bank=ready
+                        tally=tally
+                        quiz=quiz
+                        notice=debrief_notice.get_untracked()
+                        on_clear=Callback::new(move |id: String| {
+                            tally.update(|t| t.clear(&id));
+                            save_tally();
+                            navigate.run(Route::Debrief { quiz: None });
+                        })
+                        on_navigate=navigate
+                    />
+                }.into_any(),
+                None => without_bank(),
+            },
+            Route::NewRecord => match record_draft.get() {
+                Some(draft) => view! {
+                    <RecordForm draft=draft on_save=Callback::new(move |made: Record| {
+                        records.update(|r| {
+                            r.push(made);
+                            if r.len() > record::RECORDS_KEPT {
+                                r.remove(0);
+                            }
+                        });
+                        save_records();
+                        record_draft.set(None);
+                        history::replace(&Route::Records.to_query());
+                        route.set(Route::Records);
+                    }) />
+                }.into_any(),
+                None => view! { <RecordsPage records=records on_delete=delete_record on_navigate=navigate /> }.into_any(),
+            },
+            Route::Records => view! { <RecordsPage records=records on_delete=delete_record on_navigate=navigate /> }.into_any(),
             Route::Progress => match ready_bank() {
                 Some(ready) => view! {
                     <ProgressPage
                         bank=ready
                         progress=progress
-                        on_review=Callback::new(move |_| start_quiz.run(QuizKind { mode: Mode::Review, topic: None }))
+                        on_review=Callback::new(move |_| start_quiz.run(QuizKind::new(Mode::Review, None)))
                         on_home=go_home
                         on_replace=Callback::new(move |imported: Progress| {
                             // Replace: what is stored now is swapped, not merged.
@@ -347,6 +521,8 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 <nav class="app-footer" aria-label="More">
                     <NavLink route=Route::Learn { card: None } on_navigate=navigate class="link-button">"Learn: the key points"</NavLink>
                     <NavLink route=Route::Progress on_navigate=navigate class="link-button">"Your progress"</NavLink>
+                    <NavLink route=Route::Records on_navigate=navigate class="link-button">"Your completion records"</NavLink>
+                    <NavLink route=Route::Trainer on_navigate=navigate class="link-button">"For trainers: run a session"</NavLink>
                     <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
                 </nav>
             }.into_any(),

@@ -59,7 +59,7 @@ pub fn HomePage(
             <button
                 type="button"
                 class=move || if quiz_in_progress.get() { "button button-secondary" } else { "button button-primary" }
-                on:click=move |_| on_start.run(QuizRequest { mode: Mode::Quick, topic: None })
+                on:click=move |_| on_start.run(QuizRequest::new(Mode::Quick, None))
             >
                 "Start quiz"
             </button>
@@ -70,16 +70,16 @@ pub fn HomePage(
             }}</p>
             <div class="modes">
                 {move || (due.get() > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest { mode: Mode::Review, topic: None })>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest::new(Mode::Review, None))>
                         {format!("Spaced review ({} due)", due.get())}
                     </button>
                 })}
                 {move || (mistakes.get() > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest { mode: Mode::Mistakes, topic: None })>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest::new(Mode::Mistakes, None))>
                         {format!("Review my mistakes ({})", mistakes.get())}
                     </button>
                 })}
-                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest { mode: Mode::Assessment, topic: None })>
+                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest::new(Mode::Assessment, None))>
                     "Full assessment"
                 </button>
                 <p class="small">{format!(
@@ -118,7 +118,7 @@ pub fn HomePage(
                     on:click=move |_| {
                         let topic = chosen_topic.get_untracked();
                         if !topic.is_empty() {
-                            on_start.run(QuizRequest { mode: Mode::Topic, topic: Some(topic) });
+                            on_start.run(QuizRequest::new(Mode::Topic, Some(topic)));
                         }
                     }
                 >

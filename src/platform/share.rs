@@ -1,0 +1,57 @@
+//! Handing a link on: the app's full address for a query, the clipboard, and
+//! the phone's share sheet (Web Share) where the browser has one.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The app's own address (any subpath kept) with `query` in place of the current one.
+pub fn absolute_url(query: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return query.to_owned() };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{query}")
+}
+
+fn navigator_has(name: &str) -> Option<web_sys::Navigator> {
+    let navigator = web_sys::window()?.navigator();
+    let value = Reflect::get(&navigator, &JsValue::from_str(name)).ok()?;
+    (!value.is_undefined() && !value.is_null()).then_some(navigator)
+}
+
+/// Copies `text`; false if the browser would not (then the person can select it).
+pub async fn copy(text: &str) -> bool {
+    let Some(navigator) = navigator_has("clipboard") else { return false };
+    JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+pub fn can_share() -> bool {
+    navigator_has("share").is_some()
+}
+
+/// Opens the share sheet with a title and link; false if cancelled or unavailable.
+pub async fn share(title: &str, url: &str) -> bool {
+    let Some(navigator) = navigator_has("share") else { return false };
+    let data = Object::new();
+    let _ = Reflect::set(&data, &JsValue::from_str("title"), &JsValue::from_str(title));
+    let _ = Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
+    let Ok(share) = Reflect::get(&navigator, &JsValue::from_str("share")) else { return false };
+    let Ok(share) = share.dyn_into::<js_sys::Function>() else { return false };
+    match share.call1(&navigator, &data) {
+        Ok(promise) => JsFuture::from(js_sys::Promise::from(promise)).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A fresh token for a result link, so a link sent twice is counted once.
+pub fn learner_token() -> String {
+    let value = (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    format!("{value:08x}")
+}
+
+/// Opens the browser's print dialog ("Print / Save as PDF").
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,161 @@
+//! A trainer's debrief without a server: learners' result links, opened on
+//! the trainer's phone, are tallied here for each quiz.
+
+use super::json::{self, object, Json};
+use super::link::{QuizResult, QuizSpec};
+
+const TALLY_VERSION: u32 = 1;
+/// Results kept across all quizzes: a room's worth, many times over.
+const RESULTS_KEPT: usize = 2_000;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    /// Every distinct result, oldest first.
+    pub results: Vec<QuizResult>,
+}
+
+/// What adding a result did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    New,
+    /// The same learner's result was already counted (a link sent twice).
+    AlreadyCounted,
+}
+
+/// The debrief of one quiz.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub spec: QuizSpec,
+    pub responded: usize,
+    /// The mean score, as a whole percentage.
+    pub average_percent: u32,
+    /// (position in the quiz, learners who missed it), most missed first.
+    pub most_missed: Vec<(u32, usize)>,
+    /// Names learners chose to give, in the order their results came.
+    pub names: Vec<String>,
+}
+
+impl Tally {
+    pub fn add(&mut self, result: QuizResult) -> Added {
+        let id = result.spec.id();
+        if self.results.iter().any(|r| r.token == result.token && r.spec.id() == id) {
+            return Added::AlreadyCounted;
+        }
+        self.results.push(result);
+        if self.results.len() > RESULTS_KEPT {
+            self.results.remove(0);
+        }
+        Added::New
+    }
+
+    /// Each quiz with results: (id, spec, number of results), newest first.
+    pub fn quizzes(&self) -> Vec<(String, QuizSpec, usize)> {
+        let mut quizzes: Vec<(String, QuizSpec, usize)> = Vec::new();
+        for result in self.results.iter().rev() {
+            let id = result.spec.id();
+            match quizzes.iter_mut().find(|(q, _, _)| *q == id) {
+                Some(entry) => entry.2 += 1,
+                None => quizzes.push((id, result.spec.clone(), 1)),
+            }
+        }
+        quizzes
+    }
+
+    pub fn summary(&self, quiz_id: &str) -> Option<Summary> {
+        let results: Vec<&QuizResult> = self.results.iter().filter(|r| r.spec.id() == quiz_id).collect();
+        let spec = results.first()?.spec.clone();
+        let total_percent: u32 = results.iter().map(|r| r.correct * 100 / spec.count.max(1)).sum();
+        let mut missed: Vec<(u32, usize)> = Vec::new();
+        for position in results.iter().flat_map(|r| r.missed.iter()) {
+            match missed.iter_mut().find(|(p, _)| p == position) {
+                Some(entry) => entry.1 += 1,
+                None => missed.push((*position, 1)),
+            }
+        }
+        // Most missed first; ties in quiz order. (A small insertion sort: see progress.rs.)
+        for i in 1..missed.len() {
+            let mut j = i;
+            while j > 0 && (missed[j].1 > missed[j - 1].1 || (missed[j].1 == missed[j - 1].1 && missed[j].0 < missed[j - 1].0)) {
+                missed.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        Some(Summary {
+            responded: results.len(),
+            average_percent: total_percent / results.len() as u32,
+            most_missed: missed,
+            names: results.iter().filter_map(|r| r.name.clone()).collect(),
+            spec,
+        })
+    }
+
+    pub fn clear(&mut self, quiz_id: &str) {
+        self.results.retain(|r| r.spec.id() != quiz_id);
+    }
+
+    /// Stored as the result links themselves, read back through the same strict parser.
+    pub fn encode(&self) -> String {
+        object([
+            ("version", TALLY_VERSION.into()),
+            ("results", Json::Array(self.results.iter().map(|r| r.to_query().as_str().into()).collect())),
+        ])
+        .to_text()
+    }
+
+    pub fn decode(text: &str, known_topic: impl Fn(&str) -> bool) -> Option<Tally> {
+        let doc = json::parse(text).ok()?;
+        if doc.get("version").and_then(Json::as_u32) != Some(TALLY_VERSION) {
+            return None;
+        }
+        let results = doc
+            .get("results")?
+            .as_array()?
+            .iter()
+            .map(|r| QuizResult::from_query(r.as_str()?, &known_topic).ok())
+            .collect::<Option<Vec<_>>>()?;
+        Some(Tally { results })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(seed: u32) -> QuizSpec {
+        QuizSpec { topics: vec![], count: 5, seed, assessment: false, pass_mark: 80, title: Some("Room 2".into()), refresh_months: None }
+    }
+
+    fn result(seed: u32, token: &str, missed: &[u32], name: Option<&str>) -> QuizResult {
+        QuizResult { spec: spec(seed), correct: 5 - missed.len() as u32, missed: missed.to_vec(), token: token.into(), name: name.map(Into::into) }
+    }
+
+    #[test]
+    fn three_learners_give_counts_an_average_and_the_most_missed() {
+        let mut tally = Tally::default();
+        assert_eq!(tally.add(result(1, "aaaaaaaa", &[1, 3], Some("Ali"))), Added::New);
+        assert_eq!(tally.add(result(1, "bbbbbbbb", &[3], None)), Added::New);
+        assert_eq!(tally.add(result(1, "cccccccc", &[0, 3, 1], Some("Bea"))), Added::New);
+        assert_eq!(tally.add(result(1, "bbbbbbbb", &[3], None)), Added::AlreadyCounted);
+        assert_eq!(tally.add(result(2, "dddddddd", &[], None)), Added::New, "another quiz");
+        let summary = tally.summary(&spec(1).id()).unwrap();
+        assert_eq!(summary.responded, 3);
+        assert_eq!(summary.average_percent, (60 + 80 + 40) / 3);
+        assert_eq!(summary.most_missed, vec![(3, 3), (1, 2), (0, 1)]);
+        assert_eq!(summary.names, vec!["Ali", "Bea"]);
+        assert_eq!(tally.quizzes().len(), 2);
+        tally.clear(&spec(1).id());
+        assert!(tally.summary(&spec(1).id()).is_none());
+        assert_eq!(tally.results.len(), 1);
+    }
+
+    #[test]
+    fn the_tally_round_trips_and_junk_is_refused() {
+        let mut tally = Tally::default();
+        tally.add(result(1, "aaaaaaaa", &[1], Some("Ali")));
+        let known = |_: &str| true;
+        assert_eq!(Tally::decode(&tally.encode(), known), Some(tally));
+        for junk in ["", "{", r#"{"version":2,"results":[]}"#, r#"{"version":1,"results":["?view=result&x=1"]}"#] {
+            assert_eq!(Tally::decode(junk, known), None, "{junk}");
+        }
+    }
+}

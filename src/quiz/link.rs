@@ -1,0 +1,392 @@
+//! A trainer's quiz in a link, and a learner's result in a link.
+//!
+//! A trainer's link carries the whole quiz spec (topics, count, order seed,
+//! mode, pass mark, title, refresher period), so every phone that opens it
+//! gets the same questions in the same order, with no server. A learner's
+//! result link carries the spec plus their score and which questions they
+//! missed, so the trainer's phone can tally a debrief.
+//!
+//! Parsing is strict and never panics: the text comes from anyone. Bad values
+//! are errors with a plain reason, and the title is only ever shown as text.
+
+use super::wording::is_hidden_character;
+
+/// The longest title, in characters.
+pub const TITLE_MAX: usize = 60;
+/// Longest query string we will read at all.
+const QUERY_MAX: usize = 2_000;
+pub const COUNT_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
+pub const PASS_RANGE: std::ops::RangeInclusive<u32> = 50..=100;
+pub const REFRESH_RANGE: std::ops::RangeInclusive<u32> = 1..=36;
+const TOPICS_MAX: usize = 20;
+const NAME_MAX: usize = 40;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizSpec {
+    /// Topic ids; empty means every topic.
+    pub topics: Vec<String>,
+    pub count: u32,
+    /// Orders the questions and options, the same on every phone.
+    pub seed: u32,
+    /// Feedback deferred to the end, with a pass mark.
+    pub assessment: bool,
+    pub pass_mark: u32,
+    pub title: Option<String>,
+    /// Months until a refresher is due, for the completion record.
+    pub refresh_months: Option<u32>,
+}
+
+/// A learner's result, sent back to the trainer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizResult {
+    pub spec: QuizSpec,
+    pub correct: u32,
+    /// Positions (0-based) in the quiz of the questions answered wrongly.
+    pub missed: Vec<u32>,
+    /// A random token per learner and attempt, so a link sent twice counts once.
+    pub token: String,
+    pub name: Option<String>,
+}
+
+/// Why a link could not be read, in words for the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    TooLong,
+    Malformed,
+    Missing(&'static str),
+    OutOfRange(&'static str),
+    UnknownTopic,
+}
+
+impl LinkError {
+    pub fn message(self) -> String {
+        let fix = "Ask whoever shared it to send the link again.";
+        match self {
+            LinkError::TooLong => format!("This quiz link is too long to be one of ours. {fix}"),
+            LinkError::Malformed => format!("This quiz link is damaged or incomplete. {fix}"),
+            LinkError::Missing(what) => format!("This quiz link has no {what}. {fix}"),
+            LinkError::OutOfRange(what) => format!("This quiz link has a {what} this app cannot use. {fix}"),
+            LinkError::UnknownTopic => format!("This quiz link asks for a topic this app does not have. {fix}"),
+        }
+    }
+}
+
+// ---- Percent-encoding (RFC 3986 unreserved characters are left as they are).
+
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[(byte >> 4) as usize]));
+            out.push(char::from(b"0123456789ABCDEF"[(byte & 15) as usize]));
+        }
+    }
+    out
+}
+
+/// Strict: a bad `%` escape or invalid UTF-8 is an error, `+` is a space.
+pub fn percent_decode(text: &str) -> Result<String, LinkError> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut input = text.bytes();
+    while let Some(byte) = input.next() {
+        match byte {
+            b'%' => {
+                let hex = |b: Option<u8>| (b? as char).to_digit(16);
+                let (Some(high), Some(low)) = (hex(input.next()), hex(input.next())) else {
+                    return Err(LinkError::Malformed);
+                };
+                bytes.push((high * 16 + low) as u8);
+            }
+            b'+' => bytes.push(b' '),
+            other => bytes.push(other),
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| LinkError::Malformed)
+}
+
+/// Text a person typed, made safe to keep: control characters and odd spacing
+/// removed, trimmed, and cut to `max` characters.
+fn clean_text(text: &str, max: usize) -> Option<String> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !is_hidden_character(*c))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cut: String = cleaned.chars().take(max).collect();
+    (!cut.is_empty()).then_some(cut)
+}
+
+fn is_topic_id(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 40 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn number(value: &str, what: &'static str, range: std::ops::RangeInclusive<u32>) -> Result<u32, LinkError> {
+    // Digits only: no signs, spaces or exponents, and never more than u32 holds.
+    if value.is_empty() || value.len() > 9 || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LinkError::OutOfRange(what));
+    }
+    let n: u32 = value.parse().map_err(|_| LinkError::OutOfRange(what))?;
+    if range.contains(&n) {
+        Ok(n)
+    } else {
+        Err(LinkError::OutOfRange(what))
+    }
+}
+
+/// The query's `key=value` pairs, each key at most once.
+fn pairs(query: &str) -> Result<Vec<(&str, &str)>, LinkError> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > QUERY_MAX {
+        return Err(LinkError::TooLong);
+    }
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').ok_or(LinkError::Malformed)?;
+        if pairs.iter().any(|(k, _)| *k == key) {
+            return Err(LinkError::Malformed);
+        }
+        pairs.push((key, value));
+    }
+    Ok(pairs)
+}
+
+impl QuizSpec {
+    /// The query string of a trainer's link, with its leading `?`.
+    pub fn to_query(&self) -> String {
+        format!("?view=trainer-quiz{}", self.params())
+    }
+
+    fn params(&self) -> String {
+        let mut out = format!(
+            "&topics={}&count={}&seed={}&mode={}&pass={}",
+            if self.topics.is_empty() { "all".to_string() } else { self.topics.join(".") },
+            self.count,
+            self.seed,
+            if self.assessment { "assessment" } else { "practice" },
+            self.pass_mark
+        );
+        if let Some(months) = self.refresh_months {
+            out.push_str(&format!("&refresh={months}"));
+        }
+        if let Some(title) = &self.title {
+            out.push_str("&title=");
+            out.push_str(&percent_encode(title));
+        }
+        out
+    }
+
+    /// Reads a trainer's link from its query string. `known_topic` says which
+    /// topic ids this app has.
+    pub fn from_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
+        let pairs = pairs(query)?;
+        if pairs.iter().any(|&(k, v)| k == "view" && v != "trainer-quiz") {
+            return Err(LinkError::Malformed);
+        }
+        QuizSpec::from_pairs(&pairs, &["view"], known_topic)
+    }
+
+    fn from_pairs(pairs: &[(&str, &str)], other_keys: &[&str], known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
+        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|&(_, v)| v);
+        let known_keys = ["topics", "count", "seed", "mode", "pass", "refresh", "title"];
+        if pairs.iter().any(|(k, _)| !known_keys.contains(k) && !other_keys.contains(k)) {
+            return Err(LinkError::Malformed);
+        }
+        let topics_text = get("topics").ok_or(LinkError::Missing("topics"))?;
+        let topics: Vec<String> = if topics_text == "all" {
+            Vec::new()
+        } else {
+            let topics: Vec<&str> = topics_text.split('.').collect();
+            if topics.len() > TOPICS_MAX || !topics.iter().all(|t| is_topic_id(t)) {
+                return Err(LinkError::Malformed);
+            }
+            if !topics.iter().all(|t| known_topic(t)) {
+                return Err(LinkError::UnknownTopic);
+            }
+            topics.into_iter().map(str::to_owned).collect()
+        };
+        let seed_text = get("seed").ok_or(LinkError::Missing("order"))?;
+        let seed = if seed_text.len() <= 10 && seed_text.bytes().all(|b| b.is_ascii_digit()) && !seed_text.is_empty() {
+            seed_text.parse::<u32>().map_err(|_| LinkError::OutOfRange("order"))?
+        } else {
+            return Err(LinkError::OutOfRange("order"));
+        };
+        let assessment = match get("mode").ok_or(LinkError::Missing("mode"))? {
+            "assessment" => true,
+            "practice" => false,
+            _ => return Err(LinkError::OutOfRange("mode")),
+        };
+        Ok(QuizSpec {
+            topics,
+            count: number(get("count").ok_or(LinkError::Missing("question count"))?, "question count", COUNT_RANGE)?,
+            seed,
+            assessment,
+            pass_mark: number(get("pass").ok_or(LinkError::Missing("pass mark"))?, "pass mark", PASS_RANGE)?,
+            refresh_months: get("refresh").map(|r| number(r, "refresher period", REFRESH_RANGE)).transpose()?,
+            title: match get("title") {
+                None => None,
+                Some(t) => clean_text(&percent_decode(t)?, TITLE_MAX),
+            },
+        })
+    }
+
+    /// A short id for the quiz, the same on every phone: a hash of its spec.
+    pub fn id(&self) -> String {
+        // FNV-1a, 32 bits: plenty to tell a trainer's sessions apart.
+        let mut hash: u32 = 0x811C_9DC5;
+        for byte in self.params().bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+        format!("{hash:08x}")
+    }
+}
+
+impl QuizResult {
+    /// The query string of a result link, with its leading `?`.
+    pub fn to_query(&self) -> String {
+        let missed = self.missed.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+        let mut out = format!("?view=result{}&score={}&missed={missed}&r={}", self.spec.params(), self.correct, self.token);
+        if let Some(name) = &self.name {
+            out.push_str("&name=");
+            out.push_str(&percent_encode(name));
+        }
+        out
+    }
+
+    pub fn from_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizResult, LinkError> {
+        let pairs = pairs(query)?;
+        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|&(_, v)| v);
+        if get("view") != Some("result") {
+            return Err(LinkError::Malformed);
+        }
+        let spec = QuizSpec::from_pairs(&pairs, &["view", "score", "missed", "r", "name"], known_topic)?;
+        let correct = match get("score").ok_or(LinkError::Missing("score"))? {
+            s if s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<u32>().map_err(|_| LinkError::Malformed)?,
+            _ => return Err(LinkError::OutOfRange("score")),
+        };
+        let missed_text = get("missed").ok_or(LinkError::Missing("list of missed questions"))?;
+        let missed: Vec<u32> = if missed_text.is_empty() {
+            Vec::new()
+        } else {
+            missed_text
+                .split('.')
+                .map(|m| number(m, "missed question", 0..=spec.count.saturating_sub(1)))
+                .collect::<Result<_, _>>()?
+        };
+        let mut sorted = missed.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        if sorted.len() != missed.len() || correct + missed.len() as u32 != spec.count {
+            return Err(LinkError::OutOfRange("score"));
+        }
+        let token = get("r").ok_or(LinkError::Missing("learner code"))?;
+        if token.len() != 8 || !token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
+            return Err(LinkError::Malformed);
+        }
+        Ok(QuizResult {
+            spec,
+            correct,
+            missed,
+            token: token.to_owned(),
+            name: match get("name") {
+                None => None,
+                Some(n) => clean_text(&percent_decode(n)?, NAME_MAX),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(topic: &str) -> bool {
+        matches!(topic, "principle-3" | "principle-4" | "national-picture")
+    }
+
+    fn spec() -> QuizSpec {
+        QuizSpec {
+            topics: vec!["principle-3".into(), "national-picture".into()],
+            count: 10,
+            seed: 4_000_000_000,
+            assessment: true,
+            pass_mark: 80,
+            title: Some("Team day: <Safeguarding> & \"you\" — ok?".into()),
+            refresh_months: Some(12),
+        }
+    }
+
+    #[test]
+    fn a_spec_round_trips_through_its_link() {
+        let link = spec().to_query();
+        assert!(link.starts_with("?view=trainer-quiz&topics=principle-3.national-picture&count=10&seed=4000000000&mode=assessment&pass=80&refresh=12&title="));
+        assert_eq!(QuizSpec::from_query(&link, known), Ok(spec()));
+        let all = QuizSpec { topics: vec![], title: None, refresh_months: None, assessment: false, ..spec() };
+        assert_eq!(QuizSpec::from_query(&all.to_query(), known), Ok(all));
+    }
+
+    #[test]
+    fn hostile_and_odd_links_are_refused_with_a_reason() {
+        let good = spec().to_query();
+        let ten_kb_title = format!("{}&title={}", good.split("&title=").next().unwrap(), "A".repeat(10_000));
+        for (link, error) in [
+            (good.replace("count=10", "count=0"), LinkError::OutOfRange("question count")),
+            (good.replace("count=10", "count=99999999999999"), LinkError::OutOfRange("question count")),
+            (good.replace("count=10", "count=-5"), LinkError::OutOfRange("question count")),
+            (good.replace("count=10", "count=1e3"), LinkError::OutOfRange("question count")),
+            (good.replace("pass=80", "pass=101"), LinkError::OutOfRange("pass mark")),
+            (good.replace("seed=4000000000", "seed=99999999999"), LinkError::OutOfRange("order")),
+            (good.replace("mode=assessment", "mode=exam"), LinkError::OutOfRange("mode")),
+            (good.replace("principle-3", "principle-99x"), LinkError::UnknownTopic),
+            (good.replace("principle-3", "<img onerror=alert(1)>"), LinkError::Malformed),
+            (good.replace("&count=10", ""), LinkError::Missing("question count")),
+            (format!("{good}&count=11"), LinkError::Malformed),
+            (format!("{good}&evil=1"), LinkError::Malformed),
+            (good.replace("&title=", "&title=%E0%A4%A"), LinkError::Malformed),
+            (good.replace("&title=", "&title=%FF"), LinkError::Malformed),
+            (ten_kb_title, LinkError::TooLong),
+            ("?view=trainer-quiz&&".into(), LinkError::Malformed),
+        ] {
+            assert_eq!(QuizSpec::from_query(&link, known), Err(error), "{}", &link[..link.len().min(120)]);
+            assert!(!error.message().is_empty());
+        }
+    }
+
+    #[test]
+    fn titles_are_kept_as_plain_short_text() {
+        let mut hostile = spec();
+        hostile.title = Some(format!("<img src=x onerror=alert(1)>\u{202E}\u{0007}{}", "é".repeat(100)));
+        let back = QuizSpec::from_query(&hostile.to_query(), known).unwrap();
+        let title = back.title.unwrap();
+        assert_eq!(title.chars().count(), TITLE_MAX);
+        assert!(title.starts_with("<img src=x onerror=alert(1)>é"), "kept as text, never interpreted: {title}");
+        assert!(!title.contains('\u{202E}') && !title.contains('\u{0007}'));
+        let mut blank = spec();
+        blank.title = Some("   \u{200B} ".into());
+        assert_eq!(QuizSpec::from_query(&blank.to_query(), known).unwrap().title, None);
+    }
+
+    #[test]
+    fn the_quiz_id_is_the_same_for_the_same_spec() {
+        assert_eq!(spec().id(), spec().id());
+        assert_ne!(spec().id(), QuizSpec { seed: 1, ..spec() }.id());
+        assert_eq!(spec().id().len(), 8);
+    }
+
+    #[test]
+    fn a_result_round_trips_and_must_add_up() {
+        let result = QuizResult { spec: spec(), correct: 7, missed: vec![0, 4, 9], token: "0a1b2c3d".into(), name: Some("Sam Jones".into()) };
+        let link = result.to_query();
+        assert_eq!(QuizResult::from_query(&link, known), Ok(result.clone()));
+        for (from, to) in [("score=7", "score=8"), ("missed=0.4.9", "missed=0.4.10"), ("missed=0.4.9", "missed=0.4.4"), ("r=0a1b2c3d", "r=xyz"), ("view=result", "view=resul")] {
+            assert!(QuizResult::from_query(&link.replace(from, to), known).is_err(), "{to}");
+        }
+        let perfect = QuizResult { correct: 10, missed: vec![], name: None, ..result };
+        assert_eq!(QuizResult::from_query(&perfect.to_query(), known), Ok(perfect));
+    }
+}

@@ -1,0 +1,101 @@
+//! The group debrief, built on the trainer's phone from learners' result
+//! links: how many responded, the average, and the questions most missed,
+//! with their explanations, ready to project.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::NavLink;
+use crate::quiz::bank::Bank;
+use crate::quiz::debrief::Tally;
+use crate::quiz::draw::draw;
+use crate::quiz::rng::SeededRng;
+use crate::quiz::route::Route;
+
+#[component]
+pub fn DebriefPage(
+    bank: Arc<Bank>,
+    tally: RwSignal<Tally>,
+    quiz: Option<String>,
+    /// Said once, when a result link has just been opened.
+    notice: Option<String>,
+    on_clear: Callback<String>,
+    on_navigate: Callback<Route>,
+) -> impl IntoView {
+    let body = move || {
+        let quiz = quiz.clone();
+        tally.with(|t| match quiz.as_deref().and_then(|id| t.summary(id)) {
+            Some(summary) => {
+                // The same draw as the learners' phones made from the link's seed.
+                let topics: Vec<&str> = summary.spec.topics.iter().map(String::as_str).collect();
+                let questions = draw(&bank, &topics, summary.spec.count as usize, &mut SeededRng::new(u64::from(summary.spec.seed)));
+                let quiz_id = summary.spec.id();
+                let missed = summary
+                    .most_missed
+                    .iter()
+                    .take(5)
+                    .filter_map(|&(position, count)| {
+                        let question = questions.get(position as usize)?;
+                        let answer = question.kind.right_answer(None).summary();
+                        Some(view! {
+                            <li>
+                                <p class="missed-count">{format!("Missed by {count} of {}", summary.responded)}</p>
+                                <p class="missed-prompt">{question.prompt.clone()}</p>
+                                <p>"Answer: " <strong>{answer}</strong></p>
+                                <p>{question.explanation.clone()}</p>
+                                <p class="source">"Source: " {question.source.clone()}</p>
+                            </li>
+                        })
+                    })
+                    .collect_view();
+                view! {
+                    <h3>{summary.spec.title.clone().unwrap_or_else(|| "Your quiz".into())}</h3>
+                    <dl class="debrief-figures">
+                        <div><dt>"Responded"</dt><dd>{summary.responded}</dd></div>
+                        <div><dt>"Average score"</dt><dd>{format!("{}%", summary.average_percent)}</dd></div>
+                    </dl>
+                    {(!summary.names.is_empty()).then(|| view! { <p>"From: " {summary.names.join(", ")}</p> })}
+                    <h3>"Most missed"</h3>
+                    {if summary.most_missed.is_empty() {
+                        view! { <p>"Nobody missed a question. Well done, everyone."</p> }.into_any()
+                    } else {
+                        view! { <ol class="missed">{missed}</ol> }.into_any()
+                    }}
+                    <button type="button" class="button button-secondary" on:click=move |_| on_clear.run(quiz_id.clone())>
+                        "Clear this debrief"
+                    </button>
+                }
+                .into_any()
+            }
+            None => {
+                let quizzes = t.quizzes();
+                if quizzes.is_empty() {
+                    view! { <p>"No results yet. When learners send you their result links, open each one on this device."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="card-list">
+                            {quizzes.into_iter().map(|(id, spec, count)| view! {
+                                <li>
+                                    <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
+                                        {format!("{} ({count} result{})", spec.title.unwrap_or_else(|| "Untitled quiz".into()), if count == 1 { "" } else { "s" })}
+                                    </NavLink>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <section class="page debrief" aria-labelledby="debrief-heading">
+            <h2 id="debrief-heading">"Group debrief"</h2>
+            <div role="status">{notice.map(|n| view! { <p class="notice">{n}</p> })}</div>
+            {body}
+            <NavLink route=Route::Trainer on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
+            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+        </section>
+    }
+}
