@@ -46,3 +46,10 @@ pub fn on_back_or_forward(on_change: impl Fn(String) + 'static) {
     let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
     listener.forget();
 }
+
+/// A new screen starts at its top, as a new page would.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    AboutPage, DebriefPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, RecordForm, RecordsPage, ResultsPage,
+    AboutPage, AccessibilityPage, DebriefPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, RecordForm, RecordsPage, ResultsPage,
     StorageNotice, TrainerPage, UpdateBanner,
 };
 use crate::platform::bank_loader::{load_bank, BankLoadError};
@@ -160,6 +160,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         history::push(&to.to_query());
         link_problem.set(false);
         route.set(to);
+        history::scroll_to_top();
     });
     history::on_back_or_forward(move |query| route.set(Route::from_query(&query).unwrap_or(Route::Home)));
     service_worker::register(move || update_ready.set(true));
@@ -286,6 +287,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         // Replace, so Back from the results goes to where the quiz began.
         history::replace(&Route::Results.to_query());
         route.set(Route::Results);
+        history::scroll_to_top();
     });
 
     let go_home = Callback::new(move |_| navigate.run(Route::Home));
@@ -375,6 +377,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 />
             }.into_any(),
             Route::About => view! { <AboutPage on_home=go_home /> }.into_any(),
+            Route::Accessibility => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
             Route::Trainer => match ready_bank() {
                 Some(ready) => view! { <TrainerPage bank=ready on_navigate=navigate /> }.into_any(),
                 None => without_bank(),
@@ -524,6 +527,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                     <NavLink route=Route::Records on_navigate=navigate class="link-button">"Your completion records"</NavLink>
                     <NavLink route=Route::Trainer on_navigate=navigate class="link-button">"For trainers: run a session"</NavLink>
                     <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
+                    <NavLink route=Route::Accessibility on_navigate=navigate class="link-button">"Accessibility statement"</NavLink>
                 </nav>
             }.into_any(),
         }}

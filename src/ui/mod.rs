@@ -1,6 +1,7 @@
 //! Leptos components: one per file, each a screen or a part of one.
 
 mod about_page;
+mod accessibility_page;
 mod answer_inputs;
 mod app;
 mod debrief_page;
@@ -21,6 +22,7 @@ mod trainer_page;
 mod update_banner;
 
 pub use about_page::AboutPage;
+pub use accessibility_page::AccessibilityPage;
 pub use app::{App, BankState, QuizApp, QuizRequest};
 pub use backup_panel::BackupPanel;
 pub use debrief_page::DebriefPage;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Copies the README's screenshots from the last e2e run (tests/e2e/accessibility.test.mjs
+# takes them at 360 x 740, light and dark). Run `make test` first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+from=tests/e2e/artifacts/screens
+for name in home-light question-scenario-light feedback-scenario-wrong-light results-light progress-dark trainer-qr-light; do
+  cp "$from/$name.png" "assets/screenshots/$name.png"
+done
+echo "Copied the README screenshots into assets/screenshots/."

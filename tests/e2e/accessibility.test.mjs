@@ -1,0 +1,256 @@
+// Accessible and calm on every phone: axe (WCAG 2.2 AA) on every screen and
+// state in light and dark, 44 px targets, 320 px and 200% text with no
+// sideways scrolling, visible focus, and the README's screenshots.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic } from './support/static-server.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { TOPICS, answer, currentQuestion, next, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { axeViolations } from './support/axe.mjs';
+
+const SCREENS = join(ARTIFACTS, 'screens');
+let server;
+let browser;
+const scratch = mkdtempSync(join(tmpdir(), 'sc-a11y-'));
+
+before(async () => {
+  assertDistBuilt();
+  mkdirSync(SCREENS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function phone(colorScheme, { viewport = PHONE, seed = 8, blockStorage = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+  await seedRandomness(context, seed);
+  if (blockStorage) {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+  }
+  const watched = await watchedPage(context, new URL(server.url).origin);
+  return { context, ...watched };
+}
+
+/** Targets people tap: at least 44 px tall (radios and checkboxes by their whole option card). */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const visible = (el) => {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && !el.closest('.visually-hidden');
+    };
+    const small = [];
+    for (const el of document.querySelectorAll('button, a[href], input, select, textarea')) {
+      if (!visible(el)) continue;
+      const target = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('.option') ?? el : el;
+      const box = target.getBoundingClientRect();
+      if (box.height < 44 || box.width < 44) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.id || el.name).trim().slice(0, 40)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
+const fits = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** axe, target size and width on the screen as it is now; a screenshot if named. */
+async function check(page, label, screenshot) {
+  assert.deepEqual(await axeViolations(page), [], `axe: ${label}`);
+  assert.deepEqual(await smallTargets(page), [], `44 px targets: ${label}`);
+  assert.ok(await fits(page), `no sideways scrolling: ${label}`);
+  if (screenshot) await page.screenshot({ path: join(SCREENS, `${screenshot}.png`) });
+}
+
+async function practise(page, topicId) {
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByLabel('Topic', { exact: true }).selectOption(topicId);
+  await page.getByRole('button', { name: 'Practise this topic' }).click();
+  await page.getByText(/^Question 1 of \d+$/).waitFor();
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`every question type, before and after checking, right and wrong (${scheme})`, async () => {
+    const { context, page } = await phone(scheme);
+    await openApp(page, server.url);
+    await check(page, `home, empty (${scheme})`, `home-${scheme}`);
+    const needed = new Set(['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'].flatMap((t) => [`${t}:right`, `${t}:wrong`]));
+    let errorChecked = false;
+    for (const topic of TOPICS) {
+      if (needed.size === 0) break;
+      await practise(page, topic.id);
+      const total = Number((await page.locator('.question-count').innerText()).match(/of (\d+)/)[1]);
+      for (let n = 1; n <= total; n++) {
+        await page.getByText(`Question ${n} of ${total}`).waitFor();
+        const question = await currentQuestion(page);
+        const correctly = needed.has(`${question.type}:right`) || !needed.has(`${question.type}:wrong`);
+        const wanted = needed.has(`${question.type}:${correctly ? 'right' : 'wrong'}`);
+        if (wanted) await check(page, `${question.type} before checking (${scheme})`, `question-${question.type}-${scheme}`);
+        if (!errorChecked && question.type !== 'order') {
+          await page.getByRole('button', { name: 'Check answer' }).click();
+          await page.getByRole('alert').getByText('There is a problem').waitFor();
+          await check(page, `error summary (${scheme})`, `error-${scheme}`);
+          errorChecked = true;
+        }
+        await answer(page, { correctly });
+        if (wanted) {
+          await check(page, `${question.type} answered ${correctly ? 'right' : 'wrong'} (${scheme})`, `feedback-${question.type}-${correctly ? 'right' : 'wrong'}-${scheme}`);
+          needed.delete(`${question.type}:${correctly ? 'right' : 'wrong'}`);
+        }
+        await next(page, { last: n === total });
+      }
+      await page.getByRole('heading', { name: /^You scored/ }).waitFor();
+      await check(page, `results (${scheme})`, `results-${scheme}`);
+      await page.getByRole('button', { name: 'Back to home' }).click();
+    }
+    assert.deepEqual([...needed], []);
+    await context.close();
+  });
+
+  test(`the other screens and states (${scheme})`, async () => {
+    const { context, page } = await phone(scheme, { seed: 9 });
+    await openApp(page, server.url);
+    // A full assessment, to its results and review.
+    await page.getByRole('button', { name: 'Full assessment' }).click();
+    for (let n = 1; n <= 20; n++) {
+      await page.getByText(`Question ${n} of 20`).waitFor();
+      await answer(page, { correctly: n % 3 !== 0, deferred: true });
+      if (n === 1) await check(page, `assessment, answer saved (${scheme})`);
+      await next(page, { last: n === 20 });
+    }
+    await page.getByText(/^(You passed|Not passed)/).waitFor();
+    await check(page, `assessment results (${scheme})`, `assessment-${scheme}`);
+    await page.getByRole('button', { name: 'Back to home' }).click();
+    await check(page, `home with scores (${scheme})`, `home-scores-${scheme}`);
+
+    // Progress, with an import error showing.
+    await page.getByRole('link', { name: 'Your progress' }).click();
+    await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
+    await check(page, `progress (${scheme})`, `progress-${scheme}`);
+    const bad = join(scratch, `bad-${scheme}.json`);
+    writeFileSync(bad, '{"not": "a backup"}');
+    await page.getByLabel('Import a backup file').setInputFiles(bad);
+    await page.locator('.backup-status').getByText(/not a progress backup/).waitFor();
+    await check(page, `import error (${scheme})`);
+    await page.getByRole('button', { name: 'Clear my data' }).click();
+    await check(page, `clear confirmation (${scheme})`);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Trainer, before and after making a link, then the debrief.
+    await page.goto(`${server.url}?view=trainer`);
+    await page.getByRole('heading', { name: 'Run a session' }).waitFor();
+    await check(page, `trainer (${scheme})`);
+    await page.getByRole('button', { name: 'Make the quiz link' }).click();
+    await page.locator('.qr-box svg').waitFor();
+    await check(page, `trainer with QR (${scheme})`, `trainer-qr-${scheme}`);
+    await page.goto(`${server.url}?view=debrief`);
+    await page.getByRole('heading', { name: 'Group debrief' }).waitFor();
+    await check(page, `debrief, empty (${scheme})`);
+
+    // A completion record: the form, then the list.
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    for (let n = 1; n <= 10; n++) {
+      await answer(page, { correctly: true });
+      await next(page, { last: n === 10 });
+    }
+    await page.getByRole('button', { name: 'Make a completion record' }).click();
+    await check(page, `record form (${scheme})`);
+    await page.getByRole('button', { name: 'Save the record' }).click();
+    await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
+    await check(page, `records (${scheme})`);
+
+    for (const [view, heading] of [['about', 'About this app'], ['accessibility', 'Accessibility statement'], ['learn', 'Learn']]) {
+      await page.goto(`${server.url}?view=${view}`);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await check(page, `${view} (${scheme})`);
+    }
+    await context.close();
+  });
+}
+
+test('blocked storage gives a plain notice, and the notice passes axe', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { context, page } = await phone(scheme, { blockStorage: true });
+    await openApp(page, server.url);
+    await page.getByText(/Your browser is not letting this app save anything/).waitFor();
+    await check(page, `storage warning (${scheme})`, `storage-warning-${scheme}`);
+    // The quiz still works, in memory.
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await answer(page, { correctly: true });
+    await context.close();
+  }
+});
+
+test('320 px wide with text at 200%: no sideways scrolling on any main screen', async () => {
+  const { context, page } = await phone('light', { viewport: { width: 320, height: 640 }, seed: 10 });
+  const zoom = () => page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const screens = ['', '?view=learn', '?view=learn&card=characteristics', '?view=progress', '?view=trainer', '?view=records', '?view=about', '?view=accessibility'];
+  for (const screen of screens) {
+    await page.goto(server.url + screen);
+    await page.locator('h2').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.shell-loading'));
+    await zoom();
+    assert.ok(await fits(page), `${screen || 'home'} fits 320 px at 200%`);
+  }
+  // And a quiz, through each question it asks.
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await zoom();
+  for (let n = 1; n <= 10; n++) {
+    assert.ok(await fits(page), `question ${n} fits 320 px at 200%`);
+    await answer(page, { correctly: n % 2 === 0 });
+    assert.ok(await fits(page), `feedback ${n} fits 320 px at 200%`);
+    await next(page, { last: n === 10 });
+  }
+  assert.ok(await fits(page), 'results fit 320 px at 200%');
+  await context.close();
+});
+
+test('focus is always visible, and every main flow can be reached by keyboard from home', async () => {
+  const { context, page } = await phone('light');
+  await openApp(page, server.url);
+  const reached = new Set();
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const inOption = el.closest('.option') && getComputedStyle(el.closest('.option')).outlineStyle !== 'none';
+      return { name: (el.textContent || el.id).trim(), visible: ring || style.boxShadow !== 'none' || Boolean(inOption) };
+    });
+    if (!focused) continue;
+    assert.ok(focused.visible, `focus is visible on "${focused.name}"`);
+    reached.add(focused.name);
+  }
+  for (const name of ['Start quiz', 'Full assessment', 'Practise this topic', 'Learn: the key points', 'Your progress', 'For trainers: run a session', 'Your completion records', 'About this app and your data', 'Accessibility statement']) {
+    assert.ok(reached.has(name), `Tab reaches "${name}"`);
+  }
+  // Each of those opens with Enter, and its screen's heading appears.
+  for (const [name, heading] of [['Learn: the key points', 'Learn'], ['Your progress', 'Your progress'], ['For trainers: run a session', 'Run a session'], ['Your completion records', 'Your completion records'], ['Accessibility statement', 'Accessibility statement']]) {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+    for (let presses = 0; presses < 40; presses++) {
+      if (await page.evaluate((n) => document.activeElement?.textContent?.trim() === n, name)) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  }
+  await context.close();
+});
