@@ -1,8 +1,10 @@
 // Trunk's post_build hook: runs after the HTML is written and before the
-// staging folder becomes dist/. Bundles the question bank, then lists every
-// file (the bundle included) in the service worker's precache.
+// staging folder becomes dist/. Bundles the question bank, adds the
+// Content-Security-Policy, then lists every file (with the final index.html)
+// in the service worker's precache.
 
 import { writeBankBundle } from './bank-bundle.mjs';
+import { writeCsp } from './csp.mjs';
 import { writePrecache } from './precache.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -11,5 +13,6 @@ if (!dir) {
   process.exit(2);
 }
 const bank = writeBankBundle(dir);
+writeCsp(dir);
 const { files, version } = writePrecache(dir);
-console.log(`post-build: ${bank}; precache ${files} files, version ${version}`);
+console.log(`post-build: ${bank}; CSP added; precache ${files} files, version ${version}`);

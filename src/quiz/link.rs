@@ -209,11 +209,11 @@ impl QuizSpec {
             }
             topics.into_iter().map(str::to_owned).collect()
         };
-        let seed_text = get("seed").ok_or(LinkError::Missing("order"))?;
+        let seed_text = get("seed").ok_or(LinkError::Missing("question order"))?;
         let seed = if seed_text.len() <= 10 && seed_text.bytes().all(|b| b.is_ascii_digit()) && !seed_text.is_empty() {
-            seed_text.parse::<u32>().map_err(|_| LinkError::OutOfRange("order"))?
+            seed_text.parse::<u32>().map_err(|_| LinkError::OutOfRange("question order"))?
         } else {
-            return Err(LinkError::OutOfRange("order"));
+            return Err(LinkError::OutOfRange("question order"));
         };
         let assessment = match get("mode").ok_or(LinkError::Missing("mode"))? {
             "assessment" => true,
@@ -340,7 +340,7 @@ mod tests {
             (good.replace("count=10", "count=-5"), LinkError::OutOfRange("question count")),
             (good.replace("count=10", "count=1e3"), LinkError::OutOfRange("question count")),
             (good.replace("pass=80", "pass=101"), LinkError::OutOfRange("pass mark")),
-            (good.replace("seed=4000000000", "seed=99999999999"), LinkError::OutOfRange("order")),
+            (good.replace("seed=4000000000", "seed=99999999999"), LinkError::OutOfRange("question order")),
             (good.replace("mode=assessment", "mode=exam"), LinkError::OutOfRange("mode")),
             (good.replace("principle-3", "principle-99x"), LinkError::UnknownTopic),
             (good.replace("principle-3", "<img onerror=alert(1)>"), LinkError::Malformed),

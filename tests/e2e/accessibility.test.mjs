@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
 import { TOPICS, answer, currentQuestion, next, openApp, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
@@ -25,13 +25,16 @@ before(async () => {
 });
 
 after(async () => {
+  assertNoLeaksOrViolations(assert);
   await browser?.close();
   await server?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 
 async function phone(colorScheme, { viewport = PHONE, seed = 8, blockStorage = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+  // axe and the 200% text style are injected inline, so these pages bypass the CSP
+  // (the other test files check it).
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
   await seedRandomness(context, seed);
   if (blockStorage) {
     await context.addInitScript(() => {

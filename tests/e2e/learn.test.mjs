@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
 import { answer, openApp, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
@@ -23,12 +23,14 @@ before(async () => {
 });
 
 after(async () => {
+  assertNoLeaksOrViolations(assert);
   await browser?.close();
   await server?.close();
 });
 
-async function phone({ colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: PHONE, colorScheme });
+async function phone({ colorScheme = 'light', bypassCSP = false } = {}) {
+  // Only the axe scans bypass the CSP: axe is injected as an inline script.
+  const context = await browser.newContext({ viewport: PHONE, colorScheme, bypassCSP });
   await seedRandomness(context, 77);
   const watched = await watchedPage(context, new URL(server.url).origin);
   return { context, ...watched };
@@ -58,7 +60,7 @@ test('every card can be reached by keyboard, and each shows its points', async (
       assert.ok(body.includes(point.text), `${card.id} shows "${point.text}"`);
     }
   }
-  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] });
   await context.close();
 });
 
@@ -169,7 +171,7 @@ test('a link to an unknown screen gives a plain message and the home page', asyn
 
 for (const colorScheme of ['light', 'dark']) {
   test(`no axe violations on the Learn screens (${colorScheme})`, async () => {
-    const { context, page } = await phone({ colorScheme });
+    const { context, page } = await phone({ colorScheme, bypassCSP: true });
     const screens = [
       '?view=learn',
       ...CARDS.map((c) => `?view=learn&card=${c.id}`),

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serveStatic } from './support/static-server.mjs';
-import { DIST, PHONE, assertDistBuilt, launchBrowser, launchPersistentPhone, watchedPage } from './support/browser.mjs';
+import { DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, launchPersistentPhone, watchedPage } from './support/browser.mjs';
 import { answer, next, openApp, playWholeQuiz, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
@@ -23,12 +23,14 @@ before(async () => {
 });
 
 after(async () => {
+  assertNoLeaksOrViolations(assert);
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function newPhone(server) {
-  const context = await browser.newContext({ viewport: PHONE });
+async function newPhone(server, { bypassCSP = false } = {}) {
+  // Only the axe scan bypasses the CSP: axe is injected as an inline script.
+  const context = await browser.newContext({ viewport: PHONE, bypassCSP });
   // Repeatable quizzes, so a failure can be replayed.
   await seedRandomness(context, 2026);
   const { page, problems } = await watchedPage(context, new URL(server.url).origin);
@@ -127,7 +129,7 @@ test('a new version mid-quiz is offered, not forced, and keeps the quiz', async 
   const v1 = deployVersion('v1', (dir) => markAsVersion(dir, 'v1'));
   const v2 = deployVersion('v2', (dir) => markAsVersion(dir, 'v2'));
   const server = await serveStatic(v1);
-  const { context, page, problems } = await newPhone(server);
+  const { context, page, problems } = await newPhone(server, { bypassCSP: true });
   await openApp(page, server.url);
   await untilOfflineReady(page);
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
 import { TOPICS, answer, answerByKeyboard, currentQuestion, openApp, seedRandomness } from './support/quiz-player.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
@@ -22,6 +22,7 @@ before(async () => {
 });
 
 after(async () => {
+  assertNoLeaksOrViolations(assert);
   await browser?.close();
   await server?.close();
 });
@@ -80,7 +81,7 @@ test('every question type, right and wrong, with the keyboard alone', async () =
     }
   }
   assert.deepEqual([...needed], [], 'every type was answered right and wrong');
-  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] });
   await context.close();
 });
 

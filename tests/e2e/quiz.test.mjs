@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from './support/static-server.mjs';
 import { answer, openApp as open, seedRandomness } from './support/quiz-player.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
 
 let server;
 let browser;
@@ -20,6 +20,7 @@ before(async () => {
 });
 
 after(async () => {
+  assertNoLeaksOrViolations(assert);
   await browser?.close();
   await server?.close();
 });
@@ -69,7 +70,7 @@ test('a whole quiz at 360 px, by labels, and the score survives a reload', async
 
   const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   assert.ok(noScroll, 'no horizontal scrolling at 360 px');
-  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] });
   await context.close();
 });
 
@@ -87,7 +88,7 @@ test('checking with no answer shows an error summary that leads to the options',
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'option-0');
   assert.equal(await page.locator('.feedback-region').innerText(), '');
-  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] });
   await context.close();
 });
 

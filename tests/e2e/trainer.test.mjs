@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import UPNG from 'upng-js';
 import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
 import { answer, currentQuestion, next, openApp, seedRandomness } from './support/quiz-player.mjs';
 
 let server;
@@ -23,6 +23,7 @@ before(async () => {
 });
 
 after(async () => {
+  assertNoLeaksOrViolations(assert);
   await browser?.close();
   await server?.close();
 });

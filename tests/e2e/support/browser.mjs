@@ -41,13 +41,24 @@ export async function launchPersistentPhone(userDataDir) {
   });
 }
 
+/** Every watched page's problems in this test file, for `assertNoLeaksOrViolations`. */
+const everyPage = [];
+
 /**
  * Opens a page that records console errors, uncaught exceptions, failed
- * requests and any request that leaves `origin`.
+ * requests, any request that leaves `origin`, and every Content-Security-Policy
+ * violation the page reports.
  */
 export async function watchedPage(context, origin) {
   const page = await context.newPage();
-  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] };
+  everyPage.push(problems);
+  await page.exposeFunction('__reportCspViolation', (what) => problems.cspViolations.push(what));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
   });
@@ -61,4 +72,13 @@ export async function watchedPage(context, origin) {
     if (!url.startsWith(origin) && !url.startsWith('data:')) problems.foreignRequests.push(url);
   });
   return { page, problems };
+}
+
+/**
+ * For a test file's `after`: across every page it watched, no request left the
+ * app's origin and the Content-Security-Policy reported no violation.
+ */
+export function assertNoLeaksOrViolations(assert) {
+  assert.deepEqual(everyPage.flatMap((p) => p.foreignRequests), [], 'no request left the app\'s origin');
+  assert.deepEqual(everyPage.flatMap((p) => p.cspViolations), [], 'no Content-Security-Policy violations');
 }
