@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# The benchmark: builds the release dist and prints its size, file by file.
+# The benchmark: builds the release dist, then prints sizes, Lighthouse
+# scores, start-up times, answer-to-feedback times and the cost of a long
+# history, with the budgets beside them (scripts/bench.mjs).
 set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 ensure_build_tools
+ensure_chromium
 cd "$project_root"
+# Lighthouse lives apart (scripts/bench/), so the tests never install it.
+stamp=scripts/bench/node_modules/.installed-from-lock
+want="$(sha256sum scripts/bench/package-lock.json | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  say "Installing Lighthouse for the benchmark"
+  (cd scripts/bench && npm ci --no-audit --no-fund)
+  echo "$want" >"$stamp"
+fi
 trunk build --release
-echo
-echo "Machine: $(uname -srm), $(nproc) cores; $(rustc --version)"
-node scripts/size-report.mjs dist
+say "Measuring (this takes a few minutes)"
+node scripts/bench.mjs "$@"

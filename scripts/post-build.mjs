@@ -1,10 +1,12 @@
 // Trunk's post_build hook: runs after the HTML is written and before the
-// staging folder becomes dist/. Bundles the question bank, adds the
+// staging folder becomes dist/. Bundles the question bank, makes the app
+// load after the first paint (paint-first.mjs), adds the
 // Content-Security-Policy, then lists every file (with the final index.html)
 // in the service worker's precache.
 
 import { writeBankBundle } from './bank-bundle.mjs';
 import { writeCsp } from './csp.mjs';
+import { deferAppUntilPainted } from './paint-first.mjs';
 import { writePrecache } from './precache.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -13,6 +15,7 @@ if (!dir) {
   process.exit(2);
 }
 const bank = writeBankBundle(dir);
+deferAppUntilPainted(dir);
 writeCsp(dir);
 const { files, version } = writePrecache(dir);
 console.log(`post-build: ${bank}; CSP added; precache ${files} files, version ${version}`);

@@ -1,3 +1,3 @@
 fn main() {
-    safeguarding_check::mount();
+    safeguarding_check::mount_soon();
 }

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,9 +24,12 @@ const TYPES = {
  * Serves `root` at http://127.0.0.1:<port><basePath>.
  * Returns { url, close(), setRoot(dir), requests } where `requests` lists every
  * path asked for and `setRoot` switches folders, as a deploy would.
+ * With `compress`, text and wasm go out brotli-compressed (quality 11), as a
+ * real static host would send them; the benchmark measures that way.
  */
-export async function serveStatic(root, { basePath = '/' } = {}) {
+export async function serveStatic(root, { basePath = '/', compress = false } = {}) {
   const requests = [];
+  const compressed = new Map();
   const sockets = new Set();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -42,11 +46,21 @@ export async function serveStatic(root, { basePath = '/' } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      if (compress && extname(file) !== '.png' && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${body.length}`;
+        if (!compressed.has(key)) {
+          compressed.set(key, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        }
+        body = compressed.get(key);
+        headers['content-encoding'] = 'br';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

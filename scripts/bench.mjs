@@ -1,0 +1,247 @@
+// The benchmark: measures the release dist and prints one table, with the
+// budgets beside the figures. It times; it never fails a build (the size
+// budget is enforced in `make test`, timings are only reported).
+//
+//   node scripts/bench.mjs [--runs 5]
+//
+// - sizes: raw, gzip and brotli of every file (scripts/size-report.mjs);
+// - Lighthouse 12 (mobile preset) against Debian's Chromium: performance,
+//   accessibility and best-practices scores, FCP, LCP and TBT;
+// - cold first visit and offline repeat visit: time to the app's
+//   `app-ready` performance mark, median of N runs;
+// - answer -> feedback painted, p50 and p95 over 100 answers;
+// - the extra start-up time of a 10,000-answer history, and its stored size.
+
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serveStatic } from '../tests/e2e/support/static-server.mjs';
+import { DIST, PHONE, launchBrowser } from '../tests/e2e/support/browser.mjs';
+import { answer, next, openApp } from '../tests/e2e/support/quiz-player.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
+const PROGRESS_KEY = 'safeguarding-check:progress';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('No release build in dist/. Run `make bench` (it builds first).');
+  process.exit(2);
+}
+
+const rows = [];
+const began = Date.now();
+/** What is being measured now, on stderr, so a long run is not silent. */
+const progress = (what) => console.error(`[${((Date.now() - began) / 1000).toFixed(0)} s] ${what}`);
+const row = (what, value, budget = '') => rows.push([what, value, budget]);
+
+// ---- Sizes
+const sizes = execFileSync('node', [join(here, 'size-report.mjs'), DIST], { encoding: 'utf8' });
+const brotliOf = (label) => Number(sizes.split('\n').find((l) => l.startsWith(label)).trim().split(/\s+/).at(-1));
+row('First load, critical (brotli)', `${brotliOf('CRITICAL')} KB`, '≤ 100 KB');
+row('Whole dist (brotli)', `${brotliOf('TOTAL')} KB`, '');
+
+// Brotli, as a real static host sends it.
+const server = await serveStatic(DIST, { compress: true });
+const browser = await launchBrowser();
+
+/** Time from navigation start to the app-ready mark, in the page. */
+const appReady = (page) =>
+  page.waitForFunction(() => performance.getEntriesByName('app-ready')[0]?.startTime ?? null).then((h) => h.jsonValue());
+
+// ---- Cold first visit: a fresh profile each time.
+progress('Cold first visits');
+const cold = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  cold.push(await appReady(page));
+  await context.close();
+}
+row(`Cold first visit → app ready (median of ${RUNS})`, ms(median(cold)), '');
+
+// ---- Offline repeat visit: installed once, server gone, reloaded.
+{
+  progress('Offline repeat visits');
+  const offlineServer = await serveStatic(DIST, { compress: true });
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(offlineServer.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await offlineServer.close();
+  const repeat = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    repeat.push(await appReady(page));
+  }
+  await context.close();
+  row(`Offline repeat visit → app ready (median of ${RUNS})`, ms(median(repeat)), '≤ 300 ms');
+}
+
+// ---- Answer → feedback painted, over 100 answers: at full speed, and with
+// the CPU slowed 4× as Lighthouse does for a mid-range phone.
+const feedbackTimes = async (cpuSlowdown) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await openApp(page, server.url);
+  if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  // Time each Check press to the next frame after the feedback appears.
+  await page.evaluate(() => {
+    window.__feedbackTimes = [];
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (event.target.closest('button')?.textContent !== 'Check answer') return;
+        const start = performance.now();
+        const region = document.querySelector('.feedback-region');
+        const observer = new MutationObserver(() => {
+          if (!region.textContent) return;
+          observer.disconnect();
+          requestAnimationFrame(() => window.__feedbackTimes.push(performance.now() - start));
+        });
+        observer.observe(region, { childList: true, subtree: true, characterData: true });
+      },
+      true,
+    );
+  });
+  for (let quiz = 0; quiz < 10; quiz++) {
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    for (let n = 1; n <= 10; n++) {
+      await answer(page, { correctly: n % 3 !== 0 });
+      await next(page, { last: n === 10 });
+    }
+    await page.getByRole('button', { name: 'Back to home' }).click();
+  }
+  const times = await page.evaluate(() => window.__feedbackTimes);
+  await context.close();
+  return times;
+};
+for (const cpuSlowdown of [1, 4]) {
+  progress(`100 answers, CPU ${cpuSlowdown}×`);
+  const times = await feedbackTimes(cpuSlowdown);
+  const cpu = cpuSlowdown > 1 ? `, CPU ${cpuSlowdown}× slower` : '';
+  row(`Answer → feedback painted, p50 (${times.length} answers${cpu})`, ms(percentile(times, 50)), '');
+  row(`Answer → feedback painted, p95 (${times.length} answers${cpu})`, ms(percentile(times, 95)), cpuSlowdown === 1 ? '≤ 16 ms' : '');
+}
+
+// ---- A long history: 10,000 answers.
+{
+  progress('Start-up with a 10,000-answer history');
+  // Build the history in the app's own code: answer every question and flip
+  // card over two years until there are 10,000 answers.
+  const bank = JSON.parse(readFileSync(join(DIST, readFileSync(join(DIST, 'index.html'), 'utf8').match(/questions-[0-9a-f]+\.json/)[0]), 'utf8'));
+  const ids = [
+    ...bank.topics.flatMap((t) => t.questions.map((q) => q.id)),
+    ...bank.cards.flatMap((c) => c.flips.map((_, i) => `flip-${c.id}-${i}`)),
+  ];
+  const day0 = Math.floor(Date.now() / 86_400_000) - 730;
+  const items = {};
+  let answers = 0;
+  for (let n = 0; answers < 10_000; n++) {
+    const id = ids[n % ids.length];
+    const item = (items[id] ??= { s: 3000, d: 5000, last: day0, due: day0 + 1, n: 0, lapses: 0, right: 0, wrong: 0, log: [] });
+    const day = day0 + Math.floor((n * 730) / 10_000);
+    const right = n % 5 !== 0;
+    item.n += 1;
+    item[right ? 'right' : 'wrong'] += 1;
+    item.last = day;
+    item.due = day + (right ? 7 : 1);
+    item.s = right ? Math.min(item.s * 2, 36_500_000) : 1000;
+    item.log.push([day * 1440, right ? 1 : 0]);
+    if (item.log.length > 10) item.log.shift();
+    answers += 1;
+  }
+  const days = [...new Set(Object.values(items).flatMap((i) => i.log.map(([m]) => Math.floor(m / 1440))))].sort((a, b) => a - b).slice(-400);
+  const attempts = Array.from({ length: 200 }, (_, i) => ({ at: (day0 + i * 3) * 86_400_000, mode: 'quick', topic: null, correct: 7, total: 10 }));
+  const history = JSON.stringify({ schema_version: 2, attempts, best: attempts[0], items, days });
+
+  // Warm start-ups (the app already on the device, as on every visit but the
+  // first), with the CPU slowed 4× as Lighthouse does for a mid-range phone:
+  // load once, store the history (or not), then reload 2N+1 times. What is
+  // timed is the app's own start-up, from the wasm starting to mount to the
+  // first screen built (reading and using the history happen in between), so
+  // network and reload noise stay out of the difference.
+  const startup = async (stored) => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await appReady(page);
+    if (stored) await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PROGRESS_KEY, stored]);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const times = [];
+    for (let i = 0; i < 2 * RUNS + 1; i++) {
+      await page.reload();
+      await appReady(page);
+      times.push(await page.evaluate(() => performance.measure('start-up', 'mount-start', 'app-ready').duration));
+    }
+    if (stored) {
+      // Check the app really read it (it shows the last score from it).
+      await page.locator('.scores').getByText('7 out of 10', { exact: false }).first().waitFor({ timeout: 10_000 });
+    }
+    await context.close();
+    return median(times);
+  };
+  const empty = await startup(null);
+  const full = await startup(history);
+  row(`Start-up (mount), no history, CPU 4× slower (median of ${2 * RUNS + 1})`, ms(empty), '');
+  row(`Start-up (mount), 10,000 answers, CPU 4× slower (median of ${2 * RUNS + 1})`, ms(full), '');
+  row('10,000 answers: extra start-up time', ms(full - empty), '≤ 30 ms');
+  row('10,000 answers: stored size', `${(history.length / 1024).toFixed(1)} KB`, '≤ 300 KB');
+}
+
+await browser.close();
+
+// ---- Lighthouse (mobile preset), against the same dist.
+const lighthouse = join(here, 'bench', 'node_modules', '.bin', 'lighthouse');
+if (existsSync(lighthouse)) {
+  // Lighthouse scores wobble from run to run: report the run with the median
+  // performance score of three. Asynchronously, because the server it loads
+  // from runs in this process.
+  const reports = [];
+  for (let i = 0; i < 3; i++) {
+    progress(`Lighthouse run ${i + 1} of 3`);
+    const { stdout } = await promisify(execFile)(
+      lighthouse,
+      [
+        server.url,
+        '--output=json',
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+      ],
+      { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    reports.push(JSON.parse(stdout));
+  }
+  const report = reports.sort((a, b) => a.categories.performance.score - b.categories.performance.score)[1];
+  mkdirSync(join(here, '..', 'bench-results'), { recursive: true });
+  writeFileSync(join(here, '..', 'bench-results', 'lighthouse.json'), JSON.stringify(report));
+  const score = (c) => Math.round(report.categories[c].score * 100);
+  const audit = (a) => report.audits[a].displayValue.replace(/\u00a0/g, ' ');
+  row('Lighthouse performance (mobile, median of 3)', score('performance'), '100');
+  row('Lighthouse accessibility', score('accessibility'), '100');
+  row('Lighthouse best practices', score('best-practices'), '');
+  row('Lighthouse FCP', audit('first-contentful-paint'), '');
+  row('Lighthouse LCP', audit('largest-contentful-paint'), '≤ 1.2 s');
+  row('Lighthouse TBT', audit('total-blocking-time'), '');
+} else {
+  row('Lighthouse', 'not installed (run `make bench`)', '');
+}
+await server.close();
+
+// ---- The table.
+console.log(sizes);
+console.log(`Machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${process.version}; Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}\n`);
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(12)}  budget`);
+console.log('-'.repeat(width + 24));
+for (const [what, value, budget] of rows) console.log(`${what.padEnd(width)}  ${String(value).padStart(12)}  ${budget}`);
