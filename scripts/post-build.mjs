@@ -1,12 +1,13 @@
 // Trunk's post_build hook: runs after the HTML is written and before the
 // staging folder becomes dist/. Bundles the question bank, makes the app
-// load after the first paint (paint-first.mjs), adds the
+// load after the first paint (paint-first.mjs), minifies the JS glue, adds the
 // Content-Security-Policy, then lists every file (with the final index.html)
 // in the service worker's precache.
 
 import { writeBankBundle } from './bank-bundle.mjs';
 import { writeCsp } from './csp.mjs';
 import { deferAppUntilPainted } from './paint-first.mjs';
+import { minifyAppJs } from './minify-js.mjs';
 import { writePrecache } from './precache.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -16,6 +17,7 @@ if (!dir) {
 }
 const bank = writeBankBundle(dir);
 deferAppUntilPainted(dir);
+await minifyAppJs(dir);
 writeCsp(dir);
 const { files, version } = writePrecache(dir);
 console.log(`post-build: ${bank}; CSP added; precache ${files} files, version ${version}`);
