@@ -11,6 +11,7 @@ pub mod learn;
 pub mod link;
 pub mod marking;
 pub mod progress;
+pub mod qr_code;
 pub mod record;
 pub mod resume;
 pub mod route;

@@ -1,15 +1,12 @@
 //! A QR code of a link, drawn on the device as SVG text (no network, no image).
 
-use qrcode::{render::svg, EcLevel, QrCode};
+use crate::quiz::qr_code::QrCode;
 
 /// The SVG of `text` as a QR code, labelled for screen readers; None if the
 /// text is too long for a QR code.
 pub fn qr_svg(text: &str) -> Option<String> {
-    // Medium error correction survives a projector's glare and a phone's shake.
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    let image = code.render::<svg::Color>().min_dimensions(256, 256).quiet_zone(true).build();
-    let svg = image.split_once("?>").map_or(image.as_str(), |(_, rest)| rest);
-    Some(svg.replacen("<svg ", "<svg class=\"qr\" role=\"img\" aria-label=\"QR code of the quiz link\" ", 1))
+    let code = QrCode::encode(text.as_bytes())?;
+    Some(code.to_svg(256, "class=\"qr\" role=\"img\" aria-label=\"QR code of the quiz link\""))
 }
 
 #[cfg(test)]

@@ -158,6 +158,8 @@ for (const scheme of ['light', 'dark']) {
     await check(page, `trainer (${scheme})`);
     await page.getByRole('button', { name: 'Make the quiz link' }).click();
     await page.locator('.qr-box svg').waitFor();
+    // The README's picture shows the link and its QR code.
+    await page.locator('.qr-box svg').evaluate((qr) => qr.scrollIntoView({ block: 'end' }));
     await check(page, `trainer with QR (${scheme})`, `trainer-qr-${scheme}`);
     await page.goto(`${server.url}?view=debrief`);
     await page.getByRole('heading', { name: 'Group debrief' }).waitFor();
