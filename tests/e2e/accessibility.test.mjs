@@ -7,34 +7,21 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 import { TOPICS, answer, currentQuestion, next, openApp, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const SCREENS = join(ARTIFACTS, 'screens');
-let server;
-let browser;
 const scratch = mkdtempSync(join(tmpdir(), 'sc-a11y-'));
 
-before(async () => {
-  assertDistBuilt();
-  mkdirSync(SCREENS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const suite = sharedServerAndBrowser();
+before(() => mkdirSync(SCREENS, { recursive: true }));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function phone(colorScheme, { viewport = PHONE, seed = 8, blockStorage = false } = {}) {
   // axe and the 200% text style are injected inline, so these pages bypass the CSP
   // (the other test files check it).
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
+  const context = await suite.browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
   await seedRandomness(context, seed);
   if (blockStorage) {
     await context.addInitScript(() => {
@@ -45,7 +32,7 @@ async function phone(colorScheme, { viewport = PHONE, seed = 8, blockStorage = f
       });
     });
   }
-  const watched = await watchedPage(context, new URL(server.url).origin);
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };
 }
 
@@ -88,7 +75,7 @@ async function practise(page, topicId) {
 for (const scheme of ['light', 'dark']) {
   test(`every question type, before and after checking, right and wrong (${scheme})`, async () => {
     const { context, page } = await phone(scheme);
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await check(page, `home, empty (${scheme})`, `home-${scheme}`);
     const needed = new Set(['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'].flatMap((t) => [`${t}:right`, `${t}:wrong`]));
     let errorChecked = false;
@@ -125,7 +112,7 @@ for (const scheme of ['light', 'dark']) {
 
   test(`the other screens and states (${scheme})`, async () => {
     const { context, page } = await phone(scheme, { seed: 9 });
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     // A full assessment, to its results and review.
     await page.getByRole('button', { name: 'Full assessment' }).click();
     for (let n = 1; n <= 20; n++) {
@@ -153,7 +140,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     // Trainer, before and after making a link, then the debrief.
-    await page.goto(`${server.url}?view=trainer`);
+    await page.goto(`${suite.server.url}?view=trainer`);
     await page.getByRole('heading', { name: 'Run a session' }).waitFor();
     await check(page, `trainer (${scheme})`);
     await page.getByRole('button', { name: 'Make the quiz link' }).click();
@@ -161,12 +148,12 @@ for (const scheme of ['light', 'dark']) {
     // The README's picture shows the link and its QR code.
     await page.locator('.qr-box svg').evaluate((qr) => qr.scrollIntoView({ block: 'end' }));
     await check(page, `trainer with QR (${scheme})`, `trainer-qr-${scheme}`);
-    await page.goto(`${server.url}?view=debrief`);
+    await page.goto(`${suite.server.url}?view=debrief`);
     await page.getByRole('heading', { name: 'Group debrief' }).waitFor();
     await check(page, `debrief, empty (${scheme})`);
 
     // A completion record: the form, then the list.
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('button', { name: 'Start quiz' }).click();
     for (let n = 1; n <= 10; n++) {
       await answer(page, { correctly: true });
@@ -179,7 +166,7 @@ for (const scheme of ['light', 'dark']) {
     await check(page, `records (${scheme})`);
 
     for (const [view, heading] of [['about', 'About this app'], ['accessibility', 'Accessibility statement'], ['learn', 'Learn']]) {
-      await page.goto(`${server.url}?view=${view}`);
+      await page.goto(`${suite.server.url}?view=${view}`);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       await check(page, `${view} (${scheme})`);
     }
@@ -190,7 +177,7 @@ for (const scheme of ['light', 'dark']) {
 test('blocked storage gives a plain notice, and the notice passes axe', async () => {
   for (const scheme of ['light', 'dark']) {
     const { context, page } = await phone(scheme, { blockStorage: true });
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await page.getByText(/Your browser is not letting this app save anything/).waitFor();
     await check(page, `storage warning (${scheme})`, `storage-warning-${scheme}`);
     // The quiz still works, in memory.
@@ -205,14 +192,14 @@ test('320 px wide with text at 200%: no sideways scrolling on any main screen', 
   const zoom = () => page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
   const screens = ['', '?view=learn', '?view=learn&card=characteristics', '?view=progress', '?view=trainer', '?view=records', '?view=about', '?view=accessibility'];
   for (const screen of screens) {
-    await page.goto(server.url + screen);
+    await page.goto(suite.server.url + screen);
     await page.locator('h2').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('.shell-loading'));
     await zoom();
     assert.ok(await fits(page), `${screen || 'home'} fits 320 px at 200%`);
   }
   // And a quiz, through each question it asks.
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await zoom();
   for (let n = 1; n <= 10; n++) {
@@ -227,7 +214,7 @@ test('320 px wide with text at 200%: no sideways scrolling on any main screen', 
 
 test('focus is always visible, and every main flow can be reached by keyboard from home', async () => {
   const { context, page } = await phone('light');
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   const reached = new Set();
   for (let presses = 0; presses < 40; presses++) {
     await page.keyboard.press('Tab');
@@ -248,7 +235,7 @@ test('focus is always visible, and every main flow can be reached by keyboard fr
   }
   // Each of those opens with Enter, and its screen's heading appears.
   for (const [name, heading] of [['Learn: the key points', 'Learn'], ['Your progress', 'Your progress'], ['For trainers: run a session', 'Run a session'], ['Your completion records', 'Your completion records'], ['Accessibility statement', 'Accessibility statement']]) {
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('button', { name: 'Start quiz' }).waitFor();
     for (let presses = 0; presses < 40; presses++) {
       if (await page.evaluate((n) => document.activeElement?.textContent?.trim() === n, name)) break;

@@ -1,38 +1,24 @@
 // Learn: study cards, charts, search, flip cards, and moving between reading
 // and checking yourself without losing your place.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 import { answer, openApp, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const CARDS = JSON.parse(readFileSync(new URL('../../assets/learn.json', import.meta.url), 'utf8')).cards;
 const FACTS = new Map(JSON.parse(readFileSync(new URL('../../assets/facts.json', import.meta.url), 'utf8')).map((f) => [f.id, f]));
-let server;
-let browser;
 
-before(async () => {
-  assertDistBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-});
+const suite = sharedServerAndBrowser();
 
 async function phone({ colorScheme = 'light', bypassCSP = false } = {}) {
   // Only the axe scans bypass the CSP: axe is injected as an inline script.
-  const context = await browser.newContext({ viewport: PHONE, colorScheme, bypassCSP });
+  const context = await suite.browser.newContext({ viewport: PHONE, colorScheme, bypassCSP });
   await seedRandomness(context, 77);
-  const watched = await watchedPage(context, new URL(server.url).origin);
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };
 }
 
@@ -41,9 +27,9 @@ const headingIsFocused = (page, name) =>
 
 test('every card can be reached by keyboard, and each shows its points', async () => {
   const { context, page, problems } = await phone();
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   for (const card of CARDS) {
-    await page.goto(`${server.url}?view=learn`);
+    await page.goto(`${suite.server.url}?view=learn`);
     await page.getByRole('heading', { name: 'Learn' }).waitFor();
     // Tab along the list until the card's link has focus, then open it with Enter.
     for (let presses = 0; presses < 80; presses++) {
@@ -67,7 +53,7 @@ test('every card can be reached by keyboard, and each shows its points', async (
 test('each chart gives its values as text, from the fact list', async () => {
   const { context, page } = await phone();
   for (const card of CARDS.filter((c) => c.charts)) {
-    await page.goto(`${server.url}?view=learn&card=${card.id}`);
+    await page.goto(`${suite.server.url}?view=learn&card=${card.id}`);
     await page.getByRole('heading', { name: card.title }).waitFor();
     const figures = page.locator('figure.chart');
     assert.equal(await figures.count(), card.charts.length);
@@ -88,7 +74,7 @@ test('each chart gives its values as text, from the fact list', async () => {
 
 test('search finds "disguised compliance" under Principles 5 and 7', async () => {
   const { context, page } = await phone();
-  await page.goto(`${server.url}?view=learn`);
+  await page.goto(`${suite.server.url}?view=learn`);
   await page.getByLabel('Search the cards').fill('disguised compliance');
   await page.getByRole('status').filter({ hasText: /cards? match/ }).waitFor();
   const found = await page.locator('.card-list .card-link').allInnerTexts();
@@ -102,7 +88,7 @@ test('search finds "disguised compliance" under Principles 5 and 7', async () =>
 
 test('feedback links to its card, and Back returns to the same question with its answer', async () => {
   const { context, page, problems } = await phone();
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await answer(page, { correctly: false });
   const position = await page.locator('.question-count').innerText();
@@ -125,7 +111,7 @@ test('feedback links to its card, and Back returns to the same question with its
   assert.equal(await page.locator('.feedback-region').innerText(), feedback);
 
   // "Check yourself on this" starts a quiz on the card's topic.
-  await page.goto(`${server.url}?view=learn&card=principle-6`);
+  await page.goto(`${suite.server.url}?view=learn&card=principle-6`);
   await page.getByRole('button', { name: 'Check yourself on this' }).click();
   await page.locator('.quiz-title').getByText('Principle 6: Clear, concise and consistent communication', { exact: true }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
@@ -135,7 +121,7 @@ test('feedback links to its card, and Back returns to the same question with its
 test('flip cards: the answer, then "I knew it" or "Not yet", then a summary', async () => {
   const { context, page } = await phone();
   const card = CARDS.find((c) => c.id === 'characteristics');
-  await page.goto(`${server.url}?view=learn&card=${card.id}`);
+  await page.goto(`${suite.server.url}?view=learn&card=${card.id}`);
   await page.getByRole('link', { name: `Flip cards (${card.flips.length})` }).click();
   for (const [i, flip] of card.flips.entries()) {
     await page.getByText(`Card ${i + 1} of ${card.flips.length}`).waitFor();
@@ -152,7 +138,7 @@ test('flip cards: the answer, then "I knew it" or "Not yet", then a summary', as
 
 test('the e-learning link is marked as outside and nothing is fetched from it', async () => {
   const { context, page, problems } = await phone();
-  await page.goto(`${server.url}?view=learn&card=e-learning`);
+  await page.goto(`${suite.server.url}?view=learn&card=e-learning`);
   const link = page.getByRole('link', { name: /e-learning module.*opens an outside website/ });
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.match(await link.getAttribute('rel'), /noopener/);
@@ -163,7 +149,7 @@ test('the e-learning link is marked as outside and nothing is fetched from it', 
 
 test('a link to an unknown screen gives a plain message and the home page', async () => {
   const { context, page } = await phone();
-  await page.goto(`${server.url}?view=learn&card=<script>`);
+  await page.goto(`${suite.server.url}?view=learn&card=<script>`);
   await page.getByText('That link did not work, so here is the home page.').waitFor();
   await page.getByRole('button', { name: 'Start quiz' }).waitFor();
   await context.close();
@@ -178,12 +164,12 @@ for (const colorScheme of ['light', 'dark']) {
       '?view=flip&card=principle-7',
     ];
     for (const screen of screens) {
-      await page.goto(server.url + screen);
+      await page.goto(suite.server.url + screen);
       await page.locator('h2').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.shell-loading'));
       assert.deepEqual(await axeViolations(page), [], `${screen} (${colorScheme})`);
     }
-    await page.goto(`${server.url}?view=learn`);
+    await page.goto(`${suite.server.url}?view=learn`);
     await page.getByLabel('Search the cards').fill('disguised compliance');
     assert.deepEqual(await axeViolations(page), [], `search results (${colorScheme})`);
     await context.close();

@@ -2,31 +2,17 @@
 // the app then starts once, and a slow or failed download never leaves the
 // person with a blank screen.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './support/static-server.mjs';
 import { LOAD_FAILED } from '../../scripts/paint-first.mjs';
-import { DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  assertDistBuilt();
-  browser = await launchBrowser();
-  server = await serveStatic(DIST, { compress: true });
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-});
+const suite = sharedServerAndBrowser({ compress: true });
 
 /** A phone whose wasm download is held until `release()` is called. */
 async function phoneWithHeldApp() {
-  const context = await browser.newContext({ viewport: PHONE });
-  const { page, problems } = await watchedPage(context, new URL(server.url).origin);
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
   let release;
   const released = new Promise((resolve) => (release = resolve));
   let requested = false;
@@ -42,7 +28,7 @@ test('the text paints before the app is downloaded, and the app takes over once 
   const { context, page, problems, release, wasRequested } = await phoneWithHeldApp();
   // When the page's first frame is drawn (this rAF is asked for before any of the page's scripts).
   await page.addInitScript(() => requestAnimationFrame(() => (window.__firstFrameAt = performance.now())));
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   // The shell is on screen, readable, while the app is still on its way.
   await page.getByRole('heading', { name: 'Check what you know' }).waitFor();
   assert.ok(await page.getByText('Getting the quiz ready…').isVisible());
@@ -79,9 +65,9 @@ test('the text paints before the app is downloaded, and the app takes over once 
 });
 
 test('every start-up step is in the page once: one loader script, no early preload of the app', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
-  const { page } = await watchedPage(context, new URL(server.url).origin);
-  const response = await page.request.get(server.url);
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  const { page } = await watchedPage(context, new URL(suite.server.url).origin);
+  const response = await page.request.get(suite.server.url);
   const html = await response.text();
   assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'one inline loader');
   assert.doesNotMatch(html, /rel=["']?modulepreload/, 'no modulepreload of the app JS before the paint');
@@ -91,10 +77,10 @@ test('every start-up step is in the page once: one loader script, no early prelo
 });
 
 test('when the app cannot be downloaded, the page says so plainly instead of waiting for ever', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
-  const { page, problems } = await watchedPage(context, new URL(server.url).origin);
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
   await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.equal((await alert.innerText()).trim(), LOAD_FAILED);

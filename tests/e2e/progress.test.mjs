@@ -1,38 +1,24 @@
 // Progress that lasts: the modes, spaced review, the progress screen, several
 // tabs, and backup and restore.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 import { answer, next, openApp, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const PROGRESS_KEY = 'safeguarding-check:progress';
-let server;
-let browser;
 const scratch = mkdtempSync(join(tmpdir(), 'sc-progress-'));
 
-before(async () => {
-  assertDistBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const suite = sharedServerAndBrowser();
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function phone({ seed = 11, daysAhead = 0, bypassCSP = false } = {}) {
   // Only the axe scan bypasses the CSP: axe is injected as an inline script.
-  const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true, bypassCSP });
+  const context = await suite.browser.newContext({ viewport: PHONE, acceptDownloads: true, bypassCSP });
   await seedRandomness(context, seed);
   if (daysAhead) {
     // Move the page's clock forward, as if the person came back later.
@@ -41,7 +27,7 @@ async function phone({ seed = 11, daysAhead = 0, bypassCSP = false } = {}) {
       Date.now = () => realNow() + days * 86_400_000;
     }, daysAhead);
   }
-  const watched = await watchedPage(context, new URL(server.url).origin);
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };
 }
 
@@ -61,7 +47,7 @@ const storedProgress = (page) => page.evaluate((key) => localStorage.getItem(key
 
 test('a full assessment keeps feedback for the end, then shows pass or fail and every explanation', async () => {
   const { context, page, problems } = await phone();
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Full assessment' }).click();
   await page.getByText('Question 1 of 20').waitFor();
   await answer(page, { correctly: true, deferred: true });
@@ -87,7 +73,7 @@ test('a full assessment keeps feedback for the end, then shows pass or fail and 
 
 test('a failed assessment says so kindly', async () => {
   const { context, page } = await phone({ seed: 12 });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Full assessment' }).click();
   for (let n = 1; n <= 20; n++) {
     await page.getByText(`Question ${n} of 20`).waitFor();
@@ -101,7 +87,7 @@ test('a failed assessment says so kindly', async () => {
 
 test('mistakes come back in "Review my mistakes", and answers fall due for spaced review', async () => {
   const { context, page } = await phone({ seed: 21 });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await finishQuiz(page, (n) => n > 3);
   await page.getByRole('button', { name: 'Back to home' }).click();
@@ -113,9 +99,9 @@ test('mistakes come back in "Review my mistakes", and answers fall due for space
 
   // A month later the same answers are due for a refresher.
   const later = await phone({ seed: 22, daysAhead: 30 });
-  await later.page.goto(server.url);
+  await later.page.goto(suite.server.url);
   await later.page.evaluate(([key, value]) => localStorage.setItem(key, value), [PROGRESS_KEY, stored]);
-  await openApp(later.page, server.url);
+  await openApp(later.page, suite.server.url);
   await later.page.getByText('10 questions are due for a refresher today.').waitFor();
   await later.page.getByRole('button', { name: 'Spaced review (10 due)' }).click();
   await later.page.locator('.quiz-title').getByText('Spaced review').waitFor();
@@ -127,7 +113,7 @@ test('mistakes come back in "Review my mistakes", and answers fall due for space
 
 test('the progress screen shows the streak, mastery and scores over time, with no axe violations', async () => {
   const { context, page } = await phone({ seed: 31, bypassCSP: true });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   for (const right of [() => true, (n) => n % 2 === 0]) {
     await page.getByRole('button', { name: 'Start quiz' }).click();
     await finishQuiz(page, right);
@@ -153,7 +139,7 @@ test('the progress screen shows the streak, mastery and scores over time, with n
 
 test('export, clear, then import gives back exactly the same progress', async () => {
   const { context, page } = await phone({ seed: 41 });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await finishQuiz(page, (n) => n !== 2);
   await page.getByRole('button', { name: 'Back to home' }).click();
@@ -182,7 +168,7 @@ test('export, clear, then import gives back exactly the same progress', async ()
 
 test('bad imports give a clear message and change nothing', async () => {
   const { context, page } = await phone({ seed: 51 });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await finishQuiz(page);
   await page.getByRole('button', { name: 'Back to home' }).click();
@@ -213,9 +199,9 @@ test('bad imports give a clear message and change nothing', async () => {
 
 test('two tabs stay consistent: each sees the other\'s answers and neither overwrites them', async () => {
   const { context, page: first } = await phone({ seed: 61 });
-  await openApp(first, server.url);
+  await openApp(first, suite.server.url);
   const second = await context.newPage();
-  await openApp(second, server.url);
+  await openApp(second, suite.server.url);
 
   await first.getByRole('button', { name: 'Start quiz' }).click();
   await finishQuiz(first);
@@ -235,7 +221,7 @@ test('two tabs stay consistent: each sees the other\'s answers and neither overw
 
 test('flip card answers feed the same spaced review', async () => {
   const { context, page } = await phone({ seed: 71 });
-  await page.goto(`${server.url}?view=flip&card=aims`);
+  await page.goto(`${suite.server.url}?view=flip&card=aims`);
   await page.getByText('Card 1 of 3').waitFor();
   for (let i = 0; i < 3; i++) {
     await page.getByRole('button', { name: 'Show the answer' }).click();

@@ -2,35 +2,20 @@
 // once and wrong once, with the feedback read from the live region. Plus the
 // error messages of the types that need typing or choosing.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 import { TOPICS, answer, answerByKeyboard, currentQuestion, openApp, seedRandomness } from './support/quiz-player.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
-let server;
-let browser;
 
-before(async () => {
-  assertDistBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-});
+const suite = sharedServerAndBrowser();
 
 async function phone(seed) {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE });
   await seedRandomness(context, seed);
-  const watched = await watchedPage(context, new URL(server.url).origin);
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };
 }
 
@@ -49,7 +34,7 @@ async function nextByKeyboard(page) {
 
 test('every question type, right and wrong, with the keyboard alone', async () => {
   const { context, page, problems } = await phone(1234);
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   const needed = new Set(TYPES.flatMap((t) => [`${t}:right`, `${t}:wrong`]));
   const shots = new Set();
   // Practise topics in turn until every type has been answered both ways.
@@ -107,7 +92,7 @@ const summaryText = (page) => page.getByRole('alert').innerText();
 
 test('a number that is not a whole number gets a plain error, then can be fixed', async () => {
   const { context, page } = await phone(99);
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await untilType(page, 'national-picture', 'numeric');
   const question = await currentQuestion(page);
   const input = page.getByLabel(/^Your answer/);
@@ -129,7 +114,7 @@ test('a number that is not a whole number gets a plain error, then can be fixed'
 
 test('a match question with a gap says which item still needs a match', async () => {
   const { context, page } = await phone(7);
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await untilType(page, 'characteristics', 'match');
   const question = await currentQuestion(page);
   await page.getByLabel(question.pairs[0].left, { exact: true }).selectOption({ label: question.pairs[0].right });
@@ -143,7 +128,7 @@ test('a match question with a gap says which item still needs a match', async ()
 
 test('the order buttons announce each move and keep focus on the item', async () => {
   const { context, page } = await phone(5);
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await untilType(page, 'characteristics', 'order');
   const items = await page.locator('.order-item .order-text').allInnerTexts();
   const second = items[1];

@@ -1,37 +1,21 @@
 // Plays the real release build in headless Chromium at phone size, by visible
 // labels and roles, the way a person would.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from './support/static-server.mjs';
 import { answer, openApp as open, seedRandomness } from './support/quiz-player.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertDistBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-});
+const suite = sharedServerAndBrowser();
 
 async function openApp() {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE });
   // Repeatable quizzes, so a failure can be replayed.
   await seedRandomness(context, 42);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(suite.server.url).origin;
   const { page, problems } = await watchedPage(context, origin);
-  await open(page, server.url);
+  await open(page, suite.server.url);
   return { context, page, problems };
 }
 
@@ -114,7 +98,7 @@ test('a quiz in progress survives a reload, at the same question with its answer
 });
 
 test('after a saved score the app asks the browser to keep its data, and About shows storage', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE });
   // Count calls to navigator.storage.persist() without changing what it does.
   await context.addInitScript(() => {
     const persist = navigator.storage.persist.bind(navigator.storage);
@@ -124,8 +108,8 @@ test('after a saved score the app asks the browser to keep its data, and About s
       return persist();
     };
   });
-  const { page } = await watchedPage(context, new URL(server.url).origin);
-  await open(page, server.url);
+  const { page } = await watchedPage(context, new URL(suite.server.url).origin);
+  await open(page, suite.server.url);
   assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'nothing asked before anything is saved');
   await page.getByRole('button', { name: 'Start quiz' }).click();
   for (let n = 1; n <= 10; n++) {

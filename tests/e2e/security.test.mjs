@@ -1,36 +1,23 @@
 // Nothing lost, nobody in: the storage fault matrix, the Content-Security-Policy,
 // and hostile links and files, end to end in the release build.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStatic } from './support/static-server.mjs';
-import { DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
+import { DIST, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 import { answer, next, openApp, seedRandomness } from './support/quiz-player.mjs';
 
 const PROGRESS_KEY = 'safeguarding-check:progress';
-let server;
-let browser;
 const scratch = mkdtempSync(join(tmpdir(), 'sc-security-'));
 
-before(async () => {
-  assertDistBuilt();
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const suite = sharedServerAndBrowser();
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A phone whose pages first run `setup` (to break storage in some way), with `stored` already saved. */
 async function phone({ setup, stored, seed = 5 } = {}) {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE });
   await seedRandomness(context, seed);
   if (stored !== undefined) {
     await context.addInitScript(([key, value]) => {
@@ -41,7 +28,7 @@ async function phone({ setup, stored, seed = 5 } = {}) {
     }, [PROGRESS_KEY, stored]);
   }
   if (setup) await context.addInitScript(setup);
-  const watched = await watchedPage(context, new URL(server.url).origin);
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };
 }
 
@@ -78,7 +65,7 @@ test('the Content-Security-Policy is strict, and a violation would be caught', a
 
   // The app runs under it; an injected inline script is refused and reported.
   const { context, page, problems } = await phone();
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.injected = true';
@@ -100,7 +87,7 @@ test('storage blocked: a plain notice, the quiz still works, nothing is kept', a
         },
       }),
   });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await notice(page).getByText(/Your browser is not letting this app save anything/).waitFor();
   await playQuickQuiz(page, 7);
   await page.getByRole('button', { name: 'Back to home' }).click();
@@ -123,7 +110,7 @@ for (const [spelling, thrown] of [
           return real.call(this, key, value);
         };`),
     });
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await playQuickQuiz(page, 8);
     await notice(page).getByText(/Your device's storage is full/).waitFor();
     await page.getByRole('button', { name: 'Back to home' }).click();
@@ -144,7 +131,7 @@ test('a save that silently does not land is noticed (read-back check)', async ()
       };
     },
   });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await playQuickQuiz(page, 6);
   await notice(page).getByText(/Your latest score could not be saved/).waitFor();
   await context.close();
@@ -155,7 +142,7 @@ for (const value of junk) {
   const label = value.length > 40 ? `${value.length} characters of junk` : value;
   test(`stored progress that cannot be read (${label}) is kept aside, never lost, and the app starts afresh`, async () => {
     const { context, page, problems } = await phone({ stored: value });
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await notice(page).getByText(/We could not read the scores saved on this device/).waitFor();
     const keys = await page.evaluate(() => Object.keys(localStorage));
     const aside = keys.find((k) => k.startsWith('safeguarding-check:unreadable-progress:'));
@@ -172,7 +159,7 @@ test('unreadable progress too big to copy aside is left exactly as it was, and n
   // 3 million characters: copying them aside would pass the browser's storage limit.
   const big = 'y'.repeat(3 * 1024 * 1024);
   const { context, page } = await phone({ stored: big });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await notice(page).getByText(/We have left them as they are/).waitFor();
   await playQuickQuiz(page, 4);
   assert.equal(await stored(page), big, 'left alone');
@@ -182,7 +169,7 @@ test('unreadable progress too big to copy aside is left exactly as it was, and n
 test('progress from a newer version is left untouched (read-only)', async () => {
   const future = '{"schema_version":99,"from":"the future"}';
   const { context, page } = await phone({ stored: future });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await notice(page).getByText(/Your scores were saved by a newer version of this app/).waitFor();
   await playQuickQuiz(page, 10);
   assert.equal(await stored(page), future, 'never overwritten');
@@ -192,7 +179,7 @@ test('progress from a newer version is left untouched (read-only)', async () => 
 test('progress from the first release is migrated', async () => {
   const v1 = '{"schema_version":1,"last":{"correct":6,"total":10,"finished_at_ms":1790000000000},"best":{"correct":9,"total":10,"finished_at_ms":1780000000000}}';
   const { context, page } = await phone({ stored: v1 });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   const scores = page.locator('.scores');
   await scores.getByText(/Last score\s*6 out of 10 \(60%\)/).waitFor();
   await scores.getByText(/Best score\s*9 out of 10 \(90%\)/).waitFor();
@@ -207,14 +194,14 @@ test('progress from the first release is migrated', async () => {
 
 test('hostile links: markup, script URLs, huge and negative numbers, 100 KB values', async () => {
   const { context, page, problems } = await phone();
-  const base = `${server.url}?view=trainer-quiz&topics=all&count=5&seed=7&mode=practice&pass=80`;
+  const base = `${suite.server.url}?view=trainer-quiz&topics=all&count=5&seed=7&mode=practice&pass=80`;
   for (const [link, message] of [
     [`${base}&title=${encodeURIComponent('javascript:alert(1)')}`, null],
     [base.replace('count=5', 'count=-1'), /question count this app cannot use/],
     [base.replace('seed=7', 'seed=18446744073709551616'), /question order this app cannot use/],
     [`${base}&title=${'x'.repeat(100 * 1024)}`, /too long to be one of ours/],
-    [`${server.url}?view=result&topics=all&count=5&seed=7&mode=practice&pass=80&score=5&missed=&r=abcdef12&name=${'n'.repeat(100 * 1024)}`, /result link is too long/],
-    [`${server.url}?view=learn&card=${encodeURIComponent('"><script>alert(1)</script>')}`, /That link did not work/],
+    [`${suite.server.url}?view=result&topics=all&count=5&seed=7&mode=practice&pass=80&score=5&missed=&r=abcdef12&name=${'n'.repeat(100 * 1024)}`, /result link is too long/],
+    [`${suite.server.url}?view=learn&card=${encodeURIComponent('"><script>alert(1)</script>')}`, /That link did not work/],
   ]) {
     await page.goto(link);
     if (message) {
@@ -231,7 +218,7 @@ test('hostile links: markup, script URLs, huge and negative numbers, 100 KB valu
 
 test('hostile import files: 50 MB, __proto__ keys, <script> strings, truncated, wrong version', async () => {
   const { context, page } = await phone({ seed: 6 });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await playQuickQuiz(page, 8);
   await page.getByRole('button', { name: 'Back to home' }).click();
   await page.getByRole('link', { name: 'Your progress' }).click();

@@ -2,42 +2,26 @@
 // quiz on every phone, result links tallied into a debrief, hostile links,
 // and a completion record that prints on one A4 page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import UPNG from 'upng-js';
-import { serveStatic } from './support/static-server.mjs';
-import { ARTIFACTS, DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, watchedPage } from './support/browser.mjs';
-import { answer, currentQuestion, next, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { answer, currentQuestion, next, seedRandomness } from './support/quiz-player.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertDistBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  assertNoLeaksOrViolations(assert);
-  await browser?.close();
-  await server?.close();
-});
+const suite = sharedServerAndBrowser();
 
 async function phone(seed, options = {}) {
-  const context = await browser.newContext({ viewport: PHONE, ...options });
+  const context = await suite.browser.newContext({ viewport: PHONE, ...options });
   await seedRandomness(context, seed);
-  const watched = await watchedPage(context, new URL(server.url).origin);
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };
 }
 
 /** Makes a quiz link on the trainer screen and returns it. */
 async function makeLink(page, { title, count = '5', assessment = false, topics = [] }) {
-  await page.goto(`${server.url}?view=trainer`);
+  await page.goto(`${suite.server.url}?view=trainer`);
   for (const topic of topics) await page.getByLabel(topic, { exact: true }).check();
   await page.getByLabel('Number of questions').selectOption(count);
   if (assessment) await page.getByLabel(/^Assessment:/).check();
@@ -130,7 +114,7 @@ test('three learners\' result links give the trainer the right debrief', async (
 
 test('hostile and broken links give a clear message, never a broken page', async () => {
   const { context, page, problems } = await phone(4);
-  const base = `${server.url}?view=trainer-quiz&topics=all&count=10&seed=1&mode=practice&pass=80`;
+  const base = `${suite.server.url}?view=trainer-quiz&topics=all&count=10&seed=1&mode=practice&pass=80`;
   const cases = [
     [base.replace('count=10', 'count=0'), /a question count this app cannot use/],
     [base.replace('count=10', 'count=999999999999'), /a question count this app cannot use/],
@@ -138,7 +122,7 @@ test('hostile and broken links give a clear message, never a broken page', async
     [base.replace('topics=all', 'topics=principle-99'), /asks for a topic this app does not have/],
     [base.replace('topics=all', 'topics=<img%20src=x%20onerror=alert(1)>'), /damaged or incomplete/],
     [`${base}&title=${'A'.repeat(10_000)}`, /too long to be one of ours/],
-    [`${server.url}?view=result&topics=all&count=3&seed=1&mode=practice&pass=80&score=9&missed=&r=abcdef12`, /result link has a score this app cannot use/],
+    [`${suite.server.url}?view=result&topics=all&count=3&seed=1&mode=practice&pass=80&score=9&missed=&r=abcdef12`, /result link has a score this app cannot use/],
   ];
   for (const [link, message] of cases) {
     await page.goto(link);

@@ -2,9 +2,12 @@
 // download does not work here), and watches a page for anything that went wrong.
 
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { serveStatic } from './static-server.mjs';
 
 export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist');
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
@@ -81,4 +84,26 @@ export async function watchedPage(context, origin) {
 export function assertNoLeaksOrViolations(assert) {
   assert.deepEqual(everyPage.flatMap((p) => p.foreignRequests), [], 'no request left the app\'s origin');
   assert.deepEqual(everyPage.flatMap((p) => p.cspViolations), [], 'no Content-Security-Policy violations');
+}
+
+/**
+ * The server and browser a test file shares: `before` its tests it serves the
+ * built dist/ and launches Chromium; `after` them it checks that no watched
+ * page sent a request off the origin or broke the CSP, then stops both.
+ * Use `suite.server` and `suite.browser` inside tests.
+ */
+export function sharedServerAndBrowser({ compress = false } = {}) {
+  const suite = { server: undefined, browser: undefined };
+  before(async () => {
+    assertDistBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    suite.server = await serveStatic(DIST, { compress });
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    assertNoLeaksOrViolations(assert);
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
