@@ -6,6 +6,10 @@ ensure_build_tools
 ensure_chromium
 cd "$project_root"
 
+say "0/4 Formatting (rustfmt) and lints (clippy -D warnings)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+
 say "1/4 Native tests: the quiz domain and the content (cargo test)"
 cargo test --locked
 

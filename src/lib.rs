@@ -16,9 +16,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 /// long one, so a slow phone stays responsive to a tap meanwhile.
 pub fn mount_soon() {
     let scheduled = web_sys::window().is_some_and(|window| {
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(mount).unchecked_ref(), 0)
-            .is_ok()
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(mount).unchecked_ref(), 0).is_ok()
     });
     if !scheduled {
         mount();
@@ -28,9 +26,8 @@ pub fn mount_soon() {
 /// Replaces the static app shell in `#app` with the running app.
 pub fn mount() {
     mark("mount-start");
-    let Some(root) = leptos::prelude::document()
-        .get_element_by_id("app")
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(root) =
+        leptos::prelude::document().get_element_by_id("app").and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };

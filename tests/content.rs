@@ -72,11 +72,7 @@ fn every_correct_answer_fits_its_question_type() {
 /// Every figure in the fact list appears, as a number, in the seed deck.
 #[test]
 fn every_statistic_in_the_fact_list_is_in_the_seed() {
-    let words: HashSet<String> = SEED
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let words: HashSet<String> = SEED.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
     for fact in shipped_bank().facts.iter().filter(|f| f.section != "principles") {
         if let Some(figure) = fact.figure {
             assert!(words.contains(&figure.to_string()), "{}: {figure} is not in the seed", fact.id);
@@ -139,8 +135,7 @@ fn the_bank_is_big_and_varied_enough() {
         let count = per_principle.get(&n).copied().unwrap_or(0);
         assert!(count >= 8, "Principle {n} has {count} questions");
     }
-    let statistics: usize =
-        ["national-picture", "characteristics"].iter().map(|t| bank.topic(t).unwrap().questions.len()).sum();
+    let statistics: usize = ["national-picture", "characteristics"].iter().map(|t| bank.topic(t).unwrap().questions.len()).sum();
     assert!(statistics >= 30, "{statistics} questions on the statistics");
     let per_type = count_by(&bank, |q| Some(q.kind.name()));
     for kind in ["single", "multi", "true_false", "order", "match", "numeric", "scenario"] {
@@ -169,9 +164,16 @@ fn every_option_explains_itself() {
 fn ids_from_earlier_releases_are_still_there() {
     let bank = shipped_bank();
     for id in [
-        "p1-record-decisions", "p2-easy-assumption", "p3-adult-and-children-services", "p4-behaviour-is-the-voice",
-        "p5-lead-professional", "p6-common-language", "p7-fathers-convictions", "p8-why-support-staff",
-        "p9-section-11", "p10-deflect-attention",
+        "p1-record-decisions",
+        "p2-easy-assumption",
+        "p3-adult-and-children-services",
+        "p4-behaviour-is-the-voice",
+        "p5-lead-professional",
+        "p6-common-language",
+        "p7-fathers-convictions",
+        "p8-why-support-staff",
+        "p9-section-11",
+        "p10-deflect-attention",
     ] {
         assert!(bank.question(id).is_some(), "{id} has gone");
     }
@@ -181,7 +183,8 @@ fn ids_from_earlier_releases_are_still_there() {
 fn every_fact_is_on_a_learn_card_and_every_card_names_its_seed_section() {
     let bank = shipped_bank();
     for fact in &bank.facts {
-        let on_card = bank.cards.iter().any(|c| c.groups.iter().any(|g| g.points.iter().any(|p| p.fact.as_deref() == Some(fact.id.as_str()))));
+        let on_card =
+            bank.cards.iter().any(|c| c.groups.iter().any(|g| g.points.iter().any(|p| p.fact.as_deref() == Some(fact.id.as_str()))));
         assert!(on_card, "{} is on no card", fact.id);
     }
     for card in &bank.cards {
@@ -192,7 +195,14 @@ fn every_fact_is_on_a_learn_card_and_every_card_names_its_seed_section() {
 #[test]
 fn there_is_a_card_for_every_part_of_the_training() {
     let bank = shipped_bank();
-    let mut wanted = vec!["aims".to_string(), "national-picture".into(), "characteristics".into(), "principles".into(), "section-11".into(), "e-learning".into()];
+    let mut wanted = vec![
+        "aims".to_string(),
+        "national-picture".into(),
+        "characteristics".into(),
+        "principles".into(),
+        "section-11".into(),
+        "e-learning".into(),
+    ];
     wanted.extend((1..=10).map(|n| format!("principle-{n}")));
     for id in wanted {
         assert!(bank.card(&id).is_some(), "no card {id}");
@@ -216,7 +226,8 @@ fn charts_draw_the_figures_of_the_fact_list() {
 #[test]
 fn search_finds_disguised_compliance_under_principles_5_and_7() {
     let bank = shipped_bank();
-    let hits: Vec<String> = safeguarding_check::quiz::learn::search(&bank.cards, "disguised compliance").into_iter().map(|h| h.card).collect();
+    let hits: Vec<String> =
+        safeguarding_check::quiz::learn::search(&bank.cards, "disguised compliance").into_iter().map(|h| h.card).collect();
     assert!(hits.contains(&"principle-5".to_string()) && hits.contains(&"principle-7".to_string()), "{hits:?}");
 }
 

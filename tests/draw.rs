@@ -25,10 +25,8 @@ fn a_mixed_quiz_takes_each_question_from_a_different_topic() {
     for seed in 0..50 {
         let drawn = draw(&bank, &[], 10, &mut SeededRng::new(seed));
         assert_eq!(drawn.len(), 10);
-        let topics: HashSet<&str> = drawn
-            .iter()
-            .map(|q| bank.topics.iter().find(|t| t.questions.iter().any(|tq| tq.id == q.id)).unwrap().id.as_str())
-            .collect();
+        let topics: HashSet<&str> =
+            drawn.iter().map(|q| bank.topics.iter().find(|t| t.questions.iter().any(|tq| tq.id == q.id)).unwrap().id.as_str()).collect();
         assert_eq!(topics.len(), 10, "seed {seed}: ten questions from ten topics");
     }
 }

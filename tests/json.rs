@@ -12,9 +12,7 @@ fn to_serde(value: &Json) -> serde_json::Value {
         Json::BigUint(n) => (*n).into(),
         Json::String(s) => s.as_str().into(),
         Json::Array(items) => items.iter().map(to_serde).collect(),
-        Json::Object(members) => {
-            serde_json::Value::Object(members.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect())
-        }
+        Json::Object(members) => serde_json::Value::Object(members.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect()),
     }
 }
 
@@ -90,8 +88,7 @@ fn mutated_documents_never_panic_and_agree_with_serde_json() {
         let ours = json::parse(&text);
         if let Ok(value) = &ours {
             accepted += 1;
-            let theirs: serde_json::Value =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("we accepted {text:?}, serde_json: {e}"));
+            let theirs: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("we accepted {text:?}, serde_json: {e}"));
             assert_eq!(theirs, to_serde(value), "{text:?}");
         }
     }

@@ -65,7 +65,7 @@ proptest! {
         let at = link.char_indices().map(|(i, _)| i).nth(cut % link.chars().count().max(1)).unwrap_or(0);
         let mangled = format!("{}{}{}", &link[..at], junk, &link[at..]);
         if let Ok(parsed) = QuizSpec::from_query(&mangled, known) {
-            prop_assert!(parsed.title.map_or(true, |t| t.chars().count() <= TITLE_MAX));
+            prop_assert!(parsed.title.is_none_or(|t| t.chars().count() <= TITLE_MAX));
         }
         let _ = QuizResult::from_query(&mangled, known);
     }

@@ -14,7 +14,11 @@ fn decode(code: &QrCode) -> (usize, String) {
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
         let (mx, my) = (x / SCALE, y / SCALE);
         let inside = (4..code.size + 4).contains(&mx) && (4..code.size + 4).contains(&my);
-        if inside && code.is_dark(mx - 4, my - 4) { 0 } else { 255 }
+        if inside && code.is_dark(mx - 4, my - 4) {
+            0
+        } else {
+            255
+        }
     });
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "one code found");

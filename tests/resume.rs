@@ -72,8 +72,15 @@ fn a_quiz_saved_by_the_first_release_is_still_picked_up() {
 
 #[test]
 fn junk_and_unknown_versions_are_unreadable() {
-    for text in ["", "{", "null", "[]", "42", r#"{"version":3,"items":[],"position":0,"answered":false}"#,
-        r#"{"version":2,"items":[{"id":"x","order":[0],"response":{"shout":1}}],"position":0,"answered":true}"#] {
+    for text in [
+        "",
+        "{",
+        "null",
+        "[]",
+        "42",
+        r#"{"version":3,"items":[],"position":0,"answered":false}"#,
+        r#"{"version":2,"items":[{"id":"x","order":[0],"response":{"shout":1}}],"position":0,"answered":true}"#,
+    ] {
         assert_eq!(SavedQuiz::decode(text), Err(ResumeError::Unreadable), "{text}");
     }
 }

@@ -35,7 +35,7 @@ proptest! {
     #[test]
     fn right_answers_on_time_strengthen_memory_and_never_shorten_intervals(history in prop::collection::vec(any::<bool>(), 0..15), extra in 1usize..8) {
         let mut answers: Vec<(bool, i64)> = history.iter().map(|&r| (r, 0)).collect();
-        answers.extend(std::iter::repeat((true, 0)).take(extra + 1));
+        answers.extend(std::iter::repeat_n((true, 0), extra + 1));
         let memories = replay(&answers);
         let tail = &memories[memories.len() - extra - 1..];
         for pair in tail.windows(2) {

@@ -110,10 +110,7 @@ fn calls_out_of_turn_and_answers_of_the_wrong_shape_are_refused() {
 
 #[test]
 fn an_order_question_never_starts_in_the_right_order() {
-    let q = Question {
-        kind: Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] },
-        ..question("order", 0)
-    };
+    let q = Question { kind: Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, ..question("order", 0) };
     for seed in 0..200 {
         let s = Session::start(vec![q.clone()], &mut SeededRng::new(seed)).unwrap();
         assert_ne!(s.items()[0].order, vec![0, 1, 2], "seed {seed}");

@@ -12,8 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration,
-    ServiceWorkerState, ServiceWorkerUpdateViaCache,
+    RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState, ServiceWorkerUpdateViaCache,
 };
 
 thread_local! {
@@ -69,10 +68,7 @@ fn check_when_visible_again() {
             check_for_update();
         }
     });
-    let _ = document.add_event_listener_with_callback(
-        "visibilitychange",
-        on_visibility_change.as_ref().unchecked_ref(),
-    );
+    let _ = document.add_event_listener_with_callback("visibilitychange", on_visibility_change.as_ref().unchecked_ref());
     on_visibility_change.forget();
 }
 
@@ -124,8 +120,7 @@ pub fn check_for_update() {
 /// Lets the waiting version take over, then reloads into it. Call only when
 /// the person has chosen to, after anything in progress has been saved.
 pub fn apply_update() {
-    let waiting: Option<ServiceWorker> =
-        REGISTRATION.with(|r| r.borrow().as_ref().and_then(ServiceWorkerRegistration::waiting));
+    let waiting: Option<ServiceWorker> = REGISTRATION.with(|r| r.borrow().as_ref().and_then(ServiceWorkerRegistration::waiting));
     let (Some(waiting), Some(container)) = (waiting, container()) else {
         reload();
         return;

@@ -57,9 +57,7 @@ pub struct ProgressStore {
 /// throws a SecurityError when storage is blocked, and gloo-storage's `raw()`
 /// would turn that into an uncatchable JS exception, so probe first.
 fn local_storage_available() -> bool {
-    web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .is_some()
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
 }
 
 impl ProgressStore {
@@ -78,9 +76,7 @@ impl ProgressStore {
         };
         match Progress::decode(&stored) {
             Ok(progress) => (persistent, progress, None),
-            Err(ProgressError::FromNewerVersion(_)) => {
-                (memory_only, Progress::default(), Some(StorageProblem::FromNewerVersion))
-            }
+            Err(ProgressError::FromNewerVersion(_)) => (memory_only, Progress::default(), Some(StorageProblem::FromNewerVersion)),
             Err(ProgressError::Corrupt(_)) => {
                 let aside_key = format!("{SET_ASIDE_KEY_PREFIX}{now_ms}");
                 match LocalStorage::raw().set_item(&aside_key, &stored) {

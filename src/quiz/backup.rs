@@ -30,7 +30,8 @@ impl ImportError {
         match self {
             ImportError::TooLarge => "This file is too large to be a progress backup from this app.".into(),
             ImportError::NotJson | ImportError::NotABackup => {
-                "This file is not a progress backup from this app. Choose the file you saved with \u{201c}Export my progress\u{201d}.".into()
+                "This file is not a progress backup from this app. Choose the file you saved with \u{201c}Export my progress\u{201d}."
+                    .into()
             }
             ImportError::FromNewerVersion => {
                 "This backup was made by a newer version of the app. Reload the app to update it, then try again.".into()
@@ -155,7 +156,10 @@ mod tests {
             (good.replace("\"exported_at\"", "\"extra\":0,\"exported_at\""), ImportError::Damaged),
             (good.replace("\"correct\":8", "\"correct\":80"), ImportError::Damaged),
             (good.replace("\"q2\"", "\"q-gone\""), ImportError::UnknownItems(1)),
-            (good.replace(&format!("\"exported_at\":{NOW}"), &format!("\"exported_at\":{}", NOW + 10 * 86_400_000)), ImportError::DatesInTheFuture),
+            (
+                good.replace(&format!("\"exported_at\":{NOW}"), &format!("\"exported_at\":{}", NOW + 10 * 86_400_000)),
+                ImportError::DatesInTheFuture,
+            ),
             (" ".repeat(MAX_BACKUP_BYTES + 1), ImportError::TooLarge),
         ];
         for (text, expected) in cases {

@@ -64,9 +64,7 @@ impl Kind {
     /// The options of the choice types.
     pub fn options(&self) -> Option<&[AnswerOption]> {
         match self {
-            Kind::SingleChoice { options }
-            | Kind::MultipleChoice { options }
-            | Kind::Scenario { options, .. } => Some(options),
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => Some(options),
             _ => None,
         }
     }
@@ -155,12 +153,7 @@ impl std::fmt::Display for BankError {
 impl Bank {
     /// Reads the authoring files: the seed sections, the fact list, the study
     /// cards, and each `(file name, json)` topic file. Then validates.
-    pub fn from_files(
-        sections_json: &str,
-        facts_json: &str,
-        learn_json: &str,
-        topic_files: &[(&str, &str)],
-    ) -> Result<Bank, BankError> {
+    pub fn from_files(sections_json: &str, facts_json: &str, learn_json: &str, topic_files: &[(&str, &str)]) -> Result<Bank, BankError> {
         fn read<T>(file: &str, text: &str, read: impl FnOnce(&Json) -> ReadResult<T>) -> Result<T, BankError> {
             let doc = json::parse(text).map_err(|e| BankError::Parse {
                 file: file.into(),
@@ -176,10 +169,7 @@ impl Bank {
             f.finish()?;
             Ok(cards)
         })?;
-        let topics = topic_files
-            .iter()
-            .map(|(file, text)| read(file, text, topic_from_json))
-            .collect::<Result<Vec<_>, _>>()?;
+        let topics = topic_files.iter().map(|(file, text)| read(file, text, topic_from_json)).collect::<Result<Vec<_>, _>>()?;
         let bank = Bank { sections, facts, topics, cards };
         let problems = bank.problems();
         if problems.is_empty() {
@@ -342,7 +332,8 @@ impl Bank {
             }
         }
         for fact in &self.facts {
-            let on_a_card = self.cards.iter().any(|c| c.groups.iter().any(|g| g.points.iter().any(|p| p.fact.as_deref() == Some(fact.id.as_str()))));
+            let on_a_card =
+                self.cards.iter().any(|c| c.groups.iter().any(|g| g.points.iter().any(|p| p.fact.as_deref() == Some(fact.id.as_str()))));
             if !on_a_card {
                 problems.push(format!("fact '{}' is on no Learn card", fact.id));
             }
@@ -363,9 +354,7 @@ fn kind_problems(kind: &Kind) -> Vec<String> {
             problems.push("options must be non-empty and all different".to_string());
         }
         match kind {
-            Kind::SingleChoice { .. } if correct != 1 => {
-                problems.push("needs exactly one correct option".to_string())
-            }
+            Kind::SingleChoice { .. } if correct != 1 => problems.push("needs exactly one correct option".to_string()),
             Kind::MultipleChoice { .. } if correct == 0 || correct == options.len() => {
                 problems.push("needs at least one correct and one wrong option".to_string())
             }
@@ -393,14 +382,11 @@ fn kind_problems(kind: &Kind) -> Vec<String> {
             if pairs.len() < 2 {
                 problems.push("a match question needs at least two pairs".to_string());
             }
-            if !unique(pairs.iter().map(|p| p.left.as_str())) || !unique(pairs.iter().map(|p| p.right.as_str()))
-            {
+            if !unique(pairs.iter().map(|p| p.left.as_str())) || !unique(pairs.iter().map(|p| p.right.as_str())) {
                 problems.push("match lefts and rights must each be non-empty and all different".to_string());
             }
         }
-        Kind::Numeric { unit, .. } if !matches!(unit.as_str(), "" | "%") => {
-            problems.push(format!("unit '{unit}' must be \"%\" or \"\""))
-        }
+        Kind::Numeric { unit, .. } if !matches!(unit.as_str(), "" | "%") => problems.push(format!("unit '{unit}' must be \"%\" or \"\"")),
         _ => {}
     }
     problems
@@ -462,10 +448,7 @@ struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn of(value: &'a Json) -> ReadResult<Fields<'a>> {
         let Json::Object(members) = value else { return Err(ReadError::new("expected an object")) };
-        Ok(Fields {
-            members: members.iter().map(|(k, v)| (k.as_str(), v)).collect(),
-            id: value.get("id").and_then(Json::as_str),
-        })
+        Ok(Fields { members: members.iter().map(|(k, v)| (k.as_str(), v)).collect(), id: value.get("id").and_then(Json::as_str) })
     }
 
     fn error(&self, key: &str, what: &'static str) -> ReadError {
@@ -515,8 +498,7 @@ impl<'a> Fields<'a> {
 
     fn strings(&mut self, key: &'static str) -> ReadResult<Vec<String>> {
         let value = self.required(key)?;
-        list(value, |v| v.as_str().map(str::to_owned).ok_or(ReadError::new("")))
-            .map_err(|_| self.error(key, "must be a list of text"))
+        list(value, |v| v.as_str().map(str::to_owned).ok_or(ReadError::new(""))).map_err(|_| self.error(key, "must be a list of text"))
     }
 
     /// Fails if any key was not taken.
@@ -537,12 +519,7 @@ fn section_from_json(value: &Json) -> ReadResult<SeedSection> {
 
 fn fact_from_json(value: &Json) -> ReadResult<Fact> {
     let mut f = Fields::of(value)?;
-    let fact = Fact {
-        figure: f.optional_integer("figure")?,
-        id: f.string("id")?,
-        section: f.string("section")?,
-        text: f.string("text")?,
-    };
+    let fact = Fact { figure: f.optional_integer("figure")?, id: f.string("id")?, section: f.string("section")?, text: f.string("text")? };
     f.finish()?;
     Ok(fact)
 }
@@ -704,7 +681,8 @@ mod tests {
     fn the_bundle_reads_the_same_as_the_files() {
         let files = load(&format!("{GOOD},{NUMERIC}")).unwrap();
         let cards = &LEARN[LEARN.find('[').unwrap()..LEARN.len() - 1];
-        let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],"cards":{cards}}}"#, topic_json(&format!("{GOOD},{NUMERIC}")));
+        let bundle =
+            format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],"cards":{cards}}}"#, topic_json(&format!("{GOOD},{NUMERIC}")));
         assert_eq!(Bank::from_bundle(&bundle), Ok(files));
     }
 

@@ -126,7 +126,13 @@ mod tests {
     }
 
     fn result(seed: u32, token: &str, missed: &[u32], name: Option<&str>) -> QuizResult {
-        QuizResult { spec: spec(seed), correct: 5 - missed.len() as u32, missed: missed.to_vec(), token: token.into(), name: name.map(Into::into) }
+        QuizResult {
+            spec: spec(seed),
+            correct: 5 - missed.len() as u32,
+            missed: missed.to_vec(),
+            token: token.into(),
+            name: name.map(Into::into),
+        }
     }
 
     #[test]

@@ -68,10 +68,7 @@ impl Chart {
     /// The bars with their values from the bank's facts; a bar whose fact has
     /// no figure is left out (the content rules forbid that).
     pub fn bars(&self, bank: &Bank) -> Vec<Bar> {
-        self.bars
-            .iter()
-            .filter_map(|b| Some(Bar { label: b.label.clone(), value: bank.fact(&b.fact)?.figure? }))
-            .collect()
+        self.bars.iter().filter_map(|b| Some(Bar { label: b.label.clone(), value: bank.fact(&b.fact)?.figure? })).collect()
     }
 }
 
@@ -86,20 +83,12 @@ impl Bank {
         let section = self.sections.iter().find(|s| s.title == source)?;
         let mut matching = self.cards.iter().filter(|c| c.section == section.id);
         let first = matching.next()?;
-        Some(
-            std::iter::once(first)
-                .chain(matching)
-                .find(|c| topic.is_some() && c.topic.as_deref() == topic)
-                .unwrap_or(first),
-        )
+        Some(std::iter::once(first).chain(matching).find(|c| topic.is_some() && c.topic.as_deref() == topic).unwrap_or(first))
     }
 
     /// Which topic a question belongs to.
     pub fn topic_of(&self, question_id: &str) -> Option<&str> {
-        self.topics
-            .iter()
-            .find(|t| t.questions.iter().any(|q| q.id == question_id))
-            .map(|t| t.id.as_str())
+        self.topics.iter().find(|t| t.questions.iter().any(|q| q.id == question_id)).map(|t| t.id.as_str())
     }
 }
 
@@ -131,11 +120,8 @@ pub fn search(cards: &[Card], query: &str) -> Vec<SearchHit> {
             if !words.iter().all(|w| all_text.contains(w.as_str())) {
                 return None;
             }
-            let snippet = lines
-                .iter()
-                .skip(1)
-                .find(|line| words.iter().any(|w| line.to_ascii_lowercase().contains(w.as_str())))
-                .unwrap_or(&lines[0]);
+            let snippet =
+                lines.iter().skip(1).find(|line| words.iter().any(|w| line.to_ascii_lowercase().contains(w.as_str()))).unwrap_or(&lines[0]);
             Some(SearchHit { card: card.id.clone(), title: card.title.clone(), snippet: (*snippet).to_owned() })
         })
         .collect()

@@ -110,13 +110,8 @@ pub fn percent_decode(text: &str) -> Result<String, LinkError> {
 /// Text a person typed, made safe to keep: control characters and odd spacing
 /// removed, trimmed, and cut to `max` characters.
 fn clean_text(text: &str, max: usize) -> Option<String> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !is_hidden_character(*c))
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let cleaned: String =
+        text.chars().filter(|c| !is_hidden_character(*c)).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
     let cut: String = cleaned.chars().take(max).collect();
     (!cut.is_empty()).then_some(cut)
 }
@@ -266,17 +261,16 @@ impl QuizResult {
         }
         let spec = QuizSpec::from_pairs(&pairs, &["view", "score", "missed", "r", "name"], known_topic)?;
         let correct = match get("score").ok_or(LinkError::Missing("score"))? {
-            s if s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<u32>().map_err(|_| LinkError::Malformed)?,
+            s if s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+                s.parse::<u32>().map_err(|_| LinkError::Malformed)?
+            }
             _ => return Err(LinkError::OutOfRange("score")),
         };
         let missed_text = get("missed").ok_or(LinkError::Missing("list of missed questions"))?;
         let missed: Vec<u32> = if missed_text.is_empty() {
             Vec::new()
         } else {
-            missed_text
-                .split('.')
-                .map(|m| number(m, "missed question", 0..=spec.count.saturating_sub(1)))
-                .collect::<Result<_, _>>()?
+            missed_text.split('.').map(|m| number(m, "missed question", 0..=spec.count.saturating_sub(1))).collect::<Result<_, _>>()?
         };
         let mut sorted = missed.clone();
         sorted.sort_unstable();
@@ -324,7 +318,9 @@ mod tests {
     #[test]
     fn a_spec_round_trips_through_its_link() {
         let link = spec().to_query();
-        assert!(link.starts_with("?view=trainer-quiz&topics=principle-3.national-picture&count=10&seed=4000000000&mode=assessment&pass=80&refresh=12&title="));
+        assert!(link.starts_with(
+            "?view=trainer-quiz&topics=principle-3.national-picture&count=10&seed=4000000000&mode=assessment&pass=80&refresh=12&title="
+        ));
         assert_eq!(QuizSpec::from_query(&link, known), Ok(spec()));
         let all = QuizSpec { topics: vec![], title: None, refresh_months: None, assessment: false, ..spec() };
         assert_eq!(QuizSpec::from_query(&all.to_query(), known), Ok(all));
@@ -380,10 +376,17 @@ mod tests {
 
     #[test]
     fn a_result_round_trips_and_must_add_up() {
-        let result = QuizResult { spec: spec(), correct: 7, missed: vec![0, 4, 9], token: "0a1b2c3d".into(), name: Some("Sam Jones".into()) };
+        let result =
+            QuizResult { spec: spec(), correct: 7, missed: vec![0, 4, 9], token: "0a1b2c3d".into(), name: Some("Sam Jones".into()) };
         let link = result.to_query();
         assert_eq!(QuizResult::from_query(&link, known), Ok(result.clone()));
-        for (from, to) in [("score=7", "score=8"), ("missed=0.4.9", "missed=0.4.10"), ("missed=0.4.9", "missed=0.4.4"), ("r=0a1b2c3d", "r=xyz"), ("view=result", "view=resul")] {
+        for (from, to) in [
+            ("score=7", "score=8"),
+            ("missed=0.4.9", "missed=0.4.10"),
+            ("missed=0.4.9", "missed=0.4.4"),
+            ("r=0a1b2c3d", "r=xyz"),
+            ("view=result", "view=resul"),
+        ] {
             assert!(QuizResult::from_query(&link.replace(from, to), known).is_err(), "{to}");
         }
         let perfect = QuizResult { correct: 10, missed: vec![], name: None, ..result };

@@ -35,9 +35,7 @@ impl RightAnswer {
             RightAnswer::TrueFalse(true) => "True".to_string(),
             RightAnswer::TrueFalse(false) => "False".to_string(),
             RightAnswer::Order(items) => items.join(", then "),
-            RightAnswer::Pairs(pairs) => {
-                pairs.iter().map(|p| format!("{}: {}", p.left, p.right)).collect::<Vec<_>>().join("; ")
-            }
+            RightAnswer::Pairs(pairs) => pairs.iter().map(|p| format!("{}: {}", p.left, p.right)).collect::<Vec<_>>().join("; "),
             RightAnswer::Number { answer, unit, .. } => format!("{answer}{unit}"),
         }
     }
@@ -61,9 +59,7 @@ impl Kind {
         match (self, response) {
             (Kind::TrueFalse { .. }, Response::Choice(i)) => *i < 2,
             (Kind::Order { items }, Response::Order(order)) => is_permutation(order, items.len()),
-            (Kind::Match { pairs }, Response::Matches(chosen)) => {
-                chosen.len() == pairs.len() && chosen.iter().all(|&j| j < pairs.len())
-            }
+            (Kind::Match { pairs }, Response::Matches(chosen)) => chosen.len() == pairs.len() && chosen.iter().all(|&j| j < pairs.len()),
             (Kind::Numeric { .. }, Response::Number(_)) => true,
             (kind, Response::Choice(i)) if !kind.allows_several() => kind.options().is_some_and(|o| *i < o.len()),
             (kind, Response::Choices(chosen)) if kind.allows_several() => {
@@ -117,14 +113,7 @@ impl Kind {
                     _ => None,
                 },
             },
-            kind => RightAnswer::Options(
-                kind.options()
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|o| o.correct)
-                    .map(|o| o.text.clone())
-                    .collect(),
-            ),
+            kind => RightAnswer::Options(kind.options().unwrap_or_default().iter().filter(|o| o.correct).map(|o| o.text.clone()).collect()),
         }
     }
 
@@ -178,7 +167,7 @@ mod tests {
         assert!(!kind.accepts(&Response::Choices(vec![0, 0])));
         assert!(!kind.accepts(&Response::Choice(0)));
         assert_eq!(kind.mark(&Response::Choices(vec![2, 0])), (true, Some(PartsRight { right: 4, of: 4 })));
-        assert_eq!(kind.mark(&Response::Choices(vec![0])).0, false, "a missed right option");
+        assert!(!kind.mark(&Response::Choices(vec![0])).0, "a missed right option");
         assert_eq!(kind.mark(&Response::Choices(vec![0, 1, 2])), (false, Some(PartsRight { right: 3, of: 4 })));
         // Notes: what was chosen, plus the right ones that were missed.
         assert_eq!(kind.option_notes(&Response::Choices(vec![1])), vec!["f0", "f1", "f2"]);

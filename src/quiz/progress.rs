@@ -54,7 +54,7 @@ impl Mode {
         }
     }
 
-    pub fn from_str(text: &str) -> Option<Mode> {
+    pub fn parse(text: &str) -> Option<Mode> {
         Some(match text {
             "quick" => Mode::Quick,
             "topic" => Mode::Topic,
@@ -246,8 +246,8 @@ impl Progress {
                     if log.len() > LOG_KEPT {
                         log.drain(..log.len() - LOG_KEPT);
                     }
-                    let theirs_is_later = (theirs.memory.last_review_day, theirs.memory.reviews)
-                        > (ours.memory.last_review_day, ours.memory.reviews);
+                    let theirs_is_later =
+                        (theirs.memory.last_review_day, theirs.memory.reviews) > (ours.memory.last_review_day, ours.memory.reviews);
                     if theirs_is_later {
                         *ours = theirs.clone();
                     }
@@ -282,7 +282,10 @@ impl Progress {
                 ("lapses", m.lapses.into()),
                 ("right", r.right.into()),
                 ("wrong", r.wrong.into()),
-                ("log", Json::Array(r.log.iter().map(|&(minute, right)| Json::Array(vec![minute.into(), u32::from(right).into()])).collect())),
+                (
+                    "log",
+                    Json::Array(r.log.iter().map(|&(minute, right)| Json::Array(vec![minute.into(), u32::from(right).into()])).collect()),
+                ),
             ])
         };
         object([
@@ -369,7 +372,7 @@ fn attempt_from_json(value: &Json) -> Result<Attempt, ProgressError> {
     Ok(Attempt {
         score: score(field("correct"), field("total"))?,
         finished_at_ms: field("at").ok_or(CORRUPT_ATTEMPT)?,
-        mode: value.get("mode").and_then(Json::as_str).and_then(Mode::from_str).ok_or(CORRUPT_ATTEMPT)?,
+        mode: value.get("mode").and_then(Json::as_str).and_then(Mode::parse).ok_or(CORRUPT_ATTEMPT)?,
         topic: match value.get("topic") {
             None | Some(Json::Null) => None,
             Some(t) => Some(t.as_str().ok_or(CORRUPT_ATTEMPT)?.to_owned()),
@@ -398,11 +401,14 @@ fn item_from_json(value: &Json) -> Result<ItemRecord, ProgressError> {
         .ok_or(CORRUPT_ITEM)?
         .iter()
         .map(|entry| match entry.as_array() {
-            Some([minute, right]) => Some((minute.as_u64()?, match right.as_u64()? {
-                0 => false,
-                1 => true,
-                _ => return None,
-            })),
+            Some([minute, right]) => Some((
+                minute.as_u64()?,
+                match right.as_u64()? {
+                    0 => false,
+                    1 => true,
+                    _ => return None,
+                },
+            )),
             _ => None,
         })
         .collect::<Option<Vec<_>>>()
@@ -438,10 +444,8 @@ fn from_version_2(doc: &Json) -> Result<Progress, ProgressError> {
         Some(value) => Some(attempt_from_json(value)?),
     };
     let Some(Json::Object(members)) = doc.get("items") else { return Err(ProgressError::Corrupt("no items")) };
-    let items = members
-        .iter()
-        .map(|(id, value)| Ok((id.clone(), item_from_json(value)?)))
-        .collect::<Result<BTreeMap<_, _>, ProgressError>>()?;
+    let items =
+        members.iter().map(|(id, value)| Ok((id.clone(), item_from_json(value)?))).collect::<Result<BTreeMap<_, _>, ProgressError>>()?;
     let days = doc
         .get("days")
         .and_then(Json::as_array)

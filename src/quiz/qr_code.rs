@@ -7,13 +7,13 @@
 
 /// Error-correction codewords per block, for level M, by version.
 const ECC_PER_BLOCK: [u8; 41] = [
-    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28,
-    28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28,
 ];
 /// Error-correction blocks, for level M, by version.
 const BLOCKS: [u8; 41] = [
-    0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37,
-    38, 40, 43, 45, 47, 49,
+    0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40,
+    43, 45, 47, 49,
 ];
 /// Level M in the format information.
 const FORMAT_LEVEL_BITS: u32 = 0;
@@ -105,7 +105,8 @@ impl QrCode {
         for (i, &x) in positions.iter().enumerate() {
             for (j, &y) in positions.iter().enumerate() {
                 // Not where an alignment pattern would sit on a finder.
-                if !((i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0)) {
+                let on_finder = (i == 0 && (j == 0 || j == last)) || (i == last && j == 0);
+                if !on_finder {
                     self.draw_alignment(x, y);
                 }
             }
@@ -460,7 +461,9 @@ mod tests {
         let code = QrCode::encode(b"https://example.org/").unwrap();
         assert_eq!(code.version, 2);
         let svg = code.to_svg(256, "class=\"qr\"");
-        assert!(svg.starts_with("<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" width=\"264\" height=\"264\" viewBox=\"0 0 33 33\""));
+        assert!(
+            svg.starts_with("<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" width=\"264\" height=\"264\" viewBox=\"0 0 33 33\"")
+        );
         assert!(svg.ends_with("</svg>") && svg.contains("<path fill=\"#000\" d=\"M4 4h7v1h-7z"));
     }
 }

@@ -89,11 +89,7 @@ impl Record {
 
 /// The records file (also what "Export my records" saves).
 pub fn encode(records: &[Record]) -> String {
-    object([
-        ("version", RECORDS_VERSION.into()),
-        ("records", Json::Array(records.iter().map(Record::to_json).collect())),
-    ])
-    .to_text()
+    object([("version", RECORDS_VERSION.into()), ("records", Json::Array(records.iter().map(Record::to_json).collect()))]).to_text()
 }
 
 /// None if the text is not a records file this app wrote.

@@ -79,11 +79,7 @@ impl SavedQuiz {
             items: session
                 .items()
                 .iter()
-                .map(|item| SavedItem {
-                    id: item.question.id.clone(),
-                    order: item.order.clone(),
-                    response: item.response.clone(),
-                })
+                .map(|item| SavedItem { id: item.question.id.clone(), order: item.order.clone(), response: item.response.clone() })
                 .collect(),
             position: session.position(),
             answered: session.stage() == Stage::Answered,
@@ -143,7 +139,7 @@ impl SavedQuiz {
         // Saves from before quiz kinds existed were quick checks.
         let mode = match doc.get("mode") {
             None => Mode::Quick,
-            Some(m) => m.as_str().and_then(Mode::from_str).ok_or(ResumeError::Unreadable)?,
+            Some(m) => m.as_str().and_then(Mode::parse).ok_or(ResumeError::Unreadable)?,
         };
         let topic = match doc.get("topic") {
             None | Some(Json::Null) => None,
@@ -152,7 +148,9 @@ impl SavedQuiz {
         // A trainer's quiz keeps its link, read back through the same strict parser.
         let link = match doc.get("link") {
             None | Some(Json::Null) => None,
-            Some(l) => Some(QuizSpec::from_query(l.as_str().ok_or(ResumeError::Unreadable)?, |_| true).map_err(|_| ResumeError::Unreadable)?),
+            Some(l) => {
+                Some(QuizSpec::from_query(l.as_str().ok_or(ResumeError::Unreadable)?, |_| true).map_err(|_| ResumeError::Unreadable)?)
+            }
         };
         Ok(SavedQuiz {
             kind: QuizKind { mode, topic, link },

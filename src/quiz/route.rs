@@ -20,14 +20,20 @@ pub enum Route {
     /// A learner's result link; the query is checked by `link::QuizResult`.
     ResultLink(String),
     /// The debrief of one trainer's quiz (by its id), or of all of them.
-    Debrief { quiz: Option<String> },
+    Debrief {
+        quiz: Option<String>,
+    },
     /// Completion records, and making a new one after a quiz.
     Records,
     NewRecord,
     /// The list of study cards, or one card.
-    Learn { card: Option<String> },
+    Learn {
+        card: Option<String>,
+    },
     /// The flip cards of one study card.
-    Flip { card: String },
+    Flip {
+        card: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,9 +143,22 @@ mod tests {
     fn odd_links_are_refused_not_guessed() {
         let long = format!("?view=learn&card={}", "a".repeat(65));
         for query in [
-            "?view", "?view=", "?view=nowhere", "?card=principle-3", "?view=learn&view=quiz", "?view=learn&card=Principle-3",
-            "?view=learn&card=<img onerror=x>", "?view=learn&card=", "?view=flip", "?view=quiz&card=x", "?view=learn&x=1",
-            long.as_str(), "?view=learn&card=%70", "?view=learn&card=é", "?view=debrief&quiz=XYZ", "?view=debrief&quiz=0A1B2C3D",
+            "?view",
+            "?view=",
+            "?view=nowhere",
+            "?card=principle-3",
+            "?view=learn&view=quiz",
+            "?view=learn&card=Principle-3",
+            "?view=learn&card=<img onerror=x>",
+            "?view=learn&card=",
+            "?view=flip",
+            "?view=quiz&card=x",
+            "?view=learn&x=1",
+            long.as_str(),
+            "?view=learn&card=%70",
+            "?view=learn&card=é",
+            "?view=debrief&quiz=XYZ",
+            "?view=debrief&quiz=0A1B2C3D",
             "?view=records&card=x",
         ] {
             assert_eq!(Route::from_query(query), Err(BadRoute), "{query}");

@@ -13,8 +13,8 @@
 
 /// rs-fsrs 1.2's default FSRS-5 weights.
 pub const DEFAULT_WEIGHTS: [f64; 19] = [
-    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813, 0.0953,
-    0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
+    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813, 0.0953, 0.2975, 2.2042, 0.2407, 2.9466,
+    0.5034, 0.6567,
 ];
 
 const DECAY: f64 = -0.5;
@@ -85,10 +85,7 @@ impl Scheduler {
     }
 
     fn forget_stability(&self, difficulty: f64, stability: f64, retrievability: f64) -> f64 {
-        self.w[11]
-            * difficulty.powf(-self.w[12])
-            * ((stability + 1.0).powf(self.w[13]) - 1.0)
-            * ((1.0 - retrievability) * self.w[14]).exp()
+        self.w[11] * difficulty.powf(-self.w[12]) * ((stability + 1.0).powf(self.w[13]) - 1.0) * ((1.0 - retrievability) * self.w[14]).exp()
     }
 
     fn interval(&self, stability: f64) -> f64 {
@@ -112,12 +109,7 @@ impl Scheduler {
         // Stabilities for Again, Hard and Good: FSRS keeps their intervals apart,
         // so Good's interval depends on the others.
         let (again, hard, good, difficulty) = match memory {
-            None => (
-                self.w[0].max(0.1),
-                self.w[1].max(0.1),
-                self.w[2].max(0.1),
-                self.init_difficulty(grade as i32 as f64),
-            ),
+            None => (self.w[0].max(0.1), self.w[1].max(0.1), self.w[2].max(0.1), self.init_difficulty(grade as i32 as f64)),
             Some(m) => {
                 let r = Self::retrievability(Some(m), today);
                 (
@@ -153,17 +145,14 @@ mod tests {
     #[test]
     fn matches_the_published_rs_fsrs_long_term_test() {
         let scheduler = Scheduler::with_weights([
-            0.4197, 1.1869, 3.0412, 15.2441, 7.1434, 0.6477, 1.0007, 0.0674, 1.6597, 0.1712, 1.1178, 2.0225,
-            0.0904, 0.3025, 2.1214, 0.2498, 2.9466, 0.4891, 0.6468,
+            0.4197, 1.1869, 3.0412, 15.2441, 7.1434, 0.6477, 1.0007, 0.0674, 1.6597, 0.1712, 1.1178, 2.0225, 0.0904, 0.3025, 2.1214,
+            0.2498, 2.9466, 0.4891, 0.6468,
         ]);
         let right = [true, true, true, true, true, true, false, false, true, true, true, true, true];
         let expected_interval = [3, 13, 48, 155, 445, 1158, 17, 3, 9, 27, 74, 190, 457];
-        let expected_stability = [
-            3.0412, 13.0913, 48.1585, 154.9373, 445.0556, 1158.0778, 16.6306, 2.9888, 9.4633, 26.9474, 73.9723,
-            189.7037, 457.4379,
-        ];
-        let expected_difficulty =
-            [4.4909, 4.2666, 4.0575, 3.8624, 3.6804, 3.5108, 5.219, 6.8122, 6.4314, 6.0763, 5.7452, 5.4363, 5.1483];
+        let expected_stability =
+            [3.0412, 13.0913, 48.1585, 154.9373, 445.0556, 1158.0778, 16.6306, 2.9888, 9.4633, 26.9474, 73.9723, 189.7037, 457.4379];
+        let expected_difficulty = [4.4909, 4.2666, 4.0575, 3.8624, 3.6804, 3.5108, 5.219, 6.8122, 6.4314, 6.0763, 5.7452, 5.4363, 5.1483];
         let mut memory: Option<Memory> = None;
         let mut today = 19_325; // 2022-11-29, as in rs-fsrs
         for i in 0..right.len() {

@@ -5,8 +5,8 @@
 //! and takes its randomness as a seeded generator from the caller.
 
 use super::bank::{Kind, Question};
-use super::marking::{PartsRight, Response, RightAnswer};
 use super::link::QuizSpec;
+use super::marking::{PartsRight, Response, RightAnswer};
 use super::progress::Mode;
 use super::rng::SeededRng;
 use super::scoring::Score;
@@ -230,6 +230,7 @@ impl Session {
     }
 
     /// Moves on after feedback; finishes after the last question.
+    #[allow(clippy::should_implement_trait)] // the quiz's own step, not an iterator
     pub fn next(&mut self) -> Result<(), SessionError> {
         if self.stage != Stage::Answered {
             return Err(SessionError::WrongStage);
@@ -244,10 +245,7 @@ impl Session {
     }
 
     pub fn score(&self) -> Score {
-        Score {
-            correct: self.items.iter().filter(|i| i.is_correct()).count() as u32,
-            total: self.items.len() as u32,
-        }
+        Score { correct: self.items.iter().filter(|i| i.is_correct()).count() as u32, total: self.items.len() as u32 }
     }
 }
 

@@ -4,14 +4,11 @@
 /// themselves: controls (other than line breaks), zero-width characters and
 /// direction overrides. Text people type or links carry is kept without them.
 pub fn is_hidden_character(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    (c.is_control() && c != '\n') || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// (year, month 1-12, day 1-31) of a count of days since 1970-01-01.
 /// Howard Hinnant's `civil_from_days`, valid for any date this app will see.

@@ -28,11 +28,13 @@ pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
     } else {
         "This app will work offline once it has finished loading with a connection. Open it again to check."
     };
-    let persisted_text = move || match persisted.get() {
+    let persisted_text = move || {
+        match persisted.get() {
         None => "Checking…",
         Some(Some(true)) => "Your browser has agreed to keep this app's data.",
         Some(Some(false)) => "Your browser may clear this app's data if the device runs low on space. On iPhone and iPad, Safari may also clear it after 7 days without use.",
         Some(None) => "This browser cannot say whether it will keep this app's data.",
+    }
     };
     let estimate_text = move || match estimate.get() {
         None => "Checking…".to_string(),

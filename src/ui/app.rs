@@ -6,19 +6,19 @@ use std::sync::Arc;
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    AboutPage, AccessibilityPage, DebriefPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, RecordForm, RecordsPage, ResultsPage,
-    StorageNotice, TrainerPage, UpdateBanner,
+    AboutPage, AccessibilityPage, DebriefPage, FlipDeck, HomePage, LearnPage, NavLink, ProgressPage, QuizPage, RecordForm, RecordsPage,
+    ResultsPage, StorageNotice, TrainerPage, UpdateBanner,
 };
 use crate::platform::bank_loader::{load_bank, BankLoadError};
 use crate::platform::storage::{on_progress_changed_elsewhere, ProgressStore, StorageProblem, DEBRIEF_KEY, RECORDS_KEY};
+use crate::platform::{clock, history, persistence, service_worker};
 use crate::quiz::debrief::{Added, Tally};
 use crate::quiz::link::{QuizResult, QuizSpec};
-use crate::quiz::record::{self, Record, DEFAULT_REFRESH_MONTHS};
-use crate::quiz::wording::add_months;
-use crate::platform::{clock, history, persistence, service_worker};
 use crate::quiz::progress::{flip_item_id, Attempt, Mode, Progress};
+use crate::quiz::record::{self, Record, DEFAULT_REFRESH_MONTHS};
 use crate::quiz::schedule::Scheduler;
 use crate::quiz::session::{QuizKind, Session, Stage};
+use crate::quiz::wording::add_months;
 use crate::quiz::wording::local_day;
 use crate::quiz::{bank::Bank, bank::Question, draw::draw, resume::SavedQuiz, rng::SeededRng, route::Route};
 
@@ -83,9 +83,7 @@ pub fn App() -> impl IntoView {
 
 /// A quiz left unfinished by a reload, a closed tab or an update, if it still fits the bank.
 fn unfinished_quiz(saved_text: &str, bank: &Bank) -> Result<Session, StorageProblem> {
-    SavedQuiz::decode(saved_text)
-        .and_then(|saved| saved.restore(bank))
-        .map_err(|_| StorageProblem::UnfinishedQuizUnreadable)
+    SavedQuiz::decode(saved_text).and_then(|saved| saved.restore(bank)).map_err(|_| StorageProblem::UnfinishedQuizUnreadable)
 }
 
 /// The app once it has somewhere to get the bank from (the component tests
@@ -177,7 +175,9 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
                 (Mode::Assessment, _) => "Full assessment".to_string(),
                 (Mode::Mistakes, _) => "Review my mistakes".to_string(),
                 (Mode::Review, _) => "Spaced review".to_string(),
-                (Mode::Trainer, _) => request.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".to_string()),
+                (Mode::Trainer, _) => {
+                    request.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".to_string())
+                }
                 _ => "Quick check".to_string(),
             });
             session.set(Some(new_session));

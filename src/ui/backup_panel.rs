@@ -21,8 +21,7 @@ enum Step {
 
 /// True for a question id, or a flip card id, that this version of the app has.
 fn known_item(bank: &Bank, id: &str) -> bool {
-    bank.question(id).is_some()
-        || bank.cards.iter().any(|card| (0..card.flips.len()).any(|i| flip_item_id(&card.id, i) == id))
+    bank.question(id).is_some() || bank.cards.iter().any(|card| (0..card.flips.len()).any(|i| flip_item_id(&card.id, i) == id))
 }
 
 #[component]

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::app::{QuizRequest, ASSESSMENT_LENGTH, QUIZ_LENGTH};
-use crate::quiz::progress::Mode;
-use crate::quiz::session::PASS_MARK;
 use crate::platform::clock;
+use crate::quiz::progress::Mode;
 use crate::quiz::progress::{Attempt, Progress};
+use crate::quiz::session::PASS_MARK;
 use crate::quiz::wording::format_day;
 
 fn describe(attempt: &Attempt) -> String {

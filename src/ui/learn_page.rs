@@ -25,8 +25,10 @@ pub fn LearnPage(
             let _ = heading.focus();
         }
     });
-    let back_to_quiz = quiz_in_progress.then(|| view! {
-        <NavLink route=Route::Quiz on_navigate=on_navigate class="button button-primary">"Back to your quiz"</NavLink>
+    let back_to_quiz = quiz_in_progress.then(|| {
+        view! {
+            <NavLink route=Route::Quiz on_navigate=on_navigate class="button button-primary">"Back to your quiz"</NavLink>
+        }
     });
     match card.and_then(|id| bank.card(&id).cloned()) {
         Some(card) => view! {
@@ -46,8 +48,10 @@ pub fn LearnPage(
 fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>, on_navigate: Callback<Route>) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let cards = StoredValue::new(bank.cards.clone());
-    let link = move |id: String, title: String| view! {
-        <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="card-link">{title}</NavLink>
+    let link = move |id: String, title: String| {
+        view! {
+            <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="card-link">{title}</NavLink>
+        }
     };
     let results = move || {
         let text = query.get();
@@ -100,23 +104,29 @@ fn CardView(
 ) -> impl IntoView {
     let source = bank.sections.iter().find(|s| s.id == card.section).map(|s| s.title.clone()).unwrap_or_default();
     let body = card_body(&card, &bank);
-    let link = card.link.clone().map(|href| view! {
-        <p>
-            <a href=href class="external-link" target="_blank" rel="noopener noreferrer external">
-                "Free e-learning module: learning from serious case reviews"
-                <span class="small">" (opens an outside website)"</span>
-            </a>
-        </p>
+    let link = card.link.clone().map(|href| {
+        view! {
+            <p>
+                <a href=href class="external-link" target="_blank" rel="noopener noreferrer external">
+                    "Free e-learning module: learning from serious case reviews"
+                    <span class="small">" (opens an outside website)"</span>
+                </a>
+            </p>
+        }
     });
-    let flips = (!card.flips.is_empty()).then(|| view! {
-        <NavLink route=Route::Flip { card: card.id.clone() } on_navigate=on_navigate class="button button-secondary">
-            {format!("Flip cards ({})", card.flips.len())}
-        </NavLink>
+    let flips = (!card.flips.is_empty()).then(|| {
+        view! {
+            <NavLink route=Route::Flip { card: card.id.clone() } on_navigate=on_navigate class="button button-secondary">
+                {format!("Flip cards ({})", card.flips.len())}
+            </NavLink>
+        }
     });
-    let practise = card.topic.clone().map(|topic| view! {
-        <button type="button" class="button button-primary" on:click=move |_| on_practise.run(topic.clone())>
-            "Check yourself on this"
-        </button>
+    let practise = card.topic.clone().map(|topic| {
+        view! {
+            <button type="button" class="button button-primary" on:click=move |_| on_practise.run(topic.clone())>
+                "Check yourself on this"
+            </button>
+        }
     });
     view! {
         <article class="page learn-card" aria-labelledby="card-heading">

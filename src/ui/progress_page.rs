@@ -25,14 +25,8 @@ fn summary_html(bank: &Bank, progress: &Progress, today: i64, offset: i64) -> St
         })
         .collect();
     bar_chart(&mut out, "Mastered in each topic: answered right and not yet due again", "%", &mastery);
-    let recent: Vec<(String, u32)> = progress
-        .attempts
-        .iter()
-        .rev()
-        .take(20)
-        .rev()
-        .map(|a| (format_day(a.finished_at_ms, offset), a.score.percent()))
-        .collect();
+    let recent: Vec<(String, u32)> =
+        progress.attempts.iter().rev().take(20).rev().map(|a| (format_day(a.finished_at_ms, offset), a.score.percent())).collect();
     if !recent.is_empty() {
         score_chart(&mut out, "Your last quizzes, as a percentage, oldest first", &recent);
     }
@@ -67,9 +61,7 @@ pub fn ProgressPage(
             n => format!("You have practised {n} days in a row."),
         })
     };
-    let due = move || {
-        progress.with(|p| p.due(today).into_iter().filter(|id| bank.question(id).is_some()).count())
-    };
+    let due = move || progress.with(|p| p.due(today).into_iter().filter(|id| bank.question(id).is_some()).count());
     view! {
         <section class="page progress" aria-labelledby="progress-heading">
             <h2 id="progress-heading" tabindex="-1" node_ref=heading_ref>"Your progress"</h2>

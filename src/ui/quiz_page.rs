@@ -12,18 +12,13 @@ use crate::quiz::session::{Session, SessionItem, Stage};
 
 /// A fresh draft for the session's current question.
 fn draft_for(session: &Option<Session>) -> Draft {
-    session
-        .as_ref()
-        .and_then(Session::current)
-        .map_or(Draft::Choice(None), |item| Draft::new(&item.question.kind, &item.order))
+    session.as_ref().and_then(Session::current).map_or(Draft::Choice(None), |item| Draft::new(&item.question.kind, &item.order))
 }
 
 /// The hint under the question, which states how the type is answered and marked.
 fn hint(kind: &Kind) -> String {
     match kind {
-        kind if kind.allows_several() => {
-            "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into()
-        }
+        kind if kind.allows_several() => "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into(),
         Kind::TrueFalse { .. } => "Is this statement true or false?".into(),
         Kind::Order { .. } => "Use the Up and Down buttons to put them in order.".into(),
         Kind::Match { .. } => "Choose the right match for each item.".into(),
@@ -55,8 +50,12 @@ fn focus_by_id(id: &str) {
 fn inputs(item: &SessionItem, draft: RwSignal<Draft>) -> AnyView {
     let answered = item.response.clone();
     match &item.question.kind {
-        Kind::Order { items } => view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
-        Kind::Match { pairs } => view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
+        Kind::Order { items } => {
+            view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any()
+        }
+        Kind::Match { pairs } => {
+            view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any()
+        }
         Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=answered /> }.into_any(),
         kind => view! { <ChoiceInputs kind=kind.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
     }

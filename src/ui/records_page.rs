@@ -29,10 +29,12 @@ pub fn RecordForm(draft: Record, on_save: Callback<Record>) -> impl IntoView {
         format_day(draft.finished_at_ms, clock::local_offset_minutes())
     );
     let draft = StoredValue::new(draft);
-    let area = |id: &'static str, label: &'static str, value: RwSignal<String>| view! {
-        <label class="label" for=id>{label}</label>
-        <textarea id=id class="input textarea" rows="4" maxlength=REFLECTION_MAX.to_string()
-            prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))></textarea>
+    let area = |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <label class="label" for=id>{label}</label>
+            <textarea id=id class="input textarea" rows="4" maxlength=REFLECTION_MAX.to_string()
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))></textarea>
+        }
     };
     let save = move |_| {
         let mut made = draft.get_value();

@@ -26,16 +26,14 @@ pub fn ResultsPage(
     let score = session.with_untracked(|s| s.as_ref().map(Session::score)).unwrap_or_default();
     // The quiz just finished was recorded before this page showed, so it is the best
     // if the stored best has the same finish time as the last attempt.
-    let is_best = progress.with_untracked(|p| {
-        matches!((p.last(), p.best.as_ref()), (Some(last), Some(best)) if last == best)
-    });
+    let is_best = progress.with_untracked(|p| matches!((p.last(), p.best.as_ref()), (Some(last), Some(best)) if last == best));
 
     let marked = session.with_untracked(|s| s.as_ref().and_then(|s| Some((s.passed()?, s.kind().pass_mark()?))));
     let verdict = match marked {
         Some((true, mark)) => Some(format!("You passed. The pass mark is {mark}%.")),
-        Some((false, mark)) => Some(format!(
-            "Not passed this time. The pass mark is {mark}%. Read the explanations below, then try again when you are ready."
-        )),
+        Some((false, mark)) => {
+            Some(format!("Not passed this time. The pass mark is {mark}%. Read the explanations below, then try again when you are ready."))
+        }
         None => None,
     };
     // For a trainer's quiz: a link with this result, to send back for the debrief.
@@ -95,11 +93,13 @@ pub fn ResultsPage(
             s.review()
                 .into_iter()
                 .enumerate()
-                .map(|(i, (item, feedback))| view! {
-                    <li class="assessment-item">
-                        <h4>{format!("Question {}: {}", i + 1, item.question.prompt)}</h4>
-                        {feedback_view(feedback)}
-                    </li>
+                .map(|(i, (item, feedback))| {
+                    view! {
+                        <li class="assessment-item">
+                            <h4>{format!("Question {}: {}", i + 1, item.question.prompt)}</h4>
+                            {feedback_view(feedback)}
+                        </li>
+                    }
                 })
                 .collect_view()
         })

@@ -75,11 +75,13 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
             }
         })
         .collect_view();
-    let number_select = |id: &'static str, label: &'static str, choices: &'static [u32], value: RwSignal<u32>| view! {
-        <label class="label" for=id>{label}</label>
-        <select id=id class="select" on:change=move |e| { if let Ok(n) = event_target_value(&e).parse() { value.set(n) } }>
-            {choices.iter().map(|&n| view! { <option value=n.to_string() selected=move || value.get() == n>{n.to_string()}</option> }).collect_view()}
-        </select>
+    let number_select = |id: &'static str, label: &'static str, choices: &'static [u32], value: RwSignal<u32>| {
+        view! {
+            <label class="label" for=id>{label}</label>
+            <select id=id class="select" on:change=move |e| { if let Ok(n) = event_target_value(&e).parse() { value.set(n) } }>
+                {choices.iter().map(|&n| view! { <option value=n.to_string() selected=move || value.get() == n>{n.to_string()}</option> }).collect_view()}
+            </select>
+        }
     };
 
     view! {

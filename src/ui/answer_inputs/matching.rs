@@ -24,10 +24,12 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
             let given = answered_matches.as_ref().map(|m| m[left]);
             let right = given == Some(left);
             let selected = move || {
-                given.or_else(|| draft.with(|d| match d {
-                    Draft::Matches(m) => m.get(left).copied().flatten(),
-                    _ => None,
-                }))
+                given.or_else(|| {
+                    draft.with(|d| match d {
+                        Draft::Matches(m) => m.get(left).copied().flatten(),
+                        _ => None,
+                    })
+                })
             };
             let on_change = move |event| {
                 let choice = event_target_value(&event).parse::<usize>().ok();
