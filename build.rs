@@ -1,12 +1,9 @@
 //! Checks the question bank at build time: assets/seed-sections.json,
-//! assets/facts.json, assets/learn.json and every assets/questions/*.json, with the same rules
-//! the app and the tests use (src/quiz/bank.rs). Invalid content stops the
+//! assets/facts.json, assets/learn.json and every assets/questions/*.json, read
+//! with the same serde types and checked by the same rules as the app and the
+//! tests use (src/quiz/bank.rs, src/quiz/learn.rs). Invalid content stops the
 //! build with a list of what to fix. The bank itself is bundled into the dist
 //! by scripts/bank-bundle.mjs and loaded by the app at run time.
-
-#[allow(dead_code)]
-#[path = "src/quiz/json.rs"]
-mod json;
 
 #[allow(dead_code)]
 #[path = "src/quiz/bank.rs"]
@@ -26,7 +23,6 @@ fn read(path: &str) -> String {
 fn main() {
     println!("cargo:rerun-if-changed=assets/questions");
     println!("cargo:rerun-if-changed=src/quiz/bank.rs");
-    println!("cargo:rerun-if-changed=src/quiz/json.rs");
     println!("cargo:rerun-if-changed=src/quiz/learn.rs");
     let sections = read("assets/seed-sections.json");
     let facts = read("assets/facts.json");

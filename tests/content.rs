@@ -4,6 +4,7 @@
 mod support;
 
 use std::collections::{BTreeMap, HashSet};
+use std::fs;
 
 use safeguarding_check::quiz::bank::{Bank, Kind};
 use support::shipped_bank;
@@ -13,6 +14,26 @@ const SEED: &str = include_str!("fixtures/seed-deck.txt");
 #[test]
 fn the_bank_parses_and_passes_every_rule() {
     assert_eq!(shipped_bank().problems(), Vec::<String>::new());
+}
+
+/// The app loads the bank from the bundle scripts/bank-bundle.mjs joins the
+/// authoring files into; read from there it is the same bank.
+#[test]
+fn the_bundle_of_the_shipped_files_reads_as_the_same_bank() {
+    let read = |path: &str| -> serde_json::Value { serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap() };
+    let mut files: Vec<String> = fs::read_dir("assets/questions")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    files.sort();
+    let bundle = serde_json::json!({
+        "sections": read("assets/seed-sections.json"),
+        "facts": read("assets/facts.json"),
+        "topics": files.iter().map(|f| read(f)).collect::<Vec<_>>(),
+        "cards": read("assets/learn.json")["cards"],
+    });
+    assert_eq!(Bank::from_bundle(&bundle.to_string()), Ok(shipped_bank()));
 }
 
 #[test]

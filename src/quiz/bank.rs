@@ -1,30 +1,53 @@
-//! The question bank: what a question is, reading it from JSON, and checking
-//! that the content is consistent and traceable to the seed deck.
+//! The question bank: what a question is, reading it from JSON with serde,
+//! and checking that the content is consistent and traceable to the seed deck.
 //!
 //! Authors write one file per topic in `assets/questions/`, plus the fact list
-//! (`assets/facts.json`) and the seed's section titles (`assets/seed-sections.json`).
-//! The build joins them into one bundle that the app loads (see
-//! `scripts/bank-bundle.mjs`). Both are read by the same code here, and
-//! `build.rs` runs `problems()` so invalid content fails the build.
+//! (`assets/facts.json`), the seed's section titles (`assets/seed-sections.json`)
+//! and the Learn cards (`assets/learn.json`). The shapes:
+//!
+//! - seed-sections.json: `[{"id", "title"}, ...]`
+//! - facts.json: `[{"id", "section", "text", "figure"?}, ...]`
+//! - learn.json: `{"cards": [...]}`, each card as [`Card`] describes
+//! - questions/*.json: `{"id", "title", "questions": [...]}`, each question
+//!   with `id`, `type`, `prompt`, `explanation`, `source`, `facts`,
+//!   `principle`? and the fields of its type: `options` (single, multi,
+//!   scenario, which also has `scenario`), `answer` (true_false: true or
+//!   false; numeric: a whole number, with `tolerance` and `unit`), `items`
+//!   (order) or `pairs` (match).
+//!
+//! The build joins them into one bundle that the app loads,
+//! `{"sections": [...], "facts": [...], "topics": [...], "cards": [...]}`
+//! (see `scripts/bank-bundle.mjs`). serde reads both into the same types,
+//! with unknown fields refused, and `build.rs` runs `problems()` so invalid
+//! content fails the build.
 
 use std::collections::HashSet;
 
-use super::json::{self, Json};
-use super::learn::{BarSpec, Card, Chart, Flip, Group, Point};
+use serde::Deserialize;
 
-/// One answer a learner can pick.
-#[derive(Debug, Clone, PartialEq)]
+use super::learn::Card;
+
+/// One answer a learner can pick: `{"text", "correct"?, "feedback"?}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerOption {
+    /// What the learner sees.
     pub text: String,
+    /// Whether it is a right answer; false when not written.
+    #[serde(default)]
     pub correct: bool,
     /// Why this option is right or wrong, shown after checking.
     pub feedback: Option<String>,
 }
 
-/// Two things that belong together, e.g. a characteristic and its percentage.
-#[derive(Debug, Clone, PartialEq)]
+/// Two things that belong together, e.g. a characteristic and its percentage:
+/// `{"left", "right"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pair {
+    /// Shown in order; the learner matches each to a right.
     pub left: String,
+    /// The learner picks it from a shuffled list.
     pub right: String,
 }
 
@@ -32,19 +55,46 @@ pub struct Pair {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// One option is right.
-    SingleChoice { options: Vec<AnswerOption> },
+    SingleChoice {
+        /// In the order written; exactly one is correct.
+        options: Vec<AnswerOption>,
+    },
     /// Select all that apply: the mark needs every right option and no wrong one.
-    MultipleChoice { options: Vec<AnswerOption> },
+    MultipleChoice {
+        /// In the order written; at least one right and one wrong.
+        options: Vec<AnswerOption>,
+    },
     /// The prompt is a statement; `answer` says whether it is true.
-    TrueFalse { answer: bool },
+    TrueFalse {
+        /// Whether the statement is true.
+        answer: bool,
+    },
     /// `items` are in the right order; the learner is shown them shuffled.
-    Order { items: Vec<String> },
+    Order {
+        /// The right order.
+        items: Vec<String>,
+    },
     /// Each left goes with its right; the learner picks rights from a list.
-    Match { pairs: Vec<Pair> },
+    Match {
+        /// The right pairing.
+        pairs: Vec<Pair>,
+    },
     /// A whole number, right within `tolerance` either side.
-    Numeric { answer: i64, tolerance: u32, unit: String },
+    Numeric {
+        /// The figure, as the question's fact states it.
+        answer: i64,
+        /// How far either side of `answer` is still right.
+        tolerance: u32,
+        /// "%" or "" (a count).
+        unit: String,
+    },
     /// A short practice vignette, then options; one or more are right.
-    Scenario { scenario: String, options: Vec<AnswerOption> },
+    Scenario {
+        /// The vignette, shown above the prompt.
+        scenario: String,
+        /// In the order written; at least one right and one wrong.
+        options: Vec<AnswerOption>,
+    },
 }
 
 impl Kind {
@@ -79,11 +129,16 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One question. serde reads it as written (a private `QuestionFile`), then
+/// checks it has exactly the fields of its type.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "QuestionFile")]
 pub struct Question {
     /// Stable id: progress and links refer to questions by it, so never reuse one.
     pub id: String,
+    /// The question, or for true_false the statement.
     pub prompt: String,
+    /// The type of answer and the right answer (`type` and its fields in the file).
     pub kind: Kind,
     /// One or two sentences on why the answer is right, in plain English.
     pub explanation: String,
@@ -95,45 +150,69 @@ pub struct Question {
     pub principle: Option<u8>,
 }
 
-/// A topic file: a titled group of questions.
-#[derive(Debug, Clone, PartialEq)]
+/// A topic file: a titled group of questions, `{"id", "title", "questions"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
+    /// Stable id, e.g. "principle-3"; links and progress refer to it.
     pub id: String,
+    /// Shown on the topic list.
     pub title: String,
+    /// In the order they are written.
     pub questions: Vec<Question>,
 }
 
-/// A named part of the seed deck that a question may cite.
-#[derive(Debug, Clone, PartialEq)]
+/// A named part of the seed deck that a question may cite: `{"id", "title"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SeedSection {
+    /// What facts and cards name it by.
     pub id: String,
+    /// What questions cite it by, as the seed writes it.
     pub title: String,
 }
 
-/// One fact of the seed deck, as the fact list states it.
-#[derive(Debug, Clone, PartialEq)]
+/// One fact of the seed deck, as the fact list states it:
+/// `{"id", "section", "text", "figure"?}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// What questions and cards name it by.
     pub id: String,
     /// The id of the seed section it comes from.
     pub section: String,
+    /// The fact in a sentence.
     pub text: String,
     /// The number, for facts that are figures.
     pub figure: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// All the content: read from the authoring files by [`Bank::from_files`],
+/// or from the bundle the app loads by [`Bank::from_bundle`], whose shape is
+/// this struct's: `{"sections", "facts", "topics", "cards"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Bank {
+    /// The seed deck's sections (seed-sections.json).
     pub sections: Vec<SeedSection>,
+    /// The fact list (facts.json).
     pub facts: Vec<Fact>,
+    /// One per file in assets/questions/.
     pub topics: Vec<Topic>,
     /// The Learn section's study cards.
     pub cards: Vec<Card>,
 }
 
+/// Why the bank could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BankError {
     /// An authoring file could not be read as the expected JSON.
-    Parse { file: String, message: String },
+    Parse {
+        /// The file's name, as given to [`Bank::from_files`].
+        file: String,
+        /// What serde_json reported, with the line and column.
+        message: String,
+    },
     /// The bundle the app loads is not a bank (damaged in transit or storage).
     Damaged,
     /// The content was read but breaks a rule (duplicate id, no correct answer…).
@@ -154,22 +233,10 @@ impl Bank {
     /// Reads the authoring files: the seed sections, the fact list, the study
     /// cards, and each `(file name, json)` topic file. Then validates.
     pub fn from_files(sections_json: &str, facts_json: &str, learn_json: &str, topic_files: &[(&str, &str)]) -> Result<Bank, BankError> {
-        fn read<T>(file: &str, text: &str, read: impl FnOnce(&Json) -> ReadResult<T>) -> Result<T, BankError> {
-            let doc = json::parse(text).map_err(|e| BankError::Parse {
-                file: file.into(),
-                message: format!("not valid JSON at byte {}: {}", e.offset, e.reason),
-            })?;
-            read(&doc).map_err(|e| BankError::Parse { file: file.into(), message: e.message() })
-        }
-        let sections = read("seed-sections.json", sections_json, |doc| list(doc, section_from_json))?;
-        let facts = read("facts.json", facts_json, |doc| list(doc, fact_from_json))?;
-        let cards = read("learn.json", learn_json, |doc| {
-            let mut f = Fields::of(doc)?;
-            let cards = list(f.required("cards")?, card_from_json)?;
-            f.finish()?;
-            Ok(cards)
-        })?;
-        let topics = topic_files.iter().map(|(file, text)| read(file, text, topic_from_json)).collect::<Result<Vec<_>, _>>()?;
+        let sections = read_file("seed-sections.json", sections_json)?;
+        let facts = read_file("facts.json", facts_json)?;
+        let cards = read_file::<LearnFile>("learn.json", learn_json)?.cards;
+        let topics = topic_files.iter().map(|(file, text)| read_file(file, text)).collect::<Result<Vec<_>, _>>()?;
         let bank = Bank { sections, facts, topics, cards };
         let problems = bank.problems();
         if problems.is_empty() {
@@ -184,33 +251,25 @@ impl Bank {
     /// checked here (the content rules ran at build time); a damaged file is
     /// refused, and nothing in the app indexes past what it was given.
     pub fn from_bundle(text: &str) -> Result<Bank, BankError> {
-        let doc = json::parse(text).map_err(|_| BankError::Damaged)?;
-        let read = || -> ReadResult<Bank> {
-            let mut fields = Fields::of(&doc)?;
-            let bank = Bank {
-                sections: list(fields.required("sections")?, section_from_json)?,
-                facts: list(fields.required("facts")?, fact_from_json)?,
-                topics: list(fields.required("topics")?, topic_from_json)?,
-                cards: list(fields.required("cards")?, card_from_json)?,
-            };
-            fields.finish()?;
-            Ok(bank)
-        };
-        read().map_err(|_| BankError::Damaged)
+        serde_json::from_str(text).map_err(|_| BankError::Damaged)
     }
 
+    /// Every question, topic by topic.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.topics.iter().flat_map(|t| t.questions.iter())
     }
 
+    /// The topic with this id.
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions().find(|q| q.id == id)
     }
 
+    /// The fact with this id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)
     }
@@ -404,236 +463,196 @@ fn is_stable_id(id: &str) -> bool {
 
 // ---- Reading the JSON ----------------------------------------------------
 //
-// Errors are plain values, put into words only by `from_files` (at build time
-// and in tests): the app reads the bundle, and formatting messages it never
-// shows would only add weight to the wasm.
+// serde reads every file into the types above. Most of them are written just
+// as they are held; a question is not, since which fields it has depends on
+// its `type`, so it is read as a `QuestionFile` and then turned into a
+// `Question` with its `Kind`. Every struct denies unknown fields, so a
+// misspelt field is reported rather than silently ignored.
 
-/// What went wrong reading an object, and where.
-#[derive(Debug)]
-struct ReadError {
-    /// The id of the object it was in, when it has one.
-    id: Option<String>,
-    what: &'static str,
-    key: String,
+/// `assets/learn.json`: `{"cards": [...]}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LearnFile {
+    cards: Vec<Card>,
 }
 
-impl ReadError {
-    fn new(what: &'static str) -> ReadError {
-        ReadError { id: None, what, key: String::new() }
-    }
+/// The question types as written in the `type` field.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum QuestionType {
+    Single,
+    Multi,
+    TrueFalse,
+    Order,
+    Match,
+    Numeric,
+    Scenario,
+}
 
-    fn message(&self) -> String {
-        let at = self.id.as_ref().map(|id| format!("'{id}': ")).unwrap_or_default();
-        if self.key.is_empty() {
-            format!("{at}{}", self.what)
-        } else {
-            format!("{at}\"{}\" {}", self.key, self.what)
+impl QuestionType {
+    /// The name written in the files, the same as [`Kind::name`].
+    fn name(self) -> &'static str {
+        match self {
+            QuestionType::Single => "single",
+            QuestionType::Multi => "multi",
+            QuestionType::TrueFalse => "true_false",
+            QuestionType::Order => "order",
+            QuestionType::Match => "match",
+            QuestionType::Numeric => "numeric",
+            QuestionType::Scenario => "scenario",
         }
     }
 }
 
-type ReadResult<T> = Result<T, ReadError>;
-
-fn list<T>(value: &Json, read: impl Fn(&Json) -> ReadResult<T>) -> ReadResult<Vec<T>> {
-    value.as_array().ok_or(ReadError::new("expected a list"))?.iter().map(read).collect()
+/// A question as written: the fields every question has, its `type`, and
+/// the fields of every type, each optional. Turning it into a [`Question`]
+/// checks that it has exactly the fields of its type.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    id: String,
+    #[serde(rename = "type")]
+    question_type: QuestionType,
+    prompt: String,
+    explanation: String,
+    source: String,
+    facts: Vec<String>,
+    principle: Option<u8>,
+    /// single, multi, scenario.
+    options: Option<Vec<AnswerOption>>,
+    /// true_false (true or false) and numeric (a whole number).
+    answer: Option<Answer>,
+    /// order.
+    items: Option<Vec<String>>,
+    /// match.
+    pairs: Option<Vec<Pair>>,
+    /// numeric.
+    tolerance: Option<u32>,
+    /// numeric.
+    unit: Option<String>,
+    /// scenario.
+    scenario: Option<String>,
 }
 
-/// The members of an object, taken one by one, so that a misspelt or unknown
-/// key is reported instead of silently ignored.
-struct Fields<'a> {
-    members: Vec<(&'a str, &'a Json)>,
-    id: Option<&'a str>,
+/// The `answer` field: true or false for a true_false question, a whole
+/// number for a numeric one.
+#[derive(Clone, Copy)]
+enum Answer {
+    Bool(bool),
+    Number(i64),
 }
 
-impl<'a> Fields<'a> {
-    fn of(value: &'a Json) -> ReadResult<Fields<'a>> {
-        let Json::Object(members) = value else { return Err(ReadError::new("expected an object")) };
-        Ok(Fields { members: members.iter().map(|(k, v)| (k.as_str(), v)).collect(), id: value.get("id").and_then(Json::as_str) })
-    }
-
-    fn error(&self, key: &str, what: &'static str) -> ReadError {
-        ReadError { id: self.id.map(str::to_owned), what, key: key.to_owned() }
-    }
-
-    fn optional(&mut self, key: &str) -> Option<&'a Json> {
-        let index = self.members.iter().position(|(k, _)| *k == key)?;
-        Some(self.members.swap_remove(index).1)
-    }
-
-    fn required(&mut self, key: &'static str) -> ReadResult<&'a Json> {
-        self.optional(key).ok_or_else(|| self.error(key, "is missing"))
-    }
-
-    fn string(&mut self, key: &'static str) -> ReadResult<String> {
-        let value = self.required(key)?;
-        value.as_str().map(str::to_owned).ok_or_else(|| self.error(key, "must be text"))
-    }
-
-    fn optional_string(&mut self, key: &'static str) -> ReadResult<Option<String>> {
-        match self.optional(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(value) => value.as_str().map(|s| Some(s.to_owned())).ok_or_else(|| self.error(key, "must be text")),
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Answer, D::Error> {
+        struct AnswerVisitor;
+        impl serde::de::Visitor<'_> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or a whole number")
+            }
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Answer, E> {
+                Ok(Answer::Bool(value))
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(value))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Answer, E> {
+                i64::try_from(value).map(Answer::Number).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
+            }
         }
+        deserializer.deserialize_any(AnswerVisitor)
     }
+}
 
-    fn boolean(&mut self, key: &'static str) -> ReadResult<bool> {
-        let value = self.required(key)?;
-        value.as_bool().ok_or_else(|| self.error(key, "must be true or false"))
+/// Why a question's fields do not fit its type. serde_json adds where in
+/// the file it is.
+struct ShapeError {
+    id: String,
+    field: &'static str,
+    /// Completes "field `x` …", e.g. "is missing for".
+    problem: &'static str,
+    question_type: QuestionType,
+}
+
+impl std::fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "question '{}': field `{}` {} type {}", self.id, self.field, self.problem, self.question_type.name())
     }
+}
 
-    fn integer(&mut self, key: &'static str) -> ReadResult<i64> {
-        match self.required(key)? {
-            Json::Int(n) => Ok(*n),
-            _ => Err(self.error(key, "must be a whole number")),
+impl TryFrom<QuestionFile> for Question {
+    type Error = ShapeError;
+
+    fn try_from(file: QuestionFile) -> Result<Question, ShapeError> {
+        let QuestionFile {
+            id,
+            question_type,
+            prompt,
+            explanation,
+            source,
+            facts,
+            principle,
+            mut options,
+            mut answer,
+            mut items,
+            mut pairs,
+            mut tolerance,
+            mut unit,
+            mut scenario,
+        } = file;
+        let error = |field, problem| ShapeError { id: id.clone(), field, problem, question_type };
+        // Each field the type uses is taken, so that any left are foreign to it.
+        fn take<T>(
+            slot: &mut Option<T>,
+            field: &'static str,
+            error: impl Fn(&'static str, &'static str) -> ShapeError,
+        ) -> Result<T, ShapeError> {
+            slot.take().ok_or_else(|| error(field, "is missing for"))
         }
-    }
-
-    fn optional_integer(&mut self, key: &'static str) -> ReadResult<Option<i64>> {
-        match self.optional(key) {
-            None => Ok(None),
-            Some(Json::Int(n)) => Ok(Some(*n)),
-            Some(_) => Err(self.error(key, "must be a whole number")),
+        let kind = match question_type {
+            QuestionType::Single => Kind::SingleChoice { options: take(&mut options, "options", error)? },
+            QuestionType::Multi => Kind::MultipleChoice { options: take(&mut options, "options", error)? },
+            QuestionType::TrueFalse => match take(&mut answer, "answer", error)? {
+                Answer::Bool(answer) => Kind::TrueFalse { answer },
+                Answer::Number(_) => return Err(error("answer", "must be true or false for")),
+            },
+            QuestionType::Order => Kind::Order { items: take(&mut items, "items", error)? },
+            QuestionType::Match => Kind::Match { pairs: take(&mut pairs, "pairs", error)? },
+            QuestionType::Numeric => Kind::Numeric {
+                answer: match take(&mut answer, "answer", error)? {
+                    Answer::Number(answer) => answer,
+                    Answer::Bool(_) => return Err(error("answer", "must be a whole number for")),
+                },
+                tolerance: take(&mut tolerance, "tolerance", error)?,
+                unit: take(&mut unit, "unit", error)?,
+            },
+            QuestionType::Scenario => {
+                Kind::Scenario { scenario: take(&mut scenario, "scenario", error)?, options: take(&mut options, "options", error)? }
+            }
+        };
+        let left = [
+            ("options", options.is_some()),
+            ("answer", answer.is_some()),
+            ("items", items.is_some()),
+            ("pairs", pairs.is_some()),
+            ("tolerance", tolerance.is_some()),
+            ("unit", unit.is_some()),
+            ("scenario", scenario.is_some()),
+        ];
+        if let Some((field, _)) = left.into_iter().find(|(_, present)| *present) {
+            return Err(error(field, "does not belong to"));
         }
-    }
-
-    fn strings(&mut self, key: &'static str) -> ReadResult<Vec<String>> {
-        let value = self.required(key)?;
-        list(value, |v| v.as_str().map(str::to_owned).ok_or(ReadError::new(""))).map_err(|_| self.error(key, "must be a list of text"))
-    }
-
-    /// Fails if any key was not taken.
-    fn finish(self) -> ReadResult<()> {
-        match self.members.first() {
-            None => Ok(()),
-            Some((key, _)) => Err(self.error(key, "is an unknown field")),
-        }
+        Ok(Question { id, prompt, kind, explanation, source, facts, principle })
     }
 }
 
-fn section_from_json(value: &Json) -> ReadResult<SeedSection> {
-    let mut f = Fields::of(value)?;
-    let section = SeedSection { id: f.string("id")?, title: f.string("title")? };
-    f.finish()?;
-    Ok(section)
-}
-
-fn fact_from_json(value: &Json) -> ReadResult<Fact> {
-    let mut f = Fields::of(value)?;
-    let fact = Fact { figure: f.optional_integer("figure")?, id: f.string("id")?, section: f.string("section")?, text: f.string("text")? };
-    f.finish()?;
-    Ok(fact)
-}
-
-fn card_from_json(value: &Json) -> ReadResult<Card> {
-    let mut f = Fields::of(value)?;
-    let point = |value: &Json| -> ReadResult<Point> {
-        let mut f = Fields::of(value)?;
-        let point = Point { fact: f.optional_string("fact")?, text: f.string("text")? };
-        f.finish()?;
-        Ok(point)
-    };
-    let group = |value: &Json| -> ReadResult<Group> {
-        let mut f = Fields::of(value)?;
-        let group = Group { heading: f.optional_string("heading")?, points: list(f.required("points")?, point)? };
-        f.finish()?;
-        Ok(group)
-    };
-    let flip = |value: &Json| -> ReadResult<Flip> {
-        let mut f = Fields::of(value)?;
-        let flip = Flip { front: f.string("front")?, back: f.string("back")?, facts: f.strings("facts")? };
-        f.finish()?;
-        Ok(flip)
-    };
-    let bar = |value: &Json| -> ReadResult<BarSpec> {
-        let mut f = Fields::of(value)?;
-        let bar = BarSpec { fact: f.string("fact")?, label: f.string("label")? };
-        f.finish()?;
-        Ok(bar)
-    };
-    let chart = |value: &Json| -> ReadResult<Chart> {
-        let mut f = Fields::of(value)?;
-        let chart = Chart { title: f.string("title")?, unit: f.string("unit")?, bars: list(f.required("bars")?, bar)? };
-        f.finish()?;
-        Ok(chart)
-    };
-    let card = Card {
-        id: f.string("id")?,
-        title: f.string("title")?,
-        section: f.string("section")?,
-        topic: f.optional_string("topic")?,
-        intro: f.optional_string("intro")?,
-        link: f.optional_string("link")?,
-        charts: match f.optional("charts") {
-            None => Vec::new(),
-            Some(v) => list(v, chart)?,
-        },
-        groups: list(f.required("groups")?, group)?,
-        flips: match f.optional("flips") {
-            None => Vec::new(),
-            Some(v) => list(v, flip)?,
-        },
-    };
-    f.finish()?;
-    Ok(card)
-}
-
-fn topic_from_json(value: &Json) -> ReadResult<Topic> {
-    let mut f = Fields::of(value)?;
-    let topic = Topic { id: f.string("id")?, title: f.string("title")?, questions: list(f.required("questions")?, question_from_json)? };
-    f.finish()?;
-    Ok(topic)
-}
-
-fn option_from_json(value: &Json) -> ReadResult<AnswerOption> {
-    let mut f = Fields::of(value)?;
-    let correct = match f.optional("correct") {
-        None => false,
-        Some(v) => v.as_bool().ok_or_else(|| f.error("correct", "must be true or false"))?,
-    };
-    let option = AnswerOption { text: f.string("text")?, correct, feedback: f.optional_string("feedback")? };
-    f.finish()?;
-    Ok(option)
-}
-
-fn pair_from_json(value: &Json) -> ReadResult<Pair> {
-    let mut f = Fields::of(value)?;
-    let pair = Pair { left: f.string("left")?, right: f.string("right")? };
-    f.finish()?;
-    Ok(pair)
-}
-
-fn question_from_json(value: &Json) -> ReadResult<Question> {
-    let mut f = Fields::of(value)?;
-    let options = |f: &mut Fields| list(f.required("options")?, option_from_json);
-    let kind = match f.string("type")?.as_str() {
-        "single" => Kind::SingleChoice { options: options(&mut f)? },
-        "multi" => Kind::MultipleChoice { options: options(&mut f)? },
-        "true_false" => Kind::TrueFalse { answer: f.boolean("answer")? },
-        "order" => Kind::Order { items: f.strings("items")? },
-        "match" => Kind::Match { pairs: list(f.required("pairs")?, pair_from_json)? },
-        "numeric" => Kind::Numeric {
-            answer: f.integer("answer")?,
-            tolerance: u32::try_from(f.integer("tolerance")?).map_err(|_| f.error("tolerance", "must be 0 or more"))?,
-            unit: f.string("unit")?,
-        },
-        "scenario" => Kind::Scenario { scenario: f.string("scenario")?, options: options(&mut f)? },
-        _ => return Err(f.error("type", "is not a known question type")),
-    };
-    let principle = match f.optional_integer("principle")? {
-        None => None,
-        Some(n) => Some(u8::try_from(n).map_err(|_| f.error("principle", "must be 1 to 10"))?),
-    };
-    let question = Question {
-        id: f.string("id")?,
-        prompt: f.string("prompt")?,
-        explanation: f.string("explanation")?,
-        source: f.string("source")?,
-        facts: f.strings("facts")?,
-        principle,
-        kind,
-    };
-    f.finish()?;
-    Ok(question)
+/// Reads one authoring file, naming it in any error. serde_json says where
+/// in the file the error is.
+fn read_file<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, BankError> {
+    serde_json::from_str(text).map_err(|e| BankError::Parse {
+        file: file.into(),
+        message: if e.is_data() { e.to_string() } else { format!("not valid JSON: {e}") },
+    })
 }
 
 #[cfg(test)]
@@ -695,25 +714,99 @@ mod tests {
     }
 
     #[test]
-    fn malformed_json_names_the_file() {
+    fn malformed_json_names_the_file_and_the_place() {
         let err = Bank::from_files(SECTIONS, FACTS, LEARN, &[("broken.json", "{")]).unwrap_err();
         assert!(matches!(err, BankError::Parse { ref file, .. } if file == "broken.json"));
+        assert_eq!(err.to_string(), "broken.json: not valid JSON: EOF while parsing an object at line 1 column 1");
+        let err = Bank::from_files(SECTIONS, "[\n  {\"id\": \"f1\",}\n]", LEARN, &[]).unwrap_err();
+        assert!(err.to_string().starts_with("facts.json: not valid JSON: trailing comma at line 2 column"), "{err}");
+    }
+
+    /// Reads a topic file `t.json` of one question as `from_files` does (without
+    /// the content rules), giving the question's kind or the error message.
+    fn parse_one(question: &str) -> Result<Kind, String> {
+        read_file::<Topic>("t.json", &topic_json(question)).map(|topic| topic.questions[0].kind.clone()).map_err(|e| e.to_string())
+    }
+
+    /// A question of `type` with the common fields and then `fields`.
+    fn question(question_type: &str, fields: &str) -> String {
+        format!(
+            r#"{{"id":"q-9","type":"{question_type}","prompt":"P","facts":["f1"],"explanation":"E.",
+            "source":"Principle 1: Keep clear and detailed records",{fields}}}"#
+        )
+    }
+
+    #[test]
+    fn each_type_reads_into_its_kind() {
+        let option = |text: &str, correct| AnswerOption { text: text.into(), correct, feedback: None };
+        let options = r#""options":[{"text":"A","correct":true,"feedback":"Yes."},{"text":"B","correct":false},{"text":"C"}]"#;
+        let read_options =
+            vec![AnswerOption { feedback: Some("Yes.".into()), ..option("A", true) }, option("B", false), option("C", false)];
+        let cases = [
+            ("single", options.to_string(), Kind::SingleChoice { options: read_options.clone() }),
+            ("multi", options.to_string(), Kind::MultipleChoice { options: read_options.clone() }),
+            ("true_false", r#""answer":false"#.to_string(), Kind::TrueFalse { answer: false }),
+            ("order", r#""items":["a","b","c"]"#.to_string(), Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }),
+            (
+                "match",
+                r#""pairs":[{"left":"a","right":"1"},{"left":"b","right":"2"}]"#.to_string(),
+                Kind::Match { pairs: vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }] },
+            ),
+            (
+                "numeric",
+                r#""answer":-7,"tolerance":0,"unit":"""#.to_string(),
+                Kind::Numeric { answer: -7, tolerance: 0, unit: String::new() },
+            ),
+            ("scenario", format!(r#""scenario":"S.",{options}"#), Kind::Scenario { scenario: "S.".into(), options: read_options.clone() }),
+        ];
+        for (question_type, fields, kind) in cases {
+            let read = parse_one(&question(question_type, &fields));
+            assert_eq!(read, Ok(kind), "{question_type}");
+            assert_eq!(read.unwrap().name(), question_type, "Kind::name is the type as written");
+        }
+    }
+
+    #[test]
+    fn a_question_needs_exactly_the_fields_of_its_type() {
+        let err = parse_one(&question("numeric", r#""answer":46,"unit":"%""#)).unwrap_err();
+        assert!(err.starts_with("t.json: question 'q-9': field `tolerance` is missing for type numeric at line 2"), "{err}");
+        let err = parse_one(&question("true_false", r#""answer":true,"options":[]"#)).unwrap_err();
+        assert!(err.contains("question 'q-9': field `options` does not belong to type true_false"), "{err}");
+        let err = parse_one(&question("true_false", r#""answer":1"#)).unwrap_err();
+        assert!(err.contains("question 'q-9': field `answer` must be true or false for type true_false"), "{err}");
+        let err = parse_one(&question("numeric", r#""answer":"46","tolerance":0,"unit":"""#)).unwrap_err();
+        assert!(err.contains("invalid type: string \"46\", expected true, false or a whole number"), "{err}");
+        let err = parse_one(&question("numeric", r#""answer":true,"tolerance":0,"unit":"""#)).unwrap_err();
+        assert!(err.contains("field `answer` must be a whole number for type numeric"), "{err}");
+        let err = parse_one(&question("numeric", r#""answer":46.5,"tolerance":0,"unit":"""#)).unwrap_err();
+        assert!(err.contains("invalid type: floating point `46.5`"), "{err}");
+        let err = parse_one(&question("numeric", r#""answer":46,"tolerance":-1,"unit":"""#)).unwrap_err();
+        assert!(err.contains("invalid value: integer `-1`, expected u32"), "{err}");
     }
 
     #[test]
     fn misspelt_fields_are_reported() {
         let q = GOOD.replace("\"explanation\"", "\"explanaton\"");
-        let err = load(&format!("{q},{NUMERIC}")).unwrap_err();
-        assert!(err.to_string().contains("'q-1': \"explanation\" is missing"), "{err}");
+        let err = load(&format!("{q},{NUMERIC}")).unwrap_err().to_string();
+        assert!(err.starts_with("t.json: unknown field `explanaton`, expected one of `id`, `type`,"), "{err}");
+        assert!(err.ends_with(" at line 3 column 20"), "{err}");
         let q = GOOD.replace("\"principle\":1", "\"principle\":1,\"colour\":\"red\"");
-        let err = load(&format!("{q},{NUMERIC}")).unwrap_err();
-        assert!(err.to_string().contains("\"colour\" is an unknown field"), "{err}");
+        assert!(load(&format!("{q},{NUMERIC}")).unwrap_err().to_string().contains("unknown field `colour`"));
+        let q = GOOD.replace(r#""explanation":"Because.","#, "");
+        assert!(load(&format!("{q},{NUMERIC}")).unwrap_err().to_string().contains("missing field `explanation`"));
+        let learn = LEARN.replace("\"label\"", "\"lable\"");
+        let err = Bank::from_files(SECTIONS, FACTS, &learn, &[("t.json", &topic_json(GOOD))]).unwrap_err().to_string();
+        assert!(err.starts_with("learn.json: unknown field `lable`, expected `fact` or `label` at line 3"), "{err}");
+        let facts = FACTS.replace("\"text\"", "\"txt\"");
+        let err = Bank::from_files(SECTIONS, &facts, LEARN, &[("t.json", &topic_json(GOOD))]).unwrap_err().to_string();
+        assert!(err.starts_with("facts.json: unknown field `txt`"), "{err}");
     }
 
     #[test]
     fn unknown_types_are_reported() {
         let q = GOOD.replace("\"single\"", "\"essay\"");
-        assert!(load(&format!("{q},{NUMERIC}")).unwrap_err().to_string().contains("\"type\" is not a known question type"));
+        let err = load(&format!("{q},{NUMERIC}")).unwrap_err().to_string();
+        assert!(err.contains("unknown variant `essay`, expected one of `single`, `multi`, `true_false`, `order`, `match`,"), "{err}");
     }
 
     #[test]

@@ -1,66 +1,103 @@
 //! The Learn section's study cards: what a card is, its charts, its flip
 //! cards, and plain-text search across them. Cards are content, written from
-//! the seed in `assets/learn.json` and shipped in the same bundle as the questions.
+//! the seed in `assets/learn.json` and shipped in the same bundle as the
+//! questions. serde reads them (see `bank.rs`) into the types here, whose
+//! fields are the JSON's; a field the types do not have is refused.
+
+use serde::Deserialize;
 
 use super::bank::Bank;
 
-#[derive(Debug, Clone, PartialEq)]
+/// A study card: `{"id", "title", "section", "topic"?, "intro"?, "charts"?,
+/// "link"?, "groups", "flips"?}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Card {
+    /// Stable id; links to the card use it.
     pub id: String,
+    /// The card's heading.
     pub title: String,
     /// The seed section it is written from (an id from seed-sections.json).
     pub section: String,
     /// The quiz topic for "Check yourself on this", if there is one.
     pub topic: Option<String>,
+    /// A sentence before the groups.
     pub intro: Option<String>,
+    /// Drawn before the groups; none when not written.
+    #[serde(default)]
     pub charts: Vec<Chart>,
     /// An outside link the card offers (opened only when tapped).
     pub link: Option<String>,
+    /// The card's points, in groups.
     pub groups: Vec<Group>,
+    /// Flip cards to test yourself; none when not written.
+    #[serde(default)]
     pub flips: Vec<Flip>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Points under an optional heading: `{"heading"?, "points"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
+    /// Shown above the points.
     pub heading: Option<String>,
+    /// A list of points.
     pub points: Vec<Point>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One point of a card: `{"fact"?, "text"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Point {
     /// The fact it states, if it states one.
     pub fact: Option<String>,
+    /// The point as shown.
     pub text: String,
 }
 
-/// A flip card: a prompt on the front, the answer on the back.
-#[derive(Debug, Clone, PartialEq)]
+/// A flip card: a prompt on the front, the answer on the back:
+/// `{"front", "back", "facts"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Flip {
+    /// The prompt.
     pub front: String,
+    /// The answer.
     pub back: String,
+    /// The ids of the facts it tests.
     pub facts: Vec<String>,
 }
 
 /// A bar chart. The values are the figures of facts, so a number is written
-/// once, in the fact list, and the chart cannot disagree with it.
-#[derive(Debug, Clone, PartialEq)]
+/// once, in the fact list, and the chart cannot disagree with it:
+/// `{"title", "unit", "bars"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Chart {
+    /// The chart's caption.
     pub title: String,
     /// "%" or "" (a count).
     pub unit: String,
+    /// The bars as written, without their values.
     pub bars: Vec<BarSpec>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A bar as written: `{"fact", "label"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BarSpec {
+    /// The fact whose figure is the bar's value.
     pub fact: String,
+    /// What the bar is of.
     pub label: String,
 }
 
 /// A bar ready to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
+    /// What the bar is of.
     pub label: String,
+    /// Its fact's figure.
     pub value: i64,
 }
 
@@ -73,6 +110,7 @@ impl Chart {
 }
 
 impl Bank {
+    /// The card with this id.
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id == id)
     }
@@ -95,8 +133,11 @@ impl Bank {
 /// A card that matches a search, with the first line that matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
+    /// The card's id.
     pub card: String,
+    /// The card's title.
     pub title: String,
+    /// The first line after the title with a word of the search, else the title.
     pub snippet: String,
 }
 
