@@ -35,8 +35,8 @@ fn some_answer(session: &Session) -> Response {
 }
 
 fn round_trip(session: &Session, bank: &Bank) -> Session {
-    let text = SavedQuiz::from_session(session).unwrap().encode();
-    SavedQuiz::decode(&text).unwrap().restore(bank).unwrap()
+    let text = serde_json::to_string(&SavedQuiz::from_session(session, "Quick check", 1).unwrap()).unwrap();
+    serde_json::from_str::<SavedQuiz>(&text).unwrap().restore(bank).unwrap()
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn every_stage_of_a_quiz_of_every_type_round_trips() {
         assert_eq!(back.feedback(), session.feedback(), "feedback shows again after a reload");
         session.next().unwrap();
     }
-    assert_eq!(SavedQuiz::from_session(&session), None, "a finished quiz is not saved");
+    assert_eq!(SavedQuiz::from_session(&session, "Quick check", 1), None, "a finished quiz is not saved");
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_quiz_saved_by_the_first_release_is_still_picked_up() {
         single.id,
         order.join(",")
     );
-    let session = SavedQuiz::decode(&v1).unwrap().restore(&bank).unwrap();
+    let session = SavedQuiz::decode_legacy(&v1, "Your quiz", 1).unwrap().restore(&bank).unwrap();
     assert_eq!(session.items()[0].response, Some(Response::Choice(2)));
     assert_eq!(session.stage(), Stage::Answered);
 }
@@ -81,7 +81,7 @@ fn junk_and_unknown_versions_are_unreadable() {
         r#"{"version":3,"items":[],"position":0,"answered":false}"#,
         r#"{"version":2,"items":[{"id":"x","order":[0],"response":{"shout":1}}],"position":0,"answered":true}"#,
     ] {
-        assert_eq!(SavedQuiz::decode(text), Err(ResumeError::Unreadable), "{text}");
+        assert_eq!(SavedQuiz::decode_legacy(text, "Your quiz", 1), Err(ResumeError::Unreadable), "{text}");
     }
 }
 
@@ -90,7 +90,7 @@ fn tampered(change: impl FnOnce(&mut SavedQuiz)) -> Result<Session, ResumeError>
     let mut session = Session::start(draw(&bank, &["principle-3"], 5, &mut SeededRng::new(1)), &mut SeededRng::new(2)).unwrap();
     session.answer(some_answer(&session)).unwrap();
     session.next().unwrap();
-    let mut saved = SavedQuiz::from_session(&session).unwrap();
+    let mut saved = SavedQuiz::from_session(&session, "Quick check", 1).unwrap();
     change(&mut saved);
     saved.restore(&bank)
 }

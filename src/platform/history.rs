@@ -1,7 +1,7 @@
 //! The browser's history, so each screen has its own address and the phone's
 //! Back button moves between screens instead of leaving the app.
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 fn location_parts() -> Option<(String, String)> {
     let location = web_sys::window()?.location();
@@ -37,14 +37,6 @@ pub fn push(query: &str) {
 /// Changes the address without a new entry (e.g. after correcting a bad link).
 pub fn replace(query: &str) {
     set(query, true);
-}
-
-/// Calls `on_change` with the new query string whenever Back or Forward is used.
-pub fn on_back_or_forward(on_change: impl Fn(String) + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let listener = Closure::<dyn Fn()>::new(move || on_change(current_query()));
-    let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
-    listener.forget();
 }
 
 /// A new screen starts at its top, as a new page would.

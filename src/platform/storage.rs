@@ -1,22 +1,27 @@
-//! Keeping progress in `localStorage`, and surviving when that fails.
+//! Keeping the [`Store`] in `localStorage`, and surviving when that fails.
 //!
 //! Storage can be blocked (private modes, strict settings), full, or hold
 //! something this version cannot read. In each case the app keeps working in
 //! memory and says so; stored data it cannot read is copied aside, never
 //! overwritten.
+//!
+//! Every save first merges in what is stored now (another tab may have saved
+//! since), then writes and reads back. Versions 1 and 2 kept the quiz in
+//! progress, the records and the debrief under keys of their own: opening
+//! takes them into the store and removes them once the store is safely written.
 
-use crate::quiz::progress::{Progress, ProgressError};
-use crate::quiz::resume::SavedQuiz;
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
-pub const PROGRESS_KEY: &str = "safeguarding-check:progress";
-pub const QUIZ_IN_PROGRESS_KEY: &str = "safeguarding-check:quiz-in-progress";
-/// Learners' results tallied on a trainer's phone.
-pub const DEBRIEF_KEY: &str = "safeguarding-check:debrief";
-/// Completion records for CPD.
-pub const RECORDS_KEY: &str = "safeguarding-check:records";
+use crate::quiz::store::{LegacyData, Store, StoreError};
+
+/// The one key the app keeps everything under (it held progress alone in versions 1 and 2).
+pub const STORE_KEY: &str = "safeguarding-check:progress";
+/// Keys of versions 1 and 2, taken into the store when first opened.
+const LEGACY_QUIZ_KEY: &str = "safeguarding-check:quiz-in-progress";
+const LEGACY_RECORDS_KEY: &str = "safeguarding-check:records";
+const LEGACY_DEBRIEF_KEY: &str = "safeguarding-check:debrief";
 const SET_ASIDE_KEY_PREFIX: &str = "safeguarding-check:unreadable-progress:";
 
 /// Something about storage the person needs to know.
@@ -35,7 +40,7 @@ pub enum StorageProblem {
     Full,
     /// Saving failed for another reason, or what was saved did not read back.
     SaveFailed,
-    /// An unfinished quiz was stored but could not be picked up again.
+    /// An unfinished quiz from an older version could not be picked up again.
     UnfinishedQuizUnreadable,
 }
 
@@ -47,9 +52,9 @@ enum Mode {
     MemoryOnly,
 }
 
-/// Where progress lives for this visit.
+/// Where the store lives for this visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProgressStore {
+pub struct StoreFile {
     mode: Mode,
 }
 
@@ -60,123 +65,108 @@ fn local_storage_available() -> bool {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
 }
 
-impl ProgressStore {
-    /// Opens storage and reads progress. Always returns usable progress, plus
-    /// the problem to show the person, if there is one.
-    pub fn open(now_ms: u64) -> (ProgressStore, Progress, Option<StorageProblem>) {
-        let memory_only = ProgressStore { mode: Mode::MemoryOnly };
+fn read_key(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+impl StoreFile {
+    /// Opens storage and reads the store, migrating older versions' data.
+    /// `new_id` names a quiz in progress taken in from version 1 or 2.
+    /// Always returns a usable store, plus the problem to show the person, if there is one.
+    pub fn open(now_ms: u64, new_id: &str) -> (StoreFile, Store, Option<StorageProblem>) {
+        let memory_only = StoreFile { mode: Mode::MemoryOnly };
         if !local_storage_available() {
-            return (memory_only, Progress::default(), Some(StorageProblem::Unavailable));
+            return (memory_only, Store::default(), Some(StorageProblem::Unavailable));
         }
-        let persistent = ProgressStore { mode: Mode::Persistent };
-        let stored = match LocalStorage::raw().get_item(PROGRESS_KEY) {
-            Ok(Some(text)) => text,
-            Ok(None) => return (persistent, Progress::default(), None),
-            Err(_) => return (memory_only, Progress::default(), Some(StorageProblem::Unavailable)),
-        };
-        match Progress::decode(&stored) {
-            Ok(progress) => (persistent, progress, None),
-            Err(ProgressError::FromNewerVersion(_)) => (memory_only, Progress::default(), Some(StorageProblem::FromNewerVersion)),
-            Err(ProgressError::Corrupt(_)) => {
-                let aside_key = format!("{SET_ASIDE_KEY_PREFIX}{now_ms}");
-                match LocalStorage::raw().set_item(&aside_key, &stored) {
-                    Ok(()) => (persistent, Progress::default(), Some(StorageProblem::UnreadableSetAside)),
-                    Err(_) => (memory_only, Progress::default(), Some(StorageProblem::UnreadableLeftAlone)),
+        let persistent = StoreFile { mode: Mode::Persistent };
+        let (mut store, mut problem) = match LocalStorage::raw().get_item(STORE_KEY) {
+            Ok(None) => (Store::default(), None),
+            Err(_) => return (memory_only, Store::default(), Some(StorageProblem::Unavailable)),
+            Ok(Some(text)) => match Store::decode(&text) {
+                Ok(store) => (store, None),
+                Err(StoreError::FromNewerVersion(_)) => {
+                    return (memory_only, Store::default(), Some(StorageProblem::FromNewerVersion));
                 }
+                Err(StoreError::Corrupt(_)) => {
+                    let aside_key = format!("{SET_ASIDE_KEY_PREFIX}{now_ms}");
+                    match LocalStorage::raw().set_item(&aside_key, &text) {
+                        Ok(()) => (Store::default(), Some(StorageProblem::UnreadableSetAside)),
+                        Err(_) => return (memory_only, Store::default(), Some(StorageProblem::UnreadableLeftAlone)),
+                    }
+                }
+            },
+        };
+        let (quiz, records, debrief) = (read_key(LEGACY_QUIZ_KEY), read_key(LEGACY_RECORDS_KEY), read_key(LEGACY_DEBRIEF_KEY));
+        if quiz.is_some() || records.is_some() || debrief.is_some() {
+            let legacy = LegacyData {
+                quiz: quiz.as_deref(),
+                quiz_id: new_id,
+                quiz_title: "Your quiz",
+                records: records.as_deref(),
+                debrief: debrief.as_deref(),
+            };
+            let unreadable = store.take_in_legacy(legacy, now_ms);
+            if unreadable.contains(&"quiz in progress") {
+                problem = problem.or(Some(StorageProblem::UnfinishedQuizUnreadable));
+            }
+            // The old keys go only once the store holding them is safely written.
+            match persistent.save(&mut store) {
+                Ok(()) => {
+                    for key in [LEGACY_QUIZ_KEY, LEGACY_RECORDS_KEY, LEGACY_DEBRIEF_KEY] {
+                        LocalStorage::delete(key);
+                    }
+                }
+                Err(save_problem) => problem = problem.or(Some(save_problem)),
             }
         }
+        (persistent, store, problem)
     }
 
-    /// True when progress is only kept for this visit.
+    /// True when the store is only kept for this visit.
     pub fn is_memory_only(&self) -> bool {
         self.mode == Mode::MemoryOnly
     }
 
-    /// Saves progress, first merging in whatever another tab saved since, so
-    /// neither tab overwrites the other's newer answers. `progress` gains the
-    /// merged-in answers. Reads the result back to be sure it landed.
-    pub fn save(&self, progress: &mut Progress) -> Result<(), StorageProblem> {
+    /// Saves the store, first merging in whatever another tab saved since, so
+    /// neither tab overwrites the other. `store` gains what was merged in.
+    /// Reads the result back to be sure it landed.
+    pub fn save(&self, store: &mut Store) -> Result<(), StorageProblem> {
         if self.mode == Mode::MemoryOnly {
             return Ok(());
         }
-        if let Some(stored) = self.read_progress() {
-            progress.merge(&stored);
+        if let Some(stored) = self.read() {
+            store.merge(&stored);
         }
-        write_verified(PROGRESS_KEY, &progress.encode())
+        write_verified(STORE_KEY, &store.encode())
     }
 
-    /// The progress stored now, if it can be read (another tab may have saved).
-    pub fn read_progress(&self) -> Option<Progress> {
+    /// The store as saved now, if it can be read (another tab may have saved).
+    pub fn read(&self) -> Option<Store> {
         if self.mode == Mode::MemoryOnly {
             return None;
         }
-        let text = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten()?;
-        Progress::decode(&text).ok()
+        Store::decode(&read_key(STORE_KEY)?).ok()
     }
 
-    /// Removes the stored progress, so the next save writes exactly what the
-    /// app holds (an import that replaces progress).
-    pub fn clear_progress(&self) {
-        if self.mode == Mode::Persistent {
-            LocalStorage::delete(PROGRESS_KEY);
-        }
-    }
-
-    /// Deletes this app's data from the device ("Clear my data").
-    pub fn clear_all(&self) {
+    /// "Clear my data": removes the copies of unreadable data set aside. The
+    /// store itself is cleared by the caller and saved with its clear marker,
+    /// so other tabs learn of the clear instead of writing their data back.
+    pub fn remove_set_aside(&self) {
         if self.mode == Mode::MemoryOnly {
             return;
         }
         let storage = LocalStorage::raw();
         let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
-        for key in keys.iter().filter(|k| k.starts_with("safeguarding-check:")) {
+        for key in keys.iter().filter(|k| k.starts_with(SET_ASIDE_KEY_PREFIX)) {
             let _ = storage.remove_item(key);
-        }
-    }
-
-    /// The stored quiz in progress, as text for the domain to check.
-    pub fn load_quiz(&self) -> Option<String> {
-        if self.mode == Mode::MemoryOnly {
-            return None;
-        }
-        LocalStorage::raw().get_item(QUIZ_IN_PROGRESS_KEY).ok().flatten()
-    }
-
-    /// Keeps the quiz in progress, so a reload or an update loses nothing.
-    pub fn save_quiz(&self, quiz: &SavedQuiz) -> Result<(), StorageProblem> {
-        if self.mode == Mode::MemoryOnly {
-            return Ok(());
-        }
-        write_verified(QUIZ_IN_PROGRESS_KEY, &quiz.encode())
-    }
-
-    /// Text stored under one of this app's other keys (debrief, records).
-    pub fn load_text(&self, key: &str) -> Option<String> {
-        if self.mode == Mode::MemoryOnly {
-            return None;
-        }
-        LocalStorage::raw().get_item(key).ok().flatten()
-    }
-
-    pub fn save_text(&self, key: &str, text: &str) -> Result<(), StorageProblem> {
-        if self.mode == Mode::MemoryOnly {
-            return Ok(());
-        }
-        write_verified(key, text)
-    }
-
-    pub fn clear_quiz(&self) {
-        if self.mode == Mode::Persistent {
-            LocalStorage::delete(QUIZ_IN_PROGRESS_KEY);
         }
     }
 }
 
 /// Writes `text` and reads it back, so a write that silently failed (or was
-/// cut short) is reported rather than trusted.
+/// cut short) is reported rather than trusted. (The store is encoded by
+/// serde in the domain, so the text goes through gloo-storage's raw Storage.)
 fn write_verified(key: &str, text: &str) -> Result<(), StorageProblem> {
-    // The app encodes its own JSON (see quiz::json), so it writes the text through
-    // gloo-storage's raw Storage rather than its serde_json-based `set`.
     LocalStorage::raw().set_item(key, text).map_err(|error| {
         if is_quota_error(&error) {
             StorageProblem::Full
@@ -188,20 +178,6 @@ fn write_verified(key: &str, text: &str) -> Result<(), StorageProblem> {
         Ok(Some(stored)) if stored == text => Ok(()),
         _ => Err(StorageProblem::SaveFailed),
     }
-}
-
-/// Calls `on_change` when another tab changes the stored progress. (The
-/// `storage` event only fires in the other tabs, never in the one that saved.)
-pub fn on_progress_changed_elsewhere(on_change: impl Fn() + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let Some(window) = web_sys::window() else { return };
-    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-        if event.key().as_deref() == Some(PROGRESS_KEY) {
-            on_change();
-        }
-    });
-    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-    listener.forget();
 }
 
 /// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`,

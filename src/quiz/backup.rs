@@ -3,15 +3,22 @@
 //! Safari and an installed iPhone app keep separate storage, and Safari clears
 //! unused sites after 7 days, so people need to carry their progress
 //! themselves. An import is validated strictly before anything changes.
+//!
+//! The file, written by serde:
+//! - version 2: `{"app": "safeguarding-check", "kind": "progress-backup", "version": 2,
+//!   "exported_at": ms, "store": store}`: everything the app keeps (see `store`),
+//!   records and debriefs included;
+//! - version 1 (read only): the same with `"progress": progress` of schema 1 or 2.
 
-use super::json::{self, object, Json};
-use super::progress::{Progress, ProgressError};
+use serde::{Deserialize, Serialize};
 
-pub const BACKUP_VERSION: u32 = 1;
+use super::store::{LegacyProgress, Store, StoreError};
+
+pub const BACKUP_VERSION: u32 = 2;
 const APP: &str = "safeguarding-check";
 const KIND: &str = "progress-backup";
-/// A backup of a lifetime of practice is well under this.
-pub const MAX_BACKUP_BYTES: usize = 2_000_000;
+/// A backup of a lifetime of practice and records is well under this.
+pub const MAX_BACKUP_BYTES: usize = 5_000_000;
 
 /// Why a file could not be imported, in words for the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,83 +60,127 @@ impl ImportError {
 pub struct Summary {
     pub answers: u64,
     pub quizzes: usize,
+    pub records: usize,
     pub exported_at_ms: u64,
 }
 
+#[derive(Serialize)]
+struct BackupFile<'a> {
+    app: &'a str,
+    kind: &'a str,
+    version: u32,
+    exported_at: u64,
+    store: &'a Store,
+}
+
+/// The envelope, read first with anything else ignored, to choose how to read the rest.
+#[derive(Deserialize)]
+struct Envelope {
+    app: String,
+    kind: String,
+    version: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Version1 {
+    #[allow(dead_code)]
+    app: String,
+    #[allow(dead_code)]
+    kind: String,
+    #[allow(dead_code)]
+    version: u32,
+    exported_at: u64,
+    progress: LegacyProgress,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Version2 {
+    #[allow(dead_code)]
+    app: String,
+    #[allow(dead_code)]
+    kind: String,
+    #[allow(dead_code)]
+    version: u32,
+    exported_at: u64,
+    store: Store,
+}
+
 /// The backup file's text.
-pub fn export(progress: &Progress, now_ms: u64) -> String {
-    object([
-        ("app", APP.into()),
-        ("kind", KIND.into()),
-        ("version", BACKUP_VERSION.into()),
-        ("exported_at", now_ms.into()),
-        ("progress", progress.to_json()),
-    ])
-    .to_text()
+pub fn export(store: &Store, now_ms: u64) -> String {
+    let file = BackupFile { app: APP, kind: KIND, version: BACKUP_VERSION, exported_at: now_ms, store };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+fn damaged(error: StoreError) -> ImportError {
+    match error {
+        StoreError::FromNewerVersion(_) => ImportError::FromNewerVersion,
+        StoreError::Corrupt(_) => ImportError::Damaged,
+    }
 }
 
 /// Reads a backup, checking everything: size, shape, version, that every item
 /// it names exists (`known_item`), and that no date is in the future.
-pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Result<(Progress, Summary), ImportError> {
+/// Linear in the file's length.
+pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Result<(Store, Summary), ImportError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let doc = json::parse(text).map_err(|_| ImportError::NotJson)?;
-    if doc.get("app").and_then(Json::as_str) != Some(APP) || doc.get("kind").and_then(Json::as_str) != Some(KIND) {
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ImportError::NotABackup,
+        _ => ImportError::NotJson,
+    })?;
+    if envelope.app != APP || envelope.kind != KIND {
         return Err(ImportError::NotABackup);
     }
-    match doc.get("version").and_then(Json::as_u32) {
-        Some(BACKUP_VERSION) => {}
-        Some(v) if v > BACKUP_VERSION => return Err(ImportError::FromNewerVersion),
+    let (store, exported_at_ms) = match envelope.version {
+        1 => {
+            let file: Version1 = serde_json::from_str(text).map_err(|_| ImportError::Damaged)?;
+            (file.progress.migrate().map_err(damaged)?, file.exported_at)
+        }
+        BACKUP_VERSION => {
+            let file: Version2 = serde_json::from_str(text).map_err(|_| ImportError::Damaged)?;
+            if file.store.schema_version > super::store::SCHEMA_VERSION {
+                return Err(ImportError::FromNewerVersion);
+            }
+            (file.store, file.exported_at)
+        }
+        v if v > BACKUP_VERSION => return Err(ImportError::FromNewerVersion),
         _ => return Err(ImportError::Damaged),
-    }
-    let Json::Object(members) = &doc else { return Err(ImportError::NotABackup) };
-    if members.iter().any(|(k, _)| !matches!(k.as_str(), "app" | "kind" | "version" | "exported_at" | "progress")) {
-        return Err(ImportError::Damaged);
-    }
-    let exported_at_ms = doc.get("exported_at").and_then(Json::as_u64).ok_or(ImportError::Damaged)?;
-    let progress = Progress::from_json(doc.get("progress").ok_or(ImportError::Damaged)?).map_err(|e| match e {
-        ProgressError::FromNewerVersion(_) => ImportError::FromNewerVersion,
-        ProgressError::Corrupt(_) => ImportError::Damaged,
-    })?;
-    let unknown = progress.items.keys().filter(|id| !known_item(id)).count();
+    };
+    store.check().map_err(damaged)?;
+    let unknown = store.progress.items.keys().filter(|id| !known_item(id)).count();
     if unknown > 0 {
         return Err(ImportError::UnknownItems(unknown));
     }
     // A day's grace for clocks and time zones.
     let latest_ms = now_ms + 86_400_000;
-    let latest_day = (latest_ms / 86_400_000) as i64 + 1;
-    let future = exported_at_ms > latest_ms
-        || progress.attempts.iter().chain(progress.best.iter()).any(|a| a.finished_at_ms > latest_ms)
-        || progress.items.values().any(|r| r.memory.last_review_day > latest_day || r.log.iter().any(|&(m, _)| m * 60_000 > latest_ms))
-        || progress.active_days.last().is_some_and(|&d| d > latest_day);
-    if future {
+    if exported_at_ms > latest_ms || store.latest_ms() > latest_ms {
         return Err(ImportError::DatesInTheFuture);
     }
     let summary = Summary {
-        answers: progress.items.values().map(|r| u64::from(r.right) + u64::from(r.wrong)).sum(),
-        quizzes: progress.attempts.len(),
+        answers: store.progress.items.values().map(|r| u64::from(r.right) + u64::from(r.wrong)).sum(),
+        quizzes: store.attempts.live_count(),
+        records: store.records.live_count(),
         exported_at_ms,
     };
-    Ok((progress, summary))
+    Ok((store, summary))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::progress::{Attempt, Mode};
     use crate::quiz::schedule::Scheduler;
-    use crate::quiz::scoring::Score;
 
     const NOW: u64 = 1_795_669_200_000; // 2026-11-26
     const TODAY: i64 = 20_783;
 
-    fn progress() -> Progress {
-        let mut p = Progress::default();
-        p.record_answer("q1", true, NOW - 3_600_000, TODAY, &Scheduler::default());
-        p.record_answer("q2", false, NOW - 60_000, TODAY, &Scheduler::default());
-        p.record(Attempt { score: Score { correct: 8, total: 10 }, finished_at_ms: NOW, mode: Mode::Quick, topic: None }, TODAY);
-        p
+    fn store() -> Store {
+        let mut s = Store::default();
+        s.record_answer("q1", true, NOW - 3_600_000, TODAY, &Scheduler::default());
+        s.record_answer("q2", false, NOW - 60_000, TODAY, &Scheduler::default());
+        s
     }
 
     fn known(id: &str) -> bool {
@@ -138,23 +189,36 @@ mod tests {
 
     #[test]
     fn export_then_import_round_trips_with_a_summary() {
-        let p = progress();
-        let (back, summary) = import(&export(&p, NOW), known, NOW).unwrap();
-        assert_eq!(back.encode(), p.encode());
-        assert_eq!(summary, Summary { answers: 2, quizzes: 1, exported_at_ms: NOW });
+        let s = store();
+        let (back, summary) = import(&export(&s, NOW), known, NOW).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(summary, Summary { answers: 2, quizzes: 0, records: 0, exported_at_ms: NOW });
+    }
+
+    #[test]
+    fn a_version_1_backup_is_still_read() {
+        let v1 = format!(
+            r#"{{"app":"safeguarding-check","kind":"progress-backup","version":1,"exported_at":{NOW},"progress":{{"schema_version":2,
+            "attempts":[{{"at":{NOW},"mode":"quick","topic":null,"correct":8,"total":10}}],"best":null,
+            "items":{{"q1":{{"s":3173,"d":5000,"last":{TODAY},"due":{},"n":1,"lapses":0,"right":1,"wrong":0,"log":[[29927820,1]]}}}},"days":[{TODAY}]}}}}"#,
+            TODAY + 3
+        );
+        let (back, summary) = import(&v1, known, NOW).unwrap();
+        assert_eq!((summary.answers, summary.quizzes), (1, 1));
+        assert_eq!(back.last_attempt().unwrap().1.score.correct, 8);
     }
 
     #[test]
     fn bad_files_are_refused_with_a_reason() {
-        let good = export(&progress(), NOW);
+        let good = export(&store(), NOW);
         let cases: Vec<(String, ImportError)> = vec![
             (good[..good.len() / 2].to_string(), ImportError::NotJson),
             ("{}".into(), ImportError::NotABackup),
             (good.replace("progress-backup", "shopping-list"), ImportError::NotABackup),
-            (good.replace("\"version\":1", "\"version\":2"), ImportError::FromNewerVersion),
-            (good.replace("\"schema_version\":2", "\"schema_version\":9"), ImportError::FromNewerVersion),
+            (good.replace("\"version\":2", "\"version\":3"), ImportError::FromNewerVersion),
+            (good.replace("\"schema_version\":3", "\"schema_version\":9"), ImportError::FromNewerVersion),
             (good.replace("\"exported_at\"", "\"extra\":0,\"exported_at\""), ImportError::Damaged),
-            (good.replace("\"correct\":8", "\"correct\":80"), ImportError::Damaged),
+            (good.replace("\"right\":1", "\"right\":-1"), ImportError::Damaged),
             (good.replace("\"q2\"", "\"q-gone\""), ImportError::UnknownItems(1)),
             (
                 good.replace(&format!("\"exported_at\":{NOW}"), &format!("\"exported_at\":{}", NOW + 10 * 86_400_000)),
@@ -166,5 +230,21 @@ mod tests {
             assert_eq!(import(&text, known, NOW).map(|_| ()), Err(expected.clone()), "{}", &text[..text.len().min(60)]);
             assert!(!expected.message().is_empty());
         }
+    }
+
+    /// 160,000 keys in 2 MB: read or refused in linear time, not frozen.
+    #[test]
+    fn a_two_megabyte_backup_of_160000_keys_is_handled_quickly() {
+        let mut text = String::from(r#"{"app":"safeguarding-check","kind":"progress-backup","version":2,"exported_at":1,"store":{"#);
+        for n in 0..160_000 {
+            text.push_str(&format!("\"k{n:06}\":1,"));
+        }
+        text.push_str("\"z\":1}}");
+        assert!(text.len() > 1_900_000, "{}", text.len());
+        let started = std::time::Instant::now();
+        let result = import(&text, known, NOW);
+        let took = started.elapsed();
+        assert_eq!(result.map(|_| ()), Err(ImportError::Damaged));
+        assert!(took.as_secs_f64() < 1.0, "took {took:?}");
     }
 }

@@ -4,7 +4,10 @@
 use super::bank::Kind;
 use super::marking::Response;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Kept with the quiz in progress (as `{"choice": null}`, `{"number": "4"}`…), so Back,
+/// Forward and a reload keep what was picked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Draft {
     /// One option (or True = 0 / False = 1), if picked yet.
     Choice(Option<usize>),
@@ -52,6 +55,25 @@ impl Draft {
             kind if kind.allows_several() => Draft::Choices(Vec::new()),
             _ => Draft::Choice(None),
         }
+    }
+
+    /// True if this draft could belong to a question of `kind` laid out as
+    /// `layout`: a stored draft is only used if it fits (it may be stale or edited).
+    pub fn fits(&self, kind: &Kind, layout: &[usize]) -> bool {
+        let n = layout.len();
+        let same_shape = std::mem::discriminant(self) == std::mem::discriminant(&Draft::new(kind, layout));
+        same_shape
+            && match self {
+                Draft::Choice(choice) => choice.is_none_or(|c| c < n.max(2)),
+                Draft::Choices(chosen) => chosen.iter().all(|&c| c < n) && chosen.len() <= n,
+                Draft::Order(order) => {
+                    let mut sorted = order.clone();
+                    sorted.sort_unstable();
+                    sorted == (0..n).collect::<Vec<_>>()
+                }
+                Draft::Matches(chosen) => chosen.len() == n && chosen.iter().flatten().all(|&c| c < n),
+                Draft::Number(text) => text.chars().count() <= 40,
+            }
     }
 
     /// Ticks or unticks option `index` (select all that apply).

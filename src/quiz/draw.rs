@@ -2,7 +2,9 @@
 //! across them, in an order set by the seed.
 
 use super::bank::{Bank, Question};
+use super::progress::Mode;
 use super::rng::SeededRng;
+use super::session::QuizKind;
 
 /// Up to `count` questions from `topic_ids` (all topics when empty), taking one
 /// from each topic in turn so no topic crowds out the others. The same bank,
@@ -33,4 +35,45 @@ pub fn draw(bank: &Bank, topic_ids: &[&str], count: usize, rng: &mut SeededRng) 
     }
     rng.shuffle(&mut drawn);
     drawn
+}
+
+/// Questions in a quick check, and at most in a topic practice, a review of
+/// mistakes or a spaced review.
+pub const QUIZ_LENGTH: usize = 10;
+/// Questions in a full assessment: every topic at least once.
+pub const ASSESSMENT_LENGTH: usize = 20;
+
+/// The questions for a quiz of `kind`, drawn with `rng`.
+///
+/// `mistakes` and `due` are question ids from progress (most overdue first
+/// for `due`); a review takes the first [`QUIZ_LENGTH`] that are still in the bank.
+pub fn questions_for(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&str], rng: &mut SeededRng) -> Vec<Question> {
+    let from_ids = |ids: &[&str], rng: &mut SeededRng| {
+        let mut questions: Vec<Question> = ids.iter().filter_map(|id| bank.question(id).cloned()).take(QUIZ_LENGTH).collect();
+        rng.shuffle(&mut questions);
+        questions
+    };
+    match kind.mode {
+        Mode::Quick => draw(bank, &[], QUIZ_LENGTH, rng),
+        Mode::Topic => draw(bank, &kind.topic.as_deref().into_iter().collect::<Vec<_>>(), QUIZ_LENGTH, rng),
+        Mode::Assessment => draw(bank, &[], ASSESSMENT_LENGTH, rng),
+        Mode::Mistakes => from_ids(mistakes, rng),
+        Mode::Review => from_ids(due, rng),
+        Mode::Trainer => match &kind.link {
+            Some(spec) => draw(bank, &spec.topics.iter().map(String::as_str).collect::<Vec<_>>(), spec.count as usize, rng),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// What a quiz of `kind` is called on screen.
+pub fn quiz_title(bank: &Bank, kind: &QuizKind) -> String {
+    match (&kind.mode, &kind.topic) {
+        (Mode::Topic, Some(id)) => bank.topic(id).map_or_else(|| "Practise a topic".to_string(), |t| t.title.clone()),
+        (Mode::Assessment, _) => "Full assessment".to_string(),
+        (Mode::Mistakes, _) => "Review my mistakes".to_string(),
+        (Mode::Review, _) => "Spaced review".to_string(),
+        (Mode::Trainer, _) => kind.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".to_string()),
+        _ => "Quick check".to_string(),
+    }
 }

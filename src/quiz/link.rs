@@ -21,7 +21,10 @@ pub const REFRESH_RANGE: std::ops::RangeInclusive<u32> = 1..=36;
 const TOPICS_MAX: usize = 20;
 const NAME_MAX: usize = 40;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Stored as the text of its link (`"?view=trainer-quiz&topics=…"`), read back
+/// through the same strict parser as a link someone opened.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct QuizSpec {
     /// Topic ids; empty means every topic.
     pub topics: Vec<String>,
@@ -37,7 +40,9 @@ pub struct QuizSpec {
 }
 
 /// A learner's result, sent back to the trainer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Stored as the text of its result link (`"?view=result&…"`), read back strictly.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct QuizResult {
     pub spec: QuizSpec,
     pub correct: u32,
@@ -148,6 +153,35 @@ fn pairs(query: &str) -> Result<Vec<(&str, &str)>, LinkError> {
         pairs.push((key, value));
     }
     Ok(pairs)
+}
+
+impl From<QuizSpec> for String {
+    fn from(spec: QuizSpec) -> String {
+        spec.to_query()
+    }
+}
+
+impl TryFrom<String> for QuizSpec {
+    type Error = &'static str;
+
+    /// Any topic is accepted here; the bank checks topics when the quiz is used.
+    fn try_from(text: String) -> Result<QuizSpec, &'static str> {
+        QuizSpec::from_query(&text, |_| true).map_err(|_| "not a quiz link")
+    }
+}
+
+impl From<QuizResult> for String {
+    fn from(result: QuizResult) -> String {
+        result.to_query()
+    }
+}
+
+impl TryFrom<String> for QuizResult {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<QuizResult, &'static str> {
+        QuizResult::from_query(&text, |_| true).map_err(|_| "not a result link")
+    }
 }
 
 impl QuizSpec {

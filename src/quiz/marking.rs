@@ -4,7 +4,10 @@ use super::bank::{Kind, Pair};
 
 /// A learner's answer. Indices always refer to the question as written (its
 /// options, items or pairs), never to the shuffled order on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Stored as a one-key object: `{"choice": 1}`, `{"choices": [0, 2]}`, `{"order": [...]}`,
+/// `{"matches": [...]}` or `{"number": 46}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Response {
     /// One option; for true/false, 0 is "True" and 1 is "False".
     Choice(usize),

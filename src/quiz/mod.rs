@@ -1,12 +1,12 @@
 //! The quiz domain. Nothing here touches the browser or Leptos, so it is all
 //! tested natively with `cargo test`.
 
+pub mod attempt;
 pub mod backup;
 pub mod bank;
 pub mod debrief;
 pub mod draft;
 pub mod draw;
-pub mod json;
 pub mod learn;
 pub mod link;
 pub mod marking;
@@ -19,4 +19,5 @@ pub mod route;
 pub mod schedule;
 pub mod scoring;
 pub mod session;
+pub mod store;
 pub mod wording;

@@ -1,23 +1,42 @@
 //! Completion records for CPD and supervision: what was done, the score, and
 //! the learner's own reflections, kept on the device.
+//!
+//! In the [`Store`](super::store::Store) each record is a [`Record`] under its
+//! own id, and the reflections typed so far for a finished attempt are a
+//! [`RecordDraft`] under the attempt's id, so nothing typed is lost to Back,
+//! a reload or another tab. "Export my records" writes a [`RecordsFile`].
 
-use super::json::{self, object, Json};
-use super::wording::is_hidden_character;
+use serde::{Deserialize, Serialize};
 
-const RECORDS_VERSION: u32 = 1;
+use super::attempt::Attempt;
+use super::bank::Bank;
+use super::wording::{add_months, is_hidden_character, local_day};
+
+/// The records file's format version (`{"version": 1, "records": [...]}`).
+pub const RECORDS_VERSION: u32 = 1;
 pub const RECORDS_KEPT: usize = 200;
 /// The longest reflection kept, in characters.
 pub const REFLECTION_MAX: usize = 2_000;
+/// The longest name kept, in characters.
 pub const NAME_MAX: usize = 60;
+/// The longest activity title kept, in characters.
+const ACTIVITY_MAX: usize = 200;
 /// The refresher period when the trainer's link does not set one.
 pub const DEFAULT_REFRESH_MONTHS: u32 = 12;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One completion record. Stored with the keys `made_at`, `name`,
+/// `finished_at`, `activity`, `topics`, `correct`, `total`, `passed`,
+/// `refresher_due_day`, `learnt`, `practice` and `supervision`; times in ms
+/// since the Unix epoch, `refresher_due_day` a local day number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
-    /// When the record was made (ms since the epoch); also its id.
+    /// When the record was made.
+    #[serde(rename = "made_at")]
     pub made_at_ms: u64,
     pub name: Option<String>,
     /// When the quiz was finished.
+    #[serde(rename = "finished_at")]
     pub finished_at_ms: u64,
     /// "Quick check", "Full assessment", a topic's title, a trainer's title…
     pub activity: String,
@@ -33,6 +52,16 @@ pub struct Record {
     pub supervision: String,
 }
 
+/// What the person has typed so far into the record form for one attempt.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordDraft {
+    pub name: String,
+    pub learnt: String,
+    pub practice: String,
+    pub supervision: String,
+}
+
 /// Text typed by the person, kept as plain text: hidden characters removed
 /// (line breaks kept), trimmed, and cut to `max` characters.
 pub fn clean_reflection(text: &str, max: usize) -> String {
@@ -41,68 +70,71 @@ pub fn clean_reflection(text: &str, max: usize) -> String {
 }
 
 impl Record {
-    fn to_json(&self) -> Json {
-        object([
-            ("made_at", self.made_at_ms.into()),
-            ("name", self.name.as_deref().into()),
-            ("finished_at", self.finished_at_ms.into()),
-            ("activity", self.activity.as_str().into()),
-            ("topics", Json::Array(self.topics.iter().map(|t| t.as_str().into()).collect())),
-            ("correct", self.correct.into()),
-            ("total", self.total.into()),
-            ("passed", self.passed.into()),
-            ("refresher_due_day", Json::Int(self.refresher_due_day)),
-            ("learnt", self.learnt.as_str().into()),
-            ("practice", self.practice.as_str().into()),
-            ("supervision", self.supervision.as_str().into()),
-        ])
-    }
-
-    fn from_json(value: &Json) -> Option<Record> {
-        let text = |key: &str, max: usize| value.get(key)?.as_str().filter(|t| t.chars().count() <= max).map(str::to_owned);
-        let record = Record {
-            made_at_ms: value.get("made_at")?.as_u64()?,
-            name: match value.get("name")? {
-                Json::Null => None,
-                n => Some(n.as_str().filter(|t| t.chars().count() <= NAME_MAX)?.to_owned()),
-            },
-            finished_at_ms: value.get("finished_at")?.as_u64()?,
-            activity: text("activity", 200)?,
-            topics: value.get("topics")?.as_array()?.iter().map(|t| t.as_str().map(str::to_owned)).collect::<Option<_>>()?,
-            correct: value.get("correct")?.as_u32()?,
-            total: value.get("total")?.as_u32()?,
-            passed: match value.get("passed")? {
-                Json::Null => None,
-                p => Some(p.as_bool()?),
-            },
-            refresher_due_day: match value.get("refresher_due_day")? {
-                Json::Int(d) => *d,
-                _ => return None,
-            },
-            learnt: text("learnt", REFLECTION_MAX)?,
-            practice: text("practice", REFLECTION_MAX)?,
-            supervision: text("supervision", REFLECTION_MAX)?,
+    /// The record for a finished attempt, with the person's words from `draft`,
+    /// made at `now_ms`. `offset_minutes` is the device's offset from UTC,
+    /// which decides the local day the refresher falls due.
+    pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_minutes: i64) -> Record {
+        let kind = &attempt.kind;
+        let topic_ids: Vec<String> = match (&kind.link, &kind.topic) {
+            (Some(link), _) => link.topics.clone(),
+            (None, Some(topic)) => vec![topic.clone()],
+            _ => Vec::new(),
         };
-        (record.total > 0 && record.correct <= record.total).then_some(record)
+        let months = kind.link.as_ref().and_then(|l| l.refresh_months).unwrap_or(DEFAULT_REFRESH_MONTHS);
+        Record {
+            made_at_ms: now_ms,
+            name: Some(clean_reflection(&draft.name, NAME_MAX).replace('\n', " ")).filter(|n| !n.is_empty()),
+            finished_at_ms: attempt.finished_at_ms,
+            activity: attempt.title.chars().take(ACTIVITY_MAX).collect(),
+            topics: topic_ids.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect(),
+            correct: attempt.score.correct,
+            total: attempt.score.total,
+            passed: attempt.passed(),
+            refresher_due_day: add_months(local_day(attempt.finished_at_ms, offset_minutes), months),
+            learnt: clean_reflection(&draft.learnt, REFLECTION_MAX),
+            practice: clean_reflection(&draft.practice, REFLECTION_MAX),
+            supervision: clean_reflection(&draft.supervision, REFLECTION_MAX),
+        }
+    }
+
+    /// Checks what serde cannot: a possible score and texts within their limits.
+    pub fn is_sane(&self) -> bool {
+        let within = |text: &str, max: usize| text.chars().count() <= max;
+        self.total > 0
+            && self.correct <= self.total
+            && self.name.as_deref().is_none_or(|n| within(n, NAME_MAX))
+            && within(&self.activity, ACTIVITY_MAX)
+            && [&self.learnt, &self.practice, &self.supervision].iter().all(|t| within(t, REFLECTION_MAX))
     }
 }
 
-/// The records file (also what "Export my records" saves).
+impl RecordDraft {
+    /// Checks the typed texts are within their limits.
+    pub fn is_sane(&self) -> bool {
+        self.name.chars().count() <= NAME_MAX
+            && [&self.learnt, &self.practice, &self.supervision].iter().all(|t| t.chars().count() <= REFLECTION_MAX)
+    }
+}
+
+/// The records file: what "Export my records" saves, and what version 1 and 2
+/// of the app kept under its records key. `{"version": 1, "records": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordsFile {
+    pub version: u32,
+    pub records: Vec<Record>,
+}
+
+/// The records file's text.
 pub fn encode(records: &[Record]) -> String {
-    object([("version", RECORDS_VERSION.into()), ("records", Json::Array(records.iter().map(Record::to_json).collect()))]).to_text()
+    serde_json::to_string(&RecordsFile { version: RECORDS_VERSION, records: records.to_vec() }).unwrap_or_default()
 }
 
-/// None if the text is not a records file this app wrote.
+/// None if the text is not a records file this app wrote, or any record in it is damaged.
 pub fn decode(text: &str) -> Option<Vec<Record>> {
-    let doc = json::parse(text).ok()?;
-    if doc.get("version").and_then(Json::as_u32) != Some(RECORDS_VERSION) {
-        return None;
-    }
-    let records = doc.get("records")?.as_array()?;
-    if records.len() > RECORDS_KEPT {
-        return None;
-    }
-    records.iter().map(Record::from_json).collect()
+    let file: RecordsFile = serde_json::from_str(text).ok()?;
+    let fits = file.version == RECORDS_VERSION && file.records.len() <= RECORDS_KEPT && file.records.iter().all(Record::is_sane);
+    fits.then_some(file.records)
 }
 
 #[cfg(test)]
@@ -133,6 +165,14 @@ mod tests {
     }
 
     #[test]
+    fn the_first_release_format_still_reads() {
+        let v1 = r#"{"version":1,"records":[{"made_at":5,"name":null,"finished_at":4,"activity":"Quick check","topics":[],
+            "correct":6,"total":10,"passed":null,"refresher_due_day":21000,"learnt":"","practice":"","supervision":""}]}"#;
+        let records = decode(v1).unwrap();
+        assert_eq!((records[0].made_at_ms, records[0].correct), (5, 6));
+    }
+
+    #[test]
     fn damaged_records_are_refused_whole() {
         let good = encode(&[record()]);
         for bad in [
@@ -140,6 +180,7 @@ mod tests {
             good.replace("\"version\":1", "\"version\":2"),
             good.replace("\"total\":20", "\"total\":0"),
             good.replace("\"passed\":true", "\"passed\":\"yes\""),
+            good.replace("\"learnt\":", "\"extra\":1,\"learnt\":"),
             good[..good.len() - 3].to_string(),
         ] {
             assert_eq!(decode(&bad), None, "{bad}");

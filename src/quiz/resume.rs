@@ -1,29 +1,48 @@
 //! A quiz in progress, in a form that can be stored and picked up again after
-//! a reload, a closed tab or an app update. Questions are stored by id and
-//! looked up in the bank again, so a saved quiz stays small.
+//! a reload, Back, another tab or an app update. Questions are stored by id
+//! and looked up in the bank again, so a saved quiz stays small.
+//!
+//! Inside the [`Store`](super::store::Store) a quiz in progress is a
+//! [`SavedQuiz`], written by serde as
+//! `{"kind", "title", "started_at", "items": [{"id", "order", "response"}], "position", "answered", "draft"}`.
+//! Versions 1 and 2 of the app kept one quiz under a key of its own; [`SavedQuiz::decode_legacy`]
+//! reads those for the migration.
+
+use serde::{Deserialize, Serialize};
 
 use super::bank::Bank;
-use super::json::{self, object, Json};
+use super::draft::Draft;
 use super::link::QuizSpec;
 use super::marking::Response;
 use super::progress::Mode;
 use super::session::{is_valid_layout, QuizKind, Session, SessionItem, Stage};
 
-/// Version 2 stores a response of any question type; version 1 (the first
-/// release) stored only the chosen option of a single-choice question.
-pub const SAVED_QUIZ_VERSION: u32 = 2;
-
-#[derive(Debug, Clone, PartialEq)]
+/// A quiz in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedQuiz {
     pub kind: QuizKind,
+    /// What the quiz is called on screen ("Quick check", a topic's title, a trainer's title).
+    pub title: String,
+    /// When it was started, in ms since the Unix epoch.
+    #[serde(rename = "started_at")]
+    pub started_at_ms: u64,
     pub items: Vec<SavedItem>,
+    /// Zero-based index of the current question.
     pub position: usize,
+    /// True while the current question's feedback is showing.
     pub answered: bool,
+    /// What is picked so far on the current question, before it is checked.
+    #[serde(default)]
+    pub draft: Option<Draft>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One question of a saved quiz: its id, its layout and the answer given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedItem {
     pub id: String,
+    /// See `SessionItem::order`.
     pub order: Vec<usize>,
     pub response: Option<Response>,
 }
@@ -37,151 +56,131 @@ pub enum ResumeError {
     NoLongerMatches,
 }
 
-fn response_to_json(response: &Response) -> Json {
-    let list = |items: &[usize]| Json::Array(items.iter().map(|&i| i.into()).collect());
-    match response {
-        Response::Choice(i) => object([("choice", (*i).into())]),
-        Response::Choices(items) => object([("choices", list(items))]),
-        Response::Order(items) => object([("order", list(items))]),
-        Response::Matches(items) => object([("matches", list(items))]),
-        Response::Number(n) => object([("number", Json::Int(*n))]),
+/// The items of a session, as stored.
+pub fn saved_items(session: &Session) -> Vec<SavedItem> {
+    session
+        .items()
+        .iter()
+        .map(|item| SavedItem { id: item.question.id.clone(), order: item.order.clone(), response: item.response.clone() })
+        .collect()
+}
+
+/// Looks up each stored item in the bank and checks it fits: the question
+/// exists, the layout is one it could have, the answer has its shape, and
+/// (via `answered`) which items should have answers.
+pub fn restore_items(
+    saved: &[SavedItem],
+    bank: &Bank,
+    answered: impl Fn(usize, &SavedItem) -> bool,
+) -> Result<Vec<SessionItem>, ResumeError> {
+    if saved.is_empty() {
+        return Err(ResumeError::NoLongerMatches);
     }
-}
-
-fn indices(value: &Json) -> Option<Vec<usize>> {
-    value.as_array()?.iter().map(Json::as_usize).collect()
-}
-
-fn response_from_json(value: &Json) -> Option<Response> {
-    let Json::Object(members) = value else { return None };
-    let [(key, value)] = members.as_slice() else { return None };
-    Some(match key.as_str() {
-        "choice" => Response::Choice(value.as_usize()?),
-        "choices" => Response::Choices(indices(value)?),
-        "order" => Response::Order(indices(value)?),
-        "matches" => Response::Matches(indices(value)?),
-        "number" => match value {
-            Json::Int(n) => Response::Number(*n),
-            _ => return None,
-        },
-        _ => return None,
-    })
+    saved
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let question = bank.question(&item.id).ok_or(ResumeError::NoLongerMatches)?;
+            let response_fits = item.response.as_ref().is_none_or(|r| question.kind.accepts(r));
+            if !is_valid_layout(&question.kind, &item.order) || !response_fits || !answered(index, item) {
+                return Err(ResumeError::NoLongerMatches);
+            }
+            Ok(SessionItem { question: question.clone(), order: item.order.clone(), response: item.response.clone() })
+        })
+        .collect()
 }
 
 impl SavedQuiz {
-    /// `None` once the quiz is finished: there is nothing left to resume.
-    pub fn from_session(session: &Session) -> Option<SavedQuiz> {
+    /// The quiz as it stands; `None` once it is finished (it is then an attempt).
+    pub fn from_session(session: &Session, title: &str, started_at_ms: u64) -> Option<SavedQuiz> {
         if session.stage() == Stage::Finished {
             return None;
         }
         Some(SavedQuiz {
             kind: session.kind().clone(),
-            items: session
-                .items()
-                .iter()
-                .map(|item| SavedItem { id: item.question.id.clone(), order: item.order.clone(), response: item.response.clone() })
-                .collect(),
+            title: title.to_owned(),
+            started_at_ms,
+            items: saved_items(session),
             position: session.position(),
             answered: session.stage() == Stage::Answered,
+            draft: None,
         })
     }
 
-    pub fn encode(&self) -> String {
-        let items = self
-            .items
-            .iter()
-            .map(|item| {
-                object([
-                    ("id", item.id.as_str().into()),
-                    ("order", Json::Array(item.order.iter().map(|&i| i.into()).collect())),
-                    ("response", item.response.as_ref().map_or(Json::Null, response_to_json)),
-                ])
-            })
-            .collect();
-        object([
-            ("version", SAVED_QUIZ_VERSION.into()),
-            ("mode", self.kind.mode.as_str().into()),
-            ("topic", self.kind.topic.as_deref().into()),
-            ("link", self.kind.link.as_ref().map(|l| l.to_query()).as_deref().into()),
-            ("items", Json::Array(items)),
-            ("position", self.position.into()),
-            ("answered", self.answered.into()),
-        ])
-        .to_text()
-    }
-
-    pub fn decode(text: &str) -> Result<SavedQuiz, ResumeError> {
-        let doc = json::parse(text).map_err(|_| ResumeError::Unreadable)?;
-        let version = doc.get("version").and_then(Json::as_u32);
-        let item_from_json = |value: &Json| -> Option<SavedItem> {
-            let response = match version {
-                // Version 1 kept a single chosen option as "chosen".
-                Some(1) => value.get("chosen").filter(|v| !v.is_null()).map(|v| v.as_usize().map(Response::Choice)),
-                _ => value.get("response").filter(|v| !v.is_null()).map(response_from_json),
-            };
-            Some(SavedItem {
-                id: value.get("id")?.as_str()?.to_owned(),
-                order: indices(value.get("order")?)?,
-                response: response.map_or(Some(None), |r| r.map(Some))?,
-            })
-        };
-        if !matches!(version, Some(1) | Some(SAVED_QUIZ_VERSION)) {
-            return Err(ResumeError::Unreadable);
-        }
-        let items = doc
-            .get("items")
-            .and_then(Json::as_array)
-            .ok_or(ResumeError::Unreadable)?
-            .iter()
-            .map(item_from_json)
-            .collect::<Option<Vec<_>>>()
-            .ok_or(ResumeError::Unreadable)?;
-        // Saves from before quiz kinds existed were quick checks.
-        let mode = match doc.get("mode") {
-            None => Mode::Quick,
-            Some(m) => m.as_str().and_then(Mode::parse).ok_or(ResumeError::Unreadable)?,
-        };
-        let topic = match doc.get("topic") {
-            None | Some(Json::Null) => None,
-            Some(t) => Some(t.as_str().ok_or(ResumeError::Unreadable)?.to_owned()),
-        };
-        // A trainer's quiz keeps its link, read back through the same strict parser.
-        let link = match doc.get("link") {
-            None | Some(Json::Null) => None,
-            Some(l) => {
-                Some(QuizSpec::from_query(l.as_str().ok_or(ResumeError::Unreadable)?, |_| true).map_err(|_| ResumeError::Unreadable)?)
-            }
-        };
-        Ok(SavedQuiz {
-            kind: QuizKind { mode, topic, link },
-            items,
-            position: doc.get("position").and_then(Json::as_usize).ok_or(ResumeError::Unreadable)?,
-            answered: doc.get("answered").and_then(Json::as_bool).ok_or(ResumeError::Unreadable)?,
-        })
+    /// "Question 4 of 10": the question the person is on, counting from 1.
+    pub fn question_number(&self) -> usize {
+        self.position + 1
     }
 
     /// Rebuilds the session against the current bank, checking everything the
     /// stored text claims, since it may have been edited or come from an older app.
     pub fn restore(&self, bank: &Bank) -> Result<Session, ResumeError> {
-        if self.items.is_empty() || self.position >= self.items.len() {
+        if self.position >= self.items.len() {
             return Err(ResumeError::NoLongerMatches);
         }
-        let mut items = Vec::with_capacity(self.items.len());
-        for (index, saved) in self.items.iter().enumerate() {
-            let question = bank.question(&saved.id).ok_or(ResumeError::NoLongerMatches)?;
-            let response_fits = saved.response.as_ref().is_none_or(|r| question.kind.accepts(r));
-            // Questions before the current one are answered; those after are not.
-            let answered_as_expected = match index.cmp(&self.position) {
-                std::cmp::Ordering::Less => saved.response.is_some(),
-                std::cmp::Ordering::Equal => saved.response.is_some() == self.answered,
-                std::cmp::Ordering::Greater => saved.response.is_none(),
-            };
-            if !is_valid_layout(&question.kind, &saved.order) || !response_fits || !answered_as_expected {
-                return Err(ResumeError::NoLongerMatches);
-            }
-            items.push(SessionItem { question: question.clone(), order: saved.order.clone(), response: saved.response.clone() });
-        }
+        // Questions before the current one are answered; those after are not.
+        let items = restore_items(&self.items, bank, |index, item| match index.cmp(&self.position) {
+            std::cmp::Ordering::Less => item.response.is_some(),
+            std::cmp::Ordering::Equal => item.response.is_some() == self.answered,
+            std::cmp::Ordering::Greater => item.response.is_none(),
+        })?;
         let stage = if self.answered { Stage::Answered } else { Stage::Asking };
         Ok(Session::resume(self.kind.clone(), items, self.position, stage))
     }
+
+    /// Reads a quiz that version 1 or 2 of the app kept under its own key.
+    /// Version 1 kept only the chosen option of single-choice questions, as `chosen`.
+    pub fn decode_legacy(text: &str, title: &str, started_at_ms: u64) -> Result<SavedQuiz, ResumeError> {
+        let old: LegacySavedQuiz = serde_json::from_str(text).map_err(|_| ResumeError::Unreadable)?;
+        let items = old
+            .items
+            .into_iter()
+            .map(|item| {
+                let response = match old.version {
+                    1 => item.chosen.map(Response::Choice),
+                    2 => item.response,
+                    _ => return Err(ResumeError::Unreadable),
+                };
+                Ok(SavedItem { id: item.id, order: item.order, response })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if !matches!(old.version, 1 | 2) {
+            return Err(ResumeError::Unreadable);
+        }
+        Ok(SavedQuiz {
+            // Saves from before quiz kinds existed were quick checks.
+            kind: QuizKind { mode: old.mode.unwrap_or(Mode::Quick), topic: old.topic, link: old.link },
+            title: title.to_owned(),
+            started_at_ms,
+            items,
+            position: old.position,
+            answered: old.answered,
+            draft: None,
+        })
+    }
+}
+
+/// The quiz-in-progress format of versions 1 and 2.
+#[derive(Deserialize)]
+struct LegacySavedQuiz {
+    version: u32,
+    #[serde(default)]
+    mode: Option<Mode>,
+    #[serde(default)]
+    topic: Option<String>,
+    #[serde(default)]
+    link: Option<QuizSpec>,
+    items: Vec<LegacyItem>,
+    position: usize,
+    answered: bool,
+}
+
+#[derive(Deserialize)]
+struct LegacyItem {
+    id: String,
+    order: Vec<usize>,
+    #[serde(default)]
+    chosen: Option<usize>,
+    #[serde(default)]
+    response: Option<Response>,
 }

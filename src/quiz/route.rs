@@ -8,8 +8,14 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Quiz,
-    Results,
+    /// A quiz in progress, by its id (16 hex digits); none in links from version 2.
+    Quiz {
+        quiz: Option<String>,
+    },
+    /// The results of a finished attempt, by its id (the quiz's id).
+    Results {
+        attempt: Option<String>,
+    },
     About,
     Accessibility,
     Progress,
@@ -25,7 +31,10 @@ pub enum Route {
     },
     /// Completion records, and making a new one after a quiz.
     Records,
-    NewRecord,
+    /// The form that makes a completion record for a finished attempt.
+    NewRecord {
+        attempt: Option<String>,
+    },
     /// The list of study cards, or one card.
     Learn {
         card: Option<String>,
@@ -39,6 +48,16 @@ pub enum Route {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadRoute;
 
+/// A quiz's or attempt's id: 16 lowercase hex digits.
+fn is_quiz_id(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// A trainer's quiz id (see `QuizSpec::id`): 8 lowercase hex digits.
+fn is_link_id(text: &str) -> bool {
+    text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// Ids in links are short and plain; anything else is not ours.
 fn is_id(text: &str) -> bool {
     !text.is_empty() && text.len() <= 64 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -49,8 +68,10 @@ impl Route {
     pub fn to_query(&self) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Quiz => "?view=quiz".into(),
-            Route::Results => "?view=results".into(),
+            Route::Quiz { quiz: None } => "?view=quiz".into(),
+            Route::Quiz { quiz: Some(quiz) } => format!("?view=quiz&quiz={quiz}"),
+            Route::Results { attempt: None } => "?view=results".into(),
+            Route::Results { attempt: Some(attempt) } => format!("?view=results&attempt={attempt}"),
             Route::About => "?view=about".into(),
             Route::Accessibility => "?view=accessibility".into(),
             Route::Progress => "?view=progress".into(),
@@ -59,7 +80,8 @@ impl Route {
             Route::Debrief { quiz: None } => "?view=debrief".into(),
             Route::Debrief { quiz: Some(quiz) } => format!("?view=debrief&quiz={quiz}"),
             Route::Records => "?view=records".into(),
-            Route::NewRecord => "?view=record".into(),
+            Route::NewRecord { attempt: None } => "?view=record".into(),
+            Route::NewRecord { attempt: Some(attempt) } => format!("?view=record&attempt={attempt}"),
             Route::Learn { card: None } => "?view=learn".into(),
             Route::Learn { card: Some(card) } => format!("?view=learn&card={card}"),
             Route::Flip { card } => format!("?view=flip&card={card}"),
@@ -81,30 +103,33 @@ impl Route {
         let mut view = None;
         let mut card = None;
         let mut quiz = None;
+        let mut attempt = None;
         for pair in query.split('&') {
             let (key, value) = pair.split_once('=').ok_or(BadRoute)?;
             let slot = match key {
                 "view" => &mut view,
                 "card" if is_id(value) => &mut card,
-                "quiz" if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) => &mut quiz,
+                "quiz" if is_link_id(value) || is_quiz_id(value) => &mut quiz,
+                "attempt" if is_quiz_id(value) => &mut attempt,
                 _ => return Err(BadRoute),
             };
             if slot.replace(value).is_some() {
                 return Err(BadRoute);
             }
         }
-        let route = match (view.ok_or(BadRoute)?, card, quiz) {
-            ("quiz", None, None) => Route::Quiz,
-            ("results", None, None) => Route::Results,
-            ("about", None, None) => Route::About,
-            ("accessibility", None, None) => Route::Accessibility,
-            ("progress", None, None) => Route::Progress,
-            ("trainer", None, None) => Route::Trainer,
-            ("debrief", None, quiz) => Route::Debrief { quiz: quiz.map(str::to_owned) },
-            ("records", None, None) => Route::Records,
-            ("record", None, None) => Route::NewRecord,
-            ("learn", card, None) => Route::Learn { card: card.map(str::to_owned) },
-            ("flip", Some(card), None) => Route::Flip { card: card.to_owned() },
+        let owned = |id: Option<&str>| id.map(str::to_owned);
+        let route = match (view.ok_or(BadRoute)?, card, quiz, attempt) {
+            ("quiz", None, quiz, None) if quiz.is_none_or(is_quiz_id) => Route::Quiz { quiz: owned(quiz) },
+            ("results", None, None, attempt) => Route::Results { attempt: owned(attempt) },
+            ("about", None, None, None) => Route::About,
+            ("accessibility", None, None, None) => Route::Accessibility,
+            ("progress", None, None, None) => Route::Progress,
+            ("trainer", None, None, None) => Route::Trainer,
+            ("debrief", None, quiz, None) if quiz.is_none_or(is_link_id) => Route::Debrief { quiz: owned(quiz) },
+            ("records", None, None, None) => Route::Records,
+            ("record", None, None, attempt) => Route::NewRecord { attempt: owned(attempt) },
+            ("learn", card, None, None) => Route::Learn { card: owned(card) },
+            ("flip", Some(card), None, None) => Route::Flip { card: card.to_owned() },
             _ => return Err(BadRoute),
         };
         Ok(route)
@@ -119,8 +144,11 @@ mod tests {
     fn every_route_round_trips() {
         for route in [
             Route::Home,
-            Route::Quiz,
-            Route::Results,
+            Route::Quiz { quiz: None },
+            Route::Quiz { quiz: Some("0123456789abcdef".into()) },
+            Route::Results { attempt: None },
+            Route::Results { attempt: Some("0123456789abcdef".into()) },
+            Route::NewRecord { attempt: Some("0123456789abcdef".into()) },
             Route::About,
             Route::Accessibility,
             Route::Progress,
@@ -128,7 +156,7 @@ mod tests {
             Route::Debrief { quiz: None },
             Route::Debrief { quiz: Some("0a1b2c3d".into()) },
             Route::Records,
-            Route::NewRecord,
+            Route::NewRecord { attempt: None },
             Route::TrainerQuiz("?view=trainer-quiz&topics=all".into()),
             Route::ResultLink("?view=result&score=1".into()),
             Route::Learn { card: None },
@@ -160,6 +188,11 @@ mod tests {
             "?view=debrief&quiz=XYZ",
             "?view=debrief&quiz=0A1B2C3D",
             "?view=records&card=x",
+            "?view=quiz&quiz=0a1b2c3d",
+            "?view=results&attempt=0123456789ABCDEF",
+            "?view=results&attempt=0123",
+            "?view=debrief&quiz=0123456789abcdef",
+            "?view=learn&attempt=0123456789abcdef",
         ] {
             assert_eq!(Route::from_query(query), Err(BadRoute), "{query}");
         }

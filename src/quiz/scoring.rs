@@ -1,6 +1,8 @@
 //! Marks and comparing results.
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Stored as `{"correct": 8, "total": 10}`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Score {
     pub correct: u32,
     pub total: u32,

@@ -102,7 +102,9 @@ pub const PASS_MARK: u32 = 80;
 
 /// What kind of quiz this is, the topic for a topic quiz, and the trainer's
 /// spec for a quiz from a link.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Stored as `{"mode": "topic", "topic": "principle-3", "link": null}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuizKind {
     pub mode: Mode,
     pub topic: Option<String>,

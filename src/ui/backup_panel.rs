@@ -4,10 +4,12 @@ use std::sync::Arc;
 
 use leptos::{html, prelude::*, task::spawn_local};
 
+use super::state::use_app;
 use crate::platform::{clock, files};
 use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
 use crate::quiz::bank::Bank;
-use crate::quiz::progress::{flip_item_id, Progress};
+use crate::quiz::progress::flip_item_id;
+use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, iso_date};
 
 /// Where the backup tools are up to.
@@ -15,7 +17,7 @@ use crate::quiz::wording::{format_day, iso_date};
 enum Step {
     Idle,
     /// A valid backup was read; the person chooses what to do with it.
-    Preview(Progress, Summary),
+    Preview(Box<Store>, Summary),
     ConfirmClear,
 }
 
@@ -25,13 +27,8 @@ fn known_item(bank: &Bank, id: &str) -> bool {
 }
 
 #[component]
-pub fn BackupPanel(
-    bank: Arc<Bank>,
-    progress: RwSignal<Progress>,
-    on_replace: Callback<Progress>,
-    on_merge: Callback<Progress>,
-    on_clear: Callback<()>,
-) -> impl IntoView {
+pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
+    let state = use_app();
     let step = RwSignal::new(Step::Idle);
     // What happened, in words, announced in a live region.
     let message = RwSignal::new(String::new());
@@ -40,7 +37,7 @@ pub fn BackupPanel(
 
     let export = move |_| {
         let now = clock::now_ms();
-        let text = progress.with_untracked(|p| backup::export(p, now));
+        let text = state.store.with_untracked(|s| backup::export(s, now));
         let name = format!("safeguarding-check-progress-{}.json", iso_date(now, clock::local_offset_minutes()));
         message.set(if files::download(&name, &text) {
             format!("Your progress was saved as {name}. Keep it somewhere safe, such as your email or files.")
@@ -62,7 +59,7 @@ pub fn BackupPanel(
             match result {
                 Ok((imported, summary)) => {
                     message.set(String::new());
-                    step.set(Step::Preview(imported, summary));
+                    step.set(Step::Preview(Box::new(imported), summary));
                 }
                 Err(error) => {
                     step.set(Step::Idle);
@@ -75,10 +72,10 @@ pub fn BackupPanel(
     let finish_import = move |replace: bool| {
         if let Step::Preview(imported, _) = step.get_untracked() {
             if replace {
-                on_replace.run(imported);
+                state.change(|s, now| s.replace_with(&imported, now));
                 message.set("Your progress was replaced by the backup.".into());
             } else {
-                on_merge.run(imported);
+                state.change(|s, _| s.merge_backup(&imported));
                 message.set("The backup was added to your progress.".into());
             }
         }
@@ -104,10 +101,11 @@ pub fn BackupPanel(
                     Step::Preview(_, summary) => Some(view! {
                         <div class="preview">
                             <p>{format!(
-                                "This backup, made on {}, has {} answer{} and {} finished quiz{}.",
+                                "This backup, made on {}, has {} answer{}, {} finished quiz{} and {} record{}.",
                                 format_day(summary.exported_at_ms, clock::local_offset_minutes()),
                                 summary.answers, if summary.answers == 1 { "" } else { "s" },
                                 summary.quizzes, if summary.quizzes == 1 { "" } else { "zes" },
+                                summary.records, if summary.records == 1 { "" } else { "s" },
                             )}</p>
                             <p>"Merge adds it to your progress here. Replace swaps your progress here for it."</p>
                             <div class="button-group">
@@ -119,13 +117,16 @@ pub fn BackupPanel(
                     }.into_any()),
                     Step::ConfirmClear => Some(view! {
                         <div class="preview">
-                            <p>
-                                "This deletes your scores and progress from this device. It cannot be undone. "
-                                "Export your progress first if you want to keep it."
-                            </p>
+                            <p>"This deletes from this device, and from every tab of this app that is open:"</p>
+                            <ul>
+                                <li>"your scores, answers and progress, and any quiz in progress"</li>
+                                <li>"your completion records, with your name and reflections"</li>
+                                <li>"a trainer's debriefs and sessions"</li>
+                            </ul>
+                            <p>"It cannot be undone. Export your progress first if you want to keep it."</p>
                             <div class="button-group">
                                 <button type="button" class="button button-warning" on:click=move |_| {
-                                    on_clear.run(());
+                                    state.clear_all();
                                     step.set(Step::Idle);
                                     message.set("Your data has been deleted from this device.".into());
                                 }>"Delete my data"</button>

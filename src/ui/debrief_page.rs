@@ -6,23 +6,44 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::state::use_app;
 use super::NavLink;
 use crate::quiz::bank::Bank;
-use crate::quiz::debrief::Tally;
 use crate::quiz::draw::draw;
+use crate::quiz::link::QuizResult;
 use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 
 #[component]
 pub fn DebriefPage(
     bank: Arc<Bank>,
-    tally: RwSignal<Tally>,
     quiz: Option<String>,
     /// Said once, when a result link has just been opened.
     notice: Option<String>,
-    on_clear: Callback<String>,
     on_navigate: Callback<Route>,
 ) -> impl IntoView {
+    let state = use_app();
+    let tally = Memo::new(move |_| state.store.with(|s| s.tally()));
+    let message = RwSignal::new(notice);
+    // The results just cleared, for Undo.
+    let cleared = RwSignal::new(None::<Vec<QuizResult>>);
+    let on_clear = move |id: String| {
+        if let Some(removed) = state.change(|s, now| s.clear_debrief(&id, now)) {
+            message.set(Some(format!(
+                "The debrief was cleared: {} result{} removed.",
+                removed.len(),
+                if removed.len() == 1 { "" } else { "s" }
+            )));
+            cleared.set(Some(removed));
+        }
+    };
+    let undo = move |_| {
+        if let Some(removed) = cleared.get_untracked() {
+            state.change(|s, now| s.restore_results(removed, now));
+            cleared.set(None);
+            message.set(Some("The debrief is back.".into()));
+        }
+    };
     let body = move || {
         let quiz = quiz.clone();
         tally.with(|t| match quiz.as_deref().and_then(|id| t.summary(id)) {
@@ -62,7 +83,7 @@ pub fn DebriefPage(
                     } else {
                         view! { <ol class="missed">{missed}</ol> }.into_any()
                     }}
-                    <button type="button" class="button button-secondary" on:click=move |_| on_clear.run(quiz_id.clone())>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_clear(quiz_id.clone())>
                         "Clear this debrief"
                     </button>
                 }
@@ -92,7 +113,12 @@ pub fn DebriefPage(
     view! {
         <section class="page debrief" aria-labelledby="debrief-heading">
             <h2 id="debrief-heading">"Group debrief"</h2>
-            <div role="status">{notice.map(|n| view! { <p class="notice">{n}</p> })}</div>
+            <div role="status">
+                {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}
+                {move || cleared.get().is_some().then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=undo>"Undo"</button>
+                })}
+            </div>
             {body}
             <NavLink route=Route::Trainer on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
             <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>

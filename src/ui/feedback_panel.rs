@@ -54,7 +54,7 @@ pub fn feedback_view(f: Feedback) -> impl IntoView {
 }
 
 #[component]
-pub fn FeedbackPanel(session: RwSignal<Option<Session>>) -> impl IntoView {
+pub fn FeedbackPanel(session: Memo<Option<Session>>) -> impl IntoView {
     // A full assessment keeps its feedback for the end.
     let deferred = move || session.with(|s| s.as_ref().is_some_and(|s| s.kind().defers_feedback()));
     let feedback = move || session.with(|s| s.as_ref().and_then(Session::feedback));

@@ -3,46 +3,56 @@
 
 use leptos::prelude::*;
 
-use super::app::{QuizRequest, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use super::state::{today, use_app, BankState};
 use crate::platform::clock;
+use crate::quiz::draw::{ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use crate::quiz::progress::Mode;
-use crate::quiz::progress::{Attempt, Progress};
-use crate::quiz::session::PASS_MARK;
+use crate::quiz::route::Route;
+use crate::quiz::scoring::Score;
+use crate::quiz::session::{QuizKind, PASS_MARK};
 use crate::quiz::wording::format_day;
 
-fn describe(attempt: &Attempt) -> String {
-    let score = attempt.score;
+fn describe(score: Score, finished_at_ms: u64) -> String {
     format!(
         "{} out of {} ({}%) on {}",
         score.correct,
         score.total,
         score.percent(),
-        format_day(attempt.finished_at_ms, clock::local_offset_minutes())
+        format_day(finished_at_ms, clock::local_offset_minutes())
     )
 }
 
 #[component]
-pub fn HomePage(
-    progress: RwSignal<Progress>,
-    /// (id, title, number of questions) of each topic, once the bank has loaded.
-    topics: Signal<Vec<(String, String, usize)>>,
-    /// A start was asked for and is waiting for the questions.
-    waiting: Signal<bool>,
-    /// The questions could not be loaded.
-    failed: Signal<bool>,
-    /// A quiz was left part-way (the person went elsewhere, or closed the app).
-    quiz_in_progress: Signal<bool>,
-    /// Questions due for a refresher today.
-    due: Signal<usize>,
-    /// Questions whose latest answer was wrong.
-    mistakes: Signal<usize>,
-    on_start: Callback<QuizRequest>,
-    on_continue: Callback<()>,
-    on_retry: Callback<()>,
-) -> impl IntoView {
-    let last = move || progress.with(|p| p.last().map(describe));
-    let best = move || progress.with(|p| p.best.as_ref().map(describe));
+pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let store = state.store;
+    let on_start = Callback::new(move |kind: QuizKind| state.start(kind));
+    let last = move || store.with(|s| s.last_attempt().map(|(_, a)| describe(a.score, a.finished_at_ms)));
+    let best = move || store.with(|s| s.best().map(|b| describe(b.score(), b.finished_at_ms)));
     let chosen_topic = RwSignal::new(String::new());
+    let topics = move || match state.bank.get() {
+        BankState::Ready(ready) => ready.topics.iter().map(|t| (t.id.clone(), t.title.clone(), t.questions.len())).collect(),
+        _ => Vec::new(),
+    };
+    let waiting = move || state.waiting_start.with(Option::is_some);
+    let failed = move || matches!(state.bank.get(), BankState::Failed(_));
+    let in_bank = move |count: &dyn Fn(&crate::quiz::bank::Bank, &crate::quiz::store::Store) -> usize| match state.bank.get() {
+        BankState::Ready(ready) => store.with(|s| count(&ready, s)),
+        _ => 0,
+    };
+    let due = Memo::new(move |_| in_bank(&|bank, s| s.progress.due(today()).into_iter().filter(|id| bank.question(id).is_some()).count()));
+    let mistakes =
+        Memo::new(move |_| in_bank(&|bank, s| s.progress.mistakes().into_iter().filter(|id| bank.question(id).is_some()).count()));
+    // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10").
+    let in_progress = Memo::new(move |_| {
+        store.with(|s| {
+            s.quizzes_in_progress()
+                .into_iter()
+                .map(|(id, q)| (id.to_owned(), format!("{}, question {} of {}", q.title, q.question_number(), q.items.len())))
+                .collect::<Vec<_>>()
+        })
+    });
+    let quiz_in_progress = move || in_progress.with(|list| !list.is_empty());
 
     view! {
         <section class="page" aria-labelledby="home-heading">
@@ -51,15 +61,18 @@ pub fn HomePage(
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
-            {move || quiz_in_progress.get().then(|| view! {
-                <button type="button" class="button button-primary" on:click=move |_| on_continue.run(())>
-                    "Continue your quiz"
-                </button>
-            })}
+            {move || in_progress.get().into_iter().map(|(id, name)| view! {
+                <div class="in-progress">
+                    <p class="small">{name}</p>
+                    <button type="button" class="button button-primary" on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
+                        "Continue your quiz"
+                    </button>
+                </div>
+            }).collect_view()}
             <button
                 type="button"
-                class=move || if quiz_in_progress.get() { "button button-secondary" } else { "button button-primary" }
-                on:click=move |_| on_start.run(QuizRequest::new(Mode::Quick, None))
+                class=move || if quiz_in_progress() { "button button-secondary" } else { "button button-primary" }
+                on:click=move |_| on_start.run(QuizKind::new(Mode::Quick, None))
             >
                 "Start quiz"
             </button>
@@ -70,16 +83,16 @@ pub fn HomePage(
             }}</p>
             <div class="modes">
                 {move || (due.get() > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest::new(Mode::Review, None))>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Review, None))>
                         {format!("Spaced review ({} due)", due.get())}
                     </button>
                 })}
                 {move || (mistakes.get() > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest::new(Mode::Mistakes, None))>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Mistakes, None))>
                         {format!("Review my mistakes ({})", mistakes.get())}
                     </button>
                 })}
-                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizRequest::new(Mode::Assessment, None))>
+                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Assessment, None))>
                     "Full assessment"
                 </button>
                 <p class="small">{format!(
@@ -87,8 +100,8 @@ pub fn HomePage(
                 )}</p>
             </div>
             <div class="load-status" role="status">
-                {move || waiting.get().then_some(view! { <p>"Getting the questions ready…"</p> })}
-                {move || failed.get().then(|| view! {
+                {move || waiting().then_some(view! { <p>"Getting the questions ready…"</p> })}
+                {move || failed().then(|| view! {
                     <div class="notice">
                         <p>"The questions could not be loaded. Check your connection, then try again."</p>
                         <button type="button" class="button button-secondary" on:click=move |_| on_retry.run(())>
@@ -108,7 +121,7 @@ pub fn HomePage(
                     on:change=move |event| chosen_topic.set(event_target_value(&event))
                 >
                     <option value="">"Choose a topic"</option>
-                    {move || topics.get().into_iter().map(|(id, title, count)| view! {
+                    {move || topics().into_iter().map(|(id, title, count)| view! {
                         <option value=id>{format!("{title} ({count} questions)")}</option>
                     }).collect_view()}
                 </select>
@@ -118,7 +131,7 @@ pub fn HomePage(
                     on:click=move |_| {
                         let topic = chosen_topic.get_untracked();
                         if !topic.is_empty() {
-                            on_start.run(QuizRequest::new(Mode::Topic, Some(topic)));
+                            on_start.run(QuizKind::new(Mode::Topic, Some(topic)));
                         }
                     }
                 >

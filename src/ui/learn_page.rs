@@ -6,28 +6,25 @@ use std::sync::Arc;
 use leptos::{html, prelude::*};
 
 use super::html_text::card_body;
+use super::state::use_app;
 use super::NavLink;
 use crate::quiz::bank::Bank;
 use crate::quiz::learn::{search, Card};
 use crate::quiz::route::Route;
 
 #[component]
-pub fn LearnPage(
-    bank: Arc<Bank>,
-    card: Option<String>,
-    quiz_in_progress: bool,
-    on_navigate: Callback<Route>,
-    on_practise: Callback<String>,
-) -> impl IntoView {
+pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Route>, on_practise: Callback<String>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading_ref.get() {
             let _ = heading.focus();
         }
     });
-    let back_to_quiz = quiz_in_progress.then(|| {
+    // The quiz in progress most recently used, to go back to from a card opened from its feedback.
+    let state = use_app();
+    let back_to_quiz = state.store.with_untracked(|s| s.quizzes_in_progress().first().map(|(id, _)| id.to_string())).map(|id| {
         view! {
-            <NavLink route=Route::Quiz on_navigate=on_navigate class="button button-primary">"Back to your quiz"</NavLink>
+            <NavLink route=Route::Quiz { quiz: Some(id) } on_navigate=on_navigate class="button button-primary">"Back to your quiz"</NavLink>
         }
     });
     match card.and_then(|id| bank.card(&id).cloned()) {

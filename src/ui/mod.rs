@@ -1,13 +1,17 @@
-//! Leptos components: one per file, each a screen or a part of one.
+//! Leptos components: one per file, each a screen or a part of one. The
+//! shared state they read is in `state` (provided as context by `App`).
 
 mod about_page;
 mod accessibility_page;
 mod answer_inputs;
 mod app;
 mod backup_panel;
+mod confirm_start;
 mod debrief_page;
 pub(crate) mod feedback_panel;
 mod flip_deck;
+mod flip_page;
+mod gone_notice;
 mod home_page;
 mod html_text;
 mod learn_page;
@@ -15,26 +19,39 @@ mod nav_link;
 mod progress_page;
 mod qr;
 mod quiz_page;
+mod quiz_screen;
+mod record_form;
 mod records_page;
 mod results_page;
+mod screen;
+pub mod state;
 mod storage_notice;
 mod trainer_page;
+mod trainer_quiz_page;
 mod update_banner;
 
 pub use about_page::AboutPage;
 pub use accessibility_page::AccessibilityPage;
-pub use app::{App, BankState, QuizApp, QuizRequest};
+pub use app::{App, QuizApp};
 pub use backup_panel::BackupPanel;
+pub use confirm_start::ConfirmStart;
 pub use debrief_page::DebriefPage;
 pub use feedback_panel::FeedbackPanel;
 pub use flip_deck::FlipDeck;
+pub use flip_page::FlipPage;
+pub use gone_notice::GoneNotice;
 pub use home_page::HomePage;
 pub use learn_page::LearnPage;
 pub use nav_link::NavLink;
 pub use progress_page::ProgressPage;
 pub use quiz_page::QuizPage;
-pub use records_page::{RecordForm, RecordsPage};
+pub use quiz_screen::QuizScreen;
+pub use record_form::RecordForm;
+pub use records_page::RecordsPage;
 pub use results_page::ResultsPage;
+pub use screen::Screen;
+pub use state::BankState;
 pub use storage_notice::StorageNotice;
 pub use trainer_page::TrainerPage;
+pub use trainer_quiz_page::TrainerQuizPage;
 pub use update_banner::UpdateBanner;

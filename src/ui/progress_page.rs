@@ -6,15 +6,19 @@ use std::sync::Arc;
 use leptos::{html, prelude::*};
 
 use super::html_text::{bar_chart, score_chart};
+use super::state::use_app;
 use super::BackupPanel;
 use crate::platform::clock;
 use crate::quiz::bank::Bank;
 use crate::quiz::learn::Bar;
-use crate::quiz::progress::Progress;
+use crate::quiz::progress::Mode;
+use crate::quiz::session::QuizKind;
+use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, local_day};
 
 /// The charts and lists, written once as text (see html_text.rs).
-fn summary_html(bank: &Bank, progress: &Progress, today: i64, offset: i64) -> String {
+fn summary_html(bank: &Bank, store: &Store, today: i64, offset: i64) -> String {
+    let progress = &store.progress;
     let mut out = String::new();
     let mastery: Vec<Bar> = bank
         .topics
@@ -25,8 +29,9 @@ fn summary_html(bank: &Bank, progress: &Progress, today: i64, offset: i64) -> St
         })
         .collect();
     bar_chart(&mut out, "Mastered in each topic: answered right and not yet due again", "%", &mastery);
+    let attempts = store.attempts_oldest_first();
     let recent: Vec<(String, u32)> =
-        progress.attempts.iter().rev().take(20).rev().map(|a| (format_day(a.finished_at_ms, offset), a.score.percent())).collect();
+        attempts.iter().rev().take(20).rev().map(|(_, a)| (format_day(a.finished_at_ms, offset), a.score.percent())).collect();
     if !recent.is_empty() {
         score_chart(&mut out, "Your last quizzes, as a percentage, oldest first", &recent);
     }
@@ -34,15 +39,9 @@ fn summary_html(bank: &Bank, progress: &Progress, today: i64, offset: i64) -> St
 }
 
 #[component]
-pub fn ProgressPage(
-    bank: Arc<Bank>,
-    progress: RwSignal<Progress>,
-    on_review: Callback<()>,
-    on_home: Callback<()>,
-    on_replace: Callback<Progress>,
-    on_merge: Callback<Progress>,
-    on_clear: Callback<()>,
-) -> impl IntoView {
+pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let store = state.store;
     let heading_ref = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading_ref.get() {
@@ -53,15 +52,16 @@ pub fn ProgressPage(
     let today = local_day(clock::now_ms(), offset);
     let bank_for_summary = bank.clone();
     let bank_for_backup = bank.clone();
-    let summary = move || progress.with(|p| summary_html(&bank_for_summary, p, today, offset));
+    let summary = move || store.with(|s| summary_html(&bank_for_summary, s, today, offset));
     let streak = move || {
-        progress.with(|p| match p.streak(today) {
+        store.with(|s| match s.progress.streak(today) {
             0 => "Practise today to start a streak.".to_string(),
             1 => "You have practised 1 day in a row.".to_string(),
             n => format!("You have practised {n} days in a row."),
         })
     };
-    let due = move || progress.with(|p| p.due(today).into_iter().filter(|id| bank.question(id).is_some()).count());
+    let due = move || store.with(|s| s.progress.due(today).into_iter().filter(|id| bank.question(id).is_some()).count());
+    let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
     view! {
         <section class="page progress" aria-labelledby="progress-heading">
             <h2 id="progress-heading" tabindex="-1" node_ref=heading_ref>"Your progress"</h2>
@@ -71,11 +71,11 @@ pub fn ProgressPage(
                 0 => view! { <p>"Nothing is due today. Well done."</p> }.into_any(),
                 n => view! {
                     <p>{format!("{n} question{} {} due for a refresher.", if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" })}</p>
-                    <button type="button" class="button button-primary" on:click=move |_| on_review.run(())>"Start spaced review"</button>
+                    <button type="button" class="button button-primary" on:click=on_review>"Start spaced review"</button>
                 }.into_any(),
             }}
             <div class="progress-summary" inner_html=summary></div>
-            <BackupPanel bank=bank_for_backup progress=progress on_replace=on_replace on_merge=on_merge on_clear=on_clear />
+            <BackupPanel bank=bank_for_backup />
             <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>"Back to home"</button>
         </section>
     }

@@ -10,9 +10,29 @@ use crate::quiz::draft::{Draft, Incomplete};
 use crate::quiz::route::Route;
 use crate::quiz::session::{Session, SessionItem, Stage};
 
+/// What the quiz page asks the app to keep.
+#[derive(Debug, Clone)]
+pub enum QuizUpdate {
+    /// The current question was answered: the session now, and (question id, right?).
+    Answered { session: Session, item: String, right: bool },
+    /// The person moved on (or finished, if the session's stage is `Finished`).
+    Moved(Session),
+    /// What is picked so far on the current question.
+    Draft(Draft),
+}
+
 /// A fresh draft for the session's current question.
 fn draft_for(session: &Option<Session>) -> Draft {
     session.as_ref().and_then(Session::current).map_or(Draft::Choice(None), |item| Draft::new(&item.question.kind, &item.order))
+}
+
+/// The stored draft if it fits the current question, else a fresh one.
+fn starting_draft(session: &Option<Session>, stored: Option<Draft>) -> Draft {
+    let current = session.as_ref().and_then(Session::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
+    match (stored, current) {
+        (Some(draft), Some(item)) if draft.fits(&item.question.kind, &item.order) => draft,
+        _ => draft_for(session),
+    }
 }
 
 /// The hint under the question, which states how the type is answered and marked.
@@ -63,16 +83,25 @@ fn inputs(item: &SessionItem, draft: RwSignal<Draft>) -> AnyView {
 
 #[component]
 pub fn QuizPage(
-    session: RwSignal<Option<Session>>,
-    title: RwSignal<String>,
-    on_finish: Callback<()>,
-    /// Told of every checked answer: (question id, right?), for progress.
-    on_answered: Callback<(String, bool)>,
+    /// The quiz as the store holds it now.
+    session: Memo<Option<Session>>,
+    title: String,
+    /// What was picked on the current question before a reload, Back or Forward.
+    stored_draft: Option<Draft>,
+    /// Every change, for the app to keep.
+    on_update: Callback<QuizUpdate>,
     /// The Learn card (id, title) to read more on a question, by its id.
     read_more: Callback<String, Option<(String, String)>>,
     on_navigate: Callback<Route>,
 ) -> impl IntoView {
-    let draft = RwSignal::new(session.with_untracked(draft_for));
+    let draft = RwSignal::new(session.with_untracked(|s| starting_draft(s, stored_draft)));
+    // What is picked is kept as it changes, so Back, Forward or a reload keep it.
+    Effect::new(move |first: Option<()>| {
+        let picked = draft.get();
+        if first.is_some() {
+            on_update.run(QuizUpdate::Draft(picked));
+        }
+    });
     let problem = RwSignal::new(None::<Incomplete>);
     // Counts checks made with an incomplete answer; each one moves focus to the error summary.
     let failed_checks = RwSignal::new(0u32);
@@ -124,17 +153,10 @@ pub fn QuizPage(
         match draft.with_untracked(Draft::to_response) {
             Ok(response) => {
                 problem.set(None);
-                let mut answered = None;
-                session.update(|s| {
-                    if let Some(s) = s {
-                        let id = s.current().map(|i| i.question.id.clone());
-                        if let (Ok(feedback), Some(id)) = (s.answer(response), id) {
-                            answered = Some((id, feedback.correct));
-                        }
-                    }
-                });
-                if let Some(answer) = answered {
-                    on_answered.run(answer);
+                let Some(mut now) = session.get_untracked() else { return };
+                let Some(item) = now.current().map(|i| i.question.id.clone()) else { return };
+                if let Ok(feedback) = now.answer(response) {
+                    on_update.run(QuizUpdate::Answered { session: now, item, right: feedback.correct });
                 }
             }
             Err(incomplete) => {
@@ -145,15 +167,13 @@ pub fn QuizPage(
     };
 
     let next = move |_| {
-        session.update(|s| {
-            if let Some(s) = s {
-                let _ = s.next();
-            }
-        });
-        draft.set(session.with_untracked(draft_for));
-        if stage() == Stage::Finished {
-            on_finish.run(());
+        let Some(mut now) = session.get_untracked() else { return };
+        if now.next().is_err() {
+            return;
         }
+        let moved = Some(now.clone());
+        on_update.run(QuizUpdate::Moved(now));
+        draft.set(draft_for(&moved));
     };
 
     let question = move || {
@@ -214,7 +234,7 @@ pub fn QuizPage(
                     })}
                 </ul>
             </div>
-            <p class="quiz-title">{move || title.get()}</p>
+            <p class="quiz-title">{title}</p>
             <p class="question-count">{move || format!("Question {} of {}", position() + 1, total())}</p>
             <form on:submit=check novalidate>
                 {question}

@@ -1,65 +1,13 @@
-//! Completion records for CPD: making one after a quiz, and the list of them,
-//! each printable as a one-page certificate ("Print / Save as PDF").
+//! Completion records for CPD: the list of them, each printable as a one-page certificate ("Print / Save as PDF").
 
 use leptos::prelude::*;
 
+use super::state::use_app;
 use super::NavLink;
 use crate::platform::{clock, files, share};
-use crate::quiz::record::{self, clean_reflection, Record, NAME_MAX, REFLECTION_MAX};
+use crate::quiz::record::{self, Record};
 use crate::quiz::route::Route;
 use crate::quiz::wording::{format_day, format_day_number, iso_date};
-
-/// The form after a quiz; `draft` has everything but the person's own words.
-#[component]
-pub fn RecordForm(draft: Record, on_save: Callback<Record>) -> impl IntoView {
-    let name = RwSignal::new(String::new());
-    let learnt = RwSignal::new(String::new());
-    let practice = RwSignal::new(String::new());
-    let supervision = RwSignal::new(String::new());
-    let summary = format!(
-        "{}: {} out of {}{}, on {}.",
-        draft.activity,
-        draft.correct,
-        draft.total,
-        match draft.passed {
-            Some(true) => " (passed)",
-            Some(false) => " (not passed)",
-            None => "",
-        },
-        format_day(draft.finished_at_ms, clock::local_offset_minutes())
-    );
-    let draft = StoredValue::new(draft);
-    let area = |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        view! {
-            <label class="label" for=id>{label}</label>
-            <textarea id=id class="input textarea" rows="4" maxlength=REFLECTION_MAX.to_string()
-                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))></textarea>
-        }
-    };
-    let save = move |_| {
-        let mut made = draft.get_value();
-        made.made_at_ms = clock::now_ms();
-        made.name = Some(clean_reflection(&name.get_untracked(), NAME_MAX).replace('\n', " ")).filter(|n| !n.is_empty());
-        made.learnt = clean_reflection(&learnt.get_untracked(), REFLECTION_MAX);
-        made.practice = clean_reflection(&practice.get_untracked(), REFLECTION_MAX);
-        made.supervision = clean_reflection(&supervision.get_untracked(), REFLECTION_MAX);
-        on_save.run(made);
-    };
-    view! {
-        <section class="page record-form" aria-labelledby="record-form-heading">
-            <h2 id="record-form-heading">"Make a completion record"</h2>
-            <p>{summary}</p>
-            <p class="small">"Everything here stays on this device. Your name is optional."</p>
-            <label class="label" for="record-name">"Your name (optional)"</label>
-            <input id="record-name" class="input" type="text" maxlength=NAME_MAX.to_string() autocomplete="name"
-                prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
-            {area("record-learnt", "What I learnt", learnt)}
-            {area("record-practice", "How it will change my practice", practice)}
-            {area("record-supervision", "What I will discuss in supervision", supervision)}
-            <button type="button" class="button button-primary" on:click=save>"Save the record"</button>
-        </section>
-    }
-}
 
 /// One record laid out as a certificate; the print stylesheet fits it on one A4 page.
 fn certificate(record: &Record) -> impl IntoView {
@@ -93,24 +41,49 @@ fn certificate(record: &Record) -> impl IntoView {
 }
 
 #[component]
-pub fn RecordsPage(records: RwSignal<Vec<Record>>, on_delete: Callback<u64>, on_navigate: Callback<Route>) -> impl IntoView {
+pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
+    let state = use_app();
+    let records = Memo::new(move |_| {
+        state.store.with(|s| s.records_oldest_first().into_iter().map(|(id, r)| (id.to_owned(), r.clone())).collect::<Vec<_>>())
+    });
     let message = RwSignal::new(String::new());
+    // The record just deleted, for Undo: (id, record).
+    let deleted = RwSignal::new(None::<(String, Record)>);
     // The record being printed: the print stylesheet shows only that one.
-    let printing = RwSignal::new(None::<u64>);
-    let print = move |id: u64| {
+    let printing = RwSignal::new(None::<String>);
+    let print = move |id: String| {
         printing.set(Some(id));
         request_animation_frame(share::print);
+    };
+    let delete = move |id: String| {
+        if let Some(Some(record)) = state.change(|s, now| s.delete_record(&id, now)) {
+            message.set("The record was deleted.".into());
+            deleted.set(Some((id, record)));
+        }
+    };
+    let undo = move |_| {
+        if let Some((id, record)) = deleted.get_untracked() {
+            state.change(|s, now| s.save_record(&id, record, None, now));
+            deleted.set(None);
+            message.set("The record is back.".into());
+        }
     };
     let export = move |_| {
         let now = clock::now_ms();
         let name = format!("safeguarding-check-records-{}.json", iso_date(now, clock::local_offset_minutes()));
-        let saved = records.with_untracked(|r| files::download(&name, &record::encode(r)));
+        let list: Vec<Record> = records.with_untracked(|r| r.iter().map(|(_, r)| r.clone()).collect());
+        let saved = files::download(&name, &record::encode(&list));
         message.set(if saved { format!("Your records were saved as {name}.") } else { "This browser would not save the file.".into() });
     };
     view! {
         <section class="page records" aria-labelledby="records-heading">
             <h2 id="records-heading">"Your completion records"</h2>
-            <p class="share-status" role="status">{move || message.get()}</p>
+            <div class="share-status" role="status">
+                <p>{move || message.get()}</p>
+                {move || deleted.get().is_some().then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=undo>"Undo"</button>
+                })}
+            </div>
             {move || {
                 let list = records.get();
                 if list.is_empty() {
@@ -118,14 +91,14 @@ pub fn RecordsPage(records: RwSignal<Vec<Record>>, on_delete: Callback<u64>, on_
                 } else {
                     view! {
                         <ol class="record-list">
-                            {list.into_iter().rev().map(|r| {
-                                let id = r.made_at_ms;
+                            {list.into_iter().rev().map(|(id, r)| {
+                                let (print_id, delete_id, shown_id) = (id.clone(), id.clone(), id);
                                 view! {
-                                    <li class:printing=move || printing.get() == Some(id)>
+                                    <li class:printing=move || printing.get().as_deref() == Some(shown_id.as_str())>
                                         {certificate(&r)}
                                         <div class="button-group">
-                                            <button type="button" class="button button-primary" on:click=move |_| print(id)>"Print or save as PDF"</button>
-                                            <button type="button" class="button button-secondary" on:click=move |_| on_delete.run(id)>"Delete this record"</button>
+                                            <button type="button" class="button button-primary" on:click=move |_| print(print_id.clone())>"Print or save as PDF"</button>
+                                            <button type="button" class="button button-secondary" on:click=move |_| delete(delete_id.clone())>"Delete this record"</button>
                                         </div>
                                     </li>
                                 }

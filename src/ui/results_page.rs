@@ -1,21 +1,58 @@
 //! The end of a quiz: the score, each answer at a glance, and where to go next.
+//!
+//! Shown for one finished attempt, by its id, rebuilt from the store: a
+//! reload, Back or Forward shows exactly that attempt, never another quiz's.
 
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::feedback_panel::feedback_view;
+use super::state::use_app;
+use super::GoneNotice;
 use crate::platform::share;
+use crate::quiz::attempt::Attempt;
 use crate::quiz::link::QuizResult;
-use crate::quiz::progress::Progress;
+use crate::quiz::route::Route;
 use crate::quiz::session::Session;
 
 #[component]
-pub fn ResultsPage(
-    session: RwSignal<Option<Session>>,
-    progress: RwSignal<Progress>,
-    on_restart: Callback<()>,
-    on_home: Callback<()>,
-    on_make_record: Callback<()>,
-) -> impl IntoView {
+pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
+    let state = use_app();
+    // An address from version 2 names no attempt: it meant the latest.
+    let id = attempt.or_else(|| state.store.with_untracked(|s| s.last_attempt().map(|(id, _)| id.to_string())));
+    let found = id.as_ref().and_then(|id| state.store.with_untracked(|s| s.attempts.get(id).cloned()).map(|a| (id.clone(), a)));
+    let Some((id, attempt)) = found else {
+        return view! {
+            <GoneNotice message="These results are no longer on this device. They may have been cleared with \u{201c}Clear my data\u{201d}." />
+        }
+        .into_any();
+    };
+    let Some(bank) = state.ready_bank_untracked() else { return ().into_any() };
+    // Cleared from another tab while showing: say so instead of showing results nobody has any more.
+    let gone = {
+        let id = id.clone();
+        Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_none()))
+    };
+    let is_best = {
+        let id = id.clone();
+        Memo::new(move |_| state.store.with(|s| s.is_best(&id)))
+    };
+    view! {
+        <Show when=move || !gone.get() fallback=|| view! { <GoneNotice message="These results were cleared from this device." /> }>
+            {results_view(&id, &attempt, attempt.restore(&bank).ok(), attempt.result(&bank), is_best)}
+        </Show>
+    }
+    .into_any()
+}
+
+/// The page for a finished attempt; `session` is `None` when its answers are not kept.
+fn results_view(id: &str, attempt: &Attempt, session: Option<Session>, result: Option<QuizResult>, is_best: Memo<bool>) -> AnyView {
+    let state = use_app();
+    let kind = attempt.kind.clone();
+    let on_restart = move |_| state.start(kind.clone());
+    let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
+    let on_make_record = move |_| state.navigate(record_route.clone());
+    let on_home = move |_| state.navigate(Route::Home);
+    let session = RwSignal::new(session);
     let heading_ref = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading_ref.get() {
@@ -23,12 +60,8 @@ pub fn ResultsPage(
         }
     });
 
-    let score = session.with_untracked(|s| s.as_ref().map(Session::score)).unwrap_or_default();
-    // The quiz just finished was recorded before this page showed, so it is the best
-    // if the stored best has the same finish time as the last attempt.
-    let is_best = progress.with_untracked(|p| matches!((p.last(), p.best.as_ref()), (Some(last), Some(best)) if last == best));
-
-    let marked = session.with_untracked(|s| s.as_ref().and_then(|s| Some((s.passed()?, s.kind().pass_mark()?))));
+    let score = attempt.score;
+    let marked = attempt.passed().zip(attempt.kind.pass_mark());
     let verdict = match marked {
         Some((true, mark)) => Some(format!("You passed. The pass mark is {mark}%.")),
         Some((false, mark)) => {
@@ -37,12 +70,6 @@ pub fn ResultsPage(
         None => None,
     };
     // For a trainer's quiz: a link with this result, to send back for the debrief.
-    let result = session.with_untracked(|s| {
-        let s = s.as_ref()?;
-        let spec = s.kind().link.clone()?;
-        let missed = s.items().iter().enumerate().filter(|(_, i)| !i.is_correct()).map(|(n, _)| n as u32).collect();
-        Some(QuizResult { spec, correct: s.score().correct, missed, token: share::learner_token(), name: None })
-    });
     let send_result = result.map(|result| {
         let name = RwSignal::new(String::new());
         let status = RwSignal::new(String::new());
@@ -133,24 +160,28 @@ pub fn ResultsPage(
             </h2>
             <p class="results-percent">
                 {format!("That is {}%.", score.percent())}
-                {is_best.then_some(" This is your best score so far.")}
+                {move || is_best.get().then_some(" This is your best score so far.")}
             </p>
             {verdict.map(|v| view! { <p class="verdict">{v}</p> })}
             <h3>"Your answers"</h3>
+            {session.with_untracked(Option::is_none).then_some(view! {
+                <p>"The answers of quizzes finished with an earlier version of the app were not kept, only the score."</p>
+            })}
             {full_review.map(|items| view! { <ol class="assessment-review">{items}</ol> })}
             <ol class="review">{review}</ol>
             {send_result}
             <div class="button-group">
-                <button type="button" class="button button-secondary" on:click=move |_| on_make_record.run(())>
+                <button type="button" class="button button-secondary" on:click=on_make_record>
                     "Make a completion record"
                 </button>
-                <button type="button" class="button button-primary" on:click=move |_| on_restart.run(())>
+                <button type="button" class="button button-primary" on:click=on_restart>
                     "Try another quiz"
                 </button>
-                <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>
+                <button type="button" class="button button-secondary" on:click=on_home>
                     "Back to home"
                 </button>
             </div>
         </section>
     }
+    .into_any()
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::{prelude::*, task::spawn_local};
 
 use super::qr::qr_svg;
+use super::state::use_app;
 use super::NavLink;
 use crate::platform::{clock, share};
 use crate::quiz::bank::Bank;
@@ -13,6 +14,7 @@ use crate::quiz::route::Route;
 
 #[component]
 pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoView {
+    let state = use_app();
     let chosen_topics = RwSignal::new(Vec::<String>::new());
     let count = RwSignal::new(10u32);
     let assessment = RwSignal::new(false);
@@ -33,6 +35,7 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
             refresh_months: Some(refresh.get_untracked()),
         };
         message.set("Your quiz link is ready. Everyone who opens it gets the same questions in the same order.".into());
+        state.change(|s, now| s.add_session(new_spec.clone(), now));
         spec.set(Some(new_spec));
     };
     let url = move || spec.get().map(|s| share::absolute_url(&s.to_query()));

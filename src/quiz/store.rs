@@ -1,0 +1,907 @@
+//! Everything the app keeps on the device, as one typed value with pure
+//! operations: the answers and review schedule ([`Progress`]), finished
+//! attempts, quizzes in progress, completion records and their drafts, a
+//! trainer's debrief results and the trainer's sessions.
+//!
+//! **Merge, don't overwrite.** Each collection is keyed by id, and each entry
+//! carries the time (ms since the Unix epoch) it last changed. A deletion is
+//! kept as a tombstone (an entry with no value), and "Clear my data" as a
+//! clear marker (`cleared_at`). [`Store::merge`] keeps the newer entry for each
+//! id and drops whatever is at or before the clear marker, so it is
+//! commutative, associative and idempotent (tests/store_properties.rs), and
+//! merging an older copy never brings deleted data back. The browser layer
+//! merges what another tab saved before it writes, so no tab writes over
+//! another's work.
+//!
+//! **The stored format** is serde's JSON of [`Store`]:
+//! `{"schema_version": 3, "cleared_at", "progress", "attempts", "quizzes",
+//! "records", "drafts", "debrief", "sessions"}`, each collection an object of
+//! `id: {"at": ms, "value": … or null}`. Versions 1 and 2 stored only progress
+//! under the same key, and the quiz in progress, the records and the debrief
+//! under keys of their own: [`Store::decode`] migrates the first, and
+//! [`Store::take_in_legacy`] the others. Time and randomness are always passed in.
+
+use std::collections::BTreeMap;
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use super::attempt::Attempt;
+use super::debrief::{Added, Tally, RESULTS_KEPT};
+use super::link::{QuizResult, QuizSpec};
+use super::progress::{ItemRecord, Mode, Progress, ScoreRecord, SANE_DAYS};
+use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
+use super::resume::SavedQuiz;
+use super::schedule::Scheduler;
+
+/// The stored format's version. 1 and 2 held progress alone.
+pub const SCHEMA_VERSION: u32 = 3;
+/// Stored text larger than this is not something this app wrote.
+pub const MAX_STORED_BYTES: usize = 5_000_000;
+/// Finished attempts kept (the best score is kept apart, whatever its age).
+pub const ATTEMPTS_KEPT: usize = 200;
+/// Quizzes in progress kept at once, newest first.
+pub const QUIZZES_KEPT: usize = 20;
+/// Record drafts kept, newest first.
+pub const DRAFTS_KEPT: usize = 50;
+/// A trainer's sessions kept, newest first.
+pub const SESSIONS_KEPT: usize = 100;
+
+/// One entry of a collection: when it last changed, and its value (`None`
+/// once deleted: a tombstone, so an older copy cannot bring it back).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry<T> {
+    /// When it last changed, in ms since the Unix epoch.
+    pub at: u64,
+    pub value: Option<T>,
+}
+
+/// Entries by id. Stored as a JSON object of `id: entry`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Collection<T>(pub BTreeMap<String, Entry<T>>);
+
+impl<T> Default for Collection<T> {
+    fn default() -> Self {
+        Collection(BTreeMap::new())
+    }
+}
+
+impl<T: Clone + PartialEq + Serialize> Collection<T> {
+    /// The live value under `id`.
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.0.get(id)?.value.as_ref()
+    }
+
+    /// Every live value with its id and time, newest change first.
+    pub fn newest_first(&self) -> Vec<(&str, u64, &T)> {
+        let mut live: Vec<(&str, u64, &T)> = self.0.iter().filter_map(|(id, e)| e.value.as_ref().map(|v| (id.as_str(), e.at, v))).collect();
+        live.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        live
+    }
+
+    /// How many live values there are.
+    pub fn live_count(&self) -> usize {
+        self.0.values().filter(|e| e.value.is_some()).count()
+    }
+
+    /// The time a change to `id` made at `now_ms` is stamped with: never
+    /// before its last change, so a later change always wins, whatever the clock did.
+    fn stamp(&self, id: &str, now_ms: u64) -> u64 {
+        self.0.get(id).map_or(now_ms, |e| now_ms.max(e.at + 1))
+    }
+
+    /// Puts `value` under `id`.
+    pub fn put(&mut self, id: &str, value: T, now_ms: u64) {
+        let at = self.stamp(id, now_ms);
+        self.0.insert(id.to_owned(), Entry { at, value: Some(value) });
+    }
+
+    /// Deletes `id`, leaving a tombstone; returns what was there.
+    pub fn delete(&mut self, id: &str, now_ms: u64) -> Option<T> {
+        let at = self.stamp(id, now_ms);
+        self.0.insert(id.to_owned(), Entry { at, value: None })?.value
+    }
+
+    /// Takes in another copy: for each id the newer entry; at the same time a
+    /// tombstone, then the larger value as JSON text, so every tab picks the same.
+    fn merge(&mut self, other: &Collection<T>) {
+        for (id, theirs) in &other.0 {
+            let take = match self.0.get(id) {
+                None => true,
+                Some(ours) => match theirs.at.cmp(&ours.at) {
+                    std::cmp::Ordering::Greater => true,
+                    std::cmp::Ordering::Less => false,
+                    std::cmp::Ordering::Equal => match (&ours.value, &theirs.value) {
+                        (Some(_), None) => true,
+                        (None, _) => false,
+                        (Some(a), Some(b)) => a != b && serde_json::to_string(b).ok() > serde_json::to_string(a).ok(),
+                    },
+                },
+            };
+            if take {
+                self.0.insert(id.clone(), theirs.clone());
+            }
+        }
+    }
+
+    /// Drops everything changed at or before `cleared_at_ms`, then all but the
+    /// `kept` most recently changed entries (tombstones included).
+    fn tidy(&mut self, cleared_at_ms: u64, kept: usize) {
+        self.0.retain(|_, e| e.at > cleared_at_ms);
+        if self.0.len() > kept {
+            let mut order: Vec<(u64, String)> = self.0.iter().map(|(id, e)| (e.at, id.clone())).collect();
+            order.sort_unstable();
+            for (_, id) in order.into_iter().take(self.0.len() - kept) {
+                self.0.remove(&id);
+            }
+        }
+    }
+}
+
+/// Why stored text could not be read as a store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// Not JSON, or not shaped like anything this app stored; says which check failed.
+    Corrupt(&'static str),
+    /// Written by a newer version of the app; it must not be overwritten.
+    FromNewerVersion(u32),
+}
+
+/// Everything the app keeps (see the module documentation for the format).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Store {
+    pub schema_version: u32,
+    /// When "Clear my data" was last used (ms); nothing from at or before it is kept.
+    pub cleared_at: u64,
+    pub progress: Progress,
+    /// Finished attempts, by quiz id.
+    pub attempts: Collection<Attempt>,
+    /// Quizzes in progress, by quiz id; each tab's quiz is its own entry.
+    pub quizzes: Collection<SavedQuiz>,
+    /// Completion records, by record id.
+    pub records: Collection<Record>,
+    /// What has been typed into the record form, by attempt id.
+    pub drafts: Collection<RecordDraft>,
+    /// Learners' results on a trainer's device, by `<quiz id>-<learner token>`.
+    pub debrief: Collection<QuizResult>,
+    /// The trainer's sessions (quiz links made), by quiz id.
+    pub sessions: Collection<TrainerSession>,
+}
+
+/// A quiz link a trainer made. Stored as `{"spec": "?view=trainer-quiz&…", "made_at": ms}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainerSession {
+    pub spec: QuizSpec,
+    #[serde(rename = "made_at")]
+    pub made_at_ms: u64,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store {
+            schema_version: SCHEMA_VERSION,
+            cleared_at: 0,
+            progress: Progress::default(),
+            attempts: Collection::default(),
+            quizzes: Collection::default(),
+            records: Collection::default(),
+            drafts: Collection::default(),
+            debrief: Collection::default(),
+            sessions: Collection::default(),
+        }
+    }
+}
+
+/// The key a learner's result is kept under: one per quiz and learner.
+fn result_key(result: &QuizResult) -> String {
+    format!("{}-{}", result.spec.id(), result.token)
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|_| StoreError::Corrupt("not a store this app wrote"))
+}
+
+impl Store {
+    /// The stored text.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads stored text of any version this app has written, migrating older ones.
+    ///
+    /// Errors: [`StoreError::FromNewerVersion`] for a newer format (leave it
+    /// untouched), [`StoreError::Corrupt`] for anything else that is not ours.
+    /// Linear in the text's length; at most [`MAX_STORED_BYTES`] are read.
+    pub fn decode(text: &str) -> Result<Store, StoreError> {
+        if text.len() > MAX_STORED_BYTES {
+            return Err(StoreError::Corrupt("too large"));
+        }
+        /// Only the version, read first, so a newer format is recognised even
+        /// when the rest of it means nothing to this version.
+        #[derive(Deserialize)]
+        struct Version {
+            schema_version: u32,
+        }
+        let Version { schema_version } = parse(text)?;
+        let store = match schema_version {
+            1 | 2 => parse::<LegacyProgress>(text)?.migrate()?,
+            SCHEMA_VERSION => parse::<Store>(text)?,
+            v if v > SCHEMA_VERSION => return Err(StoreError::FromNewerVersion(v)),
+            _ => return Err(StoreError::Corrupt("unknown schema_version")),
+        };
+        store.check()?;
+        Ok(store)
+    }
+
+    /// Checks what serde cannot: sizes, scores, dates and texts within their limits.
+    pub fn check(&self) -> Result<(), StoreError> {
+        let corrupt = |what| Err(StoreError::Corrupt(what));
+        if self.schema_version != SCHEMA_VERSION {
+            return corrupt("wrong schema_version");
+        }
+        if !self.progress.is_sane() {
+            return corrupt("progress out of range");
+        }
+        let values = |n: usize, max: usize| n <= max;
+        if !values(self.attempts.0.len(), ATTEMPTS_KEPT)
+            || !values(self.quizzes.0.len(), QUIZZES_KEPT)
+            || !values(self.records.0.len(), RECORDS_KEPT)
+            || !values(self.drafts.0.len(), DRAFTS_KEPT)
+            || !values(self.debrief.0.len(), RESULTS_KEPT)
+            || !values(self.sessions.0.len(), SESSIONS_KEPT)
+        {
+            return corrupt("too many entries");
+        }
+        if !self.attempts.0.values().filter_map(|e| e.value.as_ref()).all(Attempt::is_sane) {
+            return corrupt("impossible attempt");
+        }
+        if !self.records.0.values().filter_map(|e| e.value.as_ref()).all(Record::is_sane) {
+            return corrupt("impossible record");
+        }
+        if !self.drafts.0.values().filter_map(|e| e.value.as_ref()).all(RecordDraft::is_sane) {
+            return corrupt("draft too long");
+        }
+        Ok(())
+    }
+
+    /// Takes in another copy (another tab's save, a backup), losing nothing
+    /// from either and bringing back nothing deleted. See the module documentation.
+    pub fn merge(&mut self, other: &Store) {
+        // Both sides forget what the later clear covers before anything is
+        // combined, so the size limits never keep something the clear removes.
+        self.cleared_at = self.cleared_at.max(other.cleared_at);
+        self.tidy();
+        let mut other = other.clone();
+        other.cleared_at = self.cleared_at;
+        other.tidy();
+        self.progress.merge(&other.progress);
+        self.attempts.merge(&other.attempts);
+        self.quizzes.merge(&other.quizzes);
+        self.records.merge(&other.records);
+        self.drafts.merge(&other.drafts);
+        self.debrief.merge(&other.debrief);
+        self.sessions.merge(&other.sessions);
+        self.tidy();
+    }
+
+    /// Applies the clear marker and the size limits.
+    fn tidy(&mut self) {
+        let cleared = self.cleared_at;
+        self.progress.forget_until(cleared);
+        self.tidy_attempts();
+        self.quizzes.tidy(cleared, QUIZZES_KEPT);
+        self.records.tidy(cleared, RECORDS_KEPT);
+        self.drafts.tidy(cleared, DRAFTS_KEPT);
+        self.debrief.tidy(cleared, RESULTS_KEPT);
+        self.sessions.tidy(cleared, SESSIONS_KEPT);
+    }
+
+    /// "Clear my data": deletes everything, and marks the time so that no tab
+    /// or older copy brings any of it back.
+    pub fn clear_all(&mut self, now_ms: u64) {
+        self.cleared_at = self.cleared_at.max(now_ms).max(self.latest_ms());
+        self.tidy();
+    }
+
+    /// The latest time anything here changed, in ms.
+    pub fn latest_ms(&self) -> u64 {
+        fn latest<T>(c: &Collection<T>) -> u64 {
+            c.0.values().map(|e| e.at).max().unwrap_or(0)
+        }
+        [
+            self.progress.latest_ms(),
+            latest(&self.attempts),
+            latest(&self.quizzes),
+            latest(&self.records),
+            latest(&self.drafts),
+            latest(&self.debrief),
+            latest(&self.sessions),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+    }
+
+    /// Takes in a backup (Merge): it adds, it never deletes, and what it
+    /// holds counts even if this device was cleared after the backup was made.
+    pub fn merge_backup(&mut self, imported: &Store) {
+        let fresh = imported_after(imported, self.cleared_at + 1);
+        self.merge(&fresh);
+    }
+
+    /// Replaces everything here with a backup (Replace): this store is
+    /// cleared at `now_ms` and the backup's entries stamped just after, so
+    /// every tab takes the backup instead of what it had.
+    pub fn replace_with(&mut self, imported: &Store, now_ms: u64) {
+        self.clear_all(now_ms);
+        let fresh = imported_after(imported, self.cleared_at + 1);
+        self.merge(&fresh);
+    }
+
+    // ---- Answers
+
+    /// Records one answer to a question or flip card.
+    pub fn record_answer(&mut self, item: &str, right: bool, now_ms: u64, today: i64, scheduler: &Scheduler) {
+        self.progress.record_answer(item, right, now_ms, today, scheduler);
+    }
+
+    // ---- Quizzes in progress and finished attempts
+
+    /// Applies the clear marker and the size limit to the attempts. The best
+    /// score is worked out from the attempts kept; an attempt dropped for
+    /// space leaves its score in `progress.best` in case it was the best.
+    fn tidy_attempts(&mut self) {
+        let cleared = self.cleared_at;
+        let over = self.attempts.0.len().saturating_sub(ATTEMPTS_KEPT);
+        if over > 0 {
+            let mut order: Vec<(u64, &String)> = self.attempts.0.iter().map(|(id, e)| (e.at, id)).collect();
+            order.sort_unstable();
+            let dropped: Vec<ScoreRecord> = order
+                .into_iter()
+                .take(over)
+                .filter_map(|(_, id)| Some(self.attempts.0[id].value.as_ref()?.score_record(id)))
+                .filter(|score| score.finished_at_ms > cleared)
+                .collect();
+            for score in dropped {
+                self.progress.record_score(score);
+            }
+        }
+        self.attempts.tidy(cleared, ATTEMPTS_KEPT);
+    }
+
+    /// The best score so far: of the attempts kept, and of any older ones.
+    pub fn best(&self) -> Option<ScoreRecord> {
+        let kept = self.attempts.0.iter().filter_map(|(id, e)| Some(e.value.as_ref()?.score_record(id)));
+        kept.chain(self.progress.best.clone()).reduce(|a, b| ScoreRecord::better(&a, &b).clone())
+    }
+
+    /// Keeps the quiz in progress `id` as it now stands.
+    pub fn save_quiz(&mut self, id: &str, quiz: SavedQuiz, now_ms: u64) {
+        self.quizzes.put(id, quiz, now_ms);
+        self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);
+    }
+
+    /// The quizzes in progress, most recently used first.
+    pub fn quizzes_in_progress(&self) -> Vec<(&str, &SavedQuiz)> {
+        self.quizzes.newest_first().into_iter().map(|(id, _, q)| (id, q)).collect()
+    }
+
+    /// Deletes the quiz in progress `id` without finishing it.
+    pub fn discard_quiz(&mut self, id: &str, now_ms: u64) {
+        self.quizzes.delete(id, now_ms);
+    }
+
+    /// Finishes quiz `id`: it is no longer in progress, the attempt is kept
+    /// under the same id, and its score counts for the best and the day's practice.
+    pub fn finish_quiz(&mut self, id: &str, attempt: Attempt, now_ms: u64, today: i64) {
+        self.quizzes.delete(id, now_ms);
+        self.progress.mark_day(today, now_ms);
+        self.attempts.put(id, attempt, now_ms);
+        self.tidy_attempts();
+    }
+
+    /// Finished attempts, oldest first.
+    pub fn attempts_oldest_first(&self) -> Vec<(&str, &Attempt)> {
+        let mut list: Vec<(&str, &Attempt)> = self.attempts.0.iter().filter_map(|(id, e)| Some((id.as_str(), e.value.as_ref()?))).collect();
+        list.sort_by(|a, b| a.1.finished_at_ms.cmp(&b.1.finished_at_ms).then_with(|| a.0.cmp(b.0)));
+        list
+    }
+
+    /// The most recently finished attempt.
+    pub fn last_attempt(&self) -> Option<(&str, &Attempt)> {
+        self.attempts_oldest_first().pop()
+    }
+
+    /// True if attempt `id` is the best score so far.
+    pub fn is_best(&self, id: &str) -> bool {
+        self.best().is_some_and(|b| b.id == id)
+    }
+
+    // ---- Records
+
+    /// Keeps a record under `id`, and drops the draft it was made from.
+    pub fn save_record(&mut self, id: &str, record: Record, attempt_id: Option<&str>, now_ms: u64) {
+        self.records.put(id, record, now_ms);
+        if let Some(attempt) = attempt_id {
+            self.drafts.delete(attempt, now_ms);
+        }
+        self.records.tidy(self.cleared_at, RECORDS_KEPT);
+    }
+
+    /// Deletes record `id`; returns it, for Undo.
+    pub fn delete_record(&mut self, id: &str, now_ms: u64) -> Option<Record> {
+        self.records.delete(id, now_ms)
+    }
+
+    /// Records, oldest first, with their ids.
+    pub fn records_oldest_first(&self) -> Vec<(&str, &Record)> {
+        let mut list: Vec<(&str, &Record)> = self.records.0.iter().filter_map(|(id, e)| Some((id.as_str(), e.value.as_ref()?))).collect();
+        list.sort_by(|a, b| a.1.made_at_ms.cmp(&b.1.made_at_ms).then_with(|| a.0.cmp(b.0)));
+        list
+    }
+
+    /// Keeps what has been typed so far for attempt `attempt_id`'s record.
+    pub fn save_draft(&mut self, attempt_id: &str, draft: RecordDraft, now_ms: u64) {
+        if self.drafts.get(attempt_id) != Some(&draft) {
+            self.drafts.put(attempt_id, draft, now_ms);
+            self.drafts.tidy(self.cleared_at, DRAFTS_KEPT);
+        }
+    }
+
+    // ---- A trainer's debrief and sessions
+
+    /// Counts a learner's result (from a result link opened on this device).
+    pub fn add_result(&mut self, result: QuizResult, now_ms: u64) -> Added {
+        let key = result_key(&result);
+        if self.debrief.get(&key).is_some() {
+            return Added::AlreadyCounted;
+        }
+        self.debrief.put(&key, result, now_ms);
+        self.debrief.tidy(self.cleared_at, RESULTS_KEPT);
+        Added::New
+    }
+
+    /// Every counted result, in the order they were counted.
+    pub fn tally(&self) -> Tally {
+        let mut live = self.debrief.newest_first();
+        live.reverse();
+        Tally { results: live.into_iter().map(|(_, _, r)| r.clone()).collect() }
+    }
+
+    /// Clears the debrief of quiz `quiz_id`; returns the results removed, for Undo.
+    pub fn clear_debrief(&mut self, quiz_id: &str, now_ms: u64) -> Vec<QuizResult> {
+        let ids: Vec<String> = self
+            .debrief
+            .0
+            .iter()
+            .filter(|(_, e)| e.value.as_ref().is_some_and(|r| r.spec.id() == quiz_id))
+            .map(|(id, _)| id.clone())
+            .collect();
+        ids.iter().filter_map(|id| self.debrief.delete(id, now_ms)).collect()
+    }
+
+    /// Puts back results removed by [`Store::clear_debrief`] (Undo).
+    pub fn restore_results(&mut self, results: Vec<QuizResult>, now_ms: u64) {
+        for result in results {
+            let key = result_key(&result);
+            self.debrief.put(&key, result, now_ms);
+        }
+        self.debrief.tidy(self.cleared_at, RESULTS_KEPT);
+    }
+
+    /// Keeps a quiz link the trainer made.
+    pub fn add_session(&mut self, spec: QuizSpec, now_ms: u64) {
+        let id = spec.id();
+        if self.sessions.get(&id).is_none() {
+            self.sessions.put(&id, TrainerSession { spec, made_at_ms: now_ms }, now_ms);
+            self.sessions.tidy(self.cleared_at, SESSIONS_KEPT);
+        }
+    }
+
+    // ---- Migration from versions 1 and 2
+
+    /// Takes in what versions 1 and 2 kept under keys of their own: a quiz in
+    /// progress (`quiz`, under id `quiz_id` with `title`), the records file and
+    /// the debrief tally. Each is read strictly and skipped if unreadable; the
+    /// result says which could not be read.
+    pub fn take_in_legacy(&mut self, legacy: LegacyData<'_>, now_ms: u64) -> Vec<&'static str> {
+        let mut unreadable = Vec::new();
+        if let Some(text) = legacy.quiz {
+            match SavedQuiz::decode_legacy(text, legacy.quiz_title, now_ms) {
+                Ok(quiz) => self.save_quiz(legacy.quiz_id, quiz, now_ms),
+                Err(_) => unreadable.push("quiz in progress"),
+            }
+        }
+        if let Some(text) = legacy.records {
+            match record::decode(text) {
+                Some(records) => {
+                    for r in records {
+                        let id = format!("{:016x}", r.made_at_ms);
+                        self.records.put(&id, r, now_ms);
+                    }
+                }
+                None => unreadable.push("records"),
+            }
+        }
+        if let Some(text) = legacy.debrief {
+            match Tally::decode_legacy(text, |_| true) {
+                Some(tally) => {
+                    for result in tally.results {
+                        self.add_result(result, now_ms);
+                    }
+                }
+                None => unreadable.push("debrief"),
+            }
+        }
+        self.tidy();
+        unreadable
+    }
+}
+
+/// A copy of `imported` to take in: no clear marker, no tombstones, and
+/// every time at `after` or later.
+fn imported_after(imported: &Store, after: u64) -> Store {
+    fn restamp<T>(c: &mut Collection<T>, after: u64) {
+        c.0.retain(|_, e| e.value.is_some());
+        for entry in c.0.values_mut() {
+            entry.at = entry.at.max(after);
+        }
+    }
+    let mut fresh = imported.clone();
+    fresh.cleared_at = 0;
+    for item in fresh.progress.items.values_mut() {
+        item.at = item.at.max(after);
+    }
+    for at in fresh.progress.days.values_mut() {
+        *at = (*at).max(after);
+    }
+    if let Some(best) = &mut fresh.progress.best {
+        best.finished_at_ms = best.finished_at_ms.max(after);
+    }
+    restamp(&mut fresh.attempts, after);
+    restamp(&mut fresh.quizzes, after);
+    restamp(&mut fresh.records, after);
+    restamp(&mut fresh.drafts, after);
+    restamp(&mut fresh.debrief, after);
+    restamp(&mut fresh.sessions, after);
+    fresh
+}
+
+/// What versions 1 and 2 kept under keys of their own (see [`Store::take_in_legacy`]).
+pub struct LegacyData<'a> {
+    pub quiz: Option<&'a str>,
+    pub quiz_id: &'a str,
+    pub quiz_title: &'a str,
+    pub records: Option<&'a str>,
+    pub debrief: Option<&'a str>,
+}
+
+/// Progress as versions 1 and 2 stored it (and as version 1 backups hold it).
+///
+/// - Version 1: `{"schema_version": 1, "last": score or null, "best": score or null}`,
+///   a score being `{"correct", "total", "finished_at_ms"}`.
+/// - Version 2: `{"schema_version": 2, "attempts": [score], "best": score or null,
+///   "items": {id: item}, "days": [day number]}`, a score being
+///   `{"at", "mode", "topic", "correct", "total"}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LegacyProgress {
+    schema_version: u32,
+    #[serde(default)]
+    last: Option<Version1Score>,
+    #[serde(default)]
+    best: Option<LegacyScore>,
+    #[serde(default)]
+    attempts: Option<Vec<ScoreRecord>>,
+    #[serde(default)]
+    items: Option<BTreeMap<String, ItemRecord>>,
+    #[serde(default)]
+    days: Option<Vec<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Version1Score {
+    correct: u32,
+    total: u32,
+    finished_at_ms: u64,
+}
+
+impl From<Version1Score> for ScoreRecord {
+    fn from(s: Version1Score) -> ScoreRecord {
+        ScoreRecord {
+            id: String::new(),
+            finished_at_ms: s.finished_at_ms,
+            mode: Mode::Quick,
+            topic: None,
+            correct: s.correct,
+            total: s.total,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LegacyScore {
+    Version1(Version1Score),
+    Version2(ScoreRecord),
+}
+
+impl LegacyProgress {
+    pub(crate) fn migrate(self) -> Result<Store, StoreError> {
+        let corrupt = |what| Err(StoreError::Corrupt(what));
+        let version_2 = self.schema_version == 2;
+        let fields_fit = if version_2 {
+            self.last.is_none() && self.attempts.is_some() && self.items.is_some() && self.days.is_some()
+        } else {
+            self.attempts.is_none() && self.items.is_none() && self.days.is_none()
+        };
+        let best = match self.best {
+            None => None,
+            Some(LegacyScore::Version1(s)) if !version_2 => Some(ScoreRecord::from(s)),
+            Some(LegacyScore::Version2(s)) if version_2 => Some(s),
+            Some(_) => return corrupt("unknown field"),
+        };
+        if !fields_fit {
+            return corrupt("unknown field");
+        }
+        let scores: Vec<ScoreRecord> = match self.last {
+            Some(last) => vec![last.into()],
+            None => self.attempts.unwrap_or_default(),
+        };
+        let days = self.days.unwrap_or_default();
+        if days.windows(2).any(|w| w[0] >= w[1]) || !days.iter().all(|d| SANE_DAYS.contains(d)) {
+            return corrupt("days out of order");
+        }
+        if !scores.iter().chain(best.iter()).all(ScoreRecord::is_sane) || scores.len() > ATTEMPTS_KEPT {
+            return corrupt("impossible score");
+        }
+        let mut store = Store::default();
+        store.progress.items = self.items.unwrap_or_default();
+        // Old days have no time: the start of the day stands in.
+        store.progress.days = days.into_iter().map(|d| (d, (d as u64).saturating_mul(86_400_000))).collect();
+        for score in scores {
+            // Old attempts kept the score only; their answers were never stored.
+            let id = format!("{:016x}", score.finished_at_ms);
+            let attempt = Attempt {
+                kind: super::session::QuizKind { mode: score.mode, topic: score.topic.clone(), link: None },
+                title: String::new(),
+                started_at_ms: score.finished_at_ms,
+                finished_at_ms: score.finished_at_ms,
+                score: score.score(),
+                items: Vec::new(),
+                token: "00000000".into(),
+            };
+            store.attempts.0.insert(id, Entry { at: score.finished_at_ms, value: Some(attempt) });
+        }
+        store.progress.best = best.map(|b| ScoreRecord { id: format!("{:016x}", b.finished_at_ms), ..b });
+        store.tidy();
+        Ok(store)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::scoring::Score;
+    use crate::quiz::session::QuizKind;
+
+    const NOW: u64 = 1_795_669_200_000; // 2026-11-26
+    const TODAY: i64 = 20_783;
+
+    fn attempt(correct: u32, at: u64) -> Attempt {
+        Attempt {
+            kind: QuizKind::new(Mode::Quick, None),
+            title: "Quick check".into(),
+            started_at_ms: at - 60_000,
+            finished_at_ms: at,
+            score: Score { correct, total: 10 },
+            items: Vec::new(),
+            token: "0123abcd".into(),
+        }
+    }
+
+    fn record(made: u64) -> Record {
+        Record {
+            made_at_ms: made,
+            name: Some("Sam".into()),
+            finished_at_ms: made - 1,
+            activity: "Quick check".into(),
+            topics: vec![],
+            correct: 6,
+            total: 10,
+            passed: None,
+            refresher_due_day: TODAY + 365,
+            learnt: "Share early.".into(),
+            practice: String::new(),
+            supervision: String::new(),
+        }
+    }
+
+    fn sample() -> Store {
+        let mut s = Store::default();
+        s.record_answer("q1", true, NOW, TODAY, &Scheduler::default());
+        s.finish_quiz("a1", attempt(6, NOW + 1000), NOW + 1000, TODAY);
+        s.save_record("r1", record(NOW + 2000), Some("a1"), NOW + 2000);
+        s.save_draft("a1", RecordDraft { learnt: "typing".into(), ..RecordDraft::default() }, NOW + 3000);
+        s
+    }
+
+    #[test]
+    fn the_store_round_trips_through_its_text() {
+        let s = sample();
+        assert_eq!(Store::decode(&s.encode()), Ok(s));
+    }
+
+    #[test]
+    fn finishing_a_quiz_keeps_the_attempt_and_the_best() {
+        let mut s = Store::default();
+        s.finish_quiz("a1", attempt(6, NOW), NOW, TODAY);
+        s.finish_quiz("a2", attempt(4, NOW + 1), NOW + 1, TODAY);
+        assert!(s.is_best("a1"));
+        assert!(!s.is_best("a2"), "a worse score is not the best");
+        assert_eq!(s.last_attempt().unwrap().0, "a2");
+        assert_eq!(s.attempts_oldest_first().len(), 2);
+    }
+
+    #[test]
+    fn a_tab_that_saves_later_does_not_overwrite_another_tabs_record() {
+        let base = Store::default();
+        let mut a = base.clone();
+        let mut b = base;
+        a.save_record("ra", record(NOW), None, NOW);
+        b.save_record("rb", record(NOW + 5), None, NOW + 5);
+        a.merge(&b);
+        assert_eq!(a.records_oldest_first().len(), 2);
+    }
+
+    #[test]
+    fn clear_my_data_is_not_undone_by_a_tab_with_old_data() {
+        let stale = sample();
+        let mut cleared = sample();
+        cleared.clear_all(NOW + 10_000);
+        assert_eq!(cleared.records_oldest_first().len(), 0);
+        assert!(cleared.progress.items.is_empty());
+        let mut merged = stale.clone();
+        merged.merge(&cleared);
+        assert_eq!(merged.records_oldest_first().len(), 0, "the stale tab's records are gone");
+        assert!(merged.attempts_oldest_first().is_empty() && merged.best().is_none());
+        assert!(merged.drafts.get("a1").is_none());
+        // What the stale tab does after the clear is kept.
+        merged.record_answer("q9", true, NOW + 20_000, TODAY, &Scheduler::default());
+        cleared.merge(&merged);
+        assert_eq!(cleared.progress.items.keys().collect::<Vec<_>>(), vec!["q9"]);
+    }
+
+    #[test]
+    fn a_deleted_record_stays_deleted_and_undo_brings_it_back() {
+        let mut s = sample();
+        let old = s.clone();
+        let removed = s.delete_record("r1", NOW + 5000).unwrap();
+        s.merge(&old);
+        assert!(s.records.get("r1").is_none(), "an older copy does not bring it back");
+        s.save_record("r1", removed, None, NOW + 6000);
+        assert!(s.records.get("r1").is_some());
+    }
+
+    #[test]
+    fn the_debrief_counts_each_learner_once_and_clearing_can_be_undone() {
+        let spec = QuizSpec { topics: vec![], count: 2, seed: 7, assessment: false, pass_mark: 80, title: None, refresh_months: None };
+        let result = |token: &str| QuizResult { spec: spec.clone(), correct: 1, missed: vec![0], token: token.into(), name: None };
+        let mut s = Store::default();
+        assert_eq!(s.add_result(result("aaaaaaaa"), NOW), Added::New);
+        assert_eq!(s.add_result(result("aaaaaaaa"), NOW + 1), Added::AlreadyCounted);
+        assert_eq!(s.add_result(result("bbbbbbbb"), NOW + 2), Added::New);
+        assert_eq!(s.tally().results.len(), 2);
+        let removed = s.clear_debrief(&spec.id(), NOW + 3);
+        assert_eq!((removed.len(), s.tally().results.len()), (2, 0));
+        s.restore_results(removed, NOW + 4);
+        assert_eq!(s.tally().results.len(), 2);
+    }
+
+    #[test]
+    fn replacing_with_a_backup_wins_over_every_tab() {
+        let mut here = sample();
+        let stale = here.clone();
+        let mut backup = Store::default();
+        backup.save_record("rz", record(NOW - 99_000), None, NOW - 99_000);
+        here.replace_with(&backup, NOW + 50_000);
+        here.merge(&stale);
+        let ids: Vec<&str> = here.records_oldest_first().iter().map(|r| r.0).collect();
+        assert_eq!(ids, vec!["rz"]);
+    }
+
+    #[test]
+    fn a_backup_merged_after_a_clear_still_counts() {
+        let backup = sample();
+        let mut here = sample();
+        here.clear_all(NOW + 100_000);
+        here.merge_backup(&backup);
+        assert_eq!(here.records_oldest_first().len(), 1);
+        assert_eq!(here.progress.items.len(), 1);
+    }
+
+    #[test]
+    fn version_1_progress_is_migrated() {
+        let v1 = r#"{"schema_version":1,"last":{"correct":6,"total":10,"finished_at_ms":2000},"best":{"correct":9,"total":10,"finished_at_ms":1000}}"#;
+        let s = Store::decode(v1).unwrap();
+        assert_eq!(s.attempts_oldest_first().len(), 1);
+        assert_eq!(s.last_attempt().unwrap().1.score, Score { correct: 6, total: 10 });
+        assert_eq!(s.best().map(|b| (b.correct, b.finished_at_ms)), Some((9, 1000)));
+        assert!(Store::decode(r#"{"schema_version":1,"last":null,"best":null}"#).is_ok());
+        let with_extra = r#"{"schema_version":1,"last":null,"best":null,"extra":1}"#;
+        assert!(matches!(Store::decode(with_extra), Err(StoreError::Corrupt(_))));
+    }
+
+    #[test]
+    fn version_2_progress_is_migrated() {
+        let v2 = r#"{"schema_version":2,"attempts":[{"at":1764000200000,"mode":"topic","topic":"principle-3","correct":7,"total":10}],
+            "best":{"at":1764000200000,"mode":"topic","topic":"principle-3","correct":7,"total":10},
+            "items":{"q1":{"s":3173,"d":5000,"last":20418,"due":20421,"n":1,"lapses":0,"right":1,"wrong":0,"log":[[29400000,1]]}},
+            "days":[20417,20418]}"#;
+        let s = Store::decode(v2).unwrap();
+        let (id, a) = s.last_attempt().unwrap();
+        assert_eq!((a.kind.mode, a.score.correct), (Mode::Topic, 7));
+        assert!(s.is_best(id), "the migrated best points at its attempt");
+        assert_eq!(s.progress.items["q1"].at, 29_400_000 * 60_000, "an item's time comes from its log");
+        assert_eq!(s.progress.streak(20_418), 2);
+        for (from, to) in
+            [("\"days\":[20417,20418]", "\"days\":[20418,20418]"), ("\"correct\":7,\"total\":10}],", "\"correct\":11,\"total\":10}],")]
+        {
+            assert!(matches!(Store::decode(&v2.replacen(from, to, 1)), Err(StoreError::Corrupt(_))), "{to}");
+        }
+    }
+
+    #[test]
+    fn legacy_keys_are_taken_in() {
+        let mut s = Store::default();
+        let quiz = r#"{"version":2,"mode":"quick","topic":null,"link":null,"items":[{"id":"q1","order":[1,0],"response":null}],"position":0,"answered":false}"#;
+        let records = crate::quiz::record::encode(&[record(NOW)]);
+        let unreadable = s.take_in_legacy(
+            LegacyData {
+                quiz: Some(quiz),
+                quiz_id: "00000000000000aa",
+                quiz_title: "Your quiz",
+                records: Some(&records),
+                debrief: Some("{"),
+            },
+            NOW,
+        );
+        assert_eq!(unreadable, vec!["debrief"]);
+        assert_eq!(s.quizzes_in_progress().len(), 1);
+        assert_eq!(s.records_oldest_first().len(), 1);
+    }
+
+    #[test]
+    fn junk_newer_and_oversized_text_is_reported() {
+        for text in ["{", "null", "[]", "42", "\"x\"", "", "{}", r#"{"schema_version":"3"}"#, r#"{"schema_version":0}"#] {
+            assert!(matches!(Store::decode(text), Err(StoreError::Corrupt(_))), "{text}");
+        }
+        assert_eq!(Store::decode(r#"{"schema_version":4,"anything":true}"#), Err(StoreError::FromNewerVersion(4)));
+        assert!(matches!(Store::decode(&" ".repeat(MAX_STORED_BYTES + 1)), Err(StoreError::Corrupt(_))));
+        let good = sample().encode();
+        let extra = good.replacen("\"cleared_at\"", "\"extra\":1,\"cleared_at\"", 1);
+        assert!(matches!(Store::decode(&extra), Err(StoreError::Corrupt(_))), "unknown fields are refused");
+    }
+
+    /// 160,000 keys in 2 MB: read (or refused) in linear time.
+    #[test]
+    fn a_two_megabyte_file_of_160000_keys_is_read_quickly() {
+        let mut text =
+            String::from("{\"schema_version\":3,\"cleared_at\":0,\"progress\":{\"items\":{},\"days\":{},\"best\":null},\"attempts\":{");
+        for n in 0..160_000 {
+            text.push_str(&format!("\"k{n:06}\":{{\"at\":1}},"));
+        }
+        text.pop();
+        text.push_str("}}");
+        assert!(text.len() > 2_000_000, "{}", text.len());
+        let started = std::time::Instant::now();
+        let result = Store::decode(&text);
+        let took = started.elapsed();
+        assert!(result.is_err());
+        assert!(took.as_secs_f64() < 1.0, "took {took:?}");
+    }
+}

@@ -1,0 +1,22 @@
+//! What a screen says when what it showed is no longer on this device (it
+//! was cleared, deleted, or never here): plainly, with the way on.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::NavLink;
+use crate::quiz::route::Route;
+
+#[component]
+pub fn GoneNotice(#[prop(into)] message: String) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="page" aria-labelledby="gone-heading">
+            <h2 id="gone-heading">"Not found on this device"</h2>
+            <p class="notice" role="status">{message}</p>
+            <NavLink route=Route::Home on_navigate=Callback::new(move |to| state.navigate(to)) class="button button-primary">
+                "Go to the home page"
+            </NavLink>
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! A quiz in progress, by its id: derived from the store, so Back, Forward,
+//! a reload or another tab always show the quiz as it was last kept, and
+//! every answer is kept as it is given.
+
+use leptos::{prelude::*, task::spawn_local};
+
+use super::quiz_page::QuizUpdate;
+use super::state::{today, use_app};
+use super::{GoneNotice, QuizPage, ResultsPage};
+use crate::platform::{history, persistence, share};
+use crate::quiz::attempt::Attempt;
+use crate::quiz::resume::SavedQuiz;
+use crate::quiz::route::Route;
+use crate::quiz::schedule::Scheduler;
+use crate::quiz::session::Stage;
+
+#[component]
+pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
+    let state = use_app();
+    // An address from version 2 names no quiz: it meant the one in progress.
+    let named = quiz.clone();
+    let id = quiz.or_else(|| state.store.with_untracked(|s| s.quizzes_in_progress().first().map(|(id, _)| id.to_string())));
+    let Some(id) = id else {
+        return view! { <GoneNotice message="There is no quiz in progress on this device. Start one from the home page." /> }.into_any();
+    };
+    if named.is_none() {
+        history::replace(&Route::Quiz { quiz: Some(id.clone()) }.to_query());
+    }
+    let Some(bank) = state.ready_bank_untracked() else { return ().into_any() };
+    let saved = {
+        let id = id.clone();
+        Memo::new(move |_| state.store.with(|s| s.quizzes.get(&id).cloned()))
+    };
+    let session = Memo::new(move |_| saved.with(|q| q.as_ref().and_then(|q| q.restore(&bank).ok())));
+    let finished = {
+        let id = id.clone();
+        Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_some()))
+    };
+
+    let on_update = {
+        let id = id.clone();
+        Callback::new(move |update: QuizUpdate| {
+            let Some(quiz) = saved.get_untracked() else { return };
+            match update {
+                QuizUpdate::Draft(draft) => {
+                    if quiz.draft.as_ref() != Some(&draft) && !quiz.answered {
+                        state.change(|s, now| s.save_quiz(&id, SavedQuiz { draft: Some(draft), ..quiz }, now));
+                    }
+                }
+                QuizUpdate::Answered { session, item, right } => {
+                    let day = today();
+                    state.change(|s, now| {
+                        s.record_answer(&item, right, now, day, &Scheduler::default());
+                        if let Some(next) = SavedQuiz::from_session(&session, &quiz.title, quiz.started_at_ms) {
+                            s.save_quiz(&id, next, now);
+                        }
+                    });
+                }
+                QuizUpdate::Moved(session) if session.stage() == Stage::Finished => {
+                    let token = share::learner_token();
+                    let day = today();
+                    state.change(|s, now| {
+                        if let Some(attempt) = Attempt::from_session(&session, &quiz.title, quiz.started_at_ms, now, &token) {
+                            s.finish_quiz(&id, attempt, now, day);
+                        }
+                    });
+                    state.save_now();
+                    if !state.is_memory_only() {
+                        spawn_local(async {
+                            // Now there is something worth keeping, ask the browser to keep it.
+                            if persistence::is_persisted().await == Some(false) {
+                                let _ = persistence::request_persistence().await;
+                            }
+                        });
+                    }
+                    // Replace, so Back from the results goes to where the quiz began.
+                    state.replace(Route::Results { attempt: Some(id.clone()) });
+                }
+                QuizUpdate::Moved(session) => {
+                    if let Some(next) = SavedQuiz::from_session(&session, &quiz.title, quiz.started_at_ms) {
+                        state.change(|s, now| s.save_quiz(&id, next, now));
+                    }
+                }
+            }
+        })
+    };
+
+    // The Learn card for a question's "Read more" link: (card id, card title).
+    let read_more = Callback::new(move |question_id: String| {
+        let bank = state.ready_bank_untracked()?;
+        let question = bank.question(&question_id)?;
+        let card = bank.card_for_question(&question.source, bank.topic_of(&question_id))?;
+        Some((card.id.clone(), card.title.clone()))
+    });
+    let on_navigate = Callback::new(move |to: Route| state.navigate(to));
+    let has_session = Memo::new(move |_| session.with(Option::is_some));
+    let has_saved = Memo::new(move |_| saved.with(Option::is_some));
+    (move || {
+        if has_session.get() {
+            let (title, stored_draft) = saved.with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), q.draft.clone()))).unwrap_or_default();
+            return view! { <QuizPage session=session title=title stored_draft=stored_draft on_update=on_update read_more=read_more on_navigate=on_navigate /> }.into_any();
+        }
+        if finished.get() {
+            // Finished meanwhile (in another tab): its results, at their own address.
+            history::replace(&Route::Results { attempt: Some(id.clone()) }.to_query());
+            return view! { <ResultsPage attempt=Some(id.clone()) /> }.into_any();
+        }
+        if has_saved.get() {
+            let discard = {
+                let id = id.clone();
+                move |_| {
+                    state.change(|s, now| s.discard_quiz(&id, now));
+                    state.navigate(Route::Home);
+                }
+            };
+            return view! {
+                <section class="page">
+                    <div class="notice" role="alert">
+                        <p>"This quiz cannot be picked up again: its questions have changed in an update of the app. Your scores are safe."</p>
+                    </div>
+                    <button type="button" class="button button-primary" on:click=discard>"Remove it and go to the home page"</button>
+                </section>
+            }
+            .into_any();
+        }
+        view! {
+            <GoneNotice message="This quiz is no longer on this device. It may have been cleared with \u{201c}Clear my data\u{201d}." />
+        }
+        .into_any()
+    })
+    .into_any()
+}

@@ -1,0 +1,117 @@
+//! The form that makes a completion record for one finished attempt. What
+//! is typed is kept in the store as it is typed (a draft per attempt), so
+//! Back, Forward, a reload or another tab never lose a reflection.
+
+use leptos::prelude::*;
+
+use super::state::{new_id, use_app};
+use super::GoneNotice;
+use crate::platform::clock;
+use crate::quiz::record::{Record, RecordDraft, NAME_MAX, REFLECTION_MAX};
+use crate::quiz::route::Route;
+use crate::quiz::wording::format_day;
+
+/// Which of the draft's texts a field edits.
+#[derive(Clone, Copy)]
+enum Field {
+    Name,
+    Learnt,
+    Practice,
+    Supervision,
+}
+
+impl Field {
+    fn of(self, draft: &RecordDraft) -> &String {
+        match self {
+            Field::Name => &draft.name,
+            Field::Learnt => &draft.learnt,
+            Field::Practice => &draft.practice,
+            Field::Supervision => &draft.supervision,
+        }
+    }
+
+    fn set(self, draft: &mut RecordDraft, text: String) {
+        let (slot, max) = match self {
+            Field::Name => (&mut draft.name, NAME_MAX),
+            Field::Learnt => (&mut draft.learnt, REFLECTION_MAX),
+            Field::Practice => (&mut draft.practice, REFLECTION_MAX),
+            Field::Supervision => (&mut draft.supervision, REFLECTION_MAX),
+        };
+        *slot = text.chars().take(max).collect();
+    }
+}
+
+#[component]
+pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let found = attempt.and_then(|id| state.store.with_untracked(|s| s.attempts.get(&id).cloned()).map(|a| (id, a)));
+    let (Some((attempt_id, attempt)), Some(bank)) = (found, state.ready_bank_untracked()) else {
+        return view! {
+            <GoneNotice message="The quiz this record was for is no longer on this device, so a record cannot be made for it." />
+        }
+        .into_any();
+    };
+    let summary = format!(
+        "{}: {} out of {}{}, on {}.",
+        attempt.title,
+        attempt.score.correct,
+        attempt.score.total,
+        match attempt.passed() {
+            Some(true) => " (passed)",
+            Some(false) => " (not passed)",
+            None => "",
+        },
+        format_day(attempt.finished_at_ms, clock::local_offset_minutes())
+    );
+    let draft = {
+        let id = attempt_id.clone();
+        Memo::new(move |_| state.store.with(|s| s.drafts.get(&id).cloned().unwrap_or_default()))
+    };
+    let edit = {
+        let id = attempt_id.clone();
+        move |field: Field, text: String| {
+            let mut changed = draft.get_untracked();
+            field.set(&mut changed, text);
+            state.change(|s, now| s.save_draft(&id, changed, now));
+        }
+    };
+    let input = {
+        let edit = edit.clone();
+        move |id: &'static str, field: Field| {
+            let edit = edit.clone();
+            view! {
+                <input id=id class="input" type="text" maxlength=NAME_MAX.to_string() autocomplete="name"
+                    prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e)) />
+            }
+        }
+    };
+    let area = move |id: &'static str, label: &'static str, field: Field| {
+        let edit = edit.clone();
+        view! {
+            <label class="label" for=id>{label}</label>
+            <textarea id=id class="input textarea" rows="4" maxlength=REFLECTION_MAX.to_string()
+                prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e))></textarea>
+        }
+    };
+    let save = move |_| {
+        let made = Record::from_attempt(&attempt, &bank, &draft.get_untracked(), clock::now_ms(), clock::local_offset_minutes());
+        let record_id = new_id();
+        state.change(|s, now| s.save_record(&record_id, made, Some(&attempt_id), now));
+        state.save_now();
+        state.replace(Route::Records);
+    };
+    view! {
+        <section class="page record-form" aria-labelledby="record-form-heading">
+            <h2 id="record-form-heading">"Make a completion record"</h2>
+            <p>{summary}</p>
+            <p class="small">"Everything here stays on this device. Your name is optional. What you type is kept as you type it."</p>
+            <label class="label" for="record-name">"Your name (optional)"</label>
+            {input("record-name", Field::Name)}
+            {area("record-learnt", "What I learnt", Field::Learnt)}
+            {area("record-practice", "How it will change my practice", Field::Practice)}
+            {area("record-supervision", "What I will discuss in supervision", Field::Supervision)}
+            <button type="button" class="button button-primary" on:click=save>"Save the record"</button>
+        </section>
+    }
+    .into_any()
+}

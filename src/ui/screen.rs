@@ -1,0 +1,76 @@
+//! The screen switch: which page the route names. Each page reads what it
+//! shows from the store itself, so this switch only runs when the route (or
+//! the bank, or a start waiting to be confirmed) changes.
+
+use leptos::prelude::*;
+
+use super::state::{use_app, BankState};
+use super::{
+    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, LearnPage, NavLink, ProgressPage, QuizScreen, RecordForm,
+    RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
+};
+use crate::quiz::progress::Mode;
+use crate::quiz::route::Route;
+use crate::quiz::session::QuizKind;
+
+#[component]
+pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app();
+    let navigate = Callback::new(move |to: Route| state.navigate(to));
+    let go_home = Callback::new(move |_| state.navigate(Route::Home));
+    let practise = Callback::new(move |topic: String| state.start(QuizKind::new(Mode::Topic, Some(topic))));
+
+    // The screens that need the bank wait for it, or say it could not load.
+    let without_bank = move || match state.bank.get() {
+        BankState::Failed(_) => view! {
+            <section class="page">
+                <div class="notice">
+                    <p>"The cards could not be loaded. Check your connection, then try again."</p>
+                    <button type="button" class="button button-secondary" on:click=move |_| on_retry.run(())>"Try again"</button>
+                </div>
+            </section>
+        }
+        .into_any(),
+        _ => view! { <section class="page"><p class="shell-loading">"Getting the cards ready…"</p></section> }.into_any(),
+    };
+
+    move || {
+        if let Some(kind) = state.pending_start.get() {
+            return view! { <ConfirmStart kind=kind /> }.into_any();
+        }
+        let bank = state.ready_bank();
+        match (state.route.get(), bank) {
+            (Route::Quiz { quiz }, Some(_)) => view! { <QuizScreen quiz=quiz /> }.into_any(),
+            (Route::Results { attempt }, Some(_)) => view! { <ResultsPage attempt=attempt /> }.into_any(),
+            (Route::NewRecord { attempt }, Some(_)) => view! { <RecordForm attempt=attempt /> }.into_any(),
+            (Route::Records, _) => view! { <RecordsPage on_navigate=navigate /> }.into_any(),
+            (Route::About, _) => view! { <AboutPage on_home=go_home /> }.into_any(),
+            (Route::Accessibility, _) => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
+            (Route::Trainer, Some(ready)) => view! { <TrainerPage bank=ready on_navigate=navigate /> }.into_any(),
+            (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
+            (Route::Debrief { quiz }, Some(ready)) => {
+                view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() on_navigate=navigate /> }.into_any()
+            }
+            (Route::Progress, Some(ready)) => view! { <ProgressPage bank=ready on_home=go_home /> }.into_any(),
+            (Route::Learn { card }, Some(ready)) => {
+                view! { <LearnPage bank=ready card=card on_navigate=navigate on_practise=practise /> }.into_any()
+            }
+            (Route::Flip { card }, Some(ready)) => view! { <FlipPage bank=ready card=card /> }.into_any(),
+            (Route::Home, _) => view! {
+                <HomePage on_retry=on_retry />
+                <nav class="app-footer" aria-label="More">
+                    <NavLink route=Route::Learn { card: None } on_navigate=navigate class="link-button">"Learn: the key points"</NavLink>
+                    <NavLink route=Route::Progress on_navigate=navigate class="link-button">"Your progress"</NavLink>
+                    <NavLink route=Route::Records on_navigate=navigate class="link-button">"Your completion records"</NavLink>
+                    <NavLink route=Route::Trainer on_navigate=navigate class="link-button">"For trainers: run a session"</NavLink>
+                    <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
+                    <NavLink route=Route::Accessibility on_navigate=navigate class="link-button">"Accessibility statement"</NavLink>
+                </nav>
+            }
+            .into_any(),
+            // Everything else needs the bank first.
+            (_, None) => without_bank(),
+            (Route::ResultLink(_), Some(_)) => without_bank(),
+        }
+    }
+}

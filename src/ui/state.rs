@@ -1,0 +1,218 @@
+//! The app's shared state, provided once as context: the question bank, the
+//! [`Store`] (everything kept on the device), where the person is (the
+//! [`Route`]), and what to tell them about storage.
+//!
+//! Every screen is derived from the route and the store, so reload, Back,
+//! Forward and a second tab all see the same thing. A change goes through
+//! [`AppState::change`], which updates the store at once (the screen follows)
+//! and saves it just after the next paint, merging in what other tabs saved.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::platform::bank_loader::BankLoadError;
+use crate::platform::storage::{StorageProblem, StoreFile};
+use crate::platform::{clock, history};
+use crate::quiz::bank::Bank;
+use crate::quiz::draw::{questions_for, quiz_title};
+use crate::quiz::resume::SavedQuiz;
+use crate::quiz::rng::SeededRng;
+use crate::quiz::route::Route;
+use crate::quiz::session::{QuizKind, Session};
+use crate::quiz::store::Store;
+use crate::quiz::wording::local_day;
+
+/// Where the question bank is up to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BankState {
+    Loading,
+    Ready(Arc<Bank>),
+    Failed(BankLoadError),
+}
+
+/// The shared state (see the module documentation). Cheap to copy: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub bank: RwSignal<BankState>,
+    pub store: RwSignal<Store>,
+    pub route: RwSignal<Route>,
+    pub storage_problem: RwSignal<Option<StorageProblem>>,
+    /// The page was opened with a link this app could not read.
+    pub link_problem: RwSignal<bool>,
+    /// A quiz the person asked to start while another was in progress: the
+    /// app asks first (see `ConfirmStart`).
+    pub pending_start: RwSignal<Option<QuizKind>>,
+    /// A start asked for before the bank arrived; it begins as soon as it does.
+    pub waiting_start: RwSignal<Option<QuizKind>>,
+    file: StoredValue<StoreFile>,
+    save_scheduled: StoredValue<bool>,
+}
+
+impl AppState {
+    /// Opens storage and makes the state; `route` is where the page was opened.
+    pub fn new(bank: RwSignal<BankState>, route: Route, bad_link: bool) -> AppState {
+        let (file, store, problem) = StoreFile::open(clock::now_ms(), &new_id());
+        AppState {
+            bank,
+            store: RwSignal::new(store),
+            route: RwSignal::new(route),
+            storage_problem: RwSignal::new(problem),
+            link_problem: RwSignal::new(bad_link),
+            pending_start: RwSignal::new(None),
+            waiting_start: RwSignal::new(None),
+            file: StoredValue::new(file),
+            save_scheduled: StoredValue::new(false),
+        }
+    }
+
+    /// The bank, once it has loaded.
+    pub fn ready_bank(&self) -> Option<Arc<Bank>> {
+        match self.bank.get() {
+            BankState::Ready(bank) => Some(bank),
+            _ => None,
+        }
+    }
+
+    /// The bank without tracking it (for event handlers).
+    pub fn ready_bank_untracked(&self) -> Option<Arc<Bank>> {
+        match self.bank.get_untracked() {
+            BankState::Ready(bank) => Some(bank),
+            _ => None,
+        }
+    }
+
+    /// Changes the store now, and saves soon. `change` gets the store and the
+    /// time in ms; its result is returned (`None` only if the app has gone).
+    pub fn change<T>(&self, change: impl FnOnce(&mut Store, u64) -> T) -> Option<T> {
+        let now = clock::now_ms();
+        let result = self.store.try_update(|store| change(store, now));
+        self.save_soon();
+        result
+    }
+
+    /// Starts a quiz of `kind`, asking first if another quiz is in progress.
+    pub fn start(&self, kind: QuizKind) {
+        if self.store.with_untracked(|s| s.quizzes.live_count() > 0) {
+            self.pending_start.set(Some(kind));
+            history::scroll_to_top();
+        } else {
+            self.begin(kind);
+        }
+    }
+
+    /// Starts a quiz of `kind` now (once the bank has loaded) and shows its first question.
+    pub fn begin(&self, kind: QuizKind) {
+        self.pending_start.set(None);
+        let Some(bank) = self.ready_bank_untracked() else {
+            self.waiting_start.set(Some(kind));
+            return;
+        };
+        self.waiting_start.set(None);
+        // A trainer's quiz uses the link's seed: the same questions, in the same order, on every phone.
+        let seed = kind.link.as_ref().map_or_else(clock::random_seed, |spec| u64::from(spec.seed));
+        let mut rng = SeededRng::new(seed);
+        let day = today();
+        let questions = self.store.with_untracked(|s| {
+            let (mistakes, due) = (s.progress.mistakes(), s.progress.due(day));
+            questions_for(&bank, &kind, &mistakes, &due, &mut rng)
+        });
+        let Ok(session) = Session::start_kind(kind.clone(), questions, &mut rng) else { return };
+        let title = quiz_title(&bank, &kind);
+        let id = new_id();
+        self.change(|store, now| {
+            if let Some(saved) = SavedQuiz::from_session(&session, &title, now) {
+                store.save_quiz(&id, saved, now);
+            }
+        });
+        self.navigate(Route::Quiz { quiz: Some(id) });
+    }
+
+    /// Saves after the next paint, so the screen answers the tap first. Several
+    /// changes before then are saved once.
+    fn save_soon(&self) {
+        if self.save_scheduled.get_value() {
+            return;
+        }
+        self.save_scheduled.set_value(true);
+        let state = *self;
+        request_animation_frame(move || set_timeout(move || state.save_now(), std::time::Duration::ZERO));
+    }
+
+    /// Saves now (and when the page is being hidden, so nothing waits in memory).
+    pub fn save_now(&self) {
+        self.save_scheduled.set_value(false);
+        let mut merged = self.store.get_untracked();
+        let result = self.file.with_value(|file| file.save(&mut merged));
+        self.take(merged);
+        if let Err(problem) = result {
+            self.storage_problem.set(Some(problem));
+        }
+    }
+
+    /// True if changes are waiting to be saved.
+    pub fn save_pending(&self) -> bool {
+        self.save_scheduled.get_value()
+    }
+
+    /// Another tab saved: take in its changes, so this tab shows them and
+    /// never writes back what it read earlier.
+    pub fn take_in_other_tabs(&self) {
+        if let Some(stored) = self.file.with_value(StoreFile::read) {
+            let mut merged = self.store.get_untracked();
+            merged.merge(&stored);
+            self.take(merged);
+        }
+    }
+
+    /// Sets the store only if it changed, so screens do not rebuild for nothing.
+    fn take(&self, merged: Store) {
+        if self.store.with_untracked(|s| *s != merged) {
+            self.store.set(merged);
+        }
+    }
+
+    /// True when nothing is saved beyond this visit.
+    pub fn is_memory_only(&self) -> bool {
+        self.file.with_value(StoreFile::is_memory_only)
+    }
+
+    /// "Clear my data": everything goes, from this screen at once and from every tab.
+    pub fn clear_all(&self) {
+        self.change(|store, now| store.clear_all(now));
+        self.save_now();
+        self.file.with_value(StoreFile::remove_set_aside);
+    }
+
+    /// Goes to `to` with a new history entry, so Back returns here.
+    pub fn navigate(&self, to: Route) {
+        self.pending_start.set(None);
+        self.link_problem.set(false);
+        history::push(&to.to_query());
+        self.route.set(to);
+        history::scroll_to_top();
+    }
+
+    /// Goes to `to` in place of this screen (Back skips it).
+    pub fn replace(&self, to: Route) {
+        self.pending_start.set(None);
+        history::replace(&to.to_query());
+        self.route.set(to);
+        history::scroll_to_top();
+    }
+}
+
+/// The shared state, from any component under `App`.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A fresh id for a quiz (and the attempt it becomes): 16 lowercase hex digits.
+pub fn new_id() -> String {
+    format!("{:016x}", clock::random_seed())
+}
+
+/// Today, as the device's local day number.
+pub fn today() -> i64 {
+    local_day(clock::now_ms(), clock::local_offset_minutes())
+}

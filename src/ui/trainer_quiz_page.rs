@@ -1,0 +1,86 @@
+//! The landing page of a trainer's quiz link: what the quiz is, and Start,
+//! or Continue when this quiz is already in progress on this device (after
+//! Back, a reload, or opening the link again).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::NavLink;
+use crate::quiz::bank::Bank;
+use crate::quiz::link::QuizSpec;
+use crate::quiz::progress::Mode;
+use crate::quiz::route::Route;
+use crate::quiz::session::QuizKind;
+
+#[component]
+pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
+    let state = use_app();
+    let navigate = Callback::new(move |to: Route| state.navigate(to));
+    let spec = match QuizSpec::from_query(&query, |t| bank.topic(t).is_some()) {
+        Ok(spec) => spec,
+        Err(error) => {
+            return view! {
+                <section class="page">
+                    <div class="notice" role="alert"><p>{error.message()}</p></div>
+                    <NavLink route=Route::Home on_navigate=navigate class="button button-secondary">"Go to the home page"</NavLink>
+                </section>
+            }
+            .into_any();
+        }
+    };
+    let title = spec.title.clone().unwrap_or_else(|| "Your trainer's quiz".to_string());
+    let topics = if spec.topics.is_empty() {
+        "every topic".to_string()
+    } else {
+        spec.topics.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect::<Vec<_>>().join("; ")
+    };
+    let about = format!(
+        "{} questions on {topics}. {}",
+        spec.count,
+        if spec.assessment {
+            format!("You see how you did at the end; {}% is a pass.", spec.pass_mark)
+        } else {
+            "You get feedback after each answer.".to_string()
+        }
+    );
+    let kind = QuizKind { mode: Mode::Trainer, topic: None, link: Some(spec) };
+    // This very quiz, if it is in progress here: (quiz id, question number, length).
+    let in_progress = {
+        let kind = kind.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.quizzes_in_progress()
+                    .into_iter()
+                    .find(|(_, q)| q.kind == kind)
+                    .map(|(id, q)| (id.to_string(), q.question_number(), q.items.len()))
+            })
+        })
+    };
+    view! {
+        <section class="page" aria-labelledby="trainer-quiz-heading">
+            <p class="quiz-title">"A quiz from your trainer"</p>
+            <h2 id="trainer-quiz-heading">{title}</h2>
+            <p>{about}</p>
+            <p class="small">"Everyone with this link gets the same questions in the same order."</p>
+            {move || match in_progress.get() {
+                Some((id, number, total)) => view! {
+                    <p>{format!("You are part-way through this quiz: question {number} of {total}.")}</p>
+                    <button type="button" class="button button-primary" on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
+                        "Continue the quiz"
+                    </button>
+                }
+                .into_any(),
+                None => {
+                    let kind = kind.clone();
+                    view! {
+                        <button type="button" class="button button-primary" on:click=move |_| state.start(kind.clone())>"Start the quiz"</button>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+    .into_any()
+}
