@@ -181,11 +181,11 @@ proptest! {
         for result in [merged(&later, &stale), merged(&stale, &later), merged(&merged(&stale, &cleared), &later)] {
             prop_assert_eq!(result.cleared_at, later.cleared_at);
             let survivors = result.progress.items.values().map(|i| i.at)
-                .chain(result.attempts.0.values().map(|e| e.at))
-                .chain(result.records.0.values().map(|e| e.at))
-                .chain(result.quizzes.0.values().map(|e| e.at))
-                .chain(result.drafts.0.values().map(|e| e.at))
-                .chain(result.debrief.0.values().map(|e| e.at));
+                .chain(result.attempts.entries().iter().map(|e| e.at))
+                .chain(result.records.entries().iter().map(|e| e.at))
+                .chain(result.quizzes.entries().iter().map(|e| e.at))
+                .chain(result.drafts.entries().iter().map(|e| e.at))
+                .chain(result.debrief.entries().iter().map(|e| e.at));
             for at in survivors {
                 prop_assert!(at > clear_at, "something from before the clear came back");
             }

@@ -253,10 +253,15 @@ impl Progress {
 
     /// Items due for review on `today` (or overdue), most overdue first.
     pub fn due(&self, today: i64) -> Vec<&str> {
-        let mut due: Vec<(&str, i64)> =
-            self.items.iter().filter(|(_, r)| r.memory.due_day <= today).map(|(id, r)| (id.as_str(), r.memory.due_day)).collect();
-        due.sort_by_key(|&(_, day)| day);
-        due.into_iter().map(|(id, _)| id).collect()
+        // Day numbers are positive (see SANE_DAYS), so they sort as u64 with the store's own sort.
+        let mut due: Vec<(u64, &str)> = self
+            .items
+            .iter()
+            .filter(|(_, r)| r.memory.due_day <= today)
+            .map(|(id, r)| (r.memory.due_day.max(0) as u64, id.as_str()))
+            .collect();
+        due.sort_unstable();
+        due.into_iter().map(|(_, id)| id).collect()
     }
 
     /// Items whose latest answer was wrong.
