@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use safeguarding_check::platform::storage::{PROGRESS_KEY, QUIZ_IN_PROGRESS_KEY};
+use safeguarding_check::platform::storage::STORE_KEY;
 use safeguarding_check::quiz::bank::Bank;
 use safeguarding_check::ui::{App, BankState, QuizApp};
 use wasm_bindgen::JsCast;
@@ -46,8 +46,7 @@ async fn settle() {
 
 fn clear_storage() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.remove_item(PROGRESS_KEY).unwrap();
-    storage.remove_item(QUIZ_IN_PROGRESS_KEY).unwrap();
+    storage.remove_item(STORE_KEY).unwrap();
 }
 
 /// Mounts `view` in a fresh container; unmounts and removes it on drop.

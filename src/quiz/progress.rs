@@ -294,29 +294,22 @@ impl Progress {
         streak
     }
 
-    /// Combines another copy (another tab's, a backup's) into this one, losing
-    /// nothing from either: the newer state of each item with both logs, every
-    /// day practised, and the better best score. Commutative, associative and
-    /// idempotent, so tabs agree whatever order they merge in.
+    /// Combines another copy (another tab's, a backup's) into this one: the
+    /// newer copy of each item, every day practised, and the better best
+    /// score. Commutative, associative and idempotent, so tabs agree whatever
+    /// order they merge in.
     pub fn merge(&mut self, other: &Progress) {
         for (id, theirs) in &other.items {
             match self.items.get_mut(id) {
                 None => {
                     self.items.insert(id.clone(), theirs.clone());
                 }
-                Some(ours) => {
-                    let mut log = ours.log.clone();
-                    log.extend(theirs.log.iter().copied());
-                    log.sort_unstable();
-                    log.dedup();
-                    if log.len() > LOG_KEPT {
-                        log.drain(..log.len() - LOG_KEPT);
-                    }
-                    if theirs.newness() > ours.newness() {
-                        *ours = theirs.clone();
-                    }
-                    ours.log = log;
-                }
+                // The newer copy, whole. Each tab takes in the others' saves
+                // before it answers, so the newer copy already holds the older
+                // one's answers; keeping only it means an answer from before
+                // "Clear my data" can never ride back in on an older log.
+                Some(ours) if theirs.newness() > ours.newness() => *ours = theirs.clone(),
+                Some(_) => {}
             }
         }
         for (&day, &at) in &other.days {
@@ -335,10 +328,6 @@ impl Progress {
     /// Forgets everything from at or before `cleared_at_ms` ("Clear my data").
     pub fn forget_until(&mut self, cleared_at_ms: u64) {
         self.items.retain(|_, r| r.at > cleared_at_ms);
-        for record in self.items.values_mut() {
-            // The log counts in minutes: an answer in the minute of the clear goes too.
-            record.log.retain(|&(minute, _)| minute.saturating_mul(60_000) > cleared_at_ms);
-        }
         self.days.retain(|_, &mut at| at > cleared_at_ms);
         if self.best.as_ref().is_some_and(|b| b.finished_at_ms <= cleared_at_ms) {
             self.best = None;
@@ -436,7 +425,7 @@ mod tests {
         b.record_score(score(10, 10, NOW + 86_500_000));
         a.merge(&b);
         assert_eq!(a.best.as_ref().unwrap().correct, 10);
-        assert_eq!(a.items["q1"].log.len(), 2, "both answers to q1, once each");
+        assert_eq!(a.items["q1"].log.len(), 2, "both answers to q1, once each (the later copy holds both)");
         assert_eq!(a.items["q1"].memory.last_review_day, TODAY + 1, "the later state wins");
         assert_eq!(a.days.keys().copied().collect::<Vec<_>>(), vec![TODAY, TODAY + 1]);
         let before = a.clone();

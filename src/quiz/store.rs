@@ -883,7 +883,12 @@ mod tests {
         here.clear_all(NOW + 100_000);
         here.merge_backup(&backup);
         assert_eq!(here.records_oldest_first().len(), 1);
-        assert_eq!(here.progress.items.len(), 1);
+        assert_eq!(here.progress.items["q1"].log.len(), 1, "the answer log comes back with it");
+        let mut replaced = sample();
+        replaced.clear_all(NOW + 100_000);
+        replaced.replace_with(&backup, NOW + 200_000);
+        assert_eq!(replaced.progress.items["q1"].log, backup.progress.items["q1"].log);
+        assert_eq!(replaced.progress.mistakes(), backup.progress.mistakes());
     }
 
     #[test]

@@ -67,6 +67,10 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         }
     });
     on_cleanup(move || {
+        // Unmounted with changes waiting: keep them.
+        if state.save_pending() {
+            state.save_now();
+        }
         back_or_forward.remove();
         other_tab.remove();
         hidden.remove();

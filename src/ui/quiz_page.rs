@@ -166,7 +166,10 @@ pub fn QuizPage(
         }
     };
 
-    let next = move |_| {
+    let next = move |event: leptos::ev::MouseEvent| {
+        // The button under the finger becomes "Check answer" (a submit button)
+        // as the next question renders: this click must not also submit it.
+        event.prevent_default();
         let Some(mut now) = session.get_untracked() else { return };
         if now.next().is_err() {
             return;

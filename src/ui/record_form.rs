@@ -93,6 +93,11 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
                 prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e))></textarea>
         }
     };
+    // Cleared or made in another tab meanwhile: say so, rather than keep a form for nothing.
+    let gone = {
+        let id = attempt_id.clone();
+        Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_none()))
+    };
     let save = move |_| {
         let made = Record::from_attempt(&attempt, &bank, &draft.get_untracked(), clock::now_ms(), clock::local_offset_minutes());
         let record_id = new_id();
@@ -101,7 +106,8 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         state.replace(Route::Records);
     };
     view! {
-        <section class="page record-form" aria-labelledby="record-form-heading">
+        {move || gone.get().then(|| view! { <GoneNotice message="The quiz this record was for was cleared from this device." /> })}
+        <section class="page record-form" aria-labelledby="record-form-heading" hidden=move || gone.get()>
             <h2 id="record-form-heading">"Make a completion record"</h2>
             <p>{summary}</p>
             <p class="small">"Everything here stays on this device. Your name is optional. What you type is kept as you type it."</p>

@@ -129,30 +129,40 @@ impl AppState {
     }
 
     /// Saves after the next paint, so the screen answers the tap first. Several
-    /// changes before then are saved once.
+    /// changes before then are saved once. A hidden tab paints no frames, so
+    /// a timer saves within 100 ms whatever happens.
     fn save_soon(&self) {
         if self.save_scheduled.get_value() {
             return;
         }
         self.save_scheduled.set_value(true);
         let state = *self;
-        request_animation_frame(move || set_timeout(move || state.save_now(), std::time::Duration::ZERO));
+        let save_if_waiting = move || {
+            if state.save_pending() {
+                state.save_now();
+            }
+        };
+        request_animation_frame(move || set_timeout(save_if_waiting, std::time::Duration::ZERO));
+        set_timeout(save_if_waiting, std::time::Duration::from_millis(100));
     }
 
     /// Saves now (and when the page is being hidden, so nothing waits in memory).
+    /// Does nothing once the app has been unmounted.
     pub fn save_now(&self) {
-        self.save_scheduled.set_value(false);
-        let mut merged = self.store.get_untracked();
-        let result = self.file.with_value(|file| file.save(&mut merged));
+        if self.save_scheduled.try_set_value(false).is_some() {
+            return; // the app has gone
+        }
+        let (Some(mut merged), Some(file)) = (self.store.try_get_untracked(), self.file.try_get_value()) else { return };
+        let result = file.save(&mut merged);
         self.take(merged);
         if let Err(problem) = result {
-            self.storage_problem.set(Some(problem));
+            self.storage_problem.try_set(Some(problem));
         }
     }
 
     /// True if changes are waiting to be saved.
     pub fn save_pending(&self) -> bool {
-        self.save_scheduled.get_value()
+        self.save_scheduled.try_get_value().unwrap_or(false)
     }
 
     /// Another tab saved: take in its changes, so this tab shows them and
@@ -167,8 +177,8 @@ impl AppState {
 
     /// Sets the store only if it changed, so screens do not rebuild for nothing.
     fn take(&self, merged: Store) {
-        if self.store.with_untracked(|s| *s != merged) {
-            self.store.set(merged);
+        if self.store.try_with_untracked(|s| *s != merged) == Some(true) {
+            self.store.try_set(merged);
         }
     }
 
@@ -208,8 +218,10 @@ pub fn use_app() -> AppState {
 }
 
 /// A fresh id for a quiz (and the attempt it becomes): 16 lowercase hex digits.
+/// The time is mixed in, so two tabs can never make the same id even if
+/// their random numbers repeat.
 pub fn new_id() -> String {
-    format!("{:016x}", clock::random_seed())
+    format!("{:016x}", clock::random_seed() ^ clock::now_ms().rotate_left(23))
 }
 
 /// Today, as the device's local day number.

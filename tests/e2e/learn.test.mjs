@@ -113,6 +113,9 @@ test('feedback links to its card, and Back returns to the same question with its
   // "Check yourself on this" starts a quiz on the card's topic.
   await page.goto(`${suite.server.url}?view=learn&card=principle-6`);
   await page.getByRole('button', { name: 'Check yourself on this' }).click();
+  // The quiz above is still in progress, so the app asks first, naming it.
+  await page.getByRole('heading', { name: 'You have a quiz in progress' }).waitFor();
+  await page.getByRole('button', { name: 'Start the new one' }).click();
   await page.locator('.quiz-title').getByText('Principle 6: Clear, concise and consistent communication', { exact: true }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();

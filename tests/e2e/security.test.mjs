@@ -149,7 +149,7 @@ for (const value of junk) {
     assert.ok(aside, 'the old data was copied aside');
     assert.equal(await stored(page, aside), value, 'exactly as it was');
     await playQuickQuiz(page, 9);
-    assert.equal(JSON.parse(await stored(page)).attempts.length, 1, 'new progress is saved');
+    assert.equal(JSON.parse(await stored(page)).attempts.filter((e) => e.value).length, 1, 'new progress is saved');
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
   });
@@ -186,9 +186,11 @@ test('progress from the first release is migrated', async () => {
   assert.equal(await notice(page).innerText(), '', 'no warning: it was read');
   await playQuickQuiz(page, 5);
   const now = JSON.parse(await stored(page));
-  assert.equal(now.schema_version, 2);
-  assert.deepEqual(now.attempts.map((a) => a.correct), [6, 5], 'the old score is kept');
-  assert.equal(now.best.correct, 9);
+  assert.equal(now.schema_version, 3);
+  const attempts = now.attempts.map((e) => e.value).sort((a, b) => a.finished_at - b.finished_at);
+  assert.deepEqual(attempts.map((a) => a.score.correct), [6, 5], 'the old score is kept');
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await scores.getByText(/Best score\s*9 out of 10 \(90%\)/).waitFor();
   await context.close();
 });
 
@@ -225,7 +227,7 @@ test('hostile import files: 50 MB, __proto__ keys, <script> strings, truncated, 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
   const good = readFileSync(await download.path(), 'utf8');
   const before = await stored(page);
-  const someId = Object.keys(JSON.parse(good).progress.items)[0];
+  const someId = Object.keys(JSON.parse(good).store.progress.items)[0];
 
   const huge = join(scratch, 'fifty.json');
   const fd = openSync(huge, 'w');
@@ -234,11 +236,11 @@ test('hostile import files: 50 MB, __proto__ keys, <script> strings, truncated, 
   const files = [
     [huge, /too large to be a progress backup/],
     [good.replace(`"${someId}"`, '"__proto__"'), /mentions 1 question this version of the app does not have/],
-    [good.replace('"progress":{', '"__proto__":{"polluted":true},"progress":{'), /damaged/],
+    [good.replace('"store":{', '"__proto__":{"polluted":true},"store":{'), /damaged/],
     [good.replace(`"${someId}"`, '"<script>alert(1)</script>"'), /mentions 1 question/],
     [good.slice(0, -7), /not a progress backup from this app/],
-    [good.replace('"schema_version":2', '"schema_version":1'), /damaged/],
-    [good.replace('"version":1', '"version":42'), /made by a newer version/],
+    [good.replace('"schema_version":3', '"schema_version":2'), /damaged/],
+    [good.replace('"version":2', '"version":42'), /made by a newer version/],
   ];
   for (const [content, message] of files) {
     const path = content === huge ? huge : join(scratch, 'import.json');
