@@ -169,9 +169,24 @@ if (wanted('history')) {
     if (item.log.length > 10) item.log.shift();
     answers += 1;
   }
-  const days = [...new Set(Object.values(items).flatMap((i) => i.log.map(([m]) => Math.floor(m / 1440))))].sort((a, b) => a - b).slice(-400);
-  const attempts = Array.from({ length: 200 }, (_, i) => ({ at: (day0 + i * 3) * 86_400_000, mode: 'quick', topic: null, correct: 7, total: 10 }));
-  const history = JSON.stringify({ schema_version: 2, attempts, best: attempts[0], items, days });
+  for (const item of Object.values(items)) item.at = item.log.at(-1)[0] * 60_000;
+  const dayList = [...new Set(Object.values(items).flatMap((i) => i.log.map(([m]) => Math.floor(m / 1440))))].sort((a, b) => a - b).slice(-400);
+  const days = Object.fromEntries(dayList.map((d) => [d, d * 86_400_000]));
+  // The store (schema 3) keeps 200 finished attempts, each with its ten answers.
+  const questionIds = bank.topics.flatMap((t) => t.questions.map((q) => q.id));
+  const attempts = Array.from({ length: 200 }, (_, i) => {
+    const at = (day0 + i * 3) * 86_400_000;
+    const answered = Array.from({ length: 10 }, (_, k) => ({ id: questionIds[(i * 10 + k) % questionIds.length], order: [0, 1, 2, 3], response: { choice: k % 4 } }));
+    const value = {
+      kind: { mode: 'quick', topic: null, link: null }, title: 'Quick check', started_at: at - 300_000, finished_at: at,
+      score: { correct: 7, total: 10 }, items: answered, token: '0123abcd',
+    };
+    return { id: at.toString(16).padStart(16, '0'), at, value };
+  });
+  const history = JSON.stringify({
+    schema_version: 3, cleared_at: 0, progress: { items, days, best: null },
+    attempts, quizzes: [], records: [], drafts: [], debrief: [], sessions: [],
+  });
 
   // Warm start-ups (the app already on the device, as on every visit but the
   // first), with the CPU slowed 4× as Lighthouse does for a mid-range phone:

@@ -44,8 +44,13 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// A fresh start: nothing stored, and the page's address back at home (the
+/// tests share one page, and each screen has its own address).
 fn clear_storage() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
     storage.remove_item(STORE_KEY).unwrap();
 }
 
