@@ -21,12 +21,7 @@ fn the_bank_parses_and_passes_every_rule() {
 #[test]
 fn the_bundle_of_the_shipped_files_reads_as_the_same_bank() {
     let read = |path: &str| -> serde_json::Value { serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap() };
-    let mut files: Vec<String> = fs::read_dir("assets/questions")
-        .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
-        .filter(|p| p.ends_with(".json"))
-        .collect();
-    files.sort();
+    let files = support::question_files();
     let bundle = serde_json::json!({
         "sections": read("assets/seed-sections.json"),
         "facts": read("assets/facts.json"),

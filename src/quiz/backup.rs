@@ -81,9 +81,10 @@ struct Envelope {
     version: u32,
 }
 
+/// Either version of the file: version 1 holds `progress`, version 2 `store`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Version1 {
+struct AnyVersion {
     #[allow(dead_code)]
     app: String,
     #[allow(dead_code)]
@@ -91,20 +92,10 @@ struct Version1 {
     #[allow(dead_code)]
     version: u32,
     exported_at: u64,
-    progress: LegacyProgress,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Version2 {
-    #[allow(dead_code)]
-    app: String,
-    #[allow(dead_code)]
-    kind: String,
-    #[allow(dead_code)]
-    version: u32,
-    exported_at: u64,
-    store: Store,
+    #[serde(default)]
+    progress: Option<LegacyProgress>,
+    #[serde(default)]
+    store: Option<Store>,
 }
 
 /// The backup file's text.
@@ -134,21 +125,19 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Res
     if envelope.app != APP || envelope.kind != KIND {
         return Err(ImportError::NotABackup);
     }
-    let (store, exported_at_ms) = match envelope.version {
-        1 => {
-            let file: Version1 = serde_json::from_str(text).map_err(|_| ImportError::Damaged)?;
-            (file.progress.migrate().map_err(damaged)?, file.exported_at)
+    if envelope.version > BACKUP_VERSION {
+        return Err(ImportError::FromNewerVersion);
+    }
+    let file: AnyVersion = serde_json::from_str(text).map_err(|_| ImportError::Damaged)?;
+    let store = match (envelope.version, file.progress, file.store) {
+        (1, Some(progress), None) => progress.migrate().map_err(damaged)?,
+        (BACKUP_VERSION, None, Some(store)) if store.schema_version > super::store::SCHEMA_VERSION => {
+            return Err(ImportError::FromNewerVersion);
         }
-        BACKUP_VERSION => {
-            let file: Version2 = serde_json::from_str(text).map_err(|_| ImportError::Damaged)?;
-            if file.store.schema_version > super::store::SCHEMA_VERSION {
-                return Err(ImportError::FromNewerVersion);
-            }
-            (file.store, file.exported_at)
-        }
-        v if v > BACKUP_VERSION => return Err(ImportError::FromNewerVersion),
+        (BACKUP_VERSION, None, Some(store)) => store,
         _ => return Err(ImportError::Damaged),
     };
+    let exported_at_ms = file.exported_at;
     store.check().map_err(damaged)?;
     let unknown = store.progress.items.keys().filter(|id| !known_item(id)).count();
     if unknown > 0 {
