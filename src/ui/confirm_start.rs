@@ -4,6 +4,7 @@
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
+use crate::quiz::draw::quiz_title;
 use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
 
@@ -26,6 +27,7 @@ pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
         queue_microtask(move || state.begin(kind));
         return ().into_any();
     };
+    let new_title = state.ready_bank_untracked().map(|bank| quiz_title(&bank, &kind));
     let continue_it = move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) });
     let start_new = move |_| state.begin(kind.clone());
     view! {
@@ -35,6 +37,7 @@ pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
             {(others > 0).then(|| view! {
                 <p>{format!("You also have {others} other quiz{} in progress.", if others == 1 { "" } else { "zes" })}</p>
             })}
+            {new_title.map(|title| view! { <p>"You chose to start: " {title} "."</p> })}
             <p>"If you start the new one, this quiz stays saved on this device: you can finish it later from the home page."</p>
             <div class="button-group">
                 <button type="button" class="button button-primary" on:click=continue_it>"Continue it"</button>

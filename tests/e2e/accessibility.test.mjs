@@ -164,6 +164,21 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Save the record' }).click();
     await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
     await check(page, `records (${scheme})`);
+    await page.getByRole('button', { name: 'Delete this record' }).click();
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    await check(page, `records, deleted with Undo (${scheme})`);
+
+    // Starting while a quiz is in progress asks first; a screen whose data is gone says so.
+    await page.goto(suite.server.url);
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await answer(page, { correctly: true });
+    await page.goto(suite.server.url);
+    await page.getByRole('button', { name: 'Full assessment' }).click();
+    await page.getByRole('heading', { name: 'You have a quiz in progress' }).waitFor();
+    await check(page, `start while a quiz is in progress (${scheme})`);
+    await page.goto(`${suite.server.url}?view=results&attempt=0123456789abcdef`);
+    await page.getByRole('heading', { name: 'Not found on this device' }).waitFor();
+    await check(page, `results no longer on this device (${scheme})`);
 
     for (const [view, heading] of [['about', 'About this app'], ['accessibility', 'Accessibility statement'], ['learn', 'Learn']]) {
       await page.goto(`${suite.server.url}?view=${view}`);
