@@ -34,6 +34,15 @@ pub fn push(query: &str) {
     set(query, false);
 }
 
+/// A new entry for the same address, for a step that is not a screen of its
+/// own (a question asked before going on), so Back closes it instead of
+/// leaving the app.
+pub fn push_same() {
+    let Some(window) = web_sys::window() else { return };
+    let (Ok(history), Some((path, query))) = (window.history(), location_parts()) else { return };
+    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+}
+
 /// Changes the address without a new entry (e.g. after correcting a bad link).
 pub fn replace(query: &str) {
     set(query, true);

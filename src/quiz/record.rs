@@ -62,6 +62,18 @@ pub struct RecordDraft {
     pub supervision: String,
 }
 
+impl From<&Record> for RecordDraft {
+    /// The words of a saved record, to edit it again.
+    fn from(record: &Record) -> RecordDraft {
+        RecordDraft {
+            name: record.name.clone().unwrap_or_default(),
+            learnt: record.learnt.clone(),
+            practice: record.practice.clone(),
+            supervision: record.supervision.clone(),
+        }
+    }
+}
+
 /// Text typed by the person, kept as plain text: hidden characters removed
 /// (line breaks kept), trimmed, and cut to `max` characters.
 pub fn clean_reflection(text: &str, max: usize) -> String {

@@ -386,6 +386,13 @@ impl Store {
         self.tidy();
     }
 
+    /// The time (ms) a change made at `now_ms` is stamped with: never at or
+    /// before the clear marker. A clear made while the device's clock was fast
+    /// would otherwise swallow every change until real time caught up.
+    pub fn stamp(&self, now_ms: u64) -> u64 {
+        now_ms.max(self.cleared_at + 1)
+    }
+
     /// The latest time anything here changed, in ms.
     pub fn latest_ms(&self) -> u64 {
         [
@@ -874,6 +881,18 @@ mod tests {
         here.merge(&stale);
         let ids: Vec<&str> = here.records_oldest_first().iter().map(|r| r.0).collect();
         assert_eq!(ids, vec!["rz"]);
+    }
+
+    #[test]
+    fn changes_after_a_clear_made_with_a_fast_clock_are_kept() {
+        let mut s = sample();
+        s.clear_all(NOW + 3_600_000); // the clock was an hour fast
+        let now = s.stamp(NOW + 10_000); // then put right
+        s.save_record("r9", record(now), None, now);
+        s.record_answer("q5", true, now, TODAY, &Scheduler::default());
+        s.merge(&sample());
+        assert!(s.records.get("r9").is_some());
+        assert!(s.progress.items.contains_key("q5"));
     }
 
     #[test]

@@ -63,8 +63,10 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             </p>
             {move || in_progress.get().into_iter().map(|(id, name)| view! {
                 <div class="in-progress">
-                    <p class="small">{name}</p>
-                    <button type="button" class="button button-primary" on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
+                    <p class="small">{name.clone()}</p>
+                    // Each button says which quiz it continues, when there are several.
+                    <button type="button" class="button button-primary" aria-label=format!("Continue your quiz: {name}")
+                        on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
                         "Continue your quiz"
                     </button>
                 </div>

@@ -103,6 +103,18 @@ pub fn QuizPage(
         }
     });
     let problem = RwSignal::new(None::<Incomplete>);
+    // The quiz can move on without this page's buttons: the same quiz answered
+    // in another tab, or a backup restored. Then what was picked here belongs
+    // to another question, so start this one afresh.
+    let step = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| (s.position(), s.stage()))));
+    Effect::new(move |previous: Option<Option<(usize, Stage)>>| {
+        let now = step.get();
+        if previous.is_some_and(|p| p != now) {
+            draft.set(session.with_untracked(draft_for));
+            problem.set(None);
+        }
+        now
+    });
     // Counts checks made with an incomplete answer; each one moves focus to the error summary.
     let failed_checks = RwSignal::new(0u32);
     let heading_ref = NodeRef::<html::H2>::new();
@@ -149,6 +161,13 @@ pub fn QuizPage(
         event.prevent_default();
         if stage() != Stage::Asking {
             return;
+        }
+        let fits = session.with_untracked(|s| {
+            let item = s.as_ref().and_then(Session::current);
+            item.is_some_and(|item| draft.with_untracked(|d| d.fits(&item.question.kind, &item.order)))
+        });
+        if !fits {
+            draft.set(session.with_untracked(draft_for));
         }
         match draft.with_untracked(Draft::to_response) {
             Ok(response) => {

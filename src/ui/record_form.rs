@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{new_id, use_app};
-use super::GoneNotice;
+use super::state::use_app;
+use super::{GoneNotice, NavLink};
 use crate::platform::clock;
 use crate::quiz::record::{Record, RecordDraft, NAME_MAX, REFLECTION_MAX};
 use crate::quiz::route::Route;
@@ -65,7 +65,11 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
     );
     let draft = {
         let id = attempt_id.clone();
-        Memo::new(move |_| state.store.with(|s| s.drafts.get(&id).cloned().unwrap_or_default()))
+        // What was typed so far; else, once saved, the saved record's words, so
+        // saving again never replaces them with blanks.
+        Memo::new(move |_| {
+            state.store.with(|s| s.drafts.get(&id).cloned().or_else(|| s.records.get(&id).map(RecordDraft::from)).unwrap_or_default())
+        })
     };
     let edit = {
         let id = attempt_id.clone();
@@ -98,10 +102,15 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         let id = attempt_id.clone();
         Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_none()))
     };
+    // One record per finished quiz, under the quiz's id: saving again (here or
+    // in another tab) updates it rather than making a second certificate.
+    let saved_already = {
+        let id = attempt_id.clone();
+        Memo::new(move |_| state.store.with(|s| s.records.get(&id).is_some()))
+    };
     let save = move |_| {
         let made = Record::from_attempt(&attempt, &bank, &draft.get_untracked(), clock::now_ms(), clock::local_offset_minutes());
-        let record_id = new_id();
-        state.change(|s, now| s.save_record(&record_id, made, Some(&attempt_id), now));
+        state.change(|s, now| s.save_record(&attempt_id, made, Some(&attempt_id), now));
         state.save_now();
         state.replace(Route::Records);
     };
@@ -111,6 +120,14 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
             <h2 id="record-form-heading">"Make a completion record"</h2>
             <p>{summary}</p>
             <p class="small">"Everything here stays on this device. Your name is optional. What you type is kept as you type it."</p>
+            <div role="status">
+                {move || saved_already.get().then(|| view! {
+                    <p class="notice">
+                        "A record for this quiz is already saved. Saving again replaces it. "
+                        <NavLink route=Route::Records on_navigate=Callback::new(move |to| state.navigate(to))>"See your records"</NavLink>
+                    </p>
+                })}
+            </div>
             <label class="label" for="record-name">"Your name (optional)"</label>
             {input("record-name", Field::Name)}
             {area("record-learnt", "What I learnt", Field::Learnt)}

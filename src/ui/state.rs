@@ -85,8 +85,10 @@ impl AppState {
     /// Changes the store now, and saves soon. `change` gets the store and the
     /// time in ms; its result is returned (`None` only if the app has gone).
     pub fn change<T>(&self, change: impl FnOnce(&mut Store, u64) -> T) -> Option<T> {
-        let now = clock::now_ms();
-        let result = self.store.try_update(|store| change(store, now));
+        let result = self.store.try_update(|store| {
+            let now = store.stamp(clock::now_ms());
+            change(store, now)
+        });
         self.save_soon();
         result
     }
@@ -94,6 +96,8 @@ impl AppState {
     /// Starts a quiz of `kind`, asking first if another quiz is in progress.
     pub fn start(&self, kind: QuizKind) {
         if self.store.with_untracked(|s| s.quizzes.live_count() > 0) {
+            // Back closes the question and stays here.
+            history::push_same();
             self.pending_start.set(Some(kind));
             history::scroll_to_top();
         } else {

@@ -580,3 +580,55 @@ test('case 10: a 2 MB backup of 160,000 keys gets a plain message, and the page 
   assertClean(problems);
   await context.close();
 });
+
+test('the same quiz in two tabs: a pick in one never becomes an answer on the next question in the other', async () => {
+  const { context, tab } = await phone();
+  const a = await tab();
+  await startQuick(a.page);
+  const b = await tab(new URL(a.page.url()).search);
+  await b.page.getByText('Question 1 of 10').waitFor();
+  // B picks something on question 1 without checking it.
+  const first = await currentQuestion(b.page);
+  if (first.options) await b.page.getByLabel(first.options[0].text, { exact: true }).check();
+  else if (first.type === 'true_false') await b.page.getByLabel('True', { exact: true }).check();
+  else if (first.type === 'numeric') await b.page.getByLabel(/^Your answer/).fill('7');
+  // A answers question 1 and moves on; B follows.
+  await answer(a.page, { correctly: true });
+  await next(a.page);
+  await b.page.getByText('Question 2 of 10').waitFor();
+  const picked = await b.page.locator('fieldset input:checked').count();
+  const typed = await b.page.locator('#number-answer').count() ? await b.page.locator('#number-answer').inputValue() : '';
+  assert.equal(picked, 0, 'nothing is picked on question 2 that nobody chose');
+  assert.equal(typed, '');
+  // And B can answer question 2 itself.
+  await answer(b.page, { correctly: true });
+  assertClean(a.problems);
+  assertClean(b.problems);
+  await context.close();
+});
+
+test('"Clear my data" made while the clock was fast does not swallow what is done after the clock is put right', async () => {
+  const { context, tab } = await phone();
+  const { page, problems } = await tab();
+  await startQuick(page);
+  await playTo(page, null);
+  // The phone's clock runs an hour fast while the data is cleared, then is put right.
+  await page.goto(`${suite.server.url}?view=progress`);
+  await page.getByRole('button', { name: 'Clear my data' }).waitFor();
+  await page.evaluate(() => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() + 3_600_000;
+  });
+  await page.getByRole('button', { name: 'Clear my data' }).click();
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await page.getByText('Your data has been deleted from this device.').waitFor();
+  await page.goto(suite.server.url); // a fresh page: the clock is right again
+  await startQuick(page);
+  await answer(page, { correctly: true });
+  await page.waitForTimeout(300);
+  const after = await stored(page);
+  assert.equal(Object.keys(after.progress.items).length, 1, 'the new answer is kept');
+  assert.equal((after.quizzes ?? []).filter((e) => e.value).length, 1, 'and the quiz in progress');
+  assertClean(problems);
+  await context.close();
+});
