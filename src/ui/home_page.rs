@@ -7,6 +7,7 @@ use super::state::{today, use_app, BankState};
 use crate::platform::clock;
 use crate::quiz::draw::{ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use crate::quiz::progress::Mode;
+use crate::quiz::resume::SavedQuiz;
 use crate::quiz::route::Route;
 use crate::quiz::scoring::Score;
 use crate::quiz::session::{QuizKind, PASS_MARK};
@@ -53,6 +54,30 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         })
     });
     let quiz_in_progress = move || in_progress.with(|list| !list.is_empty());
+    // A quiz removed from the list, for Undo: (id, the quiz as it was).
+    let removed = RwSignal::new(None::<(String, SavedQuiz)>);
+    let undo_ref = NodeRef::<leptos::html::Button>::new();
+    let remove = move |id: String| {
+        if let Some(Some(quiz)) = state.change(|s, now| {
+            let quiz = s.quizzes.get(&id).cloned();
+            s.discard_quiz(&id, now);
+            quiz
+        }) {
+            removed.set(Some((id, quiz)));
+            // Focus goes to Undo, so a keyboard or screen-reader user can take it back at once.
+            request_animation_frame(move || {
+                if let Some(button) = undo_ref.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    };
+    let undo = move |_| {
+        if let Some((id, quiz)) = removed.get_untracked() {
+            state.change(|s, now| s.save_quiz(&id, quiz, now));
+            removed.set(None);
+        }
+    };
 
     view! {
         <section class="page" aria-labelledby="home-heading">
@@ -61,16 +86,31 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
-            {move || in_progress.get().into_iter().map(|(id, name)| view! {
-                <div class="in-progress">
-                    <p class="small">{name.clone()}</p>
-                    // Each button says which quiz it continues, when there are several.
-                    <button type="button" class="button button-primary" aria-label=format!("Continue your quiz: {name}")
-                        on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
-                        "Continue your quiz"
-                    </button>
-                </div>
+            {move || in_progress.get().into_iter().map(|(id, name)| {
+                let remove_id = id.clone();
+                view! {
+                    <div class="in-progress">
+                        <p class="small">{name.clone()}</p>
+                        // Each button says which quiz it is for, when there are several.
+                        <button type="button" class="button button-primary" aria-label=format!("Continue your quiz: {name}")
+                            on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
+                            "Continue your quiz"
+                        </button>
+                        <button type="button" class="link-button" aria-label=format!("Remove this quiz: {name}")
+                            on:click=move |_| remove(remove_id.clone())>
+                            "Remove this quiz"
+                        </button>
+                    </div>
+                }
             }).collect_view()}
+            <div class="removed-status" role="status">
+                {move || removed.get().map(|(_, quiz)| view! {
+                    <p class="notice">
+                        {format!("Removed: {}, question {} of {}. ", quiz.title, quiz.question_number(), quiz.items.len())}
+                        <button type="button" class="link-button" node_ref=undo_ref on:click=undo>"Undo"</button>
+                    </p>
+                })}
+            </div>
             <button
                 type="button"
                 class=move || if quiz_in_progress() { "button button-secondary" } else { "button button-primary" }

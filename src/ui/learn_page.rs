@@ -27,6 +27,10 @@ pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Ro
             <NavLink route=Route::Quiz { quiz: Some(id) } on_navigate=on_navigate class="button button-primary">"Back to your quiz"</NavLink>
         }
     });
+    // A link to a card this version does not have says so, above the list of cards.
+    let unknown = card.as_ref().filter(|id| bank.card(id).is_none()).map(|_| {
+        view! { <p class="notice" role="status">"That card is not in this version of the app. Here are all the cards."</p> }
+    });
     match card.and_then(|id| bank.card(&id).cloned()) {
         Some(card) => view! {
             <CardView bank=bank card=card heading_ref=heading_ref on_navigate=on_navigate on_practise=on_practise />
@@ -34,6 +38,7 @@ pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Ro
         }
         .into_any(),
         None => view! {
+            {unknown}
             <CardList bank=bank heading_ref=heading_ref on_navigate=on_navigate />
             {back_to_quiz}
         }

@@ -2,7 +2,7 @@
 //! is typed is kept in the store as it is typed (a draft per attempt), so
 //! Back, Forward, a reload or another tab never lose a reflection.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::state::use_app;
 use super::{GoneNotice, NavLink};
@@ -114,10 +114,16 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         state.save_now();
         state.replace(Route::Records);
     };
+    let heading_ref = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading_ref.get() {
+            let _ = heading.focus();
+        }
+    });
     view! {
         {move || gone.get().then(|| view! { <GoneNotice message="The quiz this record was for was cleared from this device." /> })}
         <section class="page record-form" aria-labelledby="record-form-heading" hidden=move || gone.get()>
-            <h2 id="record-form-heading">"Make a completion record"</h2>
+            <h2 id="record-form-heading" tabindex="-1" node_ref=heading_ref>"Make a completion record"</h2>
             <p>{summary}</p>
             <p class="small">"Everything here stays on this device. Your name is optional. What you type is kept as you type it."</p>
             <div role="status">

@@ -1,6 +1,6 @@
 //! Completion records for CPD: the list of them, each printable as a one-page certificate ("Print / Save as PDF").
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::state::use_app;
 use super::NavLink;
@@ -47,6 +47,13 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         state.store.with(|s| s.records_oldest_first().into_iter().map(|(id, r)| (id.to_owned(), r.clone())).collect::<Vec<_>>())
     });
     let message = RwSignal::new(String::new());
+    let heading_ref = NodeRef::<html::H2>::new();
+    let undo_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading_ref.get() {
+            let _ = heading.focus();
+        }
+    });
     // The record just deleted, for Undo: (id, record).
     let deleted = RwSignal::new(None::<(String, Record)>);
     // The record being printed: the print stylesheet shows only that one.
@@ -59,6 +66,12 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         if let Some(Some(record)) = state.change(|s, now| s.delete_record(&id, now)) {
             message.set("The record was deleted.".into());
             deleted.set(Some((id, record)));
+            // The button pressed has gone: focus goes to Undo, so it can be taken back at once.
+            request_animation_frame(move || {
+                if let Some(button) = undo_ref.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
         }
     };
     let undo = move |_| {
@@ -77,11 +90,11 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
     };
     view! {
         <section class="page records" aria-labelledby="records-heading">
-            <h2 id="records-heading">"Your completion records"</h2>
+            <h2 id="records-heading" tabindex="-1" node_ref=heading_ref>"Your completion records"</h2>
             <div class="share-status" role="status">
                 <p>{move || message.get()}</p>
                 {move || deleted.get().is_some().then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=undo>"Undo"</button>
+                    <button type="button" class="button button-secondary" node_ref=undo_ref on:click=undo>"Undo"</button>
                 })}
             </div>
             {move || {

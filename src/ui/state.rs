@@ -52,7 +52,7 @@ pub struct AppState {
 impl AppState {
     /// Opens storage and makes the state; `route` is where the page was opened.
     pub fn new(bank: RwSignal<BankState>, route: Route, bad_link: bool) -> AppState {
-        let (file, store, problem) = StoreFile::open(clock::now_ms(), &new_id());
+        let (file, store, problem) = StoreFile::open(clock::now_ms());
         AppState {
             bank,
             store: RwSignal::new(store),

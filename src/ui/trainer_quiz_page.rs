@@ -58,12 +58,27 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             })
         })
     };
+    // The latest finished attempt at this quiz here, if any: (attempt id, score).
+    let finished = {
+        let kind = kind.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.attempts_oldest_first().into_iter().rev().find(|(_, a)| a.kind == kind).map(|(id, a)| (id.to_string(), a.score))
+            })
+        })
+    };
     view! {
         <section class="page" aria-labelledby="trainer-quiz-heading">
             <p class="quiz-title">"A quiz from your trainer"</p>
             <h2 id="trainer-quiz-heading">{title}</h2>
             <p>{about}</p>
             <p class="small">"Everyone with this link gets the same questions in the same order."</p>
+            {move || finished.get().map(|(id, score)| view! {
+                <p>
+                    {format!("You finished this quiz on this device: {} out of {}. ", score.correct, score.total)}
+                    <NavLink route=Route::Results { attempt: Some(id) } on_navigate=navigate>"See your results"</NavLink>
+                </p>
+            })}
             {move || match in_progress.get() {
                 Some((id, number, total)) => view! {
                     <p>{format!("You are part-way through this quiz: question {number} of {total}.")}</p>

@@ -173,9 +173,11 @@ test('results: reload, Back and Forward show exactly that attempt, with its resu
   assert.equal(await page.locator('#result-link').inputValue(), link, 'the same result link, so it is counted once');
   assert.ok(await page.getByRole('button', { name: 'Make a completion record' }).isVisible());
 
-  // Back goes to where the quiz began; Forward comes back to the same results.
+  // Back goes to where the quiz began, which points to the result earned;
+  // Forward comes back to the same results.
   await page.goBack();
   await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+  await page.getByText('You finished this quiz on this device: 4 out of 5.').waitFor();
   await page.goForward();
   await page.locator('#results-heading').waitFor();
   assert.equal(await scoreHeading(page), heading);
@@ -629,6 +631,30 @@ test('"Clear my data" made while the clock was fast does not swallow what is don
   const after = await stored(page);
   assert.equal(Object.keys(after.progress.items).length, 1, 'the new answer is kept');
   assert.equal((after.quizzes ?? []).filter((e) => e.value).length, 1, 'and the quiz in progress');
+  assertClean(problems);
+  await context.close();
+});
+
+test('a quiz in progress can be removed from home, with Undo, and Back on the start question stays in the app', async () => {
+  const { context, tab } = await phone();
+  const { page, problems } = await tab();
+  await startQuick(page);
+  await playTo(page, 3);
+  await home(page);
+  // Back on "You have a quiz in progress" closes it, and stays on home.
+  await page.getByRole('button', { name: 'Full assessment' }).click();
+  await page.getByRole('heading', { name: 'You have a quiz in progress' }).waitFor();
+  await page.goBack();
+  await page.getByRole('button', { name: 'Continue your quiz' }).waitFor();
+  assert.equal(new URL(page.url()).origin, new URL(suite.server.url).origin);
+
+  await page.getByRole('button', { name: 'Remove this quiz: Quick check, question 3 of 10' }).click();
+  await page.getByText('Removed: Quick check, question 3 of 10.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Continue your quiz' }).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo', 'focus is on Undo');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Continue your quiz' }).click();
+  await page.getByText('Question 3 of 10').waitFor();
   assertClean(problems);
   await context.close();
 });
