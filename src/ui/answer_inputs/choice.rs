@@ -30,13 +30,19 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
             let show_answer = is_answered && correct;
             let show_wrong_choice = is_answered && chosen_before && !correct;
             let id = format!("option-{shown}");
+            // Once answered, only the answer given is checked: a pick still in
+            // the draft (made in another tab of the same quiz) must not fight it
+            // for the radio group.
             let checked = move || {
-                chosen_before
-                    || draft.with(|d| match d {
+                if is_answered {
+                    chosen_before
+                } else {
+                    draft.with(|d| match d {
                         Draft::Choice(c) => *c == Some(index),
                         Draft::Choices(cs) => cs.contains(&index),
                         _ => false,
                     })
+                }
             };
             let on_change = move |_| {
                 draft.update(|d| match d {
