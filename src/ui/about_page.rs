@@ -1,6 +1,7 @@
 //! About the app and the person's data: offline readiness, whether the browser
 //! will keep the data, and how much space it uses.
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::platform::{persistence, service_worker};
@@ -9,11 +10,7 @@ use crate::quiz::wording::format_bytes;
 #[component]
 pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
 
     // `None` until the browser answers; `Some(None)` if it cannot say.
     let persisted = RwSignal::new(None::<Option<bool>>);

@@ -1,6 +1,7 @@
 //! The accessibility statement, in the form UK public bodies publish. Static
 //! text, written once as HTML (see html_text.rs for why).
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 const STATEMENT: &str = r#"
@@ -33,11 +34,7 @@ const STATEMENT: &str = r#"
 #[component]
 pub fn AccessibilityPage(on_home: Callback<()>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     view! {
         <section class="page statement" aria-labelledby="statement-heading">
             <h2 id="statement-heading" tabindex="-1" node_ref=heading_ref>"Accessibility statement"</h2>

@@ -1,6 +1,7 @@
 //! Asked before a new quiz starts while another is in progress, naming it,
 //! so no tap silently leaves a quiz behind.
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
@@ -12,11 +13,7 @@ use crate::quiz::session::QuizKind;
 pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
     let state = use_app();
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     let in_progress = state.store.with_untracked(|s| {
         let list = s.quizzes_in_progress();
         let others = list.len().saturating_sub(1);

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::focus::focus_after_render;
 use leptos::prelude::*;
 
 use super::state::use_app;
@@ -37,11 +38,7 @@ pub fn DebriefPage(
             )));
             cleared.set(Some(removed));
             // The button pressed has gone: focus goes to Undo.
-            request_animation_frame(move || {
-                if let Some(button) = undo_ref.get_untracked() {
-                    let _ = button.focus();
-                }
-            });
+            focus_after_render(undo_ref);
         }
     };
     let undo = move |_| {

@@ -1,6 +1,7 @@
 //! What a screen says when what it showed is no longer on this device (it
 //! was cleared, deleted, or never here): plainly, with the way on.
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
@@ -12,11 +13,7 @@ pub fn GoneNotice(#[prop(into)] message: String) -> impl IntoView {
     let state = use_app();
     // Focus starts at the heading, as on every other screen, so the message is read first.
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     view! {
         <section class="page" aria-labelledby="gone-heading">
             <h2 id="gone-heading" tabindex="-1" node_ref=heading_ref>"Not found on this device"</h2>

@@ -1,6 +1,7 @@
 //! The home screen: what this is, one button to start, a topic to practise,
 //! and the scores so far.
 
+use super::focus::focus_after_render;
 use leptos::prelude::*;
 
 use super::state::{today, use_app, BankState};
@@ -65,11 +66,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         }) {
             removed.set(Some((id, quiz)));
             // Focus goes to Undo, so a keyboard or screen-reader user can take it back at once.
-            request_animation_frame(move || {
-                if let Some(button) = undo_ref.get_untracked() {
-                    let _ = button.focus();
-                }
-            });
+            focus_after_render(undo_ref);
         }
     };
     let undo = move |_| {

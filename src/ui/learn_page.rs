@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use super::html_text::card_body;
@@ -15,11 +16,7 @@ use crate::quiz::route::Route;
 #[component]
 pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Route>, on_practise: Callback<String>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     // The quiz in progress most recently used, to go back to from a card opened from its feedback.
     let state = use_app();
     let back_to_quiz = state.store.with_untracked(|s| s.quizzes_in_progress().first().map(|(id, _)| id.to_string())).map(|id| {

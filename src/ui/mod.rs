@@ -11,6 +11,7 @@ mod debrief_page;
 pub(crate) mod feedback_panel;
 mod flip_deck;
 mod flip_page;
+mod focus;
 mod gone_notice;
 mod home_page;
 mod html_text;

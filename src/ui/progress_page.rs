@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use super::html_text::{bar_chart, score_chart};
@@ -43,11 +44,7 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     let state = use_app();
     let store = state.store;
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     let offset = clock::local_offset_minutes();
     let today = local_day(clock::now_ms(), offset);
     let bank_for_summary = bank.clone();

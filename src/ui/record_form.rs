@@ -2,6 +2,7 @@
 //! is typed is kept in the store as it is typed (a draft per attempt), so
 //! Back, Forward, a reload or another tab never lose a reflection.
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
@@ -115,11 +116,7 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         state.replace(Route::Records);
     };
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     view! {
         {move || gone.get().then(|| view! { <GoneNotice message="The quiz this record was for was cleared from this device." /> })}
         <section class="page record-form" aria-labelledby="record-form-heading" hidden=move || gone.get()>

@@ -1,5 +1,6 @@
 //! Completion records for CPD: the list of them, each printable as a one-page certificate ("Print / Save as PDF").
 
+use super::focus::{focus_after_render, focus_when_shown};
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
@@ -49,11 +50,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let heading_ref = NodeRef::<html::H2>::new();
     let undo_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
     // The record just deleted, for Undo: (id, record).
     let deleted = RwSignal::new(None::<(String, Record)>);
     // The record being printed: the print stylesheet shows only that one.
@@ -67,11 +64,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
             message.set("The record was deleted.".into());
             deleted.set(Some((id, record)));
             // The button pressed has gone: focus goes to Undo, so it can be taken back at once.
-            request_animation_frame(move || {
-                if let Some(button) = undo_ref.get_untracked() {
-                    let _ = button.focus();
-                }
-            });
+            focus_after_render(undo_ref);
         }
     };
     let undo = move |_| {

@@ -3,6 +3,7 @@
 //! Shown for one finished attempt, by its id, rebuilt from the store: a
 //! reload, Back or Forward shows exactly that attempt, never another quiz's.
 
+use super::focus::focus_when_shown;
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::feedback_panel::feedback_view;
@@ -54,11 +55,7 @@ fn results_view(id: &str, attempt: &Attempt, session: Option<Session>, result: O
     let on_home = move |_| state.navigate(Route::Home);
     let session = RwSignal::new(session);
     let heading_ref = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
-            let _ = heading.focus();
-        }
-    });
+    focus_when_shown(heading_ref);
 
     let score = attempt.score;
     let marked = attempt.passed().zip(attempt.kind.pass_mark());
