@@ -83,9 +83,10 @@ impl<T: Clone + PartialEq + Serialize> Collection<T> {
         &self.0
     }
 
-    /// True if the ids are in order and each appears once (as this app writes them).
-    fn is_well_formed(&self) -> bool {
-        self.0.windows(2).all(|w| w[0].id < w[1].id)
+    /// True if it holds at most `kept` entries, with the ids in order and
+    /// each once (as this app writes them).
+    fn fits(&self, kept: usize) -> bool {
+        self.0.len() <= kept && self.0.windows(2).all(|w| w[0].id < w[1].id)
     }
 
     /// The live value under `id`.
@@ -93,11 +94,18 @@ impl<T: Clone + PartialEq + Serialize> Collection<T> {
         self.0.get(self.find(id).ok()?)?.value.as_ref()
     }
 
+    /// Every live value with its id, ordered by `time(entry's change time,
+    /// value)` (ms), oldest first; ties by id.
+    fn live_by_time(&self, time: impl Fn(u64, &T) -> u64) -> Vec<(&str, &T)> {
+        let keys = by_time(self.0.iter().filter_map(|e| Some((time(e.at, e.value.as_ref()?), e.id.as_str()))));
+        keys.into_iter().filter_map(|(_, id)| Some((id, self.get(id)?))).collect()
+    }
+
     /// Every live value with its id, most recently changed first.
     pub fn newest_first(&self) -> Vec<(&str, &T)> {
-        let mut order = by_time(self.0.iter().filter(|e| e.value.is_some()).map(|e| (e.at, e.id.as_str())));
-        order.reverse();
-        order.into_iter().filter_map(|id| Some((id, self.get(id)?))).collect()
+        let mut live = self.live_by_time(|at, _| at);
+        live.reverse();
+        live
     }
 
     /// Every live value with its id, in id order.
@@ -186,9 +194,9 @@ impl<T: Clone + PartialEq + Serialize> Collection<T> {
         self.0.retain(|e| e.at > cleared_at_ms);
         if self.0.len() > kept {
             let times = by_time(self.0.iter().map(|e| (e.at, e.id.as_str())));
-            let first_kept = times[times.len() - kept];
-            let cut = (self.0[self.find(first_kept).unwrap_or(0)].at, first_kept.to_owned());
-            self.0.retain(|e| (e.at, e.id.as_str()) >= (cut.0, cut.1.as_str()));
+            let (at, id) = times[times.len() - kept];
+            let first_kept = (at, id.to_owned());
+            self.0.retain(|e| (e.at, e.id.as_str()) >= (first_kept.0, first_kept.1.as_str()));
         }
     }
 
@@ -198,13 +206,13 @@ impl<T: Clone + PartialEq + Serialize> Collection<T> {
     }
 }
 
-/// The ids, ordered by time (ms) then id. Every sort in the store goes
-/// through this one function on one element type: each other sort the
+/// `(time in ms, id)` keys, sorted by time then id. Every sort in the store
+/// goes through this one function on one element type: each other sort the
 /// standard library compiles in adds several KB of wasm.
-fn by_time<'a>(keys: impl Iterator<Item = (u64, &'a str)>) -> Vec<&'a str> {
+fn by_time<'a>(keys: impl Iterator<Item = (u64, &'a str)>) -> Vec<(u64, &'a str)> {
     let mut keys: Vec<(u64, &str)> = keys.collect();
     keys.sort_unstable();
-    keys.into_iter().map(|(_, id)| id).collect()
+    keys
 }
 
 /// Why stored text could not be read as a store.
@@ -301,6 +309,10 @@ impl Store {
             _ => return Err(StoreError::Corrupt("unknown schema_version")),
         };
         store.check()?;
+        // What this app writes is already tidy; this makes sure of it, so
+        // `merge` can rely on every copy having applied its own clear marker.
+        let mut store = store;
+        store.tidy();
         Ok(store)
     }
 
@@ -313,27 +325,16 @@ impl Store {
         if !self.progress.is_sane() {
             return corrupt("progress out of range");
         }
-        let sizes = [
-            (self.attempts.0.len(), ATTEMPTS_KEPT),
-            (self.quizzes.0.len(), QUIZZES_KEPT),
-            (self.records.0.len(), RECORDS_KEPT),
-            (self.drafts.0.len(), DRAFTS_KEPT),
-            (self.debrief.0.len(), RESULTS_KEPT),
-            (self.sessions.0.len(), SESSIONS_KEPT),
+        let fits = [
+            self.attempts.fits(ATTEMPTS_KEPT),
+            self.quizzes.fits(QUIZZES_KEPT),
+            self.records.fits(RECORDS_KEPT),
+            self.drafts.fits(DRAFTS_KEPT),
+            self.debrief.fits(RESULTS_KEPT),
+            self.sessions.fits(SESSIONS_KEPT),
         ];
-        if sizes.iter().any(|&(n, max)| n > max) {
-            return corrupt("too many entries");
-        }
-        let ordered = [
-            self.attempts.is_well_formed(),
-            self.quizzes.is_well_formed(),
-            self.records.is_well_formed(),
-            self.drafts.is_well_formed(),
-            self.debrief.is_well_formed(),
-            self.sessions.is_well_formed(),
-        ];
-        if !ordered.iter().all(|&ok| ok) {
-            return corrupt("ids out of order or repeated");
+        if !fits.iter().all(|&ok| ok) {
+            return corrupt("too many entries, or ids out of order or repeated");
         }
         if !self.attempts.live().all(|(_, a)| a.is_sane()) {
             return corrupt("impossible attempt");
@@ -354,9 +355,18 @@ impl Store {
         // combined, so the size limits never keep something the clear removes.
         self.cleared_at = self.cleared_at.max(other.cleared_at);
         self.tidy();
-        let mut other = other.clone();
-        other.cleared_at = self.cleared_at;
-        other.tidy();
+        // The other copy needs the same only if its clear is the older one
+        // (most saves merge a copy that already has it: no clone then).
+        let tidied;
+        let other = if other.cleared_at < self.cleared_at {
+            let mut copy = other.clone();
+            copy.cleared_at = self.cleared_at;
+            copy.tidy();
+            tidied = copy;
+            &tidied
+        } else {
+            other
+        };
         self.progress.merge(&other.progress);
         self.attempts.merge(&other.attempts);
         self.quizzes.merge(&other.quizzes);
@@ -439,8 +449,12 @@ impl Store {
     /// space leaves its score in `progress.best` in case it was the best.
     fn tidy_attempts(&mut self) {
         let cleared = self.cleared_at;
-        let before: Vec<ScoreRecord> =
-            self.attempts.live().map(|(id, a)| a.score_record(id)).filter(|score| score.finished_at_ms > cleared).collect();
+        // Only when some will be dropped for space (not on every save).
+        let before: Vec<ScoreRecord> = if self.attempts.0.len() > ATTEMPTS_KEPT {
+            self.attempts.live().map(|(id, a)| a.score_record(id)).filter(|score| score.finished_at_ms > cleared).collect()
+        } else {
+            Vec::new()
+        };
         self.attempts.tidy(cleared, ATTEMPTS_KEPT);
         for score in before {
             if self.attempts.find(&score.id).is_err() {
@@ -482,8 +496,7 @@ impl Store {
 
     /// Finished attempts, oldest first.
     pub fn attempts_oldest_first(&self) -> Vec<(&str, &Attempt)> {
-        let order = by_time(self.attempts.live().map(|(id, a)| (a.finished_at_ms, id)));
-        order.into_iter().filter_map(|id| Some((id, self.attempts.get(id)?))).collect()
+        self.attempts.live_by_time(|_, a| a.finished_at_ms)
     }
 
     /// The most recently finished attempt.
@@ -514,8 +527,7 @@ impl Store {
 
     /// Records, oldest first, with their ids.
     pub fn records_oldest_first(&self) -> Vec<(&str, &Record)> {
-        let order = by_time(self.records.live().map(|(id, r)| (r.made_at_ms, id)));
-        order.into_iter().filter_map(|id| Some((id, self.records.get(id)?))).collect()
+        self.records.live_by_time(|_, r| r.made_at_ms)
     }
 
     /// Keeps what has been typed so far for attempt `attempt_id`'s record.
@@ -541,9 +553,7 @@ impl Store {
 
     /// Every counted result, in the order they were counted.
     pub fn tally(&self) -> Tally {
-        let mut live = self.debrief.newest_first();
-        live.reverse();
-        Tally { results: live.into_iter().map(|(_, r)| r.clone()).collect() }
+        Tally { results: self.debrief.live_by_time(|at, _| at).into_iter().map(|(_, r)| r.clone()).collect() }
     }
 
     /// Clears the debrief of quiz `quiz_id`; returns the results removed, for Undo.
