@@ -60,11 +60,10 @@ impl Attempt {
     }
 
     /// For a trainer's quiz, the result to send back: the score and which
-    /// questions (by position) were missed. `None` for other quizzes, or when
-    /// the answers are not kept.
-    pub fn result(&self, bank: &Bank) -> Option<QuizResult> {
+    /// questions (by position) were missed, from `session` (this attempt as
+    /// [`Attempt::restore`] gives it). `None` for other quizzes.
+    pub fn result(&self, session: &Session) -> Option<QuizResult> {
         let spec = self.kind.link.clone()?;
-        let session = self.restore(bank).ok()?;
         let missed = session.items().iter().enumerate().filter(|(_, i)| !i.is_correct()).map(|(n, _)| n as u32).collect();
         Some(QuizResult { spec, correct: session.score().correct, missed, token: self.token.clone(), name: None })
     }

@@ -66,14 +66,25 @@ pub fn questions_for(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&st
     }
 }
 
-/// What a quiz of `kind` is called on screen.
+/// What a quiz of `kind` is called on screen: a topic's title from the bank,
+/// else the mode's own name (see [`kind_title`]).
 pub fn quiz_title(bank: &Bank, kind: &QuizKind) -> String {
     match (&kind.mode, &kind.topic) {
-        (Mode::Topic, Some(id)) => bank.topic(id).map_or_else(|| "Practise a topic".to_string(), |t| t.title.clone()),
-        (Mode::Assessment, _) => "Full assessment".to_string(),
-        (Mode::Mistakes, _) => "Review my mistakes".to_string(),
-        (Mode::Review, _) => "Spaced review".to_string(),
-        (Mode::Trainer, _) => kind.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".to_string()),
-        _ => "Quick check".to_string(),
+        (Mode::Topic, Some(id)) => bank.topic(id).map_or_else(|| kind_title(kind), |t| t.title.clone()),
+        _ => kind_title(kind),
     }
+}
+
+/// What a quiz of `kind` is called without the bank (it names no topic):
+/// "Quick check", "Full assessment", a trainer's title…
+pub fn kind_title(kind: &QuizKind) -> String {
+    match kind.mode {
+        Mode::Quick => "Quick check",
+        Mode::Topic => "Practise one topic",
+        Mode::Assessment => "Full assessment",
+        Mode::Mistakes => "Review my mistakes",
+        Mode::Review => "Spaced review",
+        Mode::Trainer => return kind.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".to_string()),
+    }
+    .to_string()
 }

@@ -27,6 +27,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::attempt::Attempt;
 use super::debrief::{Added, Tally, RESULTS_KEPT};
+use super::draw::kind_title;
 use super::link::{QuizResult, QuizSpec};
 use super::progress::{ItemRecord, Mode, Progress, ScoreRecord, SANE_DAYS};
 use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
@@ -595,7 +596,8 @@ impl Store {
             let id = format!("{:016x}", fnv1a_64(text));
             match SavedQuiz::decode_legacy(text, "", now_ms) {
                 Ok(quiz) if self.quizzes.find(&id).is_err() && self.attempts.find(&id).is_err() => {
-                    let title = legacy_title(&quiz.kind);
+                    // The bank, which knows topic titles, has not loaded when old data is taken in.
+                    let title = kind_title(&quiz.kind);
                     self.save_quiz(&id, SavedQuiz { title, ..quiz }, now_ms);
                 }
                 Ok(_) => {}
@@ -669,20 +671,6 @@ pub struct LegacyData<'a> {
 /// FNV-1a, 64 bits: a stable id for a text (not for security).
 fn fnv1a_64(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// What an old quiz in progress is called on home. (The bank, which knows
-/// topic titles, has not loaded when old data is taken in.)
-fn legacy_title(kind: &super::session::QuizKind) -> String {
-    match kind.mode {
-        Mode::Quick => "Quick check",
-        Mode::Topic => "Practise one topic",
-        Mode::Assessment => "Full assessment",
-        Mode::Mistakes => "Review my mistakes",
-        Mode::Review => "Spaced review",
-        Mode::Trainer => return kind.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| "Your trainer's quiz".into()),
-    }
-    .to_string()
 }
 
 /// Progress as versions 1 and 2 stored it (and as version 1 backups hold it).

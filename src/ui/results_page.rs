@@ -39,7 +39,11 @@ pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
     };
     view! {
         <Show when=move || !gone.get() fallback=|| view! { <GoneNotice message="These results were cleared from this device." /> }>
-            {results_view(&id, &attempt, attempt.restore(&bank).ok(), attempt.result(&bank), is_best)}
+            {
+                let session = attempt.restore(&bank).ok();
+                let result = session.as_ref().and_then(|s| attempt.result(s));
+                results_view(&id, &attempt, session, result, is_best)
+            }
         </Show>
     }
     .into_any()
