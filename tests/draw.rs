@@ -1,12 +1,33 @@
-//! Drawing a quiz from the bank: seeded, balanced across topics, filtered by topic.
+//! Drawing a quiz from the bank: seeded, balanced across topics, filtered by
+//! topic, one question per fact and no answer given away by the title.
 
 mod support;
 
 use std::collections::HashSet;
 
-use safeguarding_check::quiz::draw::draw;
+use safeguarding_check::quiz::bank::{Bank, Kind, Question};
+use safeguarding_check::quiz::draw::{draw, gives_away, link_questions, questions_for, quiz_title, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use safeguarding_check::quiz::link::QuizSpec;
+use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::Session;
+use safeguarding_check::quiz::session::{QuizKind, Session};
+
+/// The id of the topic `question` is in.
+fn topic_of<'a>(bank: &'a Bank, question: &Question) -> &'a str {
+    bank.topics.iter().find(|t| t.questions.iter().any(|tq| tq.id == question.id)).unwrap().id.as_str()
+}
+
+/// The first fact two of `questions` share, with their ids.
+fn shared_fact(questions: &[Question]) -> Option<(String, String, String)> {
+    for (i, a) in questions.iter().enumerate() {
+        for b in &questions[i + 1..] {
+            if let Some(fact) = a.facts.iter().find(|f| b.facts.contains(f)) {
+                return Some((a.id.clone(), b.id.clone(), fact.clone()));
+            }
+        }
+    }
+    None
+}
 
 #[test]
 fn the_same_seed_gives_the_same_draw_and_layout() {
@@ -25,21 +46,31 @@ fn a_mixed_quiz_takes_each_question_from_a_different_topic() {
     for seed in 0..50 {
         let drawn = draw(&bank, &[], 10, &mut SeededRng::new(seed));
         assert_eq!(drawn.len(), 10);
-        let topics: HashSet<&str> =
-            drawn.iter().map(|q| bank.topics.iter().find(|t| t.questions.iter().any(|tq| tq.id == q.id)).unwrap().id.as_str()).collect();
+        let topics: HashSet<&str> = drawn.iter().map(|q| topic_of(&bank, q)).collect();
         assert_eq!(topics.len(), 10, "seed {seed}: ten questions from ten topics");
     }
 }
 
+/// A long draw takes from each topic in turn: a topic gives fewer than the
+/// others only when it has no question left that teaches something new.
 #[test]
-fn a_long_draw_spreads_evenly_and_never_repeats() {
+fn a_long_draw_spreads_evenly_and_never_repeats_a_question_or_a_fact() {
     let bank = support::shipped_bank();
-    let drawn = draw(&bank, &[], 56, &mut SeededRng::new(9));
-    let ids: HashSet<&str> = drawn.iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(ids.len(), 56);
-    for topic in &bank.topics {
-        let from_topic = drawn.iter().filter(|q| topic.questions.iter().any(|t| t.id == q.id)).count();
-        assert_eq!(from_topic, 4.min(topic.questions.len()), "{}", topic.id);
+    for seed in 0..20 {
+        let drawn = draw(&bank, &[], 56, &mut SeededRng::new(seed));
+        let ids: HashSet<&str> = drawn.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), drawn.len(), "seed {seed}: a question twice");
+        assert!(drawn.len() <= 56);
+        assert_eq!(shared_fact(&drawn), None, "seed {seed}");
+        let taught: HashSet<&str> = drawn.iter().flat_map(|q| q.facts.iter().map(String::as_str)).collect();
+        let given = |topic: &str| drawn.iter().filter(|q| topic_of(&bank, q) == topic).count();
+        let most = bank.topics.iter().map(|t| given(&t.id)).max().unwrap();
+        for topic in &bank.topics {
+            let from_topic = given(&topic.id);
+            let new_left =
+                topic.questions.iter().any(|q| !ids.contains(q.id.as_str()) && q.facts.iter().all(|f| !taught.contains(f.as_str())));
+            assert!(from_topic + 1 >= most || !new_left, "seed {seed}: {} gave {from_topic} of {most} with new facts left", topic.id);
+        }
     }
 }
 
@@ -47,8 +78,128 @@ fn a_long_draw_spreads_evenly_and_never_repeats() {
 fn a_topic_quiz_only_draws_from_that_topic() {
     let bank = support::shipped_bank();
     let topic = bank.topic("principle-6").unwrap();
-    let drawn = draw(&bank, &["principle-6"], 10, &mut SeededRng::new(1));
-    assert_eq!(drawn.len(), 10.min(topic.questions.len()));
-    assert!(drawn.iter().all(|q| topic.questions.contains(q)));
+    for seed in 0..20 {
+        let drawn = draw(&bank, &["principle-6"], 10, &mut SeededRng::new(seed));
+        // Principle 6's nine questions teach four facts: at most three teach different ones.
+        assert_eq!(drawn.len(), 3, "seed {seed}");
+        assert!(drawn.iter().all(|q| topic.questions.contains(q)));
+        assert_eq!(shared_fact(&drawn), None, "seed {seed}");
+    }
     assert!(draw(&bank, &["no-such-topic"], 10, &mut SeededRng::new(1)).is_empty());
+}
+
+#[test]
+fn the_quick_check_and_the_full_assessment_come_out_full_length() {
+    let bank = support::shipped_bank();
+    for (mode, length) in [(Mode::Quick, QUIZ_LENGTH), (Mode::Assessment, ASSESSMENT_LENGTH)] {
+        for seed in 0..1000 {
+            let drawn = questions_for(&bank, &QuizKind::new(mode, None), &[], &[], &mut SeededRng::new(seed));
+            assert_eq!(drawn.len(), length, "{mode:?}, seed {seed}");
+            assert_eq!(shared_fact(&drawn), None, "{mode:?}, seed {seed}");
+        }
+    }
+}
+
+/// Reported: "The 538 children" asked "How many children were notified…?" (538).
+#[test]
+fn practising_the_538_children_never_asks_for_538() {
+    let bank = support::shipped_bank();
+    let kind = QuizKind::new(Mode::Topic, Some("characteristics".into()));
+    assert_eq!(quiz_title(&bank, &kind), "The 538 children");
+    let giveaway = bank.topic("characteristics").unwrap().questions.iter().find(|q| matches!(q.kind, Kind::Numeric { answer: 538, .. }));
+    assert!(giveaway.is_some_and(|q| gives_away("The 538 children", q)), "the bank still asks for 538 in this topic");
+    for seed in 0..200 {
+        let drawn = questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(seed));
+        assert!(!drawn.is_empty());
+        assert!(drawn.iter().all(|q| !matches!(q.kind, Kind::Numeric { answer: 538, .. })), "seed {seed}");
+    }
+}
+
+/// Reported: a principle's scenarios asked "Which principle does this show
+/// most clearly?" under that principle's own title.
+#[test]
+fn practising_a_principle_never_offers_its_own_title_as_the_answer() {
+    let bank = support::shipped_bank();
+    let mut excluded = 0;
+    for topic in bank.topics.iter().filter(|t| t.id.starts_with("principle-")) {
+        let kind = QuizKind::new(Mode::Topic, Some(topic.id.clone()));
+        let label = topic.title.split(':').next().unwrap();
+        let answers_title = |q: &Question| {
+            q.kind
+                .options()
+                .unwrap_or_default()
+                .iter()
+                .any(|o| o.correct && (o.text == topic.title || o.text.starts_with(&format!("{label}:"))))
+        };
+        excluded += topic.questions.iter().filter(|q| answers_title(q)).count();
+        for seed in 0..100 {
+            let drawn = questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(seed));
+            assert!(!drawn.is_empty(), "{} seed {seed}", topic.id);
+            assert!(drawn.iter().all(|q| !answers_title(q)), "{} seed {seed}", topic.id);
+        }
+    }
+    assert!(excluded >= 10, "only {excluded} questions answered their principle's title: the test checks little");
+}
+
+/// Reported: a match and an order question on the same five characteristics
+/// in one quick check, so the first one's feedback answered the second.
+#[test]
+fn no_quiz_asks_twice_about_the_same_fact() {
+    let bank = support::shipped_bank();
+    let all: Vec<&str> = bank.questions().map(|q| q.id.as_str()).collect();
+    for seed in 0..300 {
+        for mode in [Mode::Quick, Mode::Assessment] {
+            let drawn = questions_for(&bank, &QuizKind::new(mode, None), &[], &[], &mut SeededRng::new(seed));
+            assert_eq!(shared_fact(&drawn), None, "{mode:?} seed {seed}");
+        }
+        for topic in &bank.topics {
+            let kind = QuizKind::new(Mode::Topic, Some(topic.id.clone()));
+            assert_eq!(shared_fact(&questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(seed))), None, "{} seed {seed}", topic.id);
+        }
+    }
+    // Every question got wrong, in bank order: the review keeps the first of each fact.
+    let review = questions_for(&bank, &QuizKind::new(Mode::Mistakes, None), &all, &[], &mut SeededRng::new(1));
+    assert_eq!(review.len(), QUIZ_LENGTH);
+    assert_eq!(shared_fact(&review), None);
+}
+
+#[test]
+fn a_review_takes_the_first_of_each_fact_in_the_order_given() {
+    let bank = support::shipped_bank();
+    let characteristics = &bank.topic("characteristics").unwrap().questions;
+    let first = &characteristics[0];
+    let same_fact: Vec<&Question> = characteristics.iter().skip(1).filter(|q| q.facts.iter().any(|f| first.facts.contains(f))).collect();
+    assert!(!same_fact.is_empty(), "the test needs two questions on one fact");
+    let other =
+        characteristics.iter().find(|q| q.facts.iter().all(|f| !first.facts.contains(f) && !same_fact[0].facts.contains(f))).unwrap();
+    let ids = [same_fact[0].id.as_str(), "gone-from-the-bank", first.id.as_str(), other.id.as_str(), other.id.as_str()];
+    let mut review = questions_for(&bank, &QuizKind::new(Mode::Review, None), &[], &ids, &mut SeededRng::new(5));
+    review.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut expected = vec![same_fact[0].clone(), other.clone()];
+    expected.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(review, expected);
+}
+
+/// The debrief names questions by position in `link_questions`: it must be
+/// exactly what each learner's phone drew, title and all.
+#[test]
+fn a_trainer_link_draws_the_same_quiz_as_its_debrief() {
+    let bank = support::shipped_bank();
+    for (seed, title) in [(1, None), (2, Some("The 538 children")), (3, Some("Principle 3: Always share information")), (4, Some("Room 2"))]
+    {
+        let spec = QuizSpec {
+            topics: vec!["characteristics".into(), "principle-3".into()],
+            count: 12,
+            seed,
+            assessment: false,
+            pass_mark: 80,
+            title: title.map(str::to_string),
+            refresh_months: None,
+        };
+        let kind = QuizKind::from_link(spec.clone());
+        let learner = questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(u64::from(seed)));
+        assert_eq!(learner, link_questions(&bank, &spec, &mut SeededRng::new(u64::from(seed))));
+        assert!(learner.iter().all(|q| !gives_away(&quiz_title(&bank, &kind), q)));
+        assert!(!learner.is_empty());
+    }
 }

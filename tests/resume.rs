@@ -6,9 +6,10 @@ mod support;
 use safeguarding_check::quiz::bank::Bank;
 use safeguarding_check::quiz::draw::draw;
 use safeguarding_check::quiz::marking::Response;
+use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::resume::{ResumeError, SavedQuiz};
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::{Session, Stage};
+use safeguarding_check::quiz::session::{QuizKind, Session, Stage};
 
 /// A quiz with one question of every type, in a fixed order.
 fn started(bank: &Bank) -> Session {
@@ -48,10 +49,51 @@ fn every_stage_of_a_quiz_of_every_type_round_trips() {
         session.answer(some_answer(&session)).unwrap();
         let back = round_trip(&session, &bank);
         assert_eq!(back, session, "answered question {}", session.position());
-        assert_eq!(back.feedback(), session.feedback(), "feedback shows again after a reload");
+        let feedback = |s: &Session| s.marking().and_then(|m| m.feedback());
+        assert_eq!(feedback(&back), feedback(&session), "feedback shows again after a reload");
         session.next().unwrap();
     }
     assert_eq!(SavedQuiz::from_session(&session, "Quick check", 1), None, "a finished quiz is not saved");
+}
+
+#[test]
+fn every_stage_of_an_assessment_round_trips_without_marking() {
+    let bank = support::shipped_bank();
+    let questions = started(&bank).items().iter().map(|i| i.question.clone()).collect();
+    let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(11)).unwrap();
+    while session.stage() == Stage::Asking {
+        assert_eq!(round_trip(&session, &bank), session, "asking question {}", session.position());
+        session.save(some_answer(&session)).unwrap();
+    }
+    assert_eq!(session.stage(), Stage::CheckingAnswers);
+    let back = round_trip(&session, &bank);
+    assert_eq!(back, session, "checking answers survives a reload");
+    assert!(back.marking().is_none(), "and still gives no marking");
+    session.change(2).unwrap();
+    assert_eq!(round_trip(&session, &bank), session, "changing an answer survives a reload");
+}
+
+#[test]
+fn an_assessment_saved_by_version_3_moves_past_its_saved_step() {
+    // Version 3 showed "Your answer is saved" after each answer (answered: true).
+    let bank = support::shipped_bank();
+    let questions: Vec<_> = started(&bank).items().iter().map(|i| i.question.clone()).collect();
+    let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(11)).unwrap();
+    session.save(some_answer(&session)).unwrap();
+    let mut saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
+    saved.position = 0;
+    saved.answered = true;
+    let back = saved.restore(&bank).unwrap();
+    assert_eq!((back.stage(), back.position()), (Stage::Asking, 1));
+    assert!(back.marking().is_none());
+    // On the last question, it moves on to checking the answers.
+    while session.stage() == Stage::Asking {
+        session.save(some_answer(&session)).unwrap();
+    }
+    let mut saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
+    saved.position = saved.items.len() - 1;
+    saved.answered = true;
+    assert_eq!(saved.restore(&bank).unwrap().stage(), Stage::CheckingAnswers);
 }
 
 #[test]
@@ -108,4 +150,26 @@ fn stored_quizzes_that_do_not_fit_the_bank_are_refused() {
     assert_eq!(tampered(|s| s.items[0].response = None), refused, "a gap in the past");
     assert_eq!(tampered(|s| s.answered = true), refused, "answered flag without an answer");
     assert!(tampered(|_| {}).is_ok(), "the untouched quiz restores");
+}
+
+#[test]
+fn stored_assessments_that_do_not_fit_are_refused() {
+    let bank = support::shipped_bank();
+    let assessment = || {
+        let questions = draw(&bank, &["principle-3"], 3, &mut SeededRng::new(1));
+        let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(2)).unwrap();
+        session.save(some_answer(&session)).unwrap();
+        SavedQuiz::from_session(&session, "Full assessment", 1).unwrap()
+    };
+    let refused = Err(ResumeError::NoLongerMatches);
+    let mut checking_with_a_gap = assessment();
+    checking_with_a_gap.position = checking_with_a_gap.items.len();
+    assert_eq!(checking_with_a_gap.restore(&bank), refused, "checking answers with one missing");
+    let mut future = assessment();
+    future.items[2].response = future.items[0].response.clone();
+    assert_eq!(future.restore(&bank), refused, "an answer ahead of a gap");
+    let mut past_the_end = assessment();
+    past_the_end.position = 9;
+    assert_eq!(past_the_end.restore(&bank), refused);
+    assert!(assessment().restore(&bank).is_ok());
 }

@@ -2,8 +2,9 @@
 
 use safeguarding_check::quiz::bank::{AnswerOption, Kind, Question};
 use safeguarding_check::quiz::marking::Response;
+use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::{Session, SessionError, Stage};
+use safeguarding_check::quiz::session::{QuizKind, Session, SessionError, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
     Question {
@@ -71,12 +72,78 @@ fn a_full_run_scores_what_was_answered() {
         let feedback = s.answer(response).unwrap();
         assert_eq!(feedback.correct, turn < 2);
         assert_eq!(s.stage(), Stage::Answered);
-        assert_eq!(s.feedback(), Some(feedback));
+        assert_eq!(s.marking().unwrap().feedback(), Some(feedback));
         s.next().unwrap();
     }
     assert_eq!(s.stage(), Stage::Finished);
     assert!(s.current().is_none());
-    assert_eq!((s.score().correct, s.score().total), (2, 4));
+    let score = s.marking().unwrap().score();
+    assert_eq!((score.correct, score.total), (2, 4));
+}
+
+fn assessment(n: usize) -> Session {
+    Session::start_kind(QuizKind::new(Mode::Assessment, None), questions(n), &mut SeededRng::new(8)).unwrap()
+}
+
+#[test]
+fn an_assessment_gives_out_no_marking_until_it_is_submitted() {
+    let mut s = assessment(3);
+    assert!(s.defers_feedback());
+    for turn in 0..3 {
+        assert!(s.marking().is_none(), "no marking while asking question {turn}");
+        assert_eq!((s.stage(), s.position()), (Stage::Asking, turn));
+        let response = if turn == 0 { right(&s) } else { wrong(&s) };
+        assert_eq!(s.answer(response.clone()), Err(SessionError::WrongKind), "an assessment is not checked answer by answer");
+        s.save(response).unwrap();
+        assert!(s.marking().is_none(), "no marking once question {turn} is saved");
+        assert_ne!(s.stage(), Stage::Answered, "an assessment never shows an answer as checked");
+    }
+    assert_eq!(s.stage(), Stage::CheckingAnswers);
+    assert!(s.current().is_none());
+    assert!(s.marking().is_none(), "no marking on the check-your-answers page");
+    assert_eq!(s.passed(), None);
+    s.submit().unwrap();
+    assert_eq!(s.stage(), Stage::Finished);
+    let marking = s.marking().expect("marked once submitted");
+    assert_eq!(marking.score().correct, 1);
+    assert_eq!(marking.results().iter().map(|(_, right)| *right).collect::<Vec<_>>(), [true, false, false]);
+    assert_eq!(s.passed(), Some(false));
+}
+
+#[test]
+fn an_answer_can_be_changed_from_the_check_page_and_the_change_is_marked() {
+    let mut s = assessment(3);
+    for _ in 0..3 {
+        let response = wrong(&s);
+        s.save(response).unwrap();
+    }
+    // Change question 2: back to it, still holding its saved answer, then back to the check page.
+    s.change(1).unwrap();
+    assert_eq!((s.stage(), s.position()), (Stage::Asking, 1));
+    assert!(s.current().unwrap().response.is_some(), "the saved answer is there to change");
+    assert!(s.marking().is_none());
+    let response = right(&s);
+    s.save(response).unwrap();
+    assert_eq!(s.stage(), Stage::CheckingAnswers, "after a change, back to checking, not on to question 3");
+    assert_eq!(s.change(3), Err(SessionError::WrongStage), "no such question");
+    s.submit().unwrap();
+    assert_eq!(s.marking().unwrap().results().iter().map(|(_, right)| *right).collect::<Vec<_>>(), [false, true, false]);
+    assert_eq!(s.change(0), Err(SessionError::WrongStage), "no changes after submitting");
+    assert_eq!(s.submit(), Err(SessionError::WrongStage), "submitted once");
+}
+
+#[test]
+fn each_kind_of_run_refuses_the_other_kinds_steps() {
+    let mut practice = Session::start(questions(2), &mut SeededRng::new(4)).unwrap();
+    assert_eq!(practice.save(Response::Choice(0)), Err(SessionError::WrongKind));
+    assert_eq!(practice.submit(), Err(SessionError::WrongKind));
+    assert_eq!(practice.change(0), Err(SessionError::WrongKind));
+    assert!(practice.marking().is_some(), "practice is marked as it goes");
+    let mut test = assessment(2);
+    assert_eq!(test.next(), Err(SessionError::WrongKind));
+    assert_eq!(test.submit(), Err(SessionError::WrongStage), "not before every answer is saved");
+    assert_eq!(test.change(0), Err(SessionError::WrongStage), "not before the check page");
+    assert_eq!(test.save(Response::Number(1)), Err(SessionError::NotAnAnswer));
 }
 
 #[test]

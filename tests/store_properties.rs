@@ -1,30 +1,34 @@
 //! Properties of merging stores, over many random histories: tabs that each
 //! did different things agree whatever order they merge in, merging twice
-//! changes nothing, and a delete or "Clear my data" is never undone by
-//! merging a copy made before it.
+//! changes nothing, a delete or "Clear my data" is never undone by
+//! merging a copy made before it, and the best and last score of each mode
+//! key are never lost, even when attempts are dropped for space.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::attempt::Attempt;
 use safeguarding_check::quiz::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::progress::Mode;
+use safeguarding_check::quiz::progress::{Mode, ModeKey, ScoreRecord};
 use safeguarding_check::quiz::record::{Record, RecordDraft};
 use safeguarding_check::quiz::resume::{SavedItem, SavedQuiz};
 use safeguarding_check::quiz::schedule::Scheduler;
 use safeguarding_check::quiz::scoring::Score;
 use safeguarding_check::quiz::session::QuizKind;
-use safeguarding_check::quiz::store::Store;
+use safeguarding_check::quiz::store::{Store, ATTEMPTS_KEPT};
 
 const START: u64 = 1_795_669_200_000;
 const DAY_MS: u64 = 86_400_000;
 
 /// One thing a tab can do to the store, at a time offset (ms) from START.
+/// `Dropped` keeps a score in the archive as `Store` does for an attempt
+/// dropped for space (past ATTEMPTS_KEPT attempts, too many for these histories).
 #[derive(Debug, Clone)]
 enum Op {
     Answer { item: u8, right: bool },
     StartQuiz { id: u8, position: u8 },
     DiscardQuiz { id: u8 },
-    Finish { id: u8, correct: u8 },
+    Finish { id: u8, kind: u8, correct: u8 },
+    Dropped { kind: u8, correct: u8, total: u8 },
     SaveRecord { id: u8, words: u8 },
     DeleteRecord { id: u8 },
     Draft { attempt: u8, words: u8 },
@@ -39,7 +43,8 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (0u8..6, any::<bool>()).prop_map(|(item, right)| Op::Answer { item, right }),
         2 => (0u8..4, 0u8..3).prop_map(|(id, position)| Op::StartQuiz { id, position }),
         1 => (0u8..4).prop_map(|id| Op::DiscardQuiz { id }),
-        2 => (0u8..4, 0u8..=3).prop_map(|(id, correct)| Op::Finish { id, correct }),
+        2 => (0u8..4, 0u8..KINDS, 0u8..=3).prop_map(|(id, kind, correct)| Op::Finish { id, kind, correct }),
+        2 => (0u8..KINDS, 0u8..=2, 1u8..=2).prop_map(|(kind, correct, total)| Op::Dropped { kind, correct: correct.min(total), total }),
         2 => (0u8..4, 0u8..3).prop_map(|(id, words)| Op::SaveRecord { id, words }),
         1 => (0u8..4).prop_map(|id| Op::DeleteRecord { id }),
         2 => (0u8..4, 0u8..3).prop_map(|(attempt, words)| Op::Draft { attempt, words }),
@@ -56,6 +61,34 @@ fn spec(seed: u8) -> QuizSpec {
 
 fn kind() -> QuizKind {
     QuizKind::new(Mode::Quick, None)
+}
+
+/// How many kinds `kind_of` makes.
+const KINDS: u8 = 7;
+
+/// Quizzes of different mode keys: quick, assessment, two topics, mistakes, review, a trainer's.
+fn kind_of(n: u8) -> QuizKind {
+    match n {
+        0 => kind(),
+        1 => QuizKind::new(Mode::Assessment, None),
+        2 => QuizKind::new(Mode::Topic, Some("principle-3".into())),
+        3 => QuizKind::new(Mode::Topic, Some("principle-6".into())),
+        4 => QuizKind::new(Mode::Mistakes, None),
+        5 => QuizKind::new(Mode::Review, None),
+        _ => QuizKind::from_link(spec(2)),
+    }
+}
+
+fn finished(kind: QuizKind, correct: u32, total: u32, now: u64, token: u32) -> Attempt {
+    Attempt {
+        kind,
+        title: "A quiz".into(),
+        started_at_ms: now - 1000,
+        finished_at_ms: now,
+        score: Score { correct, total },
+        items: Vec::new(),
+        token: format!("{token:08x}"),
+    }
 }
 
 fn items(answered: usize) -> Vec<SavedItem> {
@@ -80,17 +113,13 @@ fn apply(store: &mut Store, op: &Op, now: u64) {
             store.save_quiz(&id(*n), quiz, now);
         }
         Op::DiscardQuiz { id: n } => store.discard_quiz(&id(*n), now),
-        Op::Finish { id: n, correct } => {
-            let attempt = Attempt {
-                kind: kind(),
-                title: "Quick check".into(),
-                started_at_ms: now - 1000,
-                finished_at_ms: now,
-                score: Score { correct: u32::from(*correct), total: 3 },
-                items: Vec::new(),
-                token: format!("{:08x}", n),
-            };
+        Op::Finish { id: n, kind, correct } => {
+            let attempt = finished(kind_of(*kind), u32::from(*correct), 3, now, u32::from(*n));
             store.finish_quiz(&id(*n), attempt, now, today);
+        }
+        Op::Dropped { kind, correct, total } => {
+            let score = finished(kind_of(*kind), u32::from(*correct), u32::from(*total), now, 0).score_record(&format!("d{now}"));
+            store.progress.archive_score(ModeKey::of(&kind_of(*kind)), now, score);
         }
         Op::SaveRecord { id: n, words } => {
             let record = Record {
@@ -181,6 +210,7 @@ proptest! {
         for result in [merged(&later, &stale), merged(&stale, &later), merged(&merged(&stale, &cleared), &later)] {
             prop_assert_eq!(result.cleared_at, later.cleared_at);
             let survivors = result.progress.items.values().map(|i| i.at)
+                .chain(result.progress.archive.entries().iter().map(|a| a.at))
                 .chain(result.attempts.entries().iter().map(|e| e.at))
                 .chain(result.records.entries().iter().map(|e| e.at))
                 .chain(result.quizzes.entries().iter().map(|e| e.at))
@@ -203,4 +233,66 @@ proptest! {
         prop_assert!(merged(&with, &stale).records.get(&key).is_none());
         prop_assert!(merged(&stale, &with).records.get(&key).is_none());
     }
+
+    /// Many quizzes of every mode key, finished in three tabs from a shared
+    /// history near the limit, so merging drops some for space: the tabs still
+    /// agree, and every mode key's best and last score is that of all the
+    /// quizzes ever finished, kept or not.
+    #[test]
+    fn best_and_last_scores_survive_merging_and_dropping_for_space(
+        shared in prop::collection::vec(quiz(), ATTEMPTS_KEPT - 20..ATTEMPTS_KEPT),
+        tabs in prop::collection::vec(prop::collection::vec(quiz(), 0..25), 3),
+    ) {
+        let mut all: Vec<(QuizKind, ScoreRecord)> = Vec::new();
+        let mut finish = |store: &mut Store, tab: usize, n: usize, (kind, correct, total): &(u8, u8, u8), now: u64| {
+            let (id, kind) = (format!("{tab}-{n:04}"), kind_of(*kind));
+            let attempt = finished(kind.clone(), u32::from(*correct), u32::from(*total), now, n as u32);
+            all.push((kind, attempt.score_record(&id)));
+            store.finish_quiz(&id, attempt, now, (now / DAY_MS) as i64);
+        };
+        let mut base = Store::default();
+        for (n, quiz) in shared.iter().enumerate() {
+            finish(&mut base, 0, n, quiz, START + n as u64 * 60_000);
+        }
+        let mut copies = Vec::new();
+        for (tab, quizzes) in tabs.iter().enumerate() {
+            let mut store = base.clone();
+            for (n, quiz) in quizzes.iter().enumerate() {
+                finish(&mut store, tab + 1, n, quiz, START + DAY_MS + (n * 3 + tab) as u64 * 60_000);
+            }
+            copies.push(store);
+        }
+        let (a, b, c) = (&copies[0], &copies[1], &copies[2]);
+        prop_assert_eq!(merged(a, b), merged(b, a), "commutative");
+        let abc = merged(&merged(a, b), c);
+        prop_assert_eq!(&abc, &merged(a, &merged(b, c)), "associative");
+        prop_assert_eq!(merged(&abc, &abc), abc.clone(), "idempotent");
+        prop_assert_eq!(Store::decode(&abc.encode()), Ok(abc.clone()));
+        for n in 0..KINDS {
+            let key = ModeKey::of(&kind_of(n));
+            let of_key: Vec<&ScoreRecord> = all.iter().filter(|(k, _)| key.is_of(k)).map(|(_, s)| s).collect();
+            let last = of_key.iter().copied().reduce(|x, y| ScoreRecord::later(x, y));
+            prop_assert_eq!(abc.last_for(&key), last.cloned(), "last of {:?}", key);
+            let best = of_key.iter().copied().reduce(|x, y| ScoreRecord::better(x, y)).filter(|_| key.counts_for_best());
+            prop_assert_eq!(abc.best_for(&key), best.cloned(), "best of {:?}", key);
+            // A new best beats everything before it, and is never a mistakes or review score.
+            for (id, _) in abc.attempts_oldest_first() {
+                if abc.is_new_best(id) {
+                    let this = of_key.iter().find(|s| s.id == id);
+                    if let Some(this) = this {
+                        prop_assert!(key.counts_for_best());
+                        let earlier = of_key.iter().filter(|s| s.finished_at_ms < this.finished_at_ms);
+                        for s in earlier {
+                            prop_assert!(this.score().beats(&s.score()), "{} does not beat {}", id, s.id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A finished quiz: its kind (see `kind_of`), right answers and questions.
+fn quiz() -> impl Strategy<Value = (u8, u8, u8)> {
+    (0u8..KINDS, 1u8..=4).prop_flat_map(|(kind, total)| (Just(kind), 0u8..=total, Just(total)))
 }

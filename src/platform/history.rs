@@ -54,3 +54,19 @@ pub fn scroll_to_top() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// Focuses `element` (which should have `tabindex="-1"`) and scrolls it to the
+/// top of the screen, e.g. the feedback after an answer is checked.
+pub fn bring_into_view(element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+    element.scroll_into_view_with_bool(true);
+}
+
+/// True if `target` (a click's) is in the header's link home (`#home-link`).
+pub fn is_home_link(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("#home-link").ok().flatten()).is_some()
+}

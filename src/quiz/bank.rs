@@ -12,7 +12,7 @@
 //!   with `id`, `type`, `prompt`, `explanation`, `source`, `facts`,
 //!   `principle`? and the fields of its type: `options` (single, multi,
 //!   scenario, which also has `scenario`), `answer` (true_false: true or
-//!   false; numeric: a whole number, with `tolerance` and `unit`), `items`
+//!   false; numeric: a whole number, with `close_within` and `unit`), `items`
 //!   (order) or `pairs` (match).
 //!
 //! The build joins them into one bundle that the app loads,
@@ -79,12 +79,13 @@ pub enum Kind {
         /// The right pairing.
         pairs: Vec<Pair>,
     },
-    /// A whole number, right within `tolerance` either side.
+    /// A figure the course states exactly: right only when exact. An answer
+    /// within `close_within` either side is told "Close" but is not right.
     Numeric {
         /// The figure, as the question's fact states it.
         answer: i64,
-        /// How far either side of `answer` is still right.
-        tolerance: u32,
+        /// How far either side of `answer` an answer is "Close" (still not right).
+        close_within: u32,
         /// "%" or "" (a count).
         unit: String,
     },
@@ -527,7 +528,7 @@ struct QuestionFile {
     /// match.
     pairs: Option<Vec<Pair>>,
     /// numeric.
-    tolerance: Option<u32>,
+    close_within: Option<u32>,
     /// numeric.
     unit: Option<String>,
     /// scenario.
@@ -596,7 +597,7 @@ impl TryFrom<QuestionFile> for Question {
             mut answer,
             mut items,
             mut pairs,
-            mut tolerance,
+            mut close_within,
             mut unit,
             mut scenario,
         } = file;
@@ -623,7 +624,7 @@ impl TryFrom<QuestionFile> for Question {
                     Answer::Number(answer) => answer,
                     Answer::Bool(_) => return Err(error("answer", "must be a whole number for")),
                 },
-                tolerance: take(&mut tolerance, "tolerance", error)?,
+                close_within: take(&mut close_within, "close_within", error)?,
                 unit: take(&mut unit, "unit", error)?,
             },
             QuestionType::Scenario => {
@@ -635,7 +636,7 @@ impl TryFrom<QuestionFile> for Question {
             ("answer", answer.is_some()),
             ("items", items.is_some()),
             ("pairs", pairs.is_some()),
-            ("tolerance", tolerance.is_some()),
+            ("close_within", close_within.is_some()),
             ("unit", unit.is_some()),
             ("scenario", scenario.is_some()),
         ];
@@ -676,7 +677,7 @@ mod tests {
         "options":[{"text":"A","correct":true},{"text":"B"}],
         "explanation":"Because.","source":"Principle 1: Keep clear and detailed records"}"#;
     const NUMERIC: &str = r#"{"id":"q-2","type":"numeric","prompt":"How many?","facts":["f46"],
-        "answer":46,"tolerance":3,"unit":"%","explanation":"Because.","source":"The national picture 2018-19"}"#;
+        "answer":46,"close_within":3,"unit":"%","explanation":"Because.","source":"The national picture 2018-19"}"#;
 
     fn load(questions: &str) -> Result<Bank, BankError> {
         Bank::from_files(SECTIONS, FACTS, LEARN, &[("t.json", &topic_json(questions))])
@@ -693,7 +694,7 @@ mod tests {
     fn good_questions_load() {
         let bank = load(&format!("{GOOD},{NUMERIC}")).unwrap();
         assert_eq!(bank.question("q-1").unwrap().kind.name(), "single");
-        assert_eq!(bank.question("q-2").unwrap().kind, Kind::Numeric { answer: 46, tolerance: 3, unit: "%".into() });
+        assert_eq!(bank.question("q-2").unwrap().kind, Kind::Numeric { answer: 46, close_within: 3, unit: "%".into() });
     }
 
     #[test]
@@ -754,8 +755,8 @@ mod tests {
             ),
             (
                 "numeric",
-                r#""answer":-7,"tolerance":0,"unit":"""#.to_string(),
-                Kind::Numeric { answer: -7, tolerance: 0, unit: String::new() },
+                r#""answer":-7,"close_within":0,"unit":"""#.to_string(),
+                Kind::Numeric { answer: -7, close_within: 0, unit: String::new() },
             ),
             ("scenario", format!(r#""scenario":"S.",{options}"#), Kind::Scenario { scenario: "S.".into(), options: read_options.clone() }),
         ];
@@ -769,18 +770,18 @@ mod tests {
     #[test]
     fn a_question_needs_exactly_the_fields_of_its_type() {
         let err = parse_one(&question("numeric", r#""answer":46,"unit":"%""#)).unwrap_err();
-        assert!(err.starts_with("t.json: question 'q-9': field `tolerance` is missing for type numeric at line 2"), "{err}");
+        assert!(err.starts_with("t.json: question 'q-9': field `close_within` is missing for type numeric at line 2"), "{err}");
         let err = parse_one(&question("true_false", r#""answer":true,"options":[]"#)).unwrap_err();
         assert!(err.contains("question 'q-9': field `options` does not belong to type true_false"), "{err}");
         let err = parse_one(&question("true_false", r#""answer":1"#)).unwrap_err();
         assert!(err.contains("question 'q-9': field `answer` must be true or false for type true_false"), "{err}");
-        let err = parse_one(&question("numeric", r#""answer":"46","tolerance":0,"unit":"""#)).unwrap_err();
+        let err = parse_one(&question("numeric", r#""answer":"46","close_within":0,"unit":"""#)).unwrap_err();
         assert!(err.contains("invalid type: string \"46\", expected true, false or a whole number"), "{err}");
-        let err = parse_one(&question("numeric", r#""answer":true,"tolerance":0,"unit":"""#)).unwrap_err();
+        let err = parse_one(&question("numeric", r#""answer":true,"close_within":0,"unit":"""#)).unwrap_err();
         assert!(err.contains("field `answer` must be a whole number for type numeric"), "{err}");
-        let err = parse_one(&question("numeric", r#""answer":46.5,"tolerance":0,"unit":"""#)).unwrap_err();
+        let err = parse_one(&question("numeric", r#""answer":46.5,"close_within":0,"unit":"""#)).unwrap_err();
         assert!(err.contains("invalid type: floating point `46.5`"), "{err}");
-        let err = parse_one(&question("numeric", r#""answer":46,"tolerance":-1,"unit":"""#)).unwrap_err();
+        let err = parse_one(&question("numeric", r#""answer":46,"close_within":-1,"unit":"""#)).unwrap_err();
         assert!(err.contains("invalid value: integer `-1`, expected u32"), "{err}");
     }
 

@@ -57,6 +57,24 @@ impl Draft {
         }
     }
 
+    /// The draft that shows a saved answer again, so it can be changed (an
+    /// assessment's "Change" link). Falls back to [`Draft::new`] if the
+    /// answer does not fit `kind`.
+    pub fn from_response(kind: &Kind, layout: &[usize], response: &Response) -> Draft {
+        let draft = match response {
+            Response::Choice(c) => Draft::Choice(Some(*c)),
+            Response::Choices(cs) => Draft::Choices(cs.clone()),
+            Response::Order(order) => Draft::Order(order.clone()),
+            Response::Matches(m) => Draft::Matches(m.iter().copied().map(Some).collect()),
+            Response::Number(n) => Draft::Number(n.to_string()),
+        };
+        if kind.accepts(response) && draft.fits(kind, layout) {
+            draft
+        } else {
+            Draft::new(kind, layout)
+        }
+    }
+
     /// True if this draft could belong to a question of `kind` laid out as
     /// `layout`: a stored draft is only used if it fits (it may be stale or edited).
     pub fn fits(&self, kind: &Kind, layout: &[usize]) -> bool {
@@ -132,6 +150,27 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_answer_becomes_a_draft_that_gives_it_back() {
+        let pairs = vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }];
+        let cases = [
+            (Kind::SingleChoice { options: opts(3, &[0]) }, vec![2, 0, 1], Response::Choice(2)),
+            (Kind::MultipleChoice { options: opts(3, &[0, 1]) }, vec![0, 1, 2], Response::Choices(vec![2, 0])),
+            (Kind::TrueFalse { answer: true }, vec![0, 1], Response::Choice(1)),
+            (Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, vec![2, 0, 1], Response::Order(vec![1, 2, 0])),
+            (Kind::Match { pairs }, vec![1, 0], Response::Matches(vec![1, 1])),
+            (Kind::Numeric { answer: 46, close_within: 3, unit: "%".into() }, vec![], Response::Number(-7)),
+        ];
+        for (kind, layout, response) in cases {
+            let draft = Draft::from_response(&kind, &layout, &response);
+            assert_eq!(draft.to_response(), Ok(response.clone()), "{kind:?}");
+        }
+        // An answer that does not fit the question gives an empty draft, not a broken one.
+        let kind = Kind::SingleChoice { options: opts(3, &[0]) };
+        assert_eq!(Draft::from_response(&kind, &[0, 1, 2], &Response::Choice(7)), Draft::Choice(None));
+        assert_eq!(Draft::from_response(&kind, &[0, 1, 2], &Response::Number(1)), Draft::Choice(None));
+    }
+
+    #[test]
     fn each_kind_starts_with_the_right_empty_draft() {
         assert_eq!(Draft::new(&Kind::SingleChoice { options: opts(3, &[0]) }, &[2, 0, 1]), Draft::Choice(None));
         assert_eq!(Draft::new(&Kind::MultipleChoice { options: opts(3, &[0, 1]) }, &[0, 1, 2]), Draft::Choices(vec![]));
@@ -139,7 +178,7 @@ mod tests {
         assert_eq!(Draft::new(&Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, &[2, 0, 1]), Draft::Order(vec![2, 0, 1]));
         let pairs = vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }];
         assert_eq!(Draft::new(&Kind::Match { pairs }, &[1, 0]), Draft::Matches(vec![None, None]));
-        assert_eq!(Draft::new(&Kind::Numeric { answer: 1, tolerance: 0, unit: String::new() }, &[]), Draft::Number(String::new()));
+        assert_eq!(Draft::new(&Kind::Numeric { answer: 1, close_within: 0, unit: String::new() }, &[]), Draft::Number(String::new()));
     }
 
     #[test]

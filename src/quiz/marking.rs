@@ -1,6 +1,6 @@
 //! What a learner's answer is, for each question type, and how it is marked.
 
-use super::bank::{Kind, Pair};
+use super::bank::Kind;
 
 /// A learner's answer. Indices always refer to the question as written (its
 /// options, items or pairs), never to the shuffled order on screen.
@@ -26,8 +26,16 @@ pub enum RightAnswer {
     Options(Vec<String>),
     TrueFalse(bool),
     Order(Vec<String>),
-    Pairs(Vec<Pair>),
-    Number { answer: i64, tolerance: u32, unit: String, given: Option<i64> },
+    /// Each pair, with what the learner chose where it was not the right one.
+    Pairs(Vec<PairAnswer>),
+    /// `close` is true when `given` is near the figure (within the question's
+    /// `close_within`) but not it.
+    Number {
+        answer: i64,
+        unit: String,
+        given: Option<i64>,
+        close: bool,
+    },
 }
 
 impl RightAnswer {
@@ -38,8 +46,27 @@ impl RightAnswer {
             RightAnswer::TrueFalse(true) => "True".to_string(),
             RightAnswer::TrueFalse(false) => "False".to_string(),
             RightAnswer::Order(items) => items.join(", then "),
-            RightAnswer::Pairs(pairs) => pairs.iter().map(|p| format!("{}: {}", p.left, p.right)).collect::<Vec<_>>().join("; "),
+            RightAnswer::Pairs(pairs) => pairs.iter().map(PairAnswer::line).collect::<Vec<_>>().join("; "),
             RightAnswer::Number { answer, unit, .. } => format!("{answer}{unit}"),
+        }
+    }
+}
+
+/// One pair of a match question, as the feedback shows it: "Addiction: 21% (you chose 17%)".
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairAnswer {
+    pub left: String,
+    pub right: String,
+    /// The right the learner chose instead, if it was not this one.
+    pub chosen: Option<String>,
+}
+
+impl PairAnswer {
+    /// "Addiction: 21% (you chose 17%)", or "Addiction: 21%" when it was right.
+    pub fn line(&self) -> String {
+        match &self.chosen {
+            Some(chosen) => format!("{}: {} (you chose {chosen})", self.left, self.right),
+            None => format!("{}: {}", self.left, self.right),
         }
     }
 }
@@ -86,10 +113,8 @@ impl Kind {
                 let right = chosen.iter().enumerate().filter(|(left, &j)| *left == j).count();
                 (right == pairs.len(), Some(PartsRight { right, of: pairs.len() }))
             }
-            (Kind::Numeric { answer, tolerance, .. }, Response::Number(given)) => {
-                let distance = (i128::from(*given) - i128::from(*answer)).abs();
-                (distance <= i128::from(*tolerance), None)
-            }
+            // The course states its figures exactly, so only the exact figure is right.
+            (Kind::Numeric { answer, .. }, Response::Number(given)) => (given == answer, None),
             (kind, Response::Choice(i)) => (kind.options().is_some_and(|o| o.get(*i).is_some_and(|o| o.correct)), None),
             (kind, Response::Choices(chosen)) => {
                 let options = kind.options().unwrap_or_default();
@@ -106,17 +131,60 @@ impl Kind {
         match self {
             Kind::TrueFalse { answer } => RightAnswer::TrueFalse(*answer),
             Kind::Order { items } => RightAnswer::Order(items.clone()),
-            Kind::Match { pairs } => RightAnswer::Pairs(pairs.clone()),
-            Kind::Numeric { answer, tolerance, unit } => RightAnswer::Number {
-                answer: *answer,
-                tolerance: *tolerance,
-                unit: unit.clone(),
-                given: match response {
+            Kind::Match { pairs } => {
+                let chosen = |left: usize| match response {
+                    Some(Response::Matches(m)) => m.get(left).copied().filter(|&j| j != left).and_then(|j| pairs.get(j)),
+                    _ => None,
+                };
+                RightAnswer::Pairs(
+                    pairs
+                        .iter()
+                        .enumerate()
+                        .map(|(left, p)| PairAnswer {
+                            left: p.left.clone(),
+                            right: p.right.clone(),
+                            chosen: chosen(left).map(|c| c.right.clone()),
+                        })
+                        .collect(),
+                )
+            }
+            Kind::Numeric { answer, close_within, unit } => {
+                let given = match response {
                     Some(Response::Number(n)) => Some(*n),
                     _ => None,
-                },
-            },
+                };
+                let distance = given.map(|n| (i128::from(n) - i128::from(*answer)).abs());
+                let close = distance.is_some_and(|d| d > 0 && d <= i128::from(*close_within));
+                RightAnswer::Number { answer: *answer, unit: unit.clone(), given, close }
+            }
             kind => RightAnswer::Options(kind.options().unwrap_or_default().iter().filter(|o| o.correct).map(|o| o.text.clone()).collect()),
+        }
+    }
+
+    /// A response in plain words, with no marking: what an assessment's
+    /// "Check your answers" page lists. An answer that does not fit gives "".
+    pub fn describe(&self, response: &Response) -> String {
+        let option = |i: usize| self.options().and_then(|o| o.get(i)).map(|o| o.text.clone()).unwrap_or_default();
+        match (self, response) {
+            (Kind::TrueFalse { .. }, Response::Choice(0)) => "True".into(),
+            (Kind::TrueFalse { .. }, Response::Choice(_)) => "False".into(),
+            (Kind::Order { items }, Response::Order(order)) => {
+                order.iter().filter_map(|&i| items.get(i).cloned()).collect::<Vec<_>>().join(", then ")
+            }
+            (Kind::Match { pairs }, Response::Matches(chosen)) => pairs
+                .iter()
+                .zip(chosen)
+                .filter_map(|(pair, &j)| Some(format!("{}: {}", pair.left, pairs.get(j)?.right)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            (Kind::Numeric { unit, .. }, Response::Number(n)) => format!("{n}{unit}"),
+            (_, Response::Choice(i)) => option(*i),
+            (_, Response::Choices(chosen)) => {
+                let mut chosen = chosen.clone();
+                chosen.sort_unstable();
+                chosen.into_iter().map(option).collect::<Vec<_>>().join("; ")
+            }
+            _ => String::new(),
         }
     }
 
@@ -141,7 +209,7 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::bank::AnswerOption;
+    use crate::quiz::bank::{AnswerOption, Pair};
 
     fn options(correct: &[bool]) -> Vec<AnswerOption> {
         correct
@@ -186,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn a_response_is_described_in_words_with_no_marking() {
+        let pair = |l: &str, r: &str| Pair { left: l.into(), right: r.into() };
+        let single = Kind::SingleChoice { options: options(&[false, true, false]) };
+        assert_eq!(single.describe(&Response::Choice(2)), "o2");
+        let multi = Kind::MultipleChoice { options: options(&[true, false, true]) };
+        assert_eq!(multi.describe(&Response::Choices(vec![2, 0])), "o0; o2");
+        assert_eq!(Kind::TrueFalse { answer: false }.describe(&Response::Choice(0)), "True");
+        assert_eq!(Kind::TrueFalse { answer: true }.describe(&Response::Choice(1)), "False");
+        let order = Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] };
+        assert_eq!(order.describe(&Response::Order(vec![2, 0, 1])), "c, then a, then b");
+        let matching = Kind::Match { pairs: vec![pair("a", "1"), pair("b", "2")] };
+        assert_eq!(matching.describe(&Response::Matches(vec![1, 1])), "a: 2; b: 2");
+        let number = Kind::Numeric { answer: 46, close_within: 3, unit: "%".into() };
+        assert_eq!(number.describe(&Response::Number(40)), "40%");
+        // The same words whether right or wrong: nothing gives the mark away.
+        assert_eq!(single.describe(&Response::Choice(1)), "o1");
+    }
+
+    #[test]
     fn true_false() {
         let kind = Kind::TrueFalse { answer: false };
         assert!(kind.accepts(&Response::Choice(1)) && !kind.accepts(&Response::Choice(2)));
@@ -211,17 +298,36 @@ mod tests {
         assert!(kind.accepts(&Response::Matches(vec![0, 0, 0])), "the same right twice is an answer, if a wrong one");
         assert_eq!(kind.mark(&Response::Matches(vec![0, 1, 2])), (true, Some(PartsRight { right: 3, of: 3 })));
         assert_eq!(kind.mark(&Response::Matches(vec![1, 0, 2])), (false, Some(PartsRight { right: 1, of: 3 })));
+        // Each row says what it should be, and what was chosen instead.
+        let RightAnswer::Pairs(rows) = kind.right_answer(Some(&Response::Matches(vec![1, 0, 2]))) else { panic!() };
+        let lines: Vec<String> = rows.iter().map(PairAnswer::line).collect();
+        assert_eq!(lines, ["a: 1 (you chose 2)", "b: 2 (you chose 1)", "c: 3"]);
+        let RightAnswer::Pairs(rows) = kind.right_answer(None) else { panic!() };
+        assert!(rows.iter().all(|r| r.chosen.is_none()));
     }
 
     #[test]
-    fn numeric_is_right_within_the_tolerance_either_side() {
-        let kind = Kind::Numeric { answer: 46, tolerance: 3, unit: "%".into() };
-        for (given, right) in [(46, true), (43, true), (49, true), (42, false), (50, false), (i64::MIN, false), (i64::MAX, false)] {
+    fn numeric_is_right_only_when_exact_and_close_within_the_band() {
+        let kind = Kind::Numeric { answer: 46, close_within: 3, unit: "%".into() };
+        // (given, right, close)
+        let cases = [
+            (46, true, false),
+            (45, false, true),
+            (47, false, true),
+            (43, false, true),
+            (49, false, true),
+            (42, false, false),
+            (50, false, false),
+            (-46, false, false),
+            (0, false, false),
+            (i64::MIN, false, false),
+            (i64::MAX, false, false),
+        ];
+        for (given, right, close) in cases {
             assert_eq!(kind.mark(&Response::Number(given)).0, right, "{given}");
+            let shown = kind.right_answer(Some(&Response::Number(given)));
+            assert_eq!(shown, RightAnswer::Number { answer: 46, unit: "%".into(), given: Some(given), close }, "{given}");
         }
-        assert_eq!(
-            kind.right_answer(Some(&Response::Number(40))),
-            RightAnswer::Number { answer: 46, tolerance: 3, unit: "%".into(), given: Some(40) }
-        );
+        assert_eq!(kind.right_answer(None), RightAnswer::Number { answer: 46, unit: "%".into(), given: None, close: false });
     }
 }

@@ -1,5 +1,6 @@
 //! What the person has learnt: the answers and spaced-review memory of each
-//! question or flip card, the days they practised, and their best score.
+//! question or flip card, the days they practised, and the best and latest
+//! scores of attempts no longer kept (the [`Archive`]).
 //!
 //! This is one part of the [`Store`](super::store::Store); finished attempts,
 //! quizzes in progress and records live beside it there. Every part carries
@@ -9,14 +10,16 @@
 //!
 //! Growth is bounded: each item keeps its last [`LOG_KEPT`] answers (older
 //! ones live on in its totals) and [`DAYS_KEPT`] days of practice are kept, so
-//! 10,000 answers stay small.
+//! 10,000 answers stay small; the [`Archive`] keeps a few scores per mode key.
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::schedule::{Memory, Scheduler};
 use super::scoring::Score;
+use super::session::QuizKind;
 
 /// Answers kept in full for each item; older ones live on in its totals.
 pub const LOG_KEPT: usize = 10;
@@ -40,7 +43,7 @@ pub enum Mode {
     Trainer,
 }
 
-/// The score of one finished attempt: what home shows as the best score.
+/// The score of one finished attempt: what home shows as a last or best score.
 ///
 /// Stored as `{"id", "at", "mode", "topic", "correct", "total"}`; `at` is when
 /// the attempt finished, in ms since the Unix epoch.
@@ -70,17 +73,337 @@ impl ScoreRecord {
         self.total > 0 && self.correct <= self.total
     }
 
-    /// The better of two scores; ties go to the earlier, then by id, so every tab picks the same.
-    pub fn better<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
+    /// Every field, finish time first: a total order, so that ties between
+    /// two different scores are always settled the same way in every tab.
+    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32) {
+        (self.finished_at_ms, &self.id, self.mode, &self.topic, self.correct, self.total)
+    }
+
+    /// How two scores compare as a best: by proportion right
+    /// ([`Score::beats`]), then equal proportions by the later finish (then
+    /// the other fields), so every tab picks the same.
+    pub fn rank(a: &ScoreRecord, b: &ScoreRecord) -> Ordering {
         if a.score().beats(&b.score()) {
-            a
+            Ordering::Greater
         } else if b.score().beats(&a.score()) {
-            b
-        } else if (a.finished_at_ms, &a.id, a.mode, &a.topic) <= (b.finished_at_ms, &b.id, b.mode, &b.topic) {
-            a
+            Ordering::Less
         } else {
-            b
+            a.order().cmp(&b.order())
         }
+    }
+
+    /// The better of two scores, by [`ScoreRecord::rank`]: the higher
+    /// proportion right; of equal ones, the latest to get it.
+    pub fn better<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
+        if ScoreRecord::rank(b, a) == Ordering::Greater {
+            b
+        } else {
+            a
+        }
+    }
+
+    /// The later of two scores: the later finish, then by id and the other fields, so every tab picks the same.
+    pub fn later<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
+        if b.order() > a.order() {
+            b
+        } else {
+            a
+        }
+    }
+}
+
+/// Which scores are compared with each other for a best score, and looked at
+/// together for the last score: the "mode key" of an attempt.
+///
+/// One per kind of quiz, except that each topic has its own, and each
+/// trainer's quiz link has its own (its [`QuizSpec::id`](super::link::QuizSpec::id),
+/// 8 hex digits, the same on every phone), so only retakes of the same link
+/// are compared. Mistakes and spaced reviews re-ask a few chosen questions, so
+/// their scores never count for a best ([`ModeKey::counts_for_best`]); they
+/// still have a last score.
+///
+/// Stored as text: `"quick"`, `"assessment"`, `"mistakes"`, `"review"`,
+/// `"topic:<topic id>"` or `"trainer:<quiz id>"`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum ModeKey {
+    Quick,
+    Assessment,
+    /// A topic quiz, by topic id.
+    Topic(String),
+    /// A trainer's quiz, by the quiz id of its link.
+    Trainer(String),
+    Mistakes,
+    Review,
+}
+
+impl ModeKey {
+    /// The mode key of a quiz of this kind.
+    pub fn of(kind: &QuizKind) -> ModeKey {
+        match kind.mode {
+            Mode::Quick => ModeKey::Quick,
+            Mode::Assessment => ModeKey::Assessment,
+            Mode::Topic => ModeKey::Topic(kind.topic.clone().unwrap_or_default()),
+            Mode::Trainer => ModeKey::Trainer(kind.link.as_ref().map(|link| link.id()).unwrap_or_default()),
+            Mode::Mistakes => ModeKey::Mistakes,
+            Mode::Review => ModeKey::Review,
+        }
+    }
+
+    /// True if a quiz of this kind has this mode key (as `ModeKey::of(kind) == *self`).
+    pub fn is_of(&self, kind: &QuizKind) -> bool {
+        match self {
+            ModeKey::Topic(topic) => kind.mode == Mode::Topic && kind.topic.as_deref().unwrap_or_default() == topic,
+            ModeKey::Trainer(quiz) => kind.mode == Mode::Trainer && kind.link.as_ref().map(|link| link.id()).unwrap_or_default() == *quiz,
+            key => kind.mode == key.mode(),
+        }
+    }
+
+    /// The mode key of a score with no link (`None` for a trainer's quiz,
+    /// whose quiz id a score does not hold): for scores from before mode keys.
+    fn of_score(score: &ScoreRecord) -> Option<ModeKey> {
+        (score.mode != Mode::Trainer).then(|| ModeKey::of(&QuizKind::new(score.mode, score.topic.clone())))
+    }
+
+    /// The kind of quiz.
+    pub fn mode(&self) -> Mode {
+        match self {
+            ModeKey::Quick => Mode::Quick,
+            ModeKey::Assessment => Mode::Assessment,
+            ModeKey::Topic(_) => Mode::Topic,
+            ModeKey::Trainer(_) => Mode::Trainer,
+            ModeKey::Mistakes => Mode::Mistakes,
+            ModeKey::Review => Mode::Review,
+        }
+    }
+
+    /// False for mistakes and spaced reviews: their scores say little (they
+    /// re-ask what was got wrong or is due), so they are never a best.
+    pub fn counts_for_best(&self) -> bool {
+        !matches!(self, ModeKey::Mistakes | ModeKey::Review)
+    }
+
+    /// True if `score` could be of this key (its mode, and for a topic its topic).
+    fn fits(&self, score: &ScoreRecord) -> bool {
+        match self {
+            ModeKey::Topic(topic) => score.mode == Mode::Topic && score.topic.as_deref().unwrap_or_default() == topic,
+            key => score.mode == key.mode(),
+        }
+    }
+}
+
+impl From<ModeKey> for String {
+    fn from(key: ModeKey) -> String {
+        match key {
+            ModeKey::Quick => "quick".into(),
+            ModeKey::Assessment => "assessment".into(),
+            ModeKey::Topic(topic) => format!("topic:{topic}"),
+            ModeKey::Trainer(quiz) => format!("trainer:{quiz}"),
+            ModeKey::Mistakes => "mistakes".into(),
+            ModeKey::Review => "review".into(),
+        }
+    }
+}
+
+impl TryFrom<String> for ModeKey {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<ModeKey, &'static str> {
+        Ok(match text.as_str() {
+            "quick" => ModeKey::Quick,
+            "assessment" => ModeKey::Assessment,
+            "mistakes" => ModeKey::Mistakes,
+            "review" => ModeKey::Review,
+            _ => match text.split_once(':') {
+                Some(("topic", topic)) => ModeKey::Topic(topic.to_owned()),
+                Some(("trainer", quiz)) => ModeKey::Trainer(quiz.to_owned()),
+                _ => return Err("not a mode key"),
+            },
+        })
+    }
+}
+
+/// The score of one attempt dropped for space (or from versions 1 to 3), in the [`Archive`].
+///
+/// Stored as `{"key": mode key, "at": ms, "score": score}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archived {
+    /// Whose score it is: the mode key of its attempt.
+    pub key: ModeKey,
+    /// When its attempt's entry last changed, in ms since the Unix epoch
+    /// (for scores from versions 1 to 3, when it finished). "Clear my data"
+    /// at or after it forgets it.
+    pub at: u64,
+    /// The attempt's score, with its id and finish time.
+    pub score: ScoreRecord,
+}
+
+impl Archived {
+    /// True if `self` makes `other` (of the same key) needless: changed no
+    /// earlier, and no lower in [`ScoreRecord::rank`]. Whatever a clear
+    /// forgets of `self` it forgets of `other` too, and `self` is as good a
+    /// best and as late a last.
+    fn covers(&self, other: &Archived) -> bool {
+        self.at >= other.at && ScoreRecord::rank(&self.score, &other.score) != Ordering::Less
+    }
+
+    /// The order of the archive: by key, then by time of change.
+    fn position(&self, other: &Archived) -> Ordering {
+        self.key.cmp(&other.key).then(self.at.cmp(&other.at))
+    }
+}
+
+/// The scores of attempts no longer kept (dropped for space, or from
+/// versions 1 to 3), from which the store works out the best and last score
+/// of each mode key together with the attempts it keeps (`Store::best_for`,
+/// `Store::last_for`).
+///
+/// **What is kept.** For each mode key, every score that no score changed
+/// later (or at the same time) matches or beats in [`ScoreRecord::rank`]: a
+/// staircase, later scores lower. The first of a key's scores is the best of
+/// its dropped attempts, and the last is the latest. Keeping only the single
+/// best would not do: after "Clear my data" forgets the best, the best of
+/// what came after the clear must still be there, whatever order tabs merged
+/// in. Merging is the same rule over both copies' scores, so it is
+/// commutative, associative and idempotent, and forgetting everything up to
+/// a time gives the same whether done before or after a merge. A key's
+/// scores strictly fall from one to the next, so it keeps at most as many as
+/// the different proportions right it was scored with (a handful for a
+/// 10-question quiz), and there is one key per topic or trainer's quiz link
+/// whose attempts were dropped: a few KB at most.
+///
+/// **Stored** under `"best"`: `null` when empty, and a single score when it
+/// holds one score that reads back exactly from version 3's shape (below),
+/// so that what most people have stays readable by a tab of the older
+/// version still open; else a JSON array of [`Archived`], sorted by key then
+/// `at`. Version 3's single score
+/// (`"best": {"id", "at", "mode", "topic", "correct", "total"}`, the best of
+/// every mode's dropped attempts) is still read: it becomes a score of its
+/// own mode key, with `at` its finish time (it beat every other dropped
+/// attempt, so also those of its key). A trainer's quiz, or a mistakes or
+/// spaced-review score, there is dropped: the first has no quiz id to be
+/// keyed by, the others never count for a best (and it was not their last).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Archive(Vec<Archived>);
+
+impl Serialize for Archive {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [] => serializer.serialize_none(),
+            // As version 3 wrote it, when that reads back exactly.
+            [one] if Archive::from_one_best(Some(one.score.clone())) == *self => one.score.serialize(serializer),
+            scores => scores.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Archive {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Archive, D::Error> {
+        /// Either shape, told apart by JSON type: an array, or a score or null (version 3's one best).
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Scores(Vec<Archived>),
+            OneBest(Option<ScoreRecord>),
+        }
+        Ok(match Stored::deserialize(deserializer)? {
+            Stored::Scores(scores) => Archive(scores),
+            Stored::OneBest(best) => Archive::from_one_best(best),
+        })
+    }
+}
+
+impl Archive {
+    /// The archive for the single best score that versions 1 to 3 kept (see [`Archive`]).
+    pub(crate) fn from_one_best(best: Option<ScoreRecord>) -> Archive {
+        let mut archive = Archive::default();
+        if let Some(score) = best {
+            match ModeKey::of_score(&score) {
+                Some(key) if key.counts_for_best() => archive.0.push(Archived { key, at: score.finished_at_ms, score }),
+                _ => {}
+            }
+        }
+        archive
+    }
+
+    /// Every score kept, sorted by key, then by time of change.
+    pub fn entries(&self) -> &[Archived] {
+        &self.0
+    }
+
+    /// The scores kept of mode key `key`, best (and earliest changed) first, latest last.
+    pub fn of_key<'a>(&'a self, key: &ModeKey) -> &'a [Archived] {
+        let start = self.0.partition_point(|a| a.key < *key);
+        let end = self.0.partition_point(|a| a.key <= *key);
+        &self.0[start..end]
+    }
+
+    /// The best score of key `key`'s attempts no longer kept (highest [`ScoreRecord::rank`]).
+    pub fn best(&self, key: &ModeKey) -> Option<&ScoreRecord> {
+        self.of_key(key).first().map(|a| &a.score)
+    }
+
+    /// The latest score of key `key`'s attempts no longer kept (the last changed).
+    pub fn last(&self, key: &ModeKey) -> Option<&ScoreRecord> {
+        self.of_key(key).last().map(|a| &a.score)
+    }
+
+    /// Takes in one score, unless one already kept covers it, dropping those it covers.
+    fn add(&mut self, entry: Archived) {
+        let same_key = |a: &Archived| a.key == entry.key;
+        if self.0.iter().any(|a| same_key(a) && a.covers(&entry)) {
+            return;
+        }
+        self.0.retain(|a| !(same_key(a) && entry.covers(a)));
+        let at = self.0.partition_point(|a| a.position(&entry) == Ordering::Less);
+        self.0.insert(at, entry);
+    }
+
+    /// Keeps the score of an attempt dropped for space, of mode key `key`,
+    /// whose entry last changed at `changed_at_ms`.
+    pub fn keep(&mut self, key: ModeKey, changed_at_ms: u64, score: ScoreRecord) {
+        self.add(Archived { key, at: changed_at_ms, score });
+    }
+
+    /// Takes in another copy's scores (see [`Archive`]).
+    fn merge(&mut self, other: &Archive) {
+        for entry in &other.0 {
+            self.add(entry.clone());
+        }
+    }
+
+    /// Forgets what changed at or before `cleared_at_ms`.
+    fn forget_until(&mut self, cleared_at_ms: u64) {
+        self.0.retain(|a| a.at > cleared_at_ms);
+    }
+
+    /// Moves every time of change to `after_ms` or later (for a backup taken
+    /// in after a clear), keeping each key's scores in their order: the `n`th
+    /// of a key (from 0) changes at `after_ms + n` or later, so none covers another.
+    pub(crate) fn restamp(&mut self, after_ms: u64) {
+        let mut nth = 0;
+        for n in 0..self.0.len() {
+            nth = if n > 0 && self.0[n - 1].key == self.0[n].key { nth + 1 } else { 0 };
+            self.0[n].at = self.0[n].at.max(after_ms + nth);
+        }
+    }
+
+    /// As this app writes it: every score sane and of its key, sorted by key,
+    /// and each key's scores a staircase (later changed, strictly lower rank).
+    /// Linear in its length.
+    fn is_sane(&self) -> bool {
+        let ordered = self.0.windows(2).all(|w| match w[0].key.cmp(&w[1].key) {
+            Ordering::Less => true,
+            Ordering::Equal => w[0].at < w[1].at && ScoreRecord::rank(&w[1].score, &w[0].score) == Ordering::Less,
+            Ordering::Greater => false,
+        });
+        ordered && self.0.iter().all(|a| a.score.is_sane() && a.key.fits(&a.score))
+    }
+
+    /// The latest change, in ms.
+    fn latest_ms(&self) -> u64 {
+        self.0.iter().map(|a| a.at).max().unwrap_or(0)
     }
 }
 
@@ -184,9 +507,11 @@ impl ItemRecord {
     }
 }
 
-/// The answers, the spaced-review memory, the days practised and the best score.
+/// The answers, the spaced-review memory, the days practised, and the scores
+/// of attempts no longer kept.
 ///
-/// Stored as `{"items": {id: item}, "days": {"day number": ms}, "best": score or null}`.
+/// Stored as `{"items": {id: item}, "days": {"day number": ms}, "best": null or [archived]}`
+/// (see [`Archive`] for `"best"`, which version 3 also wrote as one score).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
@@ -194,9 +519,12 @@ pub struct Progress {
     pub items: BTreeMap<String, ItemRecord>,
     /// Each local day number with practice, and when (ms) the latest practice that day was.
     pub days: BTreeMap<i64, u64>,
-    /// The best score of attempts no longer kept (dropped for space, or from
-    /// versions 1 and 2); see `Store::best` for the best of all.
-    pub best: Option<ScoreRecord>,
+    /// The best and latest score of each mode key among attempts no longer
+    /// kept (dropped for space, or from older versions); see
+    /// `Store::best_for` and `Store::last_for` for those of all attempts.
+    /// Stored as `"best"`, its name in version 3.
+    #[serde(rename = "best")]
+    pub archive: Archive,
 }
 
 /// The id under which a flip card's answers are kept.
@@ -219,12 +547,10 @@ impl Progress {
         }
     }
 
-    /// Keeps a score as the best of the scores no longer kept elsewhere, if it beats it.
-    pub fn record_score(&mut self, score: ScoreRecord) {
-        self.best = Some(match self.best.take() {
-            Some(best) => ScoreRecord::better(&best, &score).clone(),
-            None => score,
-        });
+    /// Keeps the score of an attempt dropped for space, of mode key `key`,
+    /// whose entry last changed at `changed_at_ms` (see [`Archive::keep`]).
+    pub fn archive_score(&mut self, key: ModeKey, changed_at_ms: u64, score: ScoreRecord) {
+        self.archive.keep(key, changed_at_ms, score);
     }
 
     /// Records one answer to a question or flip card at `now_ms` (local day
@@ -295,8 +621,8 @@ impl Progress {
     }
 
     /// Combines another copy (another tab's, a backup's) into this one: the
-    /// newer copy of each item, every day practised, and the better best
-    /// score. Commutative, associative and idempotent, so tabs agree whatever
+    /// newer copy of each item, every day practised, and for each mode key the
+    /// better best and the later last score of attempts no longer kept. Commutative, associative and idempotent, so tabs agree whatever
     /// order they merge in.
     pub fn merge(&mut self, other: &Progress) {
         for (id, theirs) in &other.items {
@@ -319,33 +645,26 @@ impl Progress {
         while self.days.len() > DAYS_KEPT {
             self.days.pop_first();
         }
-        self.best = match (self.best.take(), &other.best) {
-            (Some(ours), Some(theirs)) => Some(ScoreRecord::better(&ours, theirs).clone()),
-            (ours, theirs) => ours.or_else(|| theirs.clone()),
-        };
+        self.archive.merge(&other.archive);
     }
 
     /// Forgets everything from at or before `cleared_at_ms` ("Clear my data").
     pub fn forget_until(&mut self, cleared_at_ms: u64) {
         self.items.retain(|_, r| r.at > cleared_at_ms);
         self.days.retain(|_, &mut at| at > cleared_at_ms);
-        if self.best.as_ref().is_some_and(|b| b.finished_at_ms <= cleared_at_ms) {
-            self.best = None;
-        }
+        self.archive.forget_until(cleared_at_ms);
     }
 
-    /// Checks what serde cannot: sane day numbers and scores.
+    /// Checks what serde cannot: sane day numbers, and the archive's scores sane, of their keys and in key order.
     pub fn is_sane(&self) -> bool {
-        self.days.len() <= DAYS_KEPT
-            && self.days.keys().all(|d| SANE_DAYS.contains(d))
-            && self.best.as_ref().is_none_or(ScoreRecord::is_sane)
+        self.days.len() <= DAYS_KEPT && self.days.keys().all(|d| SANE_DAYS.contains(d)) && self.archive.is_sane()
     }
 
     /// The latest time anything here happened, in ms (for a backup's date check).
     pub fn latest_ms(&self) -> u64 {
         let items = self.items.values().map(|r| r.at);
         let days = self.days.values().copied();
-        items.chain(days).chain(self.best.iter().map(|b| b.finished_at_ms)).max().unwrap_or(0)
+        items.chain(days).max().unwrap_or(0).max(self.archive.latest_ms())
     }
 }
 
@@ -366,19 +685,181 @@ mod tests {
         p.record_answer("q1", true, NOW, TODAY, &scheduler);
         p.record_answer("q2", false, NOW + 60_000, TODAY, &scheduler);
         p.record_answer("flip-aims-0", true, NOW + 120_000, TODAY, &scheduler);
-        p.record_score(score(7, 10, NOW + 200_000));
+        p.archive_score(ModeKey::Quick, NOW + 200_000, score(7, 10, NOW + 200_000));
         p.mark_day(TODAY, NOW + 200_000);
         p
     }
 
+    fn of(mode: Mode, topic: Option<&str>, correct: u32, at: u64) -> ScoreRecord {
+        ScoreRecord { mode, topic: topic.map(str::to_owned), ..score(correct, 10, at) }
+    }
+
     #[test]
-    fn a_better_score_becomes_the_best_and_a_worse_one_does_not() {
+    fn the_archive_keeps_the_best_and_the_last_of_each_mode_key() {
         let mut p = Progress::default();
-        p.record_score(score(8, 10, 1000));
-        p.record_score(score(5, 10, 2000));
-        assert_eq!(p.best.as_ref().unwrap().finished_at_ms, 1000);
-        p.record_score(score(9, 10, 3000));
-        assert_eq!(p.best.as_ref().unwrap().correct, 9);
+        let best_last = |p: &Progress, key: &ModeKey| (p.archive.best(key).map(|s| s.correct), p.archive.last(key).map(|s| s.correct));
+        p.archive_score(ModeKey::Quick, 1000, score(8, 10, 1000));
+        p.archive_score(ModeKey::Quick, 2000, score(5, 10, 2000));
+        assert_eq!(best_last(&p, &ModeKey::Quick), (Some(8), Some(5)));
+        p.archive_score(ModeKey::Quick, 3000, score(6, 10, 3000));
+        assert_eq!(p.archive.of_key(&ModeKey::Quick).len(), 2, "the 5/10 is beaten by a later score: not needed");
+        p.archive_score(ModeKey::Quick, 4000, score(9, 10, 4000));
+        assert_eq!(p.archive.of_key(&ModeKey::Quick).len(), 1, "a later 9/10 is both the best and the last");
+        p.archive_score(ModeKey::Quick, 5000, score(18, 20, 5000));
+        assert_eq!(p.archive.best(&ModeKey::Quick).unwrap().finished_at_ms, 5000, "of equal scores, the latest");
+        // Each topic, and each mode, on its own.
+        p.archive_score(ModeKey::Topic("p3".into()), 4000, of(Mode::Topic, Some("p3"), 10, 4000));
+        p.archive_score(ModeKey::Topic("p4".into()), 5000, of(Mode::Topic, Some("p4"), 2, 5000));
+        p.archive_score(ModeKey::Mistakes, 6000, of(Mode::Mistakes, None, 10, 6000));
+        assert_eq!(best_last(&p, &ModeKey::Quick), (Some(18), Some(18)), "a topic's 10/10 is not the quick best");
+        assert_eq!(best_last(&p, &ModeKey::Topic("p4".into())), (Some(2), Some(2)));
+        assert_eq!(best_last(&p, &ModeKey::Mistakes), (Some(10), Some(10)), "kept for its last score");
+        assert_eq!(best_last(&p, &ModeKey::Review), (None, None));
+        assert!(p.is_sane());
+        // A clear forgets the best, and the best of what came after it is still there.
+        let mut q = Progress::default();
+        q.archive_score(ModeKey::Quick, 1000, score(9, 10, 1000));
+        q.archive_score(ModeKey::Quick, 2000, score(6, 10, 2000));
+        q.archive_score(ModeKey::Quick, 3000, score(4, 10, 3000));
+        q.forget_until(1000);
+        assert_eq!(best_last(&q, &ModeKey::Quick), (Some(6), Some(4)));
+    }
+
+    #[test]
+    fn merging_archives_in_any_order_gives_the_same() {
+        let copies: Vec<Progress> = (0..4u64)
+            .map(|n| {
+                let mut p = Progress::default();
+                for k in 0..6u64 {
+                    let at = 1000 * (k * 4 + n);
+                    p.archive_score(ModeKey::Quick, at, score(((k * 7 + n * 3) % 5) as u32, 4, at));
+                    p.archive_score(
+                        ModeKey::Assessment,
+                        at,
+                        ScoreRecord { mode: Mode::Assessment, ..score(((k + n) % 3) as u32 * 2, 4, at) },
+                    );
+                }
+                p.forget_until(n * 3000);
+                p
+            })
+            .collect();
+        let merge = |order: &[usize]| {
+            let mut out = Progress::default();
+            for &n in order {
+                out.merge(&copies[n]);
+            }
+            out
+        };
+        let one = merge(&[0, 1, 2, 3]);
+        assert_eq!(merge(&[3, 1, 0, 2]), one);
+        assert_eq!(merge(&[2, 3, 1, 0, 2, 1]), one);
+        assert!(one.is_sane());
+        let mut split = merge(&[0, 1]);
+        split.merge(&merge(&[2, 3]));
+        assert_eq!(split, one);
+        let mut forgotten = one.clone();
+        forgotten.forget_until(9000);
+        let mut then_merged = Progress::default();
+        for copy in &copies {
+            let mut copy = copy.clone();
+            copy.forget_until(9000);
+            then_merged.merge(&copy);
+        }
+        assert_eq!(then_merged, forgotten, "forgetting before or after merging gives the same");
+    }
+
+    #[test]
+    fn mode_keys_are_stored_as_text() {
+        let keys = [ModeKey::Quick, ModeKey::Assessment, ModeKey::Topic("principle-3".into()), ModeKey::Trainer("0a1b2c3d".into())];
+        for key in keys.into_iter().chain([ModeKey::Mistakes, ModeKey::Review, ModeKey::Topic(String::new())]) {
+            let text = serde_json::to_string(&key).unwrap();
+            assert_eq!(serde_json::from_str::<ModeKey>(&text).unwrap(), key, "{text}");
+        }
+        assert_eq!(serde_json::to_string(&ModeKey::Topic("principle-3".into())).unwrap(), r#""topic:principle-3""#);
+        for bad in [r#""Quick""#, r#""topic""#, r#""other:x""#, "3"] {
+            assert!(serde_json::from_str::<ModeKey>(bad).is_err(), "{bad}");
+        }
+        let trainer = QuizKind::from_link(crate::quiz::link::QuizSpec {
+            topics: vec![],
+            count: 5,
+            seed: 7,
+            assessment: true,
+            pass_mark: 80,
+            title: None,
+            refresh_months: None,
+        });
+        let key = ModeKey::of(&trainer);
+        assert_eq!(key, ModeKey::Trainer(trainer.link.as_ref().unwrap().id()));
+        assert!(key.is_of(&trainer) && !ModeKey::Trainer("00000000".into()).is_of(&trainer));
+        let topic = QuizKind::new(Mode::Topic, Some("p3".into()));
+        assert!(ModeKey::Topic("p3".into()).is_of(&topic) && !ModeKey::Topic("p4".into()).is_of(&topic));
+        assert!(ModeKey::Quick.is_of(&QuizKind::new(Mode::Quick, None)) && !ModeKey::Quick.is_of(&topic));
+    }
+
+    #[test]
+    fn version_3s_one_best_score_is_read_as_the_best_of_its_mode_key() {
+        let text = |best: &str| format!(r#"{{"items":{{}},"days":{{}},"best":{best}}}"#);
+        let read = |best: &str| serde_json::from_str::<Progress>(&text(best));
+        let topic = read(r#"{"id":"a1","at":5000,"mode":"topic","topic":"p3","correct":7,"total":10}"#).unwrap();
+        let entry = &topic.archive.of_key(&ModeKey::Topic("p3".into()))[0];
+        assert_eq!((entry.at, entry.score.correct, entry.score.id.as_str()), (5000, 7, "a1"));
+        assert_eq!(topic.archive.entries().len(), 1);
+        assert!(topic.is_sane());
+        // Written back in the same shape, as it reads back exactly.
+        let text = serde_json::to_string(&topic).unwrap();
+        assert!(text.ends_with(r#""best":{"id":"a1","at":5000,"mode":"topic","topic":"p3","correct":7,"total":10}}"#), "{text}");
+        assert_eq!(serde_json::from_str::<Progress>(&text).unwrap(), topic);
+        // Anything more is written as a list, which reads back the same.
+        let mut more = topic.clone();
+        more.archive_score(ModeKey::Quick, 6000, score(5, 10, 6000));
+        let mut later = topic.clone();
+        later.archive_score(ModeKey::Topic("p3".into()), 6000, of(Mode::Topic, Some("p3"), 5, 6000));
+        let mut mistakes = Progress::default();
+        mistakes.archive_score(ModeKey::Mistakes, 6000, of(Mode::Mistakes, None, 2, 6000));
+        for p in [more, later, mistakes] {
+            let text = serde_json::to_string(&p).unwrap();
+            assert!(text.contains(r#""best":[{"key":"#), "{text}");
+            assert_eq!(serde_json::from_str::<Progress>(&text).unwrap(), p);
+        }
+        // No best, and bests that no longer count or cannot be keyed, leave nothing.
+        for best in [
+            "null",
+            "[]",
+            r#"{"id":"a1","at":5000,"mode":"mistakes","topic":null,"correct":3,"total":3}"#,
+            r#"{"id":"a1","at":5000,"mode":"review","topic":null,"correct":3,"total":3}"#,
+            r#"{"id":"a1","at":5000,"mode":"trainer","topic":null,"correct":3,"total":3}"#,
+        ] {
+            assert_eq!(read(best).unwrap().archive, Archive::default(), "{best}");
+        }
+        // An empty archive is written as version 3 wrote "no best", so an older tab can still read it.
+        assert!(serde_json::to_string(&Progress::default()).unwrap().ends_with(r#""best":null}"#));
+        // Still strict: unknown fields are refused, in either shape.
+        assert!(read(r#"{"id":"a1","at":5000,"mode":"quick","topic":null,"correct":3,"total":3,"x":1}"#).is_err());
+        let quick = r#"{"id":"a","at":1,"mode":"quick","topic":null,"correct":3,"total":3}"#;
+        assert!(read(&format!(r#"[{{"key":"quick","at":1,"score":{quick}}}]"#)).is_ok());
+        assert!(read(&format!(r#"[{{"key":"quick","at":1,"score":{quick},"x":1}}]"#)).is_err());
+        assert!(read(&format!(r#"{{"quick":{{"key":"quick","at":1,"score":{quick}}}}}"#)).is_err());
+    }
+
+    #[test]
+    fn an_impossible_archive_is_not_sane() {
+        let entry = |key: &str, at: u64, score: &str| format!(r#"{{"key":"{key}","at":{at},"score":{score}}}"#);
+        let quick = |correct: u32| format!(r#"{{"id":"a","at":1,"mode":"quick","topic":null,"correct":{correct},"total":3}}"#);
+        let mistakes = r#"{"id":"a","at":1,"mode":"mistakes","topic":null,"correct":3,"total":3}"#;
+        let sane = |entries: &[String]| {
+            let text = format!(r#"{{"items":{{}},"days":{{}},"best":[{}]}}"#, entries.join(","));
+            serde_json::from_str::<Progress>(&text).unwrap().is_sane()
+        };
+        assert!(sane(&[entry("quick", 1, &quick(3)), entry("quick", 2, &quick(2)), entry("mistakes", 1, mistakes)]));
+        assert!(!sane(&[entry("mistakes", 1, mistakes), entry("quick", 1, &quick(3))]), "keys out of order");
+        assert!(!sane(&[entry("quick", 2, &quick(2)), entry("quick", 1, &quick(3))]), "times out of order");
+        assert!(!sane(&[entry("quick", 1, &quick(2)), entry("quick", 2, &quick(3))]), "a later better score makes the first needless");
+        assert!(!sane(&[entry("quick", 1, &quick(3)), entry("quick", 1, &quick(2))]), "two at one time");
+        assert!(!sane(&[entry("assessment", 1, &quick(3))]), "a score of another mode");
+        assert!(!sane(&[entry("quick", 1, &quick(4))]), "more right than asked");
+        let topic = r#"{"id":"a","at":1,"mode":"topic","topic":"p3","correct":3,"total":3}"#;
+        assert!(sane(&[entry("topic:p3", 1, topic)]));
+        assert!(!sane(&[entry("topic:p4", 1, topic)]), "a score of another topic");
     }
 
     #[test]
@@ -422,9 +903,11 @@ mod tests {
         let mut a = sample();
         let mut b = sample();
         b.record_answer("q1", false, NOW + 86_400_000, TODAY + 1, &scheduler);
-        b.record_score(score(10, 10, NOW + 86_500_000));
+        b.archive_score(ModeKey::Quick, NOW + 86_500_000, score(10, 10, NOW + 86_500_000));
+        b.archive_score(ModeKey::Review, NOW + 86_600_000, of(Mode::Review, None, 1, NOW + 86_600_000));
         a.merge(&b);
-        assert_eq!(a.best.as_ref().unwrap().correct, 10);
+        assert_eq!(a.archive.best(&ModeKey::Quick).unwrap().correct, 10);
+        assert!(a.archive.last(&ModeKey::Review).is_some(), "keys only one copy has are taken in");
         assert_eq!(a.items["q1"].log.len(), 2, "both answers to q1, once each (the later copy holds both)");
         assert_eq!(a.items["q1"].memory.last_review_day, TODAY + 1, "the later state wins");
         assert_eq!(a.days.keys().copied().collect::<Vec<_>>(), vec![TODAY, TODAY + 1]);
@@ -442,7 +925,7 @@ mod tests {
         q.record_answer("q3", true, NOW + 600_000, TODAY, &Scheduler::default());
         q.forget_until(NOW + 300_000);
         assert_eq!(q.items.keys().collect::<Vec<_>>(), vec!["q3"]);
-        assert!(q.best.is_none());
+        assert!(q.archive.entries().is_empty());
     }
 
     /// 10,000 answers over two years, spread over every question and flip card.

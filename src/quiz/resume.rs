@@ -28,9 +28,10 @@ pub struct SavedQuiz {
     #[serde(rename = "started_at")]
     pub started_at_ms: u64,
     pub items: Vec<SavedItem>,
-    /// Zero-based index of the current question.
+    /// Zero-based index of the current question. In an assessment, the number
+    /// of questions (one past the last) while the person checks their answers.
     pub position: usize,
-    /// True while the current question's feedback is showing.
+    /// True while the current question's feedback is showing (immediate feedback only).
     pub answered: bool,
     /// What is picked so far on the current question, before it is checked.
     #[serde(default)]
@@ -101,20 +102,24 @@ impl SavedQuiz {
             title: title.to_owned(),
             started_at_ms,
             items: saved_items(session),
-            position: session.position(),
+            position: if session.stage() == Stage::CheckingAnswers { session.len() } else { session.position() },
             answered: session.stage() == Stage::Answered,
             draft: None,
         })
     }
 
-    /// "Question 4 of 10": the question the person is on, counting from 1.
+    /// "Question 4 of 10": the question the person is on, counting from 1
+    /// (one past the last while checking an assessment's answers).
     pub fn question_number(&self) -> usize {
-        self.position + 1
+        self.position.min(self.items.len().saturating_sub(1)) + 1
     }
 
     /// Rebuilds the session against the current bank, checking everything the
     /// stored text claims, since it may have been edited or come from an older app.
     pub fn restore(&self, bank: &Bank) -> Result<Session, ResumeError> {
+        if self.kind.defers_feedback() {
+            return self.restore_assessment(bank);
+        }
         if self.position >= self.items.len() {
             return Err(ResumeError::NoLongerMatches);
         }
@@ -126,6 +131,26 @@ impl SavedQuiz {
         })?;
         let stage = if self.answered { Stage::Answered } else { Stage::Asking };
         Ok(Session::resume(self.kind.clone(), items, self.position, stage))
+    }
+
+    /// An assessment is either on its first pass (questions before the current
+    /// one saved, the rest not), or has every answer saved: then the person is
+    /// checking them (`position` one past the last) or changing one.
+    /// Versions before 4 showed a "saved" step after each answer (`answered`):
+    /// that answer is kept and the quiz moves on, as it now does.
+    fn restore_assessment(&self, bank: &Bank) -> Result<Session, ResumeError> {
+        let len = self.items.len();
+        let position = if self.answered { self.position + 1 } else { self.position };
+        let all_saved = self.items.iter().all(|i| i.response.is_some());
+        if position > len
+            || (position == len && !all_saved)
+            || (self.answered && self.items.get(self.position).is_none_or(|i| i.response.is_none()))
+        {
+            return Err(ResumeError::NoLongerMatches);
+        }
+        let items = restore_items(&self.items, bank, |index, item| all_saved || (index < position) == item.response.is_some())?;
+        let (position, stage) = if position == len { (len - 1, Stage::CheckingAnswers) } else { (position, Stage::Asking) };
+        Ok(Session::resume(self.kind.clone(), items, position, stage))
     }
 
     /// Reads a quiz that version 1 or 2 of the app kept under its own key.
@@ -149,7 +174,7 @@ impl SavedQuiz {
         }
         Ok(SavedQuiz {
             // Saves from before quiz kinds existed were quick checks.
-            kind: QuizKind { mode: old.mode.unwrap_or(Mode::Quick), topic: old.topic, link: old.link },
+            kind: QuizKind { mode: old.mode.unwrap_or(Mode::Quick), topic: old.topic, link: old.link, questions: Vec::new() },
             title: title.to_owned(),
             started_at_ms,
             items,

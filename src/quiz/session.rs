@@ -1,5 +1,14 @@
-//! One run through a quiz, as a state machine:
-//! `start` → (`answer` → `next`)* → finished.
+//! One run through a quiz, as a state machine.
+//!
+//! Two kinds of run, set by [`QuizKind::defers_feedback`]:
+//! - **Immediate feedback** (practice): `start` → (`answer` → `next`)* → finished.
+//! - **Deferred feedback** (a full assessment, or a trainer's assessment):
+//!   `start` → `save`* → checking answers (`change` → `save`)* → `submit` → finished.
+//!
+//! Marking is only handed out through [`Session::marking`], which gives nothing
+//! for an assessment until it is submitted. So no screen can show, announce or
+//! record whether an assessment answer is right before the person submits:
+//! the types do not let it.
 //!
 //! The session owns copies of its questions, so it needs no bank once started,
 //! and takes its randomness as a seeded generator from the caller.
@@ -26,7 +35,8 @@ pub struct SessionItem {
 }
 
 impl SessionItem {
-    pub fn is_correct(&self) -> bool {
+    /// Only within the domain: screens learn marks through [`Session::marking`].
+    pub(in crate::quiz) fn is_correct(&self) -> bool {
         self.response.as_ref().is_some_and(|r| self.question.kind.mark(r).0)
     }
 }
@@ -67,12 +77,18 @@ pub fn is_valid_layout(kind: &Kind, order: &[usize]) -> bool {
     order.len() == len && order.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
 }
 
+/// Where a run is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Waiting for an answer to the current question.
+    /// Waiting for an answer to the current question (in an assessment, the
+    /// current question may hold a saved answer the person is changing).
     Asking,
-    /// The current question is answered and its feedback is showing.
+    /// Immediate feedback only: the current question is answered and its feedback is showing.
     Answered,
+    /// Deferred feedback only: every answer is saved, and the person checks
+    /// them before submitting (the GOV.UK "Check your answers" page).
+    CheckingAnswers,
+    /// Finished (an assessment: submitted). Marking is open.
     Finished,
 }
 
@@ -80,6 +96,8 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feedback {
     pub correct: bool,
+    /// A figure near the right one, but not it ("Close: the figure is 294").
+    pub close: bool,
     pub right_answer: RightAnswer,
     pub parts_right: Option<PartsRight>,
     /// Feedback written for the options the learner chose (and right ones missed).
@@ -95,25 +113,43 @@ pub enum SessionError {
     NotAnAnswer,
     /// The call does not fit the current stage (e.g. `next` before answering).
     WrongStage,
+    /// The call is for the other kind of run: `answer` and `next` are for
+    /// immediate feedback, `save`, `change` and `submit` for an assessment.
+    WrongKind,
 }
 
 /// The pass mark of a full assessment, in percent.
 pub const PASS_MARK: u32 = 80;
 
-/// What kind of quiz this is, the topic for a topic quiz, and the trainer's
-/// spec for a quiz from a link.
-/// Stored as `{"mode": "topic", "topic": "principle-3", "link": null}`.
+/// What kind of quiz this is, the topic for a topic quiz, the trainer's
+/// spec for a quiz from a link, and the questions of a review of chosen mistakes.
+/// Stored as `{"mode": "topic", "topic": "principle-3", "link": null}`, with
+/// `"questions": [ids]` only when there are some.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuizKind {
     pub mode: Mode,
     pub topic: Option<String>,
     pub link: Option<QuizSpec>,
+    /// For "Review these N mistakes now" after a quiz: the ids of the
+    /// questions missed, in quiz order. Empty for every other quiz.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
 }
 
 impl QuizKind {
     pub fn new(mode: Mode, topic: Option<String>) -> QuizKind {
-        QuizKind { mode, topic, link: None }
+        QuizKind { mode, topic, link: None, questions: Vec::new() }
+    }
+
+    /// A review of exactly these questions (by id), e.g. the ones just missed.
+    pub fn review_of(questions: Vec<String>) -> QuizKind {
+        QuizKind { questions, ..QuizKind::new(Mode::Mistakes, None) }
+    }
+
+    /// A trainer's quiz from a link.
+    pub fn from_link(spec: QuizSpec) -> QuizKind {
+        QuizKind { link: Some(spec), ..QuizKind::new(Mode::Trainer, None) }
     }
 
     /// In a full assessment, or a trainer's assessment, feedback waits until the end.
@@ -156,8 +192,8 @@ impl Session {
         Ok(Session { kind, items, position: 0, stage: Stage::Asking })
     }
 
-    /// Rebuilds a session from checked parts; only `resume::SavedQuiz` calls this.
-    pub(crate) fn resume(kind: QuizKind, items: Vec<SessionItem>, position: usize, stage: Stage) -> Session {
+    /// Rebuilds a session from checked parts; only `resume::SavedQuiz` and `Attempt` call this.
+    pub(in crate::quiz) fn resume(kind: QuizKind, items: Vec<SessionItem>, position: usize, stage: Stage) -> Session {
         Session { kind, items, position, stage }
     }
 
@@ -173,6 +209,11 @@ impl Session {
 
     pub fn stage(&self) -> Stage {
         self.stage
+    }
+
+    /// True for an assessment: answers are saved, and marked only once submitted.
+    pub fn defers_feedback(&self) -> bool {
+        self.kind.defers_feedback()
     }
 
     /// Zero-based index of the current question.
@@ -192,19 +233,29 @@ impl Session {
         self.position + 1 == self.items.len()
     }
 
+    /// Every question with its layout and the answer given (saved, in an assessment).
     pub fn items(&self) -> &[SessionItem] {
         &self.items
     }
 
+    /// How many questions have an answer.
+    pub fn answered_count(&self) -> usize {
+        self.items.iter().filter(|i| i.response.is_some()).count()
+    }
+
+    /// The question on screen: while asking, or showing its feedback.
     pub fn current(&self) -> Option<&SessionItem> {
         match self.stage {
-            Stage::Finished => None,
-            _ => self.items.get(self.position),
+            Stage::Asking | Stage::Answered => self.items.get(self.position),
+            Stage::CheckingAnswers | Stage::Finished => None,
         }
     }
 
-    /// Records the learner's answer to the current question.
+    /// Immediate feedback: checks the learner's answer to the current question.
     pub fn answer(&mut self, response: Response) -> Result<Feedback, SessionError> {
+        if self.defers_feedback() {
+            return Err(SessionError::WrongKind);
+        }
         if self.stage != Stage::Asking {
             return Err(SessionError::WrongStage);
         }
@@ -217,23 +268,12 @@ impl Session {
         Ok(feedback_for(item))
     }
 
-    /// Feedback for the current question, once it has been answered (not
-    /// shown during a full assessment, whose feedback waits for the end).
-    pub fn feedback(&self) -> Option<Feedback> {
-        match self.stage {
-            Stage::Answered => Some(feedback_for(&self.items[self.position])),
-            _ => None,
-        }
-    }
-
-    /// Feedback for every question, for the review after a quiz.
-    pub fn review(&self) -> Vec<(&SessionItem, Feedback)> {
-        self.items.iter().filter(|i| i.response.is_some()).map(|i| (i, feedback_for(i))).collect()
-    }
-
-    /// Moves on after feedback; finishes after the last question.
+    /// Immediate feedback: moves on after feedback; finishes after the last question.
     #[allow(clippy::should_implement_trait)] // the quiz's own step, not an iterator
     pub fn next(&mut self) -> Result<(), SessionError> {
+        if self.defers_feedback() {
+            return Err(SessionError::WrongKind);
+        }
         if self.stage != Stage::Answered {
             return Err(SessionError::WrongStage);
         }
@@ -246,8 +286,100 @@ impl Session {
         Ok(())
     }
 
-    pub fn score(&self) -> Score {
+    /// Assessment: saves the answer to the current question, unmarked, and
+    /// moves on: to the next question, or to checking the answers once every
+    /// question has one (after the last, or after changing an answer).
+    pub fn save(&mut self, response: Response) -> Result<(), SessionError> {
+        if !self.defers_feedback() {
+            return Err(SessionError::WrongKind);
+        }
+        if self.stage != Stage::Asking {
+            return Err(SessionError::WrongStage);
+        }
+        let item = &mut self.items[self.position];
+        if !item.question.kind.accepts(&response) {
+            return Err(SessionError::NotAnAnswer);
+        }
+        item.response = Some(response);
+        if self.answered_count() == self.items.len() {
+            self.stage = Stage::CheckingAnswers;
+        } else {
+            self.position += 1;
+        }
+        Ok(())
+    }
+
+    /// Assessment, checking answers: goes back to question `position` to change its answer.
+    pub fn change(&mut self, position: usize) -> Result<(), SessionError> {
+        if !self.defers_feedback() {
+            return Err(SessionError::WrongKind);
+        }
+        if self.stage != Stage::CheckingAnswers || position >= self.items.len() {
+            return Err(SessionError::WrongStage);
+        }
+        self.position = position;
+        self.stage = Stage::Asking;
+        Ok(())
+    }
+
+    /// Assessment, checking answers: submits every answer for marking.
+    pub fn submit(&mut self) -> Result<(), SessionError> {
+        if !self.defers_feedback() {
+            return Err(SessionError::WrongKind);
+        }
+        if self.stage != Stage::CheckingAnswers {
+            return Err(SessionError::WrongStage);
+        }
+        self.stage = Stage::Finished;
+        Ok(())
+    }
+
+    /// The marking, where it may be shown: always with immediate feedback, and
+    /// for an assessment only once it is submitted. `None` before then.
+    pub fn marking(&self) -> Option<Marking<'_>> {
+        (!self.defers_feedback() || self.stage == Stage::Finished).then_some(Marking { session: self })
+    }
+
+    /// The score, for the domain only (see [`Marking::score`]).
+    pub(in crate::quiz) fn score(&self) -> Score {
         Score { correct: self.items.iter().filter(|i| i.is_correct()).count() as u32, total: self.items.len() as u32 }
+    }
+}
+
+/// Marks and feedback of a session, handed out only by [`Session::marking`].
+#[derive(Debug, Clone, Copy)]
+pub struct Marking<'a> {
+    session: &'a Session,
+}
+
+impl<'a> Marking<'a> {
+    /// Feedback for the current question, once it has been checked.
+    pub fn feedback(&self) -> Option<Feedback> {
+        match self.session.stage {
+            Stage::Answered => Some(feedback_for(&self.session.items[self.session.position])),
+            _ => None,
+        }
+    }
+
+    /// The current question, once checked, with the answer given: what the
+    /// inputs show marked right or wrong.
+    pub fn checked(&self) -> Option<&'a SessionItem> {
+        (self.session.stage == Stage::Answered).then(|| &self.session.items[self.session.position])
+    }
+
+    /// Feedback for every answered question, for the review after a quiz.
+    pub fn review(&self) -> Vec<(&'a SessionItem, Feedback)> {
+        self.session.items.iter().filter(|i| i.response.is_some()).map(|i| (i, feedback_for(i))).collect()
+    }
+
+    /// Right or not, for each answered question: (question id, right?), in quiz order.
+    pub fn results(&self) -> Vec<(&'a str, bool)> {
+        self.session.items.iter().filter(|i| i.response.is_some()).map(|i| (i.question.id.as_str(), i.is_correct())).collect()
+    }
+
+    /// Right answers so far, out of every question in the quiz.
+    pub fn score(&self) -> Score {
+        self.session.score()
     }
 }
 
@@ -255,9 +387,11 @@ fn feedback_for(item: &SessionItem) -> Feedback {
     let q = &item.question;
     let response = item.response.as_ref();
     let (correct, parts_right) = response.map_or((false, None), |r| q.kind.mark(r));
+    let right_answer = q.kind.right_answer(response);
     Feedback {
         correct,
-        right_answer: q.kind.right_answer(response),
+        close: matches!(right_answer, RightAnswer::Number { close: true, .. }),
+        right_answer,
         parts_right,
         notes: response.map(|r| q.kind.option_notes(r)).unwrap_or_default(),
         explanation: q.explanation.clone(),

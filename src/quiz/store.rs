@@ -20,6 +20,13 @@
 //! under the same key, and the quiz in progress, the records and the debrief
 //! under keys of their own: [`Store::decode`] migrates the first, and
 //! [`Store::take_in_legacy`] the others. Time and randomness are always passed in.
+//!
+//! **Best and last scores** are kept per [`ModeKey`] (quick check, full
+//! assessment, each topic, each trainer's quiz link; mistakes and spaced
+//! reviews have a last score but never a best): [`Store::best_for`],
+//! [`Store::last_for`] and [`Store::is_new_best`] look at the attempts kept and
+//! at `progress.archive`, which keeps the best and latest score of each mode
+//! key among attempts dropped for space.
 
 use std::collections::BTreeMap;
 
@@ -29,7 +36,7 @@ use super::attempt::Attempt;
 use super::debrief::{Added, Tally, RESULTS_KEPT};
 use super::draw::kind_title;
 use super::link::{QuizResult, QuizSpec};
-use super::progress::{ItemRecord, Mode, Progress, ScoreRecord, SANE_DAYS};
+use super::progress::{Archive, ItemRecord, Mode, ModeKey, Progress, ScoreRecord, SANE_DAYS};
 use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use super::resume::SavedQuiz;
 use super::schedule::Scheduler;
@@ -38,7 +45,7 @@ use super::schedule::Scheduler;
 pub const SCHEMA_VERSION: u32 = 3;
 /// Stored text larger than this is not something this app wrote.
 pub const MAX_STORED_BYTES: usize = 5_000_000;
-/// Finished attempts kept (the best score is kept apart, whatever its age).
+/// Finished attempts kept (the best and last score of each mode key are kept apart, whatever their age).
 pub const ATTEMPTS_KEPT: usize = 200;
 /// Quizzes in progress kept at once, newest first.
 pub const QUIZZES_KEPT: usize = 20;
@@ -445,29 +452,68 @@ impl Store {
 
     // ---- Quizzes in progress and finished attempts
 
-    /// Applies the clear marker and the size limit to the attempts. The best
-    /// score is worked out from the attempts kept; an attempt dropped for
-    /// space leaves its score in `progress.best` in case it was the best.
+    /// Applies the clear marker and the size limit to the attempts. Best and
+    /// last scores are worked out from the attempts kept; an attempt dropped
+    /// for space leaves its score in `progress.archive`, under its mode key.
     fn tidy_attempts(&mut self) {
         let cleared = self.cleared_at;
         // Only when some will be dropped for space (not on every save).
-        let before: Vec<ScoreRecord> = if self.attempts.0.len() > ATTEMPTS_KEPT {
-            self.attempts.live().map(|(id, a)| a.score_record(id)).filter(|score| score.finished_at_ms > cleared).collect()
+        let before: Vec<(ModeKey, u64, ScoreRecord)> = if self.attempts.0.len() > ATTEMPTS_KEPT {
+            let live = self.attempts.0.iter().filter(|e| e.at > cleared);
+            live.filter_map(|e| e.value.as_ref().map(|a| (ModeKey::of(&a.kind), e.at, a.score_record(&e.id)))).collect()
         } else {
             Vec::new()
         };
         self.attempts.tidy(cleared, ATTEMPTS_KEPT);
-        for score in before {
+        for (key, at, score) in before {
             if self.attempts.find(&score.id).is_err() {
-                self.progress.record_score(score);
+                self.progress.archive_score(key, at, score);
             }
         }
     }
 
-    /// The best score so far: of the attempts kept, and of any older ones.
-    pub fn best(&self) -> Option<ScoreRecord> {
-        let kept = self.attempts.live().map(|(id, a)| a.score_record(id));
-        kept.chain(self.progress.best.clone()).reduce(|a, b| ScoreRecord::better(&a, &b).clone())
+    /// The scores of the attempts kept of mode key `key`.
+    fn kept_scores<'a>(&'a self, key: &'a ModeKey) -> impl Iterator<Item = ScoreRecord> + 'a {
+        self.attempts.live().filter(|(_, a)| key.is_of(&a.kind)).map(|(id, a)| a.score_record(id))
+    }
+
+    /// The best score of mode key `key` so far, of the attempts kept and of
+    /// those dropped for space: the highest proportion right, and of equal
+    /// ones the latest ([`ScoreRecord::rank`]). Always `None` for mistakes and
+    /// spaced reviews, which never count for a best.
+    pub fn best_for(&self, key: &ModeKey) -> Option<ScoreRecord> {
+        if !key.counts_for_best() {
+            return None;
+        }
+        let archived = self.progress.archive.best(key).cloned();
+        self.kept_scores(key).chain(archived).reduce(|a, b| ScoreRecord::better(&a, &b).clone())
+    }
+
+    /// The latest score of mode key `key` (the latest to finish, of the
+    /// attempts kept and of those dropped for space).
+    pub fn last_for(&self, key: &ModeKey) -> Option<ScoreRecord> {
+        let archived = self.progress.archive.last(key).cloned();
+        self.kept_scores(key).chain(archived).reduce(|a, b| ScoreRecord::later(&a, &b).clone())
+    }
+
+    /// True if attempt `id` is a new best score, to say so on its results:
+    /// its mode key counts for a best, it passed (if its quiz has a pass
+    /// mark), and it strictly beats ([`Score::beats`](super::scoring::Score::beats))
+    /// every earlier score of its mode key, of which there is at least one.
+    /// "Earlier" means finished before it (ties by id), among the attempts
+    /// kept and the scores kept of those dropped for space. False for an
+    /// attempt not kept.
+    pub fn is_new_best(&self, id: &str) -> bool {
+        let Some(attempt) = self.attempts.get(id) else { return false };
+        let key = ModeKey::of(&attempt.kind);
+        if !key.counts_for_best() || attempt.passed() == Some(false) {
+            return false;
+        }
+        let finished = (attempt.finished_at_ms, id);
+        let archived = self.progress.archive.of_key(&key).iter().map(|a| a.score.clone());
+        let mut earlier =
+            self.kept_scores(&key).chain(archived).filter(|s| s.id != id && (s.finished_at_ms, s.id.as_str()) < finished).peekable();
+        earlier.peek().is_some() && earlier.all(|s| attempt.score.beats(&s.score()))
     }
 
     /// Keeps the quiz in progress `id` as it now stands.
@@ -484,12 +530,16 @@ impl Store {
     /// Deletes the quiz in progress `id` without finishing it.
     pub fn discard_quiz(&mut self, id: &str, now_ms: u64) {
         self.quizzes.delete(id, now_ms);
+        // Its tombstone counts towards the limit, so what is written always reads back.
+        self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);
     }
 
     /// Finishes quiz `id`: it is no longer in progress, the attempt is kept
-    /// under the same id, and its score counts for the best and the day's practice.
+    /// under the same id, and it counts for the day's practice (and for its
+    /// mode key's best and last scores).
     pub fn finish_quiz(&mut self, id: &str, attempt: Attempt, now_ms: u64, today: i64) {
         self.quizzes.delete(id, now_ms);
+        self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);
         self.progress.mark_day(today, now_ms);
         self.attempts.put(id, attempt, now_ms);
         self.tidy_attempts();
@@ -503,11 +553,6 @@ impl Store {
     /// The most recently finished attempt.
     pub fn last_attempt(&self) -> Option<(&str, &Attempt)> {
         self.attempts_oldest_first().pop()
-    }
-
-    /// True if attempt `id` is the best score so far.
-    pub fn is_best(&self, id: &str) -> bool {
-        self.best().is_some_and(|b| b.id == id)
     }
 
     // ---- Records
@@ -649,9 +694,7 @@ fn imported_after(imported: &Store, after: u64) -> Store {
     for at in fresh.progress.days.values_mut() {
         *at = (*at).max(after);
     }
-    if let Some(best) = &mut fresh.progress.best {
-        best.finished_at_ms = best.finished_at_ms.max(after);
-    }
+    fresh.progress.archive.restamp(after);
     restamp(&mut fresh.attempts, after);
     restamp(&mut fresh.quizzes, after);
     restamp(&mut fresh.records, after);
@@ -761,7 +804,7 @@ impl LegacyProgress {
             // Old attempts kept the score only; their answers were never stored.
             let id = format!("{:016x}", score.finished_at_ms);
             let attempt = Attempt {
-                kind: super::session::QuizKind { mode: score.mode, topic: score.topic.clone(), link: None },
+                kind: super::session::QuizKind::new(score.mode, score.topic.clone()),
                 title: String::new(),
                 started_at_ms: score.finished_at_ms,
                 finished_at_ms: score.finished_at_ms,
@@ -771,7 +814,8 @@ impl LegacyProgress {
             };
             store.attempts.put(&id, attempt, score.finished_at_ms);
         }
-        store.progress.best = best.map(|b| ScoreRecord { id: format!("{:016x}", b.finished_at_ms), ..b });
+        // The one best score of every mode becomes the best of its own mode key.
+        store.progress.archive = Archive::from_one_best(best.map(|b| ScoreRecord { id: format!("{:016x}", b.finished_at_ms), ..b }));
         store.tidy();
         Ok(store)
     }
@@ -796,6 +840,30 @@ mod tests {
             items: Vec::new(),
             token: "0123abcd".into(),
         }
+    }
+
+    /// An attempt of a quiz of `kind` that got `correct` out of `total`, finished at `at`.
+    fn scored(kind: QuizKind, correct: u32, total: u32, at: u64) -> Attempt {
+        Attempt { kind, score: Score { correct, total }, ..attempt(0, at) }
+    }
+
+    fn topic(id: &str) -> QuizKind {
+        QuizKind::new(Mode::Topic, Some(id.into()))
+    }
+
+    fn trainer(seed: u32) -> QuizKind {
+        let spec = QuizSpec { topics: vec![], count: 10, seed, assessment: true, pass_mark: 70, title: None, refresh_months: None };
+        QuizKind::from_link(spec)
+    }
+
+    /// Finishes each quiz in turn, a minute apart from NOW, with ids a0, a1, …
+    fn finished(quizzes: Vec<Attempt>) -> Store {
+        let mut s = Store::default();
+        for (n, a) in quizzes.into_iter().enumerate() {
+            let at = NOW + n as u64 * 60_000;
+            s.finish_quiz(&format!("a{n}"), Attempt { finished_at_ms: at, started_at_ms: at - 1000, ..a }, at, TODAY);
+        }
+        s
     }
 
     fn record(made: u64) -> Record {
@@ -831,14 +899,158 @@ mod tests {
     }
 
     #[test]
-    fn finishing_a_quiz_keeps_the_attempt_and_the_best() {
+    fn finishing_a_quiz_keeps_the_attempt_and_its_last_and_best_scores() {
         let mut s = Store::default();
         s.finish_quiz("a1", attempt(6, NOW), NOW, TODAY);
         s.finish_quiz("a2", attempt(4, NOW + 1), NOW + 1, TODAY);
-        assert!(s.is_best("a1"));
-        assert!(!s.is_best("a2"), "a worse score is not the best");
+        assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a1");
+        assert_eq!(s.last_for(&ModeKey::Quick).unwrap().id, "a2");
         assert_eq!(s.last_attempt().unwrap().0, "a2");
         assert_eq!(s.attempts_oldest_first().len(), 2);
+        assert_eq!((s.best_for(&ModeKey::Assessment), s.last_for(&ModeKey::Assessment)), (None, None), "never tried");
+    }
+
+    #[test]
+    fn a_first_attempt_is_not_a_new_best() {
+        let s = finished(vec![attempt(6, NOW)]);
+        assert!(!s.is_new_best("a0"), "a first score beats nothing");
+        assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a0", "though it is the best so far");
+        assert!(!s.is_new_best("missing"));
+    }
+
+    #[test]
+    fn only_a_strictly_better_score_is_a_new_best() {
+        let s = finished(vec![attempt(6, NOW), attempt(8, NOW), attempt(8, NOW), attempt(5, NOW), attempt(9, NOW)]);
+        let new_bests: Vec<bool> = (0..5).map(|n| s.is_new_best(&format!("a{n}"))).collect();
+        assert_eq!(new_bests, vec![false, true, false, false, true], "a tie is not a new best; each is judged by what came before it");
+        assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a4");
+        // 9/10 beats 17/20 exactly.
+        let t = finished(vec![scored(QuizKind::new(Mode::Quick, None), 17, 20, NOW), attempt(9, NOW)]);
+        assert!(t.is_new_best("a1"));
+    }
+
+    #[test]
+    fn a_fail_is_never_a_new_best() {
+        let assessment = || QuizKind::new(Mode::Assessment, None);
+        let s = finished(vec![
+            scored(assessment(), 10, 20, NOW),
+            scored(assessment(), 15, 20, NOW), // better, but 75% is not a pass
+            scored(assessment(), 16, 20, NOW), // 80% passes
+            scored(trainer(1), 5, 10, NOW),
+            scored(trainer(1), 6, 10, NOW), // the trainer's pass mark is 70%
+            scored(trainer(1), 7, 10, NOW),
+        ]);
+        let new_bests: Vec<bool> = (0..6).map(|n| s.is_new_best(&format!("a{n}"))).collect();
+        assert_eq!(new_bests, vec![false, false, true, false, false, true]);
+        assert_eq!(s.best_for(&ModeKey::Assessment).unwrap().id, "a2");
+    }
+
+    #[test]
+    fn mistakes_and_reviews_never_count_for_a_best_but_have_a_last_score() {
+        let s = finished(vec![
+            attempt(5, NOW),
+            scored(QuizKind::new(Mode::Mistakes, None), 3, 3, NOW),
+            scored(QuizKind::new(Mode::Mistakes, None), 4, 4, NOW),
+            scored(QuizKind::new(Mode::Review, None), 2, 3, NOW),
+            scored(QuizKind::new(Mode::Review, None), 3, 3, NOW),
+        ]);
+        assert!((1..5).all(|n| !s.is_new_best(&format!("a{n}"))));
+        assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a0", "a 3/3 mistakes review does not outrank a quick check");
+        assert_eq!((s.best_for(&ModeKey::Mistakes), s.best_for(&ModeKey::Review)), (None, None));
+        assert_eq!(s.last_for(&ModeKey::Mistakes).unwrap().id, "a2");
+        assert_eq!(s.last_for(&ModeKey::Review).unwrap().id, "a4");
+        assert_eq!(s.last_for(&ModeKey::Quick).unwrap().id, "a0");
+    }
+
+    #[test]
+    fn each_mode_topic_and_trainers_quiz_has_its_own_best() {
+        let s = finished(vec![
+            scored(topic("p3"), 10, 10, NOW),
+            scored(topic("p4"), 5, 10, NOW),
+            attempt(9, NOW),
+            scored(topic("p4"), 6, 10, NOW),
+            scored(QuizKind::new(Mode::Assessment, None), 18, 20, NOW),
+            scored(trainer(1), 8, 10, NOW),
+            scored(trainer(2), 9, 10, NOW),
+            scored(trainer(1), 9, 10, NOW),
+        ]);
+        let new_bests: Vec<bool> = (0..8).map(|n| s.is_new_best(&format!("a{n}"))).collect();
+        assert_eq!(new_bests, vec![false, false, false, true, false, false, false, true]);
+        assert_eq!(s.best_for(&ModeKey::Topic("p3".into())).unwrap().id, "a0");
+        assert_eq!(s.best_for(&ModeKey::Topic("p4".into())).unwrap().id, "a3");
+        assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a2", "a topic's 10/10 is not the quick check's best");
+        assert_eq!(s.best_for(&ModeKey::Assessment).unwrap().id, "a4");
+        let link = |seed| ModeKey::of(&trainer(seed));
+        assert_eq!((s.best_for(&link(1)).unwrap().id, s.best_for(&link(2)).unwrap().id), ("a7".into(), "a6".into()));
+    }
+
+    #[test]
+    fn the_best_and_last_of_each_mode_survive_being_dropped_for_space() {
+        let mut quizzes = vec![
+            attempt(9, NOW),
+            attempt(7, NOW),
+            scored(QuizKind::new(Mode::Assessment, None), 18, 20, NOW),
+            scored(QuizKind::new(Mode::Mistakes, None), 3, 3, NOW),
+            scored(topic("p3"), 4, 10, NOW),
+        ];
+        quizzes.extend((0..ATTEMPTS_KEPT).map(|_| scored(topic("p4"), 5, 10, NOW)));
+        let mut s = finished(quizzes);
+        assert_eq!(s.attempts.live_count(), ATTEMPTS_KEPT);
+        assert!(s.attempts.get("a0").is_none() && s.attempts.get("a4").is_none(), "the oldest were dropped");
+        let ids = |score: Option<ScoreRecord>| score.map(|b| b.id);
+        assert_eq!(ids(s.best_for(&ModeKey::Quick)), Some("a0".into()));
+        assert_eq!(ids(s.last_for(&ModeKey::Quick)), Some("a1".into()));
+        assert_eq!(ids(s.best_for(&ModeKey::Assessment)), Some("a2".into()));
+        assert_eq!(ids(s.best_for(&ModeKey::Topic("p3".into()))), Some("a4".into()));
+        assert_eq!(ids(s.last_for(&ModeKey::Mistakes)), Some("a3".into()));
+        assert_eq!(s.best_for(&ModeKey::Mistakes), None);
+        assert_eq!(s.progress.archive.entries().len(), 5, "quick's 9/10 and its later 7/10, assessment, p3 and mistakes");
+        let read = Store::decode(&s.encode()).unwrap();
+        assert_eq!(read, s, "the archive is saved and read back");
+        // A new attempt is judged against the dropped ones too.
+        let at = NOW + 1_000 * 60_000;
+        s.finish_quiz("b1", attempt(9, at), at, TODAY);
+        s.finish_quiz("b2", attempt(10, at + 1), at + 1, TODAY);
+        assert!(!s.is_new_best("b1"), "equal to a dropped best");
+        assert!(s.is_new_best("b2"));
+        assert_eq!(ids(s.last_for(&ModeKey::Quick)), Some("b2".into()));
+        assert_eq!(
+            s.progress.archive.of_key(&ModeKey::Topic("p4".into())).len(),
+            1,
+            "two p4 attempts made way for b1 and b2; the later is kept"
+        );
+        // "Clear my data" forgets the archive too; a backup taken in brings it back, with its dates.
+        let backup = read;
+        s.clear_all(at + 10);
+        assert_eq!((s.best_for(&ModeKey::Quick), s.progress.archive.entries().len()), (None, 0));
+        s.merge_backup(&backup);
+        assert_eq!(s.best_for(&ModeKey::Quick).map(|b| (b.id, b.finished_at_ms)), Some(("a0".into(), NOW)));
+        assert_eq!(ids(s.last_for(&ModeKey::Quick)), Some("a1".into()), "the dropped last score too");
+        assert_eq!(s.progress.archive.entries().len(), backup.progress.archive.entries().len());
+        assert!(s.progress.archive.entries().iter().all(|a| a.at > s.cleared_at));
+        assert_eq!(Store::decode(&s.encode()), Ok(s.clone()));
+    }
+
+    #[test]
+    fn version_3s_one_best_score_still_loads() {
+        let good = sample().encode();
+        assert!(good.contains(r#""best":null"#), "an empty archive is written as version 3 did");
+        let old_best = r#""best":{"id":"gone","at":1795000000000,"mode":"quick","topic":null,"correct":9,"total":10}"#;
+        let old = Store::decode(&good.replacen(r#""best":null"#, old_best, 1)).unwrap();
+        let best = old.best_for(&ModeKey::Quick).unwrap();
+        assert_eq!((best.id.as_str(), best.correct, best.finished_at_ms), ("gone", 9, 1_795_000_000_000));
+        assert_eq!(old.last_for(&ModeKey::Quick).unwrap().id, "a1", "the later attempt kept is the last");
+        assert!(!old.is_new_best("a1"), "6/10 does not beat the old 9/10");
+        assert!(old.encode().contains(old_best), "one score that reads back exactly is written as version 3 wrote it");
+        assert_eq!(Store::decode(&old.encode()), Ok(old.clone()));
+        // An old best from a mistakes review is not a best any more.
+        let mistakes = old_best.replace("quick", "mistakes");
+        let s = Store::decode(&good.replacen(r#""best":null"#, &mistakes, 1)).unwrap();
+        assert_eq!((s.best_for(&ModeKey::Quick).unwrap().id.as_str(), s.progress.archive.entries().len()), ("a1", 0));
+        // Still strict.
+        for bad in [old_best.replace("\"total\":10", "\"total\":10,\"x\":1"), old_best.replace("\"correct\":9", "\"correct\":11")] {
+            assert!(matches!(Store::decode(&good.replacen(r#""best":null"#, &bad, 1)), Err(StoreError::Corrupt(_))), "{bad}");
+        }
     }
 
     #[test]
@@ -862,7 +1074,7 @@ mod tests {
         let mut merged = stale.clone();
         merged.merge(&cleared);
         assert_eq!(merged.records_oldest_first().len(), 0, "the stale tab's records are gone");
-        assert!(merged.attempts_oldest_first().is_empty() && merged.best().is_none());
+        assert!(merged.attempts_oldest_first().is_empty() && merged.best_for(&ModeKey::Quick).is_none());
         assert!(merged.drafts.get("a1").is_none());
         // What the stale tab does after the clear is kept.
         merged.record_answer("q9", true, NOW + 20_000, TODAY, &Scheduler::default());
@@ -941,7 +1153,8 @@ mod tests {
         let s = Store::decode(v1).unwrap();
         assert_eq!(s.attempts_oldest_first().len(), 1);
         assert_eq!(s.last_attempt().unwrap().1.score, Score { correct: 6, total: 10 });
-        assert_eq!(s.best().map(|b| (b.correct, b.finished_at_ms)), Some((9, 1000)));
+        assert_eq!(s.best_for(&ModeKey::Quick).map(|b| (b.correct, b.finished_at_ms)), Some((9, 1000)));
+        assert_eq!(s.last_for(&ModeKey::Quick).map(|b| (b.correct, b.finished_at_ms)), Some((6, 2000)));
         assert!(Store::decode(r#"{"schema_version":1,"last":null,"best":null}"#).is_ok());
         let with_extra = r#"{"schema_version":1,"last":null,"best":null,"extra":1}"#;
         assert!(matches!(Store::decode(with_extra), Err(StoreError::Corrupt(_))));
@@ -956,7 +1169,8 @@ mod tests {
         let s = Store::decode(v2).unwrap();
         let (id, a) = s.last_attempt().unwrap();
         assert_eq!((a.kind.mode, a.score.correct), (Mode::Topic, 7));
-        assert!(s.is_best(id), "the migrated best points at its attempt");
+        assert_eq!(s.best_for(&ModeKey::Topic("principle-3".into())).unwrap().id, id, "the migrated best points at its attempt");
+        assert!(!s.is_new_best(id), "its own archived best is not an earlier score");
         assert_eq!(s.progress.items["q1"].at, 29_400_000 * 60_000, "an item's time comes from its log");
         assert_eq!(s.progress.streak(20_418), 2);
         for (from, to) in

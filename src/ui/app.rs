@@ -60,6 +60,15 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
             state.take_in_other_tabs();
         }
     });
+    // The app's name in the header (static HTML, painted before the app runs)
+    // links home: within the app, without reloading it.
+    let home_link = window_event_listener(ev::click, move |event| {
+        let plain = event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+        if plain && !event.default_prevented() && history::is_home_link(event.target()) {
+            event.prevent_default();
+            state.navigate(Route::Home);
+        }
+    });
     // The page may be discarded once hidden: save anything still waiting.
     let hidden = window_event_listener(ev::pagehide, move |_| {
         if state.save_pending() {
@@ -73,6 +82,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         }
         back_or_forward.remove();
         other_tab.remove();
+        home_link.remove();
         hidden.remove();
     });
     service_worker::register(move || update_ready.set(true));

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::NavLink;
 use crate::quiz::bank::Bank;
-use crate::quiz::draw::draw;
+use crate::quiz::draw::link_questions;
 use crate::quiz::link::QuizResult;
 use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
@@ -53,8 +53,7 @@ pub fn DebriefPage(
         tally.with(|t| match quiz.as_deref().and_then(|id| t.summary(id)) {
             Some(summary) => {
                 // The same draw as the learners' phones made from the link's seed.
-                let topics: Vec<&str> = summary.spec.topics.iter().map(String::as_str).collect();
-                let questions = draw(&bank, &topics, summary.spec.count as usize, &mut SeededRng::new(u64::from(summary.spec.seed)));
+                let questions = link_questions(&bank, &summary.spec, &mut SeededRng::new(u64::from(summary.spec.seed)));
                 let quiz_id = summary.spec.id();
                 let missed = summary
                     .most_missed

@@ -1,7 +1,9 @@
 //! Feedback after checking an answer, in a live region that is always present,
-//! so screen readers announce it when the text arrives.
+//! so screen readers announce it when the text arrives. In an assessment the
+//! region only ever says an answer was saved: the session gives no marking
+//! out until the answers are submitted.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use crate::quiz::marking::RightAnswer;
 use crate::quiz::session::{Feedback, Session};
@@ -25,12 +27,19 @@ fn right_answer(answer: RightAnswer) -> AnyView {
         .into_any(),
         RightAnswer::Pairs(pairs) => view! {
             <p>"The right matches are:"</p>
-            <ul>{pairs.into_iter().map(|p| view! { <li>{p.left}": " <strong>{p.right}</strong></li> }).collect_view()}</ul>
+            <ul>
+                {pairs.into_iter().map(|p| view! {
+                    <li>
+                        {p.left}": " <strong>{p.right}</strong>
+                        {p.chosen.map(|c| format!(" (you chose {c})"))}
+                    </li>
+                }).collect_view()}
+            </ul>
         }
         .into_any(),
-        RightAnswer::Number { answer, unit, given, .. } => view! {
+        RightAnswer::Number { answer, unit, given, close } => view! {
             <p>
-                "The figure is " <strong>{format!("{answer}{unit}")}</strong>"."
+                {(!close).then(|| view! { "The figure is " <strong>{format!("{answer}{unit}")}</strong>"." })}
                 {given.map(|n| format!(" You said {n}{unit}."))}
             </p>
         }
@@ -38,10 +47,19 @@ fn right_answer(answer: RightAnswer) -> AnyView {
     }
 }
 
+/// The verdict: "Correct.", "Close: the figure is 294." or "Not quite.".
+fn verdict(f: &Feedback) -> String {
+    match &f.right_answer {
+        _ if f.correct => "Correct.".into(),
+        RightAnswer::Number { answer, unit, close: true, .. } => format!("Close: the figure is {answer}{unit}."),
+        _ => "Not quite.".into(),
+    }
+}
+
 pub fn feedback_view(f: Feedback) -> impl IntoView {
     view! {
-        <div class="feedback" class:feedback-right=f.correct class:feedback-wrong=!f.correct>
-            <p class="feedback-verdict">{if f.correct { "Correct." } else { "Not quite." }}</p>
+        <div class="feedback" class:feedback-right=f.correct class:feedback-close=f.close class:feedback-wrong=!f.correct && !f.close>
+            <p class="feedback-verdict" tabindex="-1">{verdict(&f)}</p>
             {(!f.correct).then(|| right_answer(f.right_answer))}
             {f.parts_right.filter(|p| !f.correct && p.right > 0).map(|p| view! {
                 <p>{format!("You had {} of {} right.", p.right, p.of)}</p>
@@ -54,17 +72,22 @@ pub fn feedback_view(f: Feedback) -> impl IntoView {
 }
 
 #[component]
-pub fn FeedbackPanel(session: Memo<Option<Session>>) -> impl IntoView {
-    // A full assessment keeps its feedback for the end.
-    let deferred = move || session.with(|s| s.as_ref().is_some_and(|s| s.kind().defers_feedback()));
-    let feedback = move || session.with(|s| s.as_ref().and_then(Session::feedback));
+pub fn FeedbackPanel(
+    session: Memo<Option<Session>>,
+    /// In an assessment, what to say once an answer is saved.
+    saved_note: RwSignal<Option<String>>,
+    /// The live region, for the page to move focus into once feedback shows.
+    region_ref: NodeRef<html::Div>,
+) -> impl IntoView {
+    let deferred = move || session.with(|s| s.as_ref().is_some_and(Session::defers_feedback));
+    let feedback = move || session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.feedback()));
     view! {
-        <div class="feedback-region" role="status" aria-live="polite" aria-atomic="true">
-            {move || feedback().map(|f| if deferred() {
-                view! { <p class="feedback saved">"Your answer is saved. You will see how you did at the end."</p> }.into_any()
+        <div class="feedback-region" role="status" aria-live="polite" aria-atomic="true" node_ref=region_ref>
+            {move || if deferred() {
+                saved_note.get().map(|note| view! { <p class="saved-note">{note}</p> }).into_any()
             } else {
-                feedback_view(f).into_any()
-            })}
+                feedback().map(feedback_view).into_any()
+            }}
         </div>
     }
 }

@@ -1,13 +1,13 @@
 //! The home screen: what this is, one button to start, a topic to practise,
-//! and the scores so far.
+//! and the last and best scores of the quick check and the full assessment.
 
 use super::focus::focus_after_render;
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::state::{today, use_app, BankState};
 use crate::platform::clock;
 use crate::quiz::draw::{ASSESSMENT_LENGTH, QUIZ_LENGTH};
-use crate::quiz::progress::Mode;
+use crate::quiz::progress::{Mode, ModeKey, ScoreRecord};
 use crate::quiz::resume::SavedQuiz;
 use crate::quiz::route::Route;
 use crate::quiz::scoring::Score;
@@ -24,14 +24,68 @@ fn describe(score: Score, finished_at_ms: u64) -> String {
     )
 }
 
+/// The modes whose scores home shows, with their names on screen.
+const SCORED_MODES: [(ModeKey, &str); 2] = [(ModeKey::Quick, "Quick check"), (ModeKey::Assessment, "Full assessment")];
+
+/// One mode's scores as home shows them: its name, then its last and best
+/// score described (`"9 out of 10 (90%) on 3 Nov 2026"`).
+#[derive(Debug, Clone, PartialEq)]
+struct ModeScores {
+    name: &'static str,
+    last: String,
+    best: Option<String>,
+}
+
+fn described(score: &ScoreRecord) -> String {
+    describe(score.score(), score.finished_at_ms)
+}
+
+/// The id of the topic select, its error message, and the error summary's link target.
+const TOPIC_ID: &str = "topic";
+const TOPIC_ERROR_ID: &str = "topic-error";
+const TOPIC_ERROR: &str = "Select a topic";
+
 #[component]
 pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     let state = use_app();
     let store = state.store;
     let on_start = Callback::new(move |kind: QuizKind| state.start(kind));
-    let last = move || store.with(|s| s.last_attempt().map(|(_, a)| describe(a.score, a.finished_at_ms)));
-    let best = move || store.with(|s| s.best().map(|b| describe(b.score(), b.finished_at_ms)));
+    // The quick check's and full assessment's scores, for the modes tried.
+    let scores = Memo::new(move |_| {
+        store.with(|s| {
+            SCORED_MODES
+                .iter()
+                .filter_map(|(key, name)| {
+                    let last = s.last_for(key)?;
+                    Some(ModeScores { name, last: described(&last), best: s.best_for(key).as_ref().map(described) })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let any_finished = move || store.with(|s| s.attempts.live_count() > 0 || !s.progress.archive.entries().is_empty());
     let chosen_topic = RwSignal::new(String::new());
+    // "Practise this topic" pressed with no topic chosen: the GOV.UK error pattern,
+    // until a topic is chosen. Each such press moves focus to the error summary.
+    let topic_missing = RwSignal::new(false);
+    let missing_presses = RwSignal::new(0u32);
+    let topic_summary_ref = NodeRef::<html::Div>::new();
+    let topic_select_ref = NodeRef::<html::Select>::new();
+    Effect::new(move |_| {
+        if missing_presses.get() > 0 {
+            if let Some(summary) = topic_summary_ref.get() {
+                let _ = summary.focus();
+            }
+        }
+    });
+    let practise = move |_| {
+        let topic = chosen_topic.get_untracked();
+        if topic.is_empty() {
+            topic_missing.set(true);
+            missing_presses.update(|n| *n += 1);
+        } else {
+            on_start.run(QuizKind::new(Mode::Topic, Some(topic)));
+        }
+    };
     let topics = move || match state.bank.get() {
         BankState::Ready(ready) => ready.topics.iter().map(|t| (t.id.clone(), t.title.clone(), t.questions.len())).collect(),
         _ => Vec::new(),
@@ -151,43 +205,69 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             </div>
 
             <section class="practise" aria-labelledby="practise-heading">
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=topic_summary_ref hidden=move || !topic_missing.get()>
+                    <h2 class="error-summary-title">"There is a problem"</h2>
+                    <ul>
+                        <li><a href=format!("#{TOPIC_ID}") on:click=move |event: leptos::ev::MouseEvent| {
+                            event.prevent_default();
+                            if let Some(select) = topic_select_ref.get_untracked() {
+                                let _ = select.focus();
+                            }
+                        }>{TOPIC_ERROR}</a></li>
+                    </ul>
+                </div>
                 <h2 id="practise-heading">"Practise one topic"</h2>
-                <label class="label" for="topic">"Topic"</label>
-                <select
-                    id="topic"
-                    class="select"
-                    prop:value=move || chosen_topic.get()
-                    on:change=move |event| chosen_topic.set(event_target_value(&event))
-                >
-                    <option value="">"Choose a topic"</option>
-                    {move || topics().into_iter().map(|(id, title, count)| view! {
-                        <option value=id>{format!("{title} ({count} questions)")}</option>
-                    }).collect_view()}
-                </select>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| {
-                        let topic = chosen_topic.get_untracked();
-                        if !topic.is_empty() {
-                            on_start.run(QuizKind::new(Mode::Topic, Some(topic)));
+                <div class="form-group" class:has-error=move || topic_missing.get()>
+                    <label class="label" for=TOPIC_ID>"Topic"</label>
+                    {move || topic_missing.get().then(|| view! {
+                        <p class="error-message" id=TOPIC_ERROR_ID>
+                            <span class="visually-hidden">"Error: "</span>{TOPIC_ERROR}
+                        </p>
+                    })}
+                    <select
+                        id=TOPIC_ID
+                        class="select"
+                        node_ref=topic_select_ref
+                        aria-describedby=move || topic_missing.get().then_some(TOPIC_ERROR_ID)
+                        prop:value=move || chosen_topic.get()
+                        on:change=move |event| {
+                            let topic = event_target_value(&event);
+                            if !topic.is_empty() {
+                                topic_missing.set(false);
+                            }
+                            chosen_topic.set(topic);
                         }
-                    }
-                >
+                    >
+                        <option value="">"Choose a topic"</option>
+                        {move || topics().into_iter().map(|(id, title, count)| view! {
+                            <option value=id>{format!("{title} ({count} questions)")}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="button button-secondary" on:click=practise>
                     "Practise this topic"
                 </button>
             </section>
 
             <section class="scores" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">"Your scores"</h2>
-                {move || match (last(), best()) {
-                    (Some(last), Some(best)) => view! {
+                {move || {
+                    let scores = scores.get();
+                    if scores.is_empty() {
+                        let message = if any_finished() {
+                            "You have not finished a quick check or a full assessment yet."
+                        } else {
+                            "You have not finished a quiz yet."
+                        };
+                        return view! { <p>{message}</p> }.into_any();
+                    }
+                    scores.into_iter().map(|ModeScores { name, last, best }| view! {
+                        <h3>{name}</h3>
                         <dl class="score-list">
                             <div><dt>"Last score"</dt><dd>{last}</dd></div>
-                            <div><dt>"Best score"</dt><dd>{best}</dd></div>
+                            {best.map(|best| view! { <div><dt>"Best score"</dt><dd>{best}</dd></div> })}
                         </dl>
-                    }.into_any(),
-                    _ => view! { <p>"You have not finished a quiz yet."</p> }.into_any(),
+                    }).collect_view().into_any()
                 }}
                 <p class="small">"Scores are kept on this device only."</p>
             </section>

@@ -1,29 +1,40 @@
-//! One question per screen: a fieldset with the inputs its type needs, Check
-//! answer, feedback, Next.
+//! One question per screen: a compact bar (the quiz's name and Quit), the
+//! progress, a fieldset with the inputs its type needs, then:
+//! - with immediate feedback: Check answer, the feedback, Next question;
+//! - in an assessment: Save and continue, with a neutral "saved" note and no
+//!   marking at all (the session gives none out until it is submitted).
 
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
 use super::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
-use super::{FeedbackPanel, NavLink};
+use super::{FeedbackPanel, NavLink, QuitQuiz};
+use crate::platform::history;
 use crate::quiz::bank::Kind;
 use crate::quiz::draft::{Draft, Incomplete};
+use crate::quiz::marking::Response;
 use crate::quiz::route::Route;
 use crate::quiz::session::{Session, SessionItem, Stage};
 
-/// What the quiz page asks the app to keep.
+/// What the quiz pages ask the app to keep.
 #[derive(Debug, Clone)]
 pub enum QuizUpdate {
-    /// The current question was answered: the session now, and (question id, right?).
+    /// Immediate feedback: the current question was checked: the session now, and (question id, right?).
     Answered { session: Session, item: String, right: bool },
-    /// The person moved on (or finished, if the session's stage is `Finished`).
+    /// The person moved on: the next question, an assessment answer saved, or
+    /// an assessment answer to change. Finished, if the session's stage is `Finished`.
     Moved(Session),
     /// What is picked so far on the current question.
     Draft(Draft),
 }
 
-/// A fresh draft for the session's current question.
+/// A fresh draft for the session's current question: empty, or in an
+/// assessment the answer saved before, to change.
 fn draft_for(session: &Option<Session>) -> Draft {
-    session.as_ref().and_then(Session::current).map_or(Draft::Choice(None), |item| Draft::new(&item.question.kind, &item.order))
+    let Some(item) = session.as_ref().and_then(Session::current) else { return Draft::Choice(None) };
+    match (&item.response, session.as_ref().map(Session::stage)) {
+        (Some(response), Some(Stage::Asking)) => Draft::from_response(&item.question.kind, &item.order, response),
+        _ => Draft::new(&item.question.kind, &item.order),
+    }
 }
 
 /// The stored draft if it fits the current question, else a fresh one.
@@ -42,11 +53,11 @@ fn hint(kind: &Kind) -> String {
         Kind::TrueFalse { .. } => "Is this statement true or false?".into(),
         Kind::Order { .. } => "Use the Up and Down buttons to put them in order.".into(),
         Kind::Match { .. } => "Choose the right match for each item.".into(),
-        Kind::Numeric { tolerance, unit, .. } => {
+        Kind::Numeric { unit, .. } => {
             let of_what = if unit == "%" { "percentage" } else { "number" };
-            format!("Give a whole number. Answers within {tolerance} of the right {of_what} count as right.")
+            format!("Give the exact {of_what}, as a whole number. The course states it exactly.")
         }
-        _ => "Select one answer.".into(),
+        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => "Select one answer.".into(),
     }
 }
 
@@ -66,18 +77,20 @@ fn focus_by_id(id: &str) {
     }
 }
 
-/// The inputs for the current question's type.
-fn inputs(item: &SessionItem, draft: RwSignal<Draft>) -> AnyView {
-    let answered = item.response.clone();
+/// The inputs for the current question's type. `checked` is the answer once
+/// marked (immediate feedback only): the inputs then show it, right or wrong.
+fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Option<Response>) -> AnyView {
     match &item.question.kind {
         Kind::Order { items } => {
-            view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any()
+            view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
         }
         Kind::Match { pairs } => {
-            view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any()
+            view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
         }
-        Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=answered /> }.into_any(),
-        kind => view! { <ChoiceInputs kind=kind.clone() layout=item.order.clone() draft=draft answered=answered /> }.into_any(),
+        Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=checked /> }.into_any(),
+        kind @ (Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. }) => {
+            view! { <ChoiceInputs kind=kind.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+        }
     }
 }
 
@@ -93,6 +106,8 @@ pub fn QuizPage(
     /// The Learn card (id, title) to read more on a question, by its id.
     read_more: Callback<String, Option<(String, String)>>,
     on_navigate: Callback<Route>,
+    /// A neutral note for the live region after an assessment answer is saved.
+    saved_note: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let draft = RwSignal::new(session.with_untracked(|s| starting_draft(s, stored_draft)));
     // What is picked is kept as it changes, so Back, Forward or a reload keep it.
@@ -118,25 +133,32 @@ pub fn QuizPage(
     // Counts checks made with an incomplete answer; each one moves focus to the error summary.
     let failed_checks = RwSignal::new(0u32);
     let heading_ref = NodeRef::<html::H2>::new();
-    let next_ref = NodeRef::<html::Button>::new();
     let error_ref = NodeRef::<html::Div>::new();
+    let feedback_ref = NodeRef::<html::Div>::new();
 
     let stage = move || session.with(|s| s.as_ref().map_or(Stage::Finished, Session::stage));
     let position = move || session.with(|s| s.as_ref().map_or(0, Session::position));
     let total = move || session.with(|s| s.as_ref().map_or(0, Session::len));
     let is_last = move || session.with(|s| s.as_ref().is_some_and(Session::is_last));
+    let deferred = move || session.with(|s| s.as_ref().is_some_and(Session::defers_feedback));
     let answered = move || stage() == Stage::Answered;
     let current = move || session.with(|s| s.as_ref().and_then(Session::current).cloned());
+    // The answer as marked, once checked. Only the session's marking gives it,
+    // and it gives nothing in an assessment before it is submitted.
+    let checked =
+        move || session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()));
 
-    // Each new question takes focus, so keyboard and screen-reader users start
-    // there. Only when the position changes: checking an answer re-renders the
-    // question too, and then focus belongs on Next.
-    Effect::new(move |previous: Option<usize>| {
-        let now = position();
-        if previous != Some(now) {
+    // Each new question opens at its top (the scenario first), with focus on
+    // its question, so keyboard and screen-reader users start there. Only
+    // when the question changes: checking an answer re-renders it too, and
+    // then focus belongs on the feedback.
+    Effect::new(move |previous: Option<(usize, bool)>| {
+        let now = (position(), stage() == Stage::Asking);
+        if previous.is_some_and(|p| p.0 != now.0) || previous.is_none() {
             if let Some(heading) = heading_ref.get_untracked() {
                 let _ = heading.focus();
             }
+            history::scroll_to_top();
         }
         now
     });
@@ -148,12 +170,17 @@ pub fn QuizPage(
             }
         }
     });
-    // After checking, focus moves to Next; the feedback is announced by the live region.
+    // After checking, focus and scroll move to the feedback's verdict, not the
+    // spot just tapped (where Next question now is). The live region announces it too.
     Effect::new(move |_| {
         if answered() {
-            if let Some(button) = next_ref.get() {
-                let _ = button.focus();
-            }
+            // After the frame that draws the feedback.
+            request_animation_frame(move || {
+                let region = feedback_ref.get_untracked();
+                if let Some(verdict) = region.and_then(|region| region.query_selector(".feedback-verdict").ok().flatten()) {
+                    history::bring_into_view(&verdict);
+                }
+            });
         }
     });
 
@@ -174,7 +201,13 @@ pub fn QuizPage(
                 problem.set(None);
                 let Some(mut now) = session.get_untracked() else { return };
                 let Some(item) = now.current().map(|i| i.question.id.clone()) else { return };
-                if let Ok(feedback) = now.answer(response) {
+                if now.defers_feedback() {
+                    let number = now.position() + 1;
+                    if now.save(response).is_ok() {
+                        saved_note.set(Some(format!("Your answer to question {number} is saved.")));
+                        on_update.run(QuizUpdate::Moved(now));
+                    }
+                } else if let Ok(feedback) = now.answer(response) {
                     on_update.run(QuizUpdate::Answered { session: now, item, right: feedback.correct });
                 }
             }
@@ -233,14 +266,29 @@ pub fn QuizPage(
                             <span class="visually-hidden">"Error: "</span>{p.message()}
                         </p>
                     })}
-                    {inputs(&item, draft)}
+                    {inputs(&item, draft, checked())}
                 </fieldset>
             }
         })
     };
 
+    let percent_through = move || {
+        let done = session.with(|s| s.as_ref().map_or(0, |s| if s.stage() == Stage::Answered { s.position() + 1 } else { s.position() }));
+        format!("{}%", done * 100 / total().max(1))
+    };
+
     view! {
         <section class="page quiz">
+            <QuitQuiz title=title on_navigate=on_navigate />
+            <div class="quiz-progress">
+                <p class="question-count">{move || format!("Question {} of {}", position() + 1, total())}</p>
+                <div class="progress-track" aria-hidden="true">
+                    <div class="progress-fill" style:width=percent_through></div>
+                </div>
+            </div>
+            {move || deferred().then_some(view! {
+                <p class="hint assessment-note">"Your answers are saved as you go. You will see how you did once you submit them all."</p>
+            })}
             <div class="error-summary" role="alert" tabindex="-1" node_ref=error_ref hidden=move || problem.get().is_none()>
                 <h2 class="error-summary-title">"There is a problem"</h2>
                 <ul>
@@ -256,14 +304,11 @@ pub fn QuizPage(
                     })}
                 </ul>
             </div>
-            <p class="quiz-title">{title}</p>
-            <p class="question-count">{move || format!("Question {} of {}", position() + 1, total())}</p>
             <form on:submit=check novalidate>
                 {question}
-                <FeedbackPanel session=session />
+                <FeedbackPanel session=session saved_note=saved_note region_ref=feedback_ref />
                 {move || {
-                    let deferred = session.with(|s| s.as_ref().is_some_and(|s| s.kind().defers_feedback()));
-                    let question_id = (answered() && !deferred).then(|| current().map(|i| i.question.id))??;
+                    let question_id = (answered() && !deferred()).then(|| current().map(|i| i.question.id))??;
                     let (card, card_title) = read_more.run(question_id)?;
                     Some(view! {
                         <p class="read-more">
@@ -275,10 +320,12 @@ pub fn QuizPage(
                 }}
                 {move || if answered() {
                     view! {
-                        <button type="button" class="button button-primary" node_ref=next_ref on:click=next>
+                        <button type="button" class="button button-primary" on:click=next>
                             {if is_last() { "See results" } else { "Next question" }}
                         </button>
                     }.into_any()
+                } else if deferred() {
+                    view! { <button type="submit" class="button button-primary">"Save and continue"</button> }.into_any()
                 } else {
                     view! { <button type="submit" class="button button-primary">"Check answer"</button> }.into_any()
                 }}

@@ -1,18 +1,28 @@
 //! A quiz in progress, by its id: derived from the store, so Back, Forward,
 //! a reload or another tab always show the quiz as it was last kept, and
 //! every answer is kept as it is given.
+//!
+//! It also guards against a double tap: for [`TAP_GUARD_MS`] after the quiz
+//! moves on (an answer checked or saved, the next question shown), taps on
+//! the quiz do nothing. Otherwise a second tap lands on whatever has just
+//! moved under the finger: Next, skipping the feedback it was meant to show,
+//! or an option of the next question, choosing it unseen. While the guard is up the quiz carries
+//! `data-settling`, which the end-to-end tests wait on.
 
 use leptos::{prelude::*, task::spawn_local};
 
 use super::quiz_page::QuizUpdate;
 use super::state::{today, use_app};
-use super::{GoneNotice, QuizPage, ResultsPage};
-use crate::platform::{history, persistence, share};
+use super::{CheckAnswersPage, GoneNotice, QuizPage, ResultsPage};
+use crate::platform::{clock, history, persistence, share};
 use crate::quiz::attempt::Attempt;
 use crate::quiz::resume::SavedQuiz;
 use crate::quiz::route::Route;
 use crate::quiz::schedule::Scheduler;
 use crate::quiz::session::Stage;
+
+/// How long after the quiz moves on that a tap on it is ignored, in ms.
+pub const TAP_GUARD_MS: u64 = 500;
 
 #[component]
 pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
@@ -37,10 +47,28 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_some()))
     };
 
+    // Until when (ms since the epoch) taps on the quiz are ignored.
+    let guard_until = StoredValue::new(0u64);
+    let settling = RwSignal::new(false);
+    let guard = move |event: leptos::ev::MouseEvent| {
+        if clock::now_ms() < guard_until.get_value() {
+            event.prevent_default();
+            event.stop_propagation();
+        }
+    };
+    let raise_guard = move || {
+        guard_until.set_value(clock::now_ms() + TAP_GUARD_MS);
+        settling.set(true);
+        set_timeout(move || settling.set(false), std::time::Duration::from_millis(TAP_GUARD_MS));
+    };
+    let saved_note = RwSignal::new(None::<String>);
     let on_update = {
         let id = id.clone();
         Callback::new(move |update: QuizUpdate| {
             let Some(quiz) = saved.get_untracked() else { return };
+            if !matches!(update, QuizUpdate::Draft(_)) {
+                raise_guard();
+            }
             match update {
                 QuizUpdate::Draft(draft) => {
                     if quiz.draft.as_ref() != Some(&draft) && !quiz.answered {
@@ -59,7 +87,17 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                 QuizUpdate::Moved(session) if session.stage() == Stage::Finished => {
                     let token = share::learner_token();
                     let day = today();
+                    // An assessment's answers count for spaced review only once submitted.
+                    let submitted: Vec<(String, bool)> = match session.marking() {
+                        Some(marking) if session.defers_feedback() => {
+                            marking.results().into_iter().map(|(q, right)| (q.to_owned(), right)).collect()
+                        }
+                        _ => Vec::new(),
+                    };
                     state.change(|s, now| {
+                        for (item, right) in &submitted {
+                            s.record_answer(item, *right, now, day, &Scheduler::default());
+                        }
                         if let Some(attempt) = Attempt::from_session(&session, &quiz.title, quiz.started_at_ms, now, &token) {
                             s.finish_quiz(&id, attempt, now, day);
                         }
@@ -93,12 +131,28 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         Some((card.id.clone(), card.title.clone()))
     });
     let on_navigate = Callback::new(move |to: Route| state.navigate(to));
-    let has_session = Memo::new(move |_| session.with(Option::is_some));
+    // Which page: none, a question, or an assessment's check of its answers.
+    let showing = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.stage() == Stage::CheckingAnswers)));
     let has_saved = Memo::new(move |_| saved.with(Option::is_some));
-    (move || {
-        if has_session.get() {
-            let (title, stored_draft) = saved.with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), q.draft.clone()))).unwrap_or_default();
-            return view! { <QuizPage session=session title=title stored_draft=stored_draft on_update=on_update read_more=read_more on_navigate=on_navigate /> }.into_any();
+    let page = move || {
+        if let Some(checking) = showing.get() {
+            let (title, stored_draft) =
+                saved.with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), q.draft.clone()))).unwrap_or_default();
+            if checking {
+                return view! { <CheckAnswersPage session=session title=title on_update=on_update on_navigate=on_navigate /> }.into_any();
+            }
+            return view! {
+                <QuizPage
+                    session=session
+                    title=title
+                    stored_draft=stored_draft
+                    on_update=on_update
+                    read_more=read_more
+                    on_navigate=on_navigate
+                    saved_note=saved_note
+                />
+            }
+            .into_any();
         }
         if finished.get() {
             // Finished meanwhile (in another tab): its results, at their own address.
@@ -127,6 +181,17 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
             <GoneNotice message="This quiz is no longer on this device. It may have been cleared with \u{201c}Clear my data\u{201d}." />
         }
         .into_any()
-    })
+    };
+    // A guarded tap must not move focus either (off the feedback it just showed).
+    let hold_focus = move |event: leptos::ev::MouseEvent| {
+        if clock::now_ms() < guard_until.get_value() {
+            event.prevent_default();
+        }
+    };
+    view! {
+        <div class="quiz-screen" data-settling=move || settling.get().then_some("") on:click:capture=guard on:mousedown:capture=hold_focus>
+            {page}
+        </div>
+    }
     .into_any()
 }

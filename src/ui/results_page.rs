@@ -1,4 +1,7 @@
-//! The end of a quiz: the score, each answer at a glance, and where to go next.
+//! The end of a quiz, built to teach: the score (an assessment leads with
+//! passed or not, in a panel), the next step, how it went by topic, then
+//! every answer in a compact list where only the missed ones are open, each
+//! with its scenario, its feedback and a link to its Learn card.
 //!
 //! Shown for one finished attempt, by its id, rebuilt from the store: a
 //! reload, Back or Forward shows exactly that attempt, never another quiz's.
@@ -8,12 +11,13 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use super::feedback_panel::feedback_view;
 use super::state::use_app;
-use super::GoneNotice;
+use super::{GoneNotice, NavLink};
 use crate::platform::share;
 use crate::quiz::attempt::Attempt;
+use crate::quiz::bank::{Bank, Kind};
 use crate::quiz::link::QuizResult;
 use crate::quiz::route::Route;
-use crate::quiz::session::Session;
+use crate::quiz::session::{QuizKind, Session};
 
 #[component]
 pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
@@ -33,42 +37,147 @@ pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_none()))
     };
-    let is_best = {
+    let is_new_best = {
         let id = id.clone();
-        Memo::new(move |_| state.store.with(|s| s.is_best(&id)))
+        Memo::new(move |_| state.store.with(|s| s.is_new_best(&id)))
     };
     view! {
         <Show when=move || !gone.get() fallback=|| view! { <GoneNotice message="These results were cleared from this device." /> }>
             {
                 let session = attempt.restore(&bank).ok();
                 let result = session.as_ref().and_then(|s| attempt.result(s));
-                results_view(&id, &attempt, session, result, is_best)
+                results_view(&id, &attempt, &bank, session, result, is_new_best)
             }
         </Show>
     }
     .into_any()
 }
 
+/// One answered question, as the results list shows it.
+struct Row {
+    number: usize,
+    right: bool,
+    view: AnyView,
+}
+
+/// The answers, right and missed, each with its feedback; and per topic, (topic title, right, of).
+fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec<Row>, Vec<(String, u32, u32)>) {
+    let Some(marking) = session.marking() else { return (Vec::new(), Vec::new()) };
+    let mut topics: Vec<(String, u32, u32)> = Vec::new();
+    let rows = marking
+        .review()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (item, feedback))| {
+            let question = &item.question;
+            let right = feedback.correct;
+            let topic = bank.topic_of(&question.id);
+            if let Some(title) = topic.and_then(|t| bank.topic(t)).map(|t| t.title.clone()) {
+                match topics.iter_mut().find(|(t, _, _)| *t == title) {
+                    Some(entry) => {
+                        entry.1 += u32::from(right);
+                        entry.2 += 1;
+                    }
+                    None => topics.push((title, u32::from(right), 1)),
+                }
+            }
+            let scenario = match &question.kind {
+                Kind::Scenario { scenario, .. } => Some(scenario.clone()),
+                _ => None,
+            };
+            let given = item.response.as_ref().map(|r| question.kind.describe(r)).unwrap_or_default();
+            let card = bank.card_for_question(&question.source, topic).map(|c| (c.id.clone(), c.title.clone()));
+            let verdict = if right {
+                "Correct"
+            } else if feedback.close {
+                "Close"
+            } else {
+                "Not quite"
+            };
+            let number = i + 1;
+            let view = view! {
+                <details class="answer" class:answer-right=right class:answer-missed=!right open=!right>
+                    <summary>
+                        <span class="tag" class:tag-answer=right class:tag-chosen=!right>{verdict}</span>
+                        <span class="answer-prompt">{format!("{number}. {}", question.prompt)}</span>
+                    </summary>
+                    <div class="answer-body">
+                        {scenario.map(|text| view! {
+                            <div class="scenario">
+                                <p class="scenario-label">"Scenario"</p>
+                                <p>{text}</p>
+                            </div>
+                        })}
+                        <p class="your-answer">"Your answer: " {given}</p>
+                        {feedback_view(feedback)}
+                        {card.map(|(card, title)| view! {
+                            <p class="read-more">
+                                <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
+                                    {format!("Read more: {title}")}
+                                </NavLink>
+                            </p>
+                        })}
+                    </div>
+                </details>
+            }
+            .into_any();
+            Row { number, right, view }
+        })
+        .collect();
+    (rows, topics)
+}
+
 /// The page for a finished attempt; `session` is `None` when its answers are not kept.
-fn results_view(id: &str, attempt: &Attempt, session: Option<Session>, result: Option<QuizResult>, is_best: Memo<bool>) -> AnyView {
+fn results_view(
+    id: &str,
+    attempt: &Attempt,
+    bank: &Bank,
+    session: Option<Session>,
+    result: Option<QuizResult>,
+    is_new_best: Memo<bool>,
+) -> AnyView {
     let state = use_app();
+    let on_navigate = Callback::new(move |to: Route| state.navigate(to));
     let kind = attempt.kind.clone();
     let on_restart = move |_| state.start(kind.clone());
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
     let on_make_record = move |_| state.navigate(record_route.clone());
     let on_home = move |_| state.navigate(Route::Home);
-    let session = RwSignal::new(session);
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
 
     let score = attempt.score;
-    let marked = attempt.passed().zip(attempt.kind.pass_mark());
-    let verdict = match marked {
-        Some((true, mark)) => Some(format!("You passed. The pass mark is {mark}%.")),
-        Some((false, mark)) => {
-            Some(format!("Not passed this time. The pass mark is {mark}%. Read the explanations below, then try again when you are ready."))
+    let title = attempt.title.clone();
+    let (rows, topics) = session.as_ref().map(|s| answers(s, bank, on_navigate)).unwrap_or_default();
+    let missed: Vec<String> = session
+        .as_ref()
+        .and_then(Session::marking)
+        .map(|m| m.results().into_iter().filter(|(_, right)| !right).map(|(q, _)| q.to_owned()).collect())
+        .unwrap_or_default();
+    let missed_count = missed.len();
+    let review_now = (missed_count > 0).then(|| {
+        let kind = QuizKind::review_of(missed);
+        move |_| state.start(kind.clone())
+    });
+    let headline = match attempt.passed().zip(attempt.kind.pass_mark()) {
+        Some((passed, mark)) => view! {
+            <div class="panel" class:panel-passed=passed class:panel-not-passed=!passed>
+                <h2 class="panel-title" id="results-heading" tabindex="-1" node_ref=heading_ref>
+                    {if passed { "You passed" } else { "Not passed this time" }}
+                </h2>
+                <p class="panel-body">
+                    {format!("You scored {} out of {} ({}%). The pass mark is {mark}%.", score.correct, score.total, score.percent())}
+                </p>
+            </div>
         }
-        None => None,
+        .into_any(),
+        None => view! {
+            <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>
+                {format!("You scored {} out of {}", score.correct, score.total)}
+            </h2>
+            <p class="results-percent">{format!("That is {}%.", score.percent())}</p>
+        }
+        .into_any(),
     };
     // For a trainer's quiz: a link with this result, to send back for the debrief.
     let send_result = result.map(|result| {
@@ -115,72 +224,65 @@ fn results_view(id: &str, attempt: &Attempt, session: Option<Session>, result: O
             </section>
         }
     });
-    // After a full assessment, every answer is shown again with its feedback and explanation.
-    let full_review = session.with_untracked(|s| {
-        s.as_ref().filter(|s| s.kind().defers_feedback()).map(|s| {
-            s.review()
-                .into_iter()
-                .enumerate()
-                .map(|(i, (item, feedback))| {
-                    view! {
-                        <li class="assessment-item">
-                            <h4>{format!("Question {}: {}", i + 1, item.question.prompt)}</h4>
-                            {feedback_view(feedback)}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    });
-    let review = session.with_untracked(|s| {
-        s.as_ref()
-            .filter(|s| !s.kind().defers_feedback())
-            .map(|s| {
-                s.items()
-                    .iter()
-                    .map(|item| {
-                        let correct = item.is_correct();
-                        let answer = item.question.kind.right_answer(item.response.as_ref()).summary();
-                        view! {
-                            <li class:review-right=correct class:review-wrong=!correct>
-                                <span class="tag">{if correct { "Correct" } else { "Not quite" }}</span>
-                                <span class="review-prompt">{item.question.prompt.clone()}</span>
-                                {(!correct).then(|| view! { <span class="review-answer">"Answer: " {answer}</span> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
-            .unwrap_or_default()
-    });
+    let right_count = rows.iter().filter(|r| r.right).count();
+    let first_missed = rows.iter().find(|r| !r.right).map(|r| r.number);
+    let kept = session.is_some();
 
     view! {
         <section class="page results" aria-labelledby="results-heading">
-            <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>
-                {format!("You scored {} out of {}", score.correct, score.total)}
-            </h2>
-            <p class="results-percent">
-                {format!("That is {}%.", score.percent())}
-                {move || is_best.get().then_some(" This is your best score so far.")}
-            </p>
-            {verdict.map(|v| view! { <p class="verdict">{v}</p> })}
-            <h3>"Your answers"</h3>
-            {session.with_untracked(Option::is_none).then_some(view! {
-                <p>"The answers of quizzes finished with an earlier version of the app were not kept, only the score."</p>
+            {headline}
+            {move || is_new_best.get().then(|| view! {
+                <p class="new-best">{format!("This is your best score so far in \u{201c}{title}\u{201d}.")}</p>
             })}
-            {full_review.map(|items| view! { <ol class="assessment-review">{items}</ol> })}
-            <ol class="review">{review}</ol>
+            <h3>"What to do next"</h3>
+            {match review_now {
+                Some(review_now) => view! {
+                    <p>{match first_missed {
+                        Some(n) if missed_count == 1 => format!("You missed one question (number {n}). Its explanation is below."),
+                        _ => format!("You missed {missed_count} questions. Their explanations are open below."),
+                    }}</p>
+                    <div class="button-group">
+                        <button type="button" class="button button-primary" on:click=review_now>
+                            {if missed_count == 1 { "Review this mistake now".to_string() } else { format!("Review these {missed_count} mistakes now") }}
+                        </button>
+                        <button type="button" class="button button-secondary" on:click=on_make_record>"Make a completion record"</button>
+                    </div>
+                }
+                .into_any(),
+                None => view! {
+                    <p>{if kept { "Every answer was right. Try another quiz, or keep a record of this one." } else { "" }}</p>
+                    <div class="button-group">
+                        <button type="button" class="button button-primary" on:click=on_restart.clone()>"Try another quiz"</button>
+                        <button type="button" class="button button-secondary" on:click=on_make_record>"Make a completion record"</button>
+                    </div>
+                }
+                .into_any(),
+            }}
+            {(!topics.is_empty()).then(|| view! {
+                <h3 id="topics-heading">"By topic"</h3>
+                <table class="topic-table" aria-labelledby="topics-heading">
+                    <thead><tr><th scope="col">"Topic"</th><th scope="col" class="numeric">"Right"</th></tr></thead>
+                    <tbody>
+                        {topics.into_iter().map(|(topic, right, of)| view! {
+                            <tr><th scope="row">{topic}</th><td class="numeric">{format!("{right} of {of}")}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <h3>"Your answers"</h3>
+            {if kept {
+                view! {
+                    <p class="hint">{format!("{right_count} right, {missed_count} missed. Missed answers are open; select a right one to see why it is right.")}</p>
+                    <ol class="answer-list">{rows.into_iter().map(|r| view! { <li>{r.view}</li> }).collect_view()}</ol>
+                }
+                .into_any()
+            } else {
+                view! { <p>"The answers of quizzes finished with an earlier version of the app were not kept, only the score."</p> }.into_any()
+            }}
             {send_result}
             <div class="button-group">
-                <button type="button" class="button button-secondary" on:click=on_make_record>
-                    "Make a completion record"
-                </button>
-                <button type="button" class="button button-primary" on:click=on_restart>
-                    "Try another quiz"
-                </button>
-                <button type="button" class="button button-secondary" on:click=on_home>
-                    "Back to home"
-                </button>
+                <button type="button" class="button button-secondary" on:click=on_restart>"Try another quiz"</button>
+                <button type="button" class="button button-secondary" on:click=on_home>"Back to home"</button>
             </div>
         </section>
     }

@@ -10,7 +10,6 @@ use super::state::use_app;
 use super::NavLink;
 use crate::quiz::bank::Bank;
 use crate::quiz::link::QuizSpec;
-use crate::quiz::progress::Mode;
 use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
 
@@ -45,7 +44,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             "You get feedback after each answer.".to_string()
         }
     );
-    let kind = QuizKind { mode: Mode::Trainer, topic: None, link: Some(spec) };
+    let kind = QuizKind::from_link(spec);
     // This very quiz, if it is in progress here: (quiz id, question number, length).
     let in_progress = {
         let kind = kind.clone();

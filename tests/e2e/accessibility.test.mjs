@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { TOPICS, answer, currentQuestion, next, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { TOPICS, answer, currentQuestion, next, openApp, playAssessment, seedRandomness, settled } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -90,6 +90,7 @@ for (const scheme of ['light', 'dark']) {
         const wanted = needed.has(`${question.type}:${correctly ? 'right' : 'wrong'}`);
         if (wanted) await check(page, `${question.type} before checking (${scheme})`, `question-${question.type}-${scheme}`);
         if (!errorChecked && question.type !== 'order') {
+          await settled(page);
           await page.getByRole('button', { name: 'Check answer' }).click();
           await page.getByRole('alert').getByText('There is a problem').waitFor();
           await check(page, `error summary (${scheme})`, `error-${scheme}`);
@@ -115,13 +116,14 @@ for (const scheme of ['light', 'dark']) {
     await openApp(page, suite.server.url);
     // A full assessment, to its results and review.
     await page.getByRole('button', { name: 'Full assessment' }).click();
-    for (let n = 1; n <= 20; n++) {
-      await page.getByText(`Question ${n} of 20`).waitFor();
-      await answer(page, { correctly: n % 3 !== 0, deferred: true });
-      if (n === 1) await check(page, `assessment, answer saved (${scheme})`);
-      await next(page, { last: n === 20 });
-    }
-    await page.getByText(/^(You passed|Not passed)/).waitFor();
+    await playAssessment(page, {
+      correctly: (n) => n % 3 !== 0,
+      onSaved: async (n) => {
+        if (n === 1) await check(page, `assessment, answer saved (${scheme})`);
+        if (n === 20) await check(page, `check your answers (${scheme})`, `check-answers-${scheme}`);
+      },
+    });
+    await page.getByRole('heading', { name: /^(You passed|Not passed)/ }).waitFor();
     await check(page, `assessment results (${scheme})`, `assessment-${scheme}`);
     await page.getByRole('button', { name: 'Back to home' }).click();
     await check(page, `home with scores (${scheme})`, `home-scores-${scheme}`);
@@ -172,6 +174,10 @@ for (const scheme of ['light', 'dark']) {
     await page.goto(suite.server.url);
     await page.getByRole('button', { name: 'Start quiz' }).click();
     await answer(page, { correctly: true });
+    await settled(page);
+    await page.getByRole('button', { name: 'Quit' }).click();
+    await page.getByRole('heading', { name: 'Leave this quiz?' }).waitFor();
+    await check(page, `quit asks first (${scheme})`);
     await page.goto(suite.server.url);
     await page.getByRole('button', { name: 'Full assessment' }).click();
     await page.getByRole('heading', { name: 'You have a quiz in progress' }).waitFor();

@@ -204,8 +204,8 @@ test('case 2: Back from the next quiz shows the earlier results, never a score b
   await page.locator('#results-heading').waitFor();
   assert.equal(page.url(), resultsUrl);
   assert.equal(await scoreHeading(page), 'You scored 6 out of 10');
-  assert.equal(await page.locator('.review li').count(), 10, 'the first quiz\'s ten answers');
-  assert.equal(await page.locator('.review .tag', { hasText: 'Not quite' }).count(), 4);
+  assert.equal(await page.locator('.answer-list > li').count(), 10, 'the first quiz\'s ten answers');
+  assert.equal(await page.locator('.answer-list details[open]').count(), 4, 'its four missed answers');
 
   // Forward returns to the new quiz where it was, its first answer kept.
   await page.goForward();

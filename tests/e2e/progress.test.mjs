@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, next, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { answer, next, openApp, playAssessment, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const PROGRESS_KEY = 'safeguarding-check:progress';
@@ -57,23 +57,21 @@ test('a full assessment keeps feedback for the end, then shows pass or fail and 
   const { context, page, problems } = await phone();
   await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Full assessment' }).click();
-  await page.getByText('Question 1 of 20').waitFor();
-  await answer(page, { correctly: true, deferred: true });
-  // No verdict during the assessment: only that the answer is saved.
-  const status = await page.locator('.feedback-region').innerText();
-  assert.equal(status, 'Your answer is saved. You will see how you did at the end.');
-  await page.getByRole('button', { name: 'Next question' }).click();
-  // Answer the rest: right for 15 of the 19, so 16 of 20 = 80%, a pass.
-  for (let n = 2; n <= 20; n++) {
-    await page.getByText(`Question ${n} of 20`).waitFor();
-    await answer(page, { correctly: n > 5, deferred: true });
-    await page.getByRole('button', { name: n === 20 ? 'See results' : 'Next question' }).click();
-  }
-  await page.getByRole('heading', { name: 'You scored 16 out of 20' }).waitFor();
-  await page.getByText('You passed. The pass mark is 80%.').waitFor();
-  const review = page.locator('.assessment-review > li');
-  assert.equal(await review.count(), 20, 'every answer is reviewed');
+  // Right for 16 of the 20 (80%): a pass.
+  await playAssessment(page, {
+    correctly: (n) => n > 4,
+    onSaved: async (n) => {
+      if (n !== 1) return;
+      // No verdict during the assessment: only that the answer is saved.
+      assert.equal(await page.locator('.feedback-region').innerText(), 'Your answer to question 1 is saved.');
+    },
+  });
+  await page.getByRole('heading', { name: 'You passed' }).waitFor();
+  await page.getByText('You scored 16 out of 20 (80%). The pass mark is 80%.').waitFor();
+  const review = page.locator('.answer-list > li');
+  assert.equal(await review.count(), 20, 'every answer is listed');
   assert.equal(await review.locator('.source').count(), 20, 'each with its explanation and source');
+  assert.equal(await page.locator('.answer-list details[open]').count(), 4, 'only the four missed are open');
   await page.screenshot({ path: join(ARTIFACTS, 'assessment-results.png') });
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
@@ -83,13 +81,10 @@ test('a failed assessment says so kindly', async () => {
   const { context, page } = await phone({ seed: 12 });
   await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Full assessment' }).click();
-  for (let n = 1; n <= 20; n++) {
-    await page.getByText(`Question ${n} of 20`).waitFor();
-    await answer(page, { correctly: n % 2 === 0, deferred: true });
-    await page.getByRole('button', { name: n === 20 ? 'See results' : 'Next question' }).click();
-  }
-  await page.getByRole('heading', { name: 'You scored 10 out of 20' }).waitFor();
-  await page.getByText(/^Not passed this time\. The pass mark is 80%\./).waitFor();
+  await playAssessment(page, { correctly: (n) => n % 2 === 0 });
+  await page.getByRole('heading', { name: 'Not passed this time' }).waitFor();
+  await page.getByText('You scored 10 out of 20 (50%). The pass mark is 80%.').waitFor();
+  await page.getByRole('button', { name: 'Review these 10 mistakes now' }).waitFor();
   await context.close();
 });
 

@@ -21,8 +21,13 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
         .enumerate()
         .map(|(left, pair)| {
             let id = format!("match-{left}");
-            let given = answered_matches.as_ref().map(|m| m[left]);
+            let given = answered_matches.as_ref().and_then(|m| m.get(left).copied());
             let right = given == Some(left);
+            // Once checked, a wrong row says what it should be and what was chosen.
+            let correction = given.filter(|_| !right).and_then(|j| {
+                let chosen = &pairs.get(j)?.right;
+                Some(format!("Answer: {} (you chose {chosen})", pair.right))
+            });
             let selected = move || {
                 given.or_else(|| {
                     draft.with(|d| match d {
@@ -62,6 +67,7 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
                         <option value="" selected=move || selected().is_none()>"Choose a match"</option>
                         {options}
                     </select>
+                    {correction.map(|text| view! { <p class="match-correction">{text}</p> })}
                 </div>
             }
         })

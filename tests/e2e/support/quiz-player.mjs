@@ -27,6 +27,15 @@ for (const question of TOPICS.flatMap((t) => t.questions)) {
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const allowsSeveral = (q) => q.type === 'multi' || (q.type === 'scenario' && q.options.filter((o) => o.correct).length > 1);
 
+/**
+ * Waits out the quiz's guard against double taps: for half a second after the
+ * quiz moves on, its buttons ignore taps (the quiz carries `data-settling`).
+ * A person never notices; a test clicking at machine speed would.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.quiz-screen[data-settling]'));
+}
+
 /** Opens the app and waits until it is running (the static shell paints first). */
 export async function openApp(page, url) {
   await page.goto(url);
@@ -57,7 +66,7 @@ function plan(question, correctly) {
     case 'true_false':
       return { choose: [correctly === question.answer ? 'True' : 'False'] };
     case 'numeric':
-      return { number: correctly ? question.answer : question.answer + question.tolerance + 10 };
+      return { number: correctly ? question.answer : question.answer + question.close_within + 10 };
     case 'match': {
       const rights = question.pairs.map((p) => p.right);
       // Wrong: every left gets the next pair's right.
@@ -92,6 +101,7 @@ async function expectFeedback(page, question, correctly) {
  * feedback (or, in a full assessment, that the answer was saved).
  */
 export async function answer(page, { correctly, deferred = false }) {
+  await settled(page);
   const question = await currentQuestion(page);
   const want = plan(question, correctly);
   if (want.choose) {
@@ -108,13 +118,38 @@ export async function answer(page, { correctly, deferred = false }) {
       }
     }
   }
-  await page.getByRole('button', { name: 'Check answer' }).click();
+  await settled(page);
   if (deferred) {
-    await page.locator('.feedback-region').getByText('Your answer is saved.', { exact: false }).waitFor();
+    const before = await page.locator('.question-count').innerText();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    // On to the next question (with a neutral note in the live region), or to checking the answers.
+    await page.waitForFunction(
+      (before) => document.querySelector('#check-heading') || document.querySelector('.question-count')?.innerText !== before,
+      before,
+    );
   } else {
+    await page.getByRole('button', { name: 'Check answer' }).click();
     await expectFeedback(page, question, correctly);
   }
   return question;
+}
+
+/**
+ * Plays an assessment already started, saving each answer (right when
+ * `correctly(n)` for question n, counting from 1), then submits on the
+ * check-your-answers page. Returns the questions in order.
+ */
+export async function playAssessment(page, { count = 20, correctly = () => true, onSaved = async () => {} } = {}) {
+  const questions = [];
+  for (let n = 1; n <= count; n++) {
+    await page.getByText(`Question ${n} of ${count}`).waitFor();
+    questions.push(await answer(page, { correctly: correctly(n), deferred: true }));
+    await onSaved(n);
+  }
+  await page.getByRole('heading', { name: 'Check your answers before you submit' }).waitFor();
+  await settled(page);
+  await page.getByRole('button', { name: 'Submit your answers' }).click();
+  return questions;
 }
 
 /** Presses Tab until `isThere(document.activeElement)` holds in the page. */
@@ -131,6 +166,7 @@ const focusMatches = (selector) => document.activeElement?.matches(selector) ?? 
 
 /** Answers the question on screen with the keyboard alone, then checks the feedback. */
 export async function answerByKeyboard(page, { correctly }) {
+  await settled(page);
   const question = await currentQuestion(page);
   const want = plan(question, correctly);
   if (want.choose) {
@@ -177,12 +213,14 @@ export async function answerByKeyboard(page, { correctly }) {
     }
   }
   await tabTo(page, focusMatches, 'form button[type=submit]');
+  await settled(page);
   await page.keyboard.press('Enter');
   return { question, feedback: await expectFeedback(page, question, correctly) };
 }
 
 /** Moves on after feedback. */
 export async function next(page, { last = false } = {}) {
+  await settled(page);
   await page.getByRole('button', { name: last ? 'See results' : 'Next question' }).click();
 }
 

@@ -1,0 +1,250 @@
+// The quiz on a phone (issue #15): a double tap never skips the feedback,
+// Quit asks and keeps the quiz, each question opens at its top, the app's
+// name goes home, figures are marked exactly, match feedback is on each row,
+// and the results teach.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { answer, currentQuestion, next, openApp, seedRandomness, settled } from './support/quiz-player.mjs';
+
+const suite = sharedServerAndBrowser();
+
+async function phone(seed) {
+  const context = await suite.browser.newContext({ viewport: PHONE, hasTouch: true });
+  await seedRandomness(context, seed);
+  const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
+  return { context, page, problems };
+}
+
+async function practise(page, topicId) {
+  await openApp(page, suite.server.url);
+  await page.getByLabel('Topic', { exact: true }).selectOption(topicId);
+  await page.getByRole('button', { name: 'Practise this topic' }).click();
+  await page.getByText(/^Question 1 of \d+$/).waitFor();
+}
+
+const questionNumber = async (page) => Number((await page.locator('.question-count').innerText()).match(/Question (\d+)/)[1]);
+const total = async (page) => Number((await page.locator('.question-count').innerText()).match(/of (\d+)/)[1]);
+
+/** Picks some answer on screen without checking it (any answer will do). */
+async function pickSomething(page) {
+  const question = await currentQuestion(page);
+  if (question.type === 'numeric') await page.getByLabel(/^Your answer/).fill('3');
+  else if (question.type === 'match') {
+    for (const select of await page.locator('.match-row select').all()) await select.selectOption({ index: 1 });
+  } else if (question.type !== 'order') await page.locator('fieldset .option label').first().click();
+  return question;
+}
+
+/** Plays on (right answers) until a question of `type` is on screen, or the quiz ends. */
+async function playUntil(page, predicate) {
+  for (;;) {
+    const question = await currentQuestion(page);
+    if (await predicate(question)) return question;
+    const n = await questionNumber(page);
+    const last = n === (await total(page));
+    await answer(page, { correctly: false });
+    await next(page, { last });
+    if (last) return undefined;
+    await page.getByText(`Question ${n + 1} of`).waitFor();
+  }
+}
+
+test('a double tap on Check answer, 80, 150 or 250 ms apart, always shows the feedback', async () => {
+  const { context, page, problems } = await phone(51);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  for (const [index, gap] of [80, 150, 250].entries()) {
+    const n = index + 1;
+    await page.getByText(`Question ${n} of 10`).waitFor();
+    await settled(page);
+    await pickSomething(page);
+    // The Check button low on the screen, as on a long question on a phone.
+    const button = page.getByRole('button', { name: 'Check answer' });
+    await button.evaluate((b) => b.scrollIntoView({ block: 'end' }));
+    const box = await button.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // Every element that takes focus from here on, in order.
+    await page.evaluate(() => {
+      window.focused = [];
+      document.addEventListener('focusin', (e) => window.focused.push(`${e.target.tagName}.${e.target.className}`));
+    });
+    await page.touchscreen.tap(x, y);
+    await page.waitForTimeout(gap);
+    await page.touchscreen.tap(x, y);
+    await page.waitForTimeout(200);
+    // Still on the same question, with its feedback showing and focused.
+    assert.equal(await questionNumber(page), n, `a second tap ${gap} ms later did not move on`);
+    const verdict = page.locator('.feedback-region .feedback-verdict');
+    assert.match(await verdict.innerText(), /^(Correct\.|Not quite\.|Close: )/, `${gap} ms: the feedback is there`);
+    const focused = await page.evaluate(() => window.focused);
+    const at = focused.indexOf('P.feedback-verdict');
+    assert.ok(at >= 0, `${gap} ms: focus moved to the feedback (${focused})`);
+    assert.deepEqual(focused.slice(at + 1).filter((f) => /^(BUTTON|A|INPUT|SELECT)\./.test(f)), [], `${gap} ms: the second tap focused no control`);
+    const top = await verdict.evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < PHONE.height / 2, `${gap} ms: the feedback is scrolled into view (top ${top})`);
+    await next(page);
+  }
+  // The same for "Next question": a double tap moves on one question only.
+  await page.getByText('Question 4 of 10').waitFor();
+  await answer(page, { correctly: true });
+  await settled(page);
+  const nextButton = page.getByRole('button', { name: 'Next question' });
+  const box = await nextButton.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(120);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByText('Question 5 of 10').waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.feedback-region .feedback-verdict').count(), 0, 'question 5 was not checked by the second tap');
+  assert.equal(await page.locator('fieldset input:checked').count(), 0, 'nor an option chosen on it');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('Quit asks first, Keep going stays, and Leave keeps the quiz to pick up again', async () => {
+  const { context, page, problems } = await phone(52);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await answer(page, { correctly: true });
+  await next(page);
+  await page.getByText('Question 2 of 10').waitFor();
+  await settled(page);
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('heading', { name: 'Leave this quiz?' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Leave this quiz?', 'focus moves to the question');
+  await page.getByRole('button', { name: 'Keep going' }).click();
+  assert.equal(await page.getByRole('heading', { name: 'Leave this quiz?' }).count(), 0);
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Quit');
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('button', { name: 'Leave the quiz' }).click();
+  await page.getByRole('button', { name: 'Continue your quiz' }).click();
+  await page.getByText('Question 2 of 10').waitFor();
+  // And after a reload, too.
+  await page.reload();
+  await page.getByText('Question 2 of 10').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the app\'s name in the header goes home, without reloading the app', async () => {
+  const { context, page, problems } = await phone(53);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  await page.evaluate(() => (window.stillTheSamePage = true));
+  await page.getByRole('link', { name: 'Safeguarding Check' }).click();
+  await page.getByRole('button', { name: 'Continue your quiz' }).waitFor();
+  assert.equal(await page.evaluate(() => window.stillTheSamePage), true, 'no reload');
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a scenario question opens at its top, with the scenario on screen, after a long feedback', async () => {
+  const { context, page, problems } = await phone(54);
+  await practise(page, 'section-11');
+  // A scenario after at least one question, whose long feedback left the page scrolled down.
+  const scenario = await playUntil(page, async (q) => q.type === 'scenario' && (await questionNumber(page)) > 1);
+  assert.ok(scenario, 'the seed gives a scenario after the first question of section 11');
+  const top = await page.locator('#scenario-text').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < PHONE.height / 2, `the scenario starts on screen (top ${top})`);
+  const countTop = await page.locator('.question-count').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(countTop >= 0, `"Question N of M" is on screen (top ${countTop})`);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('question-prompt')), true, 'focus is on the question');
+  await page.screenshot({ path: join(ARTIFACTS, 'scenario-opens-at-top.png') });
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a figure is right only when exact: a near answer is told "Close" and not counted', async () => {
+  const { context, page, problems } = await phone(55);
+  await practise(page, 'national-picture');
+  const question = await playUntil(page, (q) => q.type === 'numeric');
+  assert.ok(question, 'the seed gives a figure question');
+  assert.match(await page.locator('#question-hint').innerText(), /^Give the exact (percentage|number), as a whole number\./);
+  await settled(page);
+  await page.getByLabel(/^Your answer/).fill(String(question.answer - 1));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  const feedback = page.locator('.feedback-region');
+  await feedback.getByText(`Close: the figure is ${question.answer}${question.unit}.`).waitFor();
+  assert.match(await feedback.innerText(), new RegExp(`You said ${question.answer - 1}`));
+  assert.equal(await page.locator('.feedback-close').count(), 1);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a wrong match says on each row what it should be and what was chosen', async () => {
+  const { context, page, problems } = await phone(56);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  let question = await playUntil(page, (q) => q.type === 'match');
+  for (let tries = 0; !question && tries < 8; tries++) {
+    await page.getByRole('button', { name: 'Try another quiz' }).first().click();
+    await page.getByText('Question 1 of 10').waitFor();
+    question = await playUntil(page, (q) => q.type === 'match');
+  }
+  assert.ok(question, 'a match question comes up');
+  await answer(page, { correctly: false });
+  // Every left got the next pair's right: every row is wrong, and says so.
+  const rights = question.pairs.map((p) => p.right);
+  const rows = await page.locator('.match-correction').allInnerTexts();
+  assert.deepEqual(
+    rows,
+    question.pairs.map((p, i) => `Answer: ${p.right} (you chose ${rights[(i + 1) % rights.length]})`),
+  );
+  const listed = await page.locator('.feedback-region li').allInnerTexts();
+  assert.deepEqual(listed, question.pairs.map((p, i) => `${p.left}: ${p.right} (you chose ${rights[(i + 1) % rights.length]})`));
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('results teach: by topic, the missed ones open with their scenario and card, and "Review these N mistakes now"', async () => {
+  const { context, page, problems } = await phone(57);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  const missed = [];
+  for (let n = 1; n <= 10; n++) {
+    await page.getByText(`Question ${n} of 10`).waitFor();
+    const question = await currentQuestion(page);
+    // Miss every scenario, and questions 2 and 5.
+    const correctly = question.type !== 'scenario' && n !== 2 && n !== 5;
+    if (!correctly) missed.push(question);
+    await answer(page, { correctly });
+    await next(page, { last: n === 10 });
+  }
+  await page.getByRole('heading', { name: `You scored ${10 - missed.length} out of 10` }).waitFor();
+  // By topic: every answer counted once.
+  const cells = await page.locator('.topic-table tbody td').allInnerTexts();
+  const counted = cells.map((c) => c.match(/(\d+) of (\d+)/).slice(1).map(Number));
+  assert.equal(counted.reduce((sum, [, of]) => sum + of, 0), 10);
+  assert.equal(counted.reduce((sum, [right]) => sum + right, 0), 10 - missed.length);
+  // Only the missed ones are open, each with its scenario (if any), the answer given and a card to read.
+  const open = page.locator('.answer-list details[open]');
+  assert.equal(await open.count(), missed.length);
+  for (const [i, question] of missed.entries()) {
+    const text = await open.nth(i).innerText();
+    if (question.scenario) assert.ok(text.includes(question.scenario), `the scenario of ${question.id} is shown`);
+    assert.match(text, /Your answer: /);
+    assert.match(text, /Read more: /);
+  }
+  assert.ok(missed.some((q) => q.type === 'scenario'), 'the seed gives a scenario to miss');
+  await page.screenshot({ path: join(ARTIFACTS, 'results-that-teach.png'), fullPage: true });
+  // Review exactly these mistakes, now.
+  await page.getByRole('button', { name: `Review these ${missed.length} mistakes now` }).click();
+  await page.locator('.quiz-title').getByText('Review my mistakes').waitFor();
+  await page.getByText(`Question 1 of ${missed.length}`).waitFor();
+  const asked = [];
+  for (let n = 1; n <= missed.length; n++) {
+    await page.getByText(`Question ${n} of ${missed.length}`).waitFor();
+    asked.push((await answer(page, { correctly: true })).id);
+    await next(page, { last: n === missed.length });
+  }
+  assert.deepEqual(asked.sort(), missed.map((q) => q.id).sort(), 'the review asks exactly the ones missed');
+  await page.getByRole('heading', { name: `You scored ${missed.length} out of ${missed.length}` }).waitFor();
+  assert.equal(await page.getByText(/best score so far/).count(), 0, 'a review of mistakes is never a best score');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
