@@ -19,9 +19,11 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 say "3/4 Release build and size budget"
 trunk build --release
 # The target is 100 KB for the first screen; these limits stop it growing while
-# it is brought down (see README, Benchmarks). Raised from 187/215 KB by serde
-# and the one store (#14): 251.3/279.1 KB measured, plus about 3 KB.
-node scripts/size-report.mjs dist --budget-kb 254 --total-budget-kb 282
+# it is brought down (see README, Benchmarks, and issue #19). Raised from
+# 187/215 KB by serde and the one store (#14): 251.3/279.1 KB measured. Raised
+# again by #15 (the assessment's check page, results that teach, Quit, best
+# and last per mode): 280.4/308.2 KB measured, plus about 3 KB.
+node scripts/size-report.mjs dist --budget-kb 284 --total-budget-kb 312
 
 say "4/4 End-to-end tests in headless Chromium (Playwright)"
 # A hung test fails after 5 minutes instead of stopping CI.

@@ -63,9 +63,12 @@ fn every_stage_of_an_assessment_round_trips_without_marking() {
     let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(11)).unwrap();
     while session.stage() == Stage::Asking {
         assert_eq!(round_trip(&session, &bank), session, "asking question {}", session.position());
+        let saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
+        assert_eq!(saved.whereabouts(), format!("question {} of 7", session.position() + 1));
         session.save(some_answer(&session)).unwrap();
     }
     assert_eq!(session.stage(), Stage::CheckingAnswers);
+    assert_eq!(SavedQuiz::from_session(&session, "Full assessment", 1).unwrap().whereabouts(), "checking your answers");
     let back = round_trip(&session, &bank);
     assert_eq!(back, session, "checking answers survives a reload");
     assert!(back.marking().is_none(), "and still gives no marking");

@@ -108,10 +108,14 @@ impl SavedQuiz {
         })
     }
 
-    /// "Question 4 of 10": the question the person is on, counting from 1
-    /// (one past the last while checking an assessment's answers).
-    pub fn question_number(&self) -> usize {
-        self.position.min(self.items.len().saturating_sub(1)) + 1
+    /// Where the person is, in words: "question 4 of 10", or, in an
+    /// assessment with every answer saved, "checking your answers".
+    pub fn whereabouts(&self) -> String {
+        if self.position >= self.items.len() {
+            "checking your answers".to_string()
+        } else {
+            format!("question {} of {}", self.position + 1, self.items.len())
+        }
     }
 
     /// Rebuilds the session against the current bank, checking everything the

@@ -17,7 +17,7 @@ pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
     let in_progress = state.store.with_untracked(|s| {
         let list = s.quizzes_in_progress();
         let others = list.len().saturating_sub(1);
-        list.first().map(|(id, q)| (id.to_string(), format!("{}, question {} of {}", q.title, q.question_number(), q.items.len()), others))
+        list.first().map(|(id, q)| (id.to_string(), format!("{}, {}", q.title, q.whereabouts()), others))
     });
     let Some((id, name, others)) = in_progress else {
         // Nothing in progress after all (finished or cleared in another tab): start.

@@ -104,7 +104,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         store.with(|s| {
             s.quizzes_in_progress()
                 .into_iter()
-                .map(|(id, q)| (id.to_owned(), format!("{}, question {} of {}", q.title, q.question_number(), q.items.len())))
+                .map(|(id, q)| (id.to_owned(), format!("{}, {}", q.title, q.whereabouts())))
                 .collect::<Vec<_>>()
         })
     });
@@ -157,7 +157,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             <div class="removed-status" role="status">
                 {move || removed.get().map(|(_, quiz)| view! {
                     <p class="notice">
-                        {format!("Removed: {}, question {} of {}. ", quiz.title, quiz.question_number(), quiz.items.len())}
+                        {format!("Removed: {}, {}. ", quiz.title, quiz.whereabouts())}
                         <button type="button" class="link-button" node_ref=undo_ref on:click=undo>"Undo"</button>
                     </p>
                 })}

@@ -138,8 +138,8 @@ fn results_view(
 ) -> AnyView {
     let state = use_app();
     let on_navigate = Callback::new(move |to: Route| state.navigate(to));
-    let kind = attempt.kind.clone();
-    let on_restart = move |_| state.start(kind.clone());
+    let kind = StoredValue::new(attempt.kind.clone());
+    let on_restart = move |_| state.start(kind.get_value());
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
     let on_make_record = move |_| state.navigate(record_route.clone());
     let on_home = move |_| state.navigate(Route::Home);
@@ -252,7 +252,7 @@ fn results_view(
                 None => view! {
                     <p>{if kept { "Every answer was right. Try another quiz, or keep a record of this one." } else { "" }}</p>
                     <div class="button-group">
-                        <button type="button" class="button button-primary" on:click=on_restart.clone()>"Try another quiz"</button>
+                        <button type="button" class="button button-primary" on:click=on_restart>"Try another quiz"</button>
                         <button type="button" class="button button-secondary" on:click=on_make_record>"Make a completion record"</button>
                     </div>
                 }
@@ -281,7 +281,10 @@ fn results_view(
             }}
             {send_result}
             <div class="button-group">
-                <button type="button" class="button button-secondary" on:click=on_restart>"Try another quiz"</button>
+                // With nothing missed, "Try another quiz" is already the next step above.
+                {(missed_count > 0).then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=on_restart>"Try another quiz"</button>
+                })}
                 <button type="button" class="button button-secondary" on:click=on_home>"Back to home"</button>
             </div>
         </section>

@@ -45,15 +45,12 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
         }
     );
     let kind = QuizKind::from_link(spec);
-    // This very quiz, if it is in progress here: (quiz id, question number, length).
+    // This very quiz, if it is in progress here: (quiz id, where the person is in words).
     let in_progress = {
         let kind = kind.clone();
         Memo::new(move |_| {
             state.store.with(|s| {
-                s.quizzes_in_progress()
-                    .into_iter()
-                    .find(|(_, q)| q.kind == kind)
-                    .map(|(id, q)| (id.to_string(), q.question_number(), q.items.len()))
+                s.quizzes_in_progress().into_iter().find(|(_, q)| q.kind == kind).map(|(id, q)| (id.to_string(), q.whereabouts()))
             })
         })
     };
@@ -79,8 +76,8 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
                 </p>
             })}
             {move || match in_progress.get() {
-                Some((id, number, total)) => view! {
-                    <p>{format!("You are part-way through this quiz: question {number} of {total}.")}</p>
+                Some((id, whereabouts)) => view! {
+                    <p>{format!("You are part-way through this quiz: {whereabouts}.")}</p>
                     <button type="button" class="button button-primary" on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
                         "Continue the quiz"
                     </button>

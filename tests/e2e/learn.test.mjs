@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { answer, openApp, seedRandomness, settled } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const CARDS = JSON.parse(readFileSync(new URL('../../assets/learn.json', import.meta.url), 'utf8')).cards;
@@ -95,6 +95,7 @@ test('feedback links to its card, and Back returns to the same question with its
   const feedback = await page.locator('.feedback-region').innerText();
   const readMore = page.getByRole('link', { name: /^Read more: / });
   const cardTitle = (await readMore.innerText()).replace('Read more: ', '');
+  await settled(page);
   await readMore.click();
   await headingIsFocused(page, cardTitle);
 

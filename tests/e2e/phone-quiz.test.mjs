@@ -114,7 +114,7 @@ test('Quit asks first, Keep going stays, and Leave keeps the quiz to pick up aga
   await settled(page);
   await page.getByRole('button', { name: 'Quit' }).click();
   await page.getByRole('heading', { name: 'Leave this quiz?' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Leave this quiz?', 'focus moves to the question');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Leave this quiz?', null, { timeout: 5000 });
   await page.getByRole('button', { name: 'Keep going' }).click();
   assert.equal(await page.getByRole('heading', { name: 'Leave this quiz?' }).count(), 0);
   await page.waitForFunction(() => document.activeElement?.textContent === 'Quit');
@@ -245,6 +245,65 @@ test('results teach: by topic, the missed ones open with their scenario and card
   assert.deepEqual(asked.sort(), missed.map((q) => q.id).sort(), 'the review asks exactly the ones missed');
   await page.getByRole('heading', { name: `You scored ${missed.length} out of ${missed.length}` }).waitFor();
   assert.equal(await page.getByText(/best score so far/).count(), 0, 'a review of mistakes is never a best score');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('"Practise this topic" with no topic chosen says "Select a topic", and choosing one clears it', async () => {
+  const { context, page, problems } = await phone(58);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Practise this topic' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary takes focus');
+  await summary.getByRole('link', { name: 'Select a topic' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), await page.getByLabel('Topic', { exact: true }).evaluate((e) => e.id));
+  const described = await page.getByLabel('Topic', { exact: true }).getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${described}`).innerText(), /Select a topic/);
+  await page.getByLabel('Topic', { exact: true }).selectOption('section-11');
+  assert.equal(await summary.isVisible(), false, 'choosing a topic clears the error');
+  await page.getByRole('button', { name: 'Practise this topic' }).click();
+  await page.locator('.quiz-title').getByText('The Section 11 duty').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+/** Plays a quick check from its first question, right when `correctly(n)`. */
+async function playQuick(page, correctly) {
+  for (let n = 1; n <= 10; n++) {
+    await page.getByText(`Question ${n} of 10`).waitFor();
+    await answer(page, { correctly: correctly(n) });
+    await next(page, { last: n === 10 });
+  }
+  await page.getByRole('heading', { name: /^You scored/ }).waitFor();
+}
+
+test('"best score so far" only when an earlier quiz of the same kind is beaten; home shows last and best per kind', async () => {
+  const { context, page, problems } = await phone(59);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await playQuick(page, (n) => n <= 6);
+  assert.equal(await page.getByText(/best score so far/).count(), 0, 'not on a first quiz');
+  await page.getByRole('button', { name: 'Try another quiz' }).first().click();
+  await playQuick(page, (n) => n <= 5);
+  assert.equal(await page.getByText(/best score so far/).count(), 0, 'not on a worse one');
+  await page.getByRole('button', { name: 'Try another quiz' }).first().click();
+  await playQuick(page, (n) => n <= 8);
+  await page.getByText('This is your best score so far in \u201cQuick check\u201d.').waitFor();
+  // A review of the two mistakes, all right, is never a best.
+  await page.getByRole('button', { name: 'Review these 2 mistakes now' }).click();
+  for (let n = 1; n <= 2; n++) {
+    await page.getByText(`Question ${n} of 2`).waitFor();
+    await answer(page, { correctly: true });
+    await next(page, { last: n === 2 });
+  }
+  await page.getByRole('heading', { name: 'You scored 2 out of 2' }).waitFor();
+  assert.equal(await page.getByText(/best score so far/).count(), 0, 'not for a review of mistakes');
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  const scores = await page.locator('.scores').innerText();
+  assert.match(scores, /Quick check\s*Last score\s*8 out of 10/);
+  assert.match(scores, /Best score\s*8 out of 10/);
+  assert.doesNotMatch(scores, /2 out of 2/, 'home shows only the quick check and the assessment');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { answer, openApp as open, seedRandomness } from './support/quiz-player.mjs';
+import { answer, next, openApp as open, seedRandomness } from './support/quiz-player.mjs';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 
 const suite = sharedServerAndBrowser();
@@ -32,11 +32,9 @@ test('a whole quiz at 360 px, by labels, and the score survives a reload', async
     const question = await answer(page, { correctly: n !== 1 });
     seen.add(question.id);
     if (n === 1) await page.screenshot({ path: join(ARTIFACTS, 'feedback-wrong.png') });
-    const next = page.getByRole('button', { name: n === 10 ? 'See results' : 'Next question' });
-    // Focus moves to the next step after checking, for keyboard users.
-    await next.waitFor();
-    assert.equal(await next.evaluate((el) => el === document.activeElement), true);
-    await next.click();
+    // Focus and the screen move to the feedback after checking, not to the spot just tapped.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('feedback-verdict'), null, { timeout: 5000 });
+    await next(page, { last: n === 10 });
   }
   assert.equal(seen.size, 10, 'ten different questions');
 
@@ -80,7 +78,7 @@ test('a quiz in progress survives a reload, at the same question with its answer
   const { context, page, problems } = await openApp();
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await answer(page, { correctly: true });
-  await page.getByRole('button', { name: 'Next question' }).click();
+  await next(page);
   await page.getByText('Question 2 of 10').waitFor();
   await page.reload();
   await page.getByText('Question 2 of 10').waitFor();
@@ -88,7 +86,7 @@ test('a quiz in progress survives a reload, at the same question with its answer
   for (let n = 2; n <= 10; n++) {
     await page.getByText(`Question ${n} of 10`).waitFor();
     await answer(page, { correctly: true });
-    await page.getByRole('button', { name: n === 10 ? 'See results' : 'Next question' }).click();
+    await next(page, { last: n === 10 });
   }
   await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
   // A reload (a phone discarding the tab) keeps the results, at their own address.
@@ -116,7 +114,7 @@ test('after a saved score the app asks the browser to keep its data, and About s
   await page.getByRole('button', { name: 'Start quiz' }).click();
   for (let n = 1; n <= 10; n++) {
     await answer(page, { correctly: n % 2 === 0 });
-    await page.getByRole('button', { name: n === 10 ? 'See results' : 'Next question' }).click();
+    await next(page, { last: n === 10 });
   }
   await page.getByRole('heading', { name: 'You scored 5 out of 10' }).waitFor();
   await page.waitForFunction(() => window.__persistCalls === 1);
