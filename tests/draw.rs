@@ -6,7 +6,9 @@ mod support;
 use std::collections::HashSet;
 
 use safeguarding_check::quiz::bank::{Bank, Kind, Question};
-use safeguarding_check::quiz::draw::{draw, gives_away, link_questions, questions_for, quiz_title, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use safeguarding_check::quiz::draw::{
+    draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH,
+};
 use safeguarding_check::quiz::link::QuizSpec;
 use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
@@ -52,7 +54,8 @@ fn a_mixed_quiz_takes_each_question_from_a_different_topic() {
 }
 
 /// A long draw takes from each topic in turn: a topic gives fewer than the
-/// others only when it has no question left that teaches something new.
+/// others only when it has no question left that teaches something new (and
+/// states no figure another asks for).
 #[test]
 fn a_long_draw_spreads_evenly_and_never_repeats_a_question_or_a_fact() {
     let bank = support::shipped_bank();
@@ -67,8 +70,10 @@ fn a_long_draw_spreads_evenly_and_never_repeats_a_question_or_a_fact() {
         let most = bank.topics.iter().map(|t| given(&t.id)).max().unwrap();
         for topic in &bank.topics {
             let from_topic = given(&topic.id);
-            let new_left =
-                topic.questions.iter().any(|q| !ids.contains(q.id.as_str()) && q.facts.iter().all(|f| !taught.contains(f.as_str())));
+            let new_left = topic.questions.iter().any(|q| {
+                let clashes = drawn.iter().any(|d| states_answer_of(d, q) || states_answer_of(q, d));
+                !ids.contains(q.id.as_str()) && q.facts.iter().all(|f| !taught.contains(f.as_str())) && !clashes
+            });
             assert!(from_topic + 1 >= most || !new_left, "seed {seed}: {} gave {from_topic} of {most} with new facts left", topic.id);
         }
     }
@@ -170,8 +175,13 @@ fn a_review_takes_the_first_of_each_fact_in_the_order_given() {
     let first = &characteristics[0];
     let same_fact: Vec<&Question> = characteristics.iter().skip(1).filter(|q| q.facts.iter().any(|f| first.facts.contains(f))).collect();
     assert!(!same_fact.is_empty(), "the test needs two questions on one fact");
-    let other =
-        characteristics.iter().find(|q| q.facts.iter().all(|f| !first.facts.contains(f) && !same_fact[0].facts.contains(f))).unwrap();
+    let other = characteristics
+        .iter()
+        .find(|q| {
+            let states = |a: &Question, b: &Question| states_answer_of(a, b) || states_answer_of(b, a);
+            q.facts.iter().all(|f| !first.facts.contains(f) && !same_fact[0].facts.contains(f)) && !states(q, same_fact[0])
+        })
+        .unwrap();
     let ids = [same_fact[0].id.as_str(), "gone-from-the-bank", first.id.as_str(), other.id.as_str(), other.id.as_str()];
     let mut review = questions_for(&bank, &QuizKind::new(Mode::Review, None), &[], &ids, &mut SeededRng::new(5));
     review.sort_by(|a, b| a.id.cmp(&b.id));
@@ -201,5 +211,26 @@ fn a_trainer_link_draws_the_same_quiz_as_its_debrief() {
         assert_eq!(learner, link_questions(&bank, &spec, &mut SeededRng::new(u64::from(seed))));
         assert!(learner.iter().all(|q| !gives_away(&quiz_title(&bank, &kind), q)));
         assert!(!learner.is_empty());
+    }
+}
+
+#[test]
+fn a_question_that_states_a_figure_is_never_drawn_with_the_one_asking_for_it() {
+    let bank = support::shipped_bank();
+    let question = |id: &str| bank.question(id).unwrap_or_else(|| panic!("{id}"));
+    // The tester's case: each explanation states the other's figure.
+    let died = question("np-died-partnerships-number");
+    let harm = question("np-serious-harm-partnerships-number");
+    assert!(states_answer_of(died, harm) && states_answer_of(harm, died));
+    // "35% of the 538 children" answers "How many children were notified?".
+    assert!(states_answer_of(question("ch-domestic-abuse-percentage"), question("ch-children-notified-number")));
+    // A count is not a percentage, and a figure inside a longer number is not it.
+    assert!(!states_answer_of(question("np-scrs-published-number"), question("ch-domestic-abuse-percentage")));
+    for seed in 0..300 {
+        for kind in [QuizKind::new(Mode::Topic, Some("national-picture".into())), QuizKind::new(Mode::Assessment, None)] {
+            let drawn = questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(seed));
+            let ids: Vec<&str> = drawn.iter().map(|q| q.id.as_str()).collect();
+            assert!(!(ids.contains(&died.id.as_str()) && ids.contains(&harm.id.as_str())), "seed {seed}: {ids:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Properties of every draw, over random seeds and quizzes of every kind
 //! (trainers' links with random topics, counts and titles, reviews of random
-//! id lists): no two questions teach the same fact, none gives its answer away
+//! id lists): no two questions teach the same fact, none states the figure
+//! another asks for, none gives its answer away
 //! under the quiz's title, none comes twice, none is from outside the quiz's
 //! topics or ids, the quiz is no longer than asked and no shorter than it need
 //! be, and the same seed gives the same quiz.
@@ -13,7 +14,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::bank::{Bank, Kind, Question};
-use safeguarding_check::quiz::draw::{gives_away, questions_for, quiz_title, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use safeguarding_check::quiz::draw::{gives_away, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use safeguarding_check::quiz::link::QuizSpec;
 use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
@@ -167,6 +168,7 @@ proptest! {
             for b in &drawn[i + 1..] {
                 let shared = a.facts.iter().find(|f| b.facts.contains(f));
                 prop_assert!(shared.is_none(), "{} and {} both teach {:?}", a.id, b.id, shared);
+                prop_assert!(!states_answer_of(a, b) && !states_answer_of(b, a), "{} and {}: one states the other's figure", a.id, b.id);
             }
         }
 
@@ -186,7 +188,8 @@ proptest! {
             let taught: HashSet<&str> = drawn.iter().flat_map(|q| q.facts.iter().map(String::as_str)).collect();
             for q in allowed.iter().filter(|q| !seen.contains(q.id.as_str())) {
                 let teaches_new = q.facts.iter().all(|f| !taught.contains(f.as_str()));
-                prop_assert!(!teaches_new || gives_away(&title, q), "{} was left out of a short quiz ({} of {})", q.id, drawn.len(), length);
+                let clashes = drawn.iter().any(|d| states_answer_of(d, q) || states_answer_of(q, d));
+                prop_assert!(!teaches_new || clashes || gives_away(&title, q), "{} was left out of a short quiz ({} of {})", q.id, drawn.len(), length);
             }
         }
     }

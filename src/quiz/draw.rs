@@ -9,6 +9,10 @@
 //!   questions that share a fact, so the feedback on one cannot answer a later
 //!   one. Some topics have only a few questions that teach different facts, so a
 //!   quiz may come out shorter than asked: short and honest beats repetitive.
+//! - **No figure stated by another.** A question that asks for a figure (538,
+//!   294, 35%) is never drawn with one whose text states it, in its prompt,
+//!   options, feedback or explanation ("35% of the 538 children"), as
+//!   [`states_answer_of`] decides.
 //! - **No answer in the title.** A question is never drawn for a quiz whose
 //!   title (shown above every question, see [`quiz_title`]) contains its
 //!   answer, as [`gives_away`] decides.
@@ -71,12 +75,13 @@ fn draw_where(bank: &Bank, topic_ids: &[&str], count: usize, rng: &mut SeededRng
         .filter(|pool| !pool.is_empty())
         .collect();
     let enough = count.min(pools.iter().map(Vec::len).sum());
+    let clash = |a: &Question, b: &Question| states_answer_of(a, b) || states_answer_of(b, a);
     let mut best: Vec<&Question> = Vec::new();
     for _ in 0..PASSES {
         if best.len() >= enough {
             break;
         }
-        let drawn = round_robin(&pools, count, rng);
+        let drawn = round_robin(&pools, count, rng, &clash);
         if drawn.len() > best.len() {
             best = drawn;
         }
@@ -87,9 +92,15 @@ fn draw_where(bank: &Bank, topic_ids: &[&str], count: usize, rng: &mut SeededRng
 
 /// One pass: shuffles each topic's pool and the order of the topics, then
 /// takes from each topic in turn its next question that teaches only facts not
-/// yet taught, until there are `count` or no topic has one left. A question
-/// skipped for sharing a fact can never be taken later, so it is dropped.
-fn round_robin<'a>(pools: &[Vec<&'a Question>], count: usize, rng: &mut SeededRng) -> Vec<&'a Question> {
+/// yet taught and does not `clash` with one taken (states its figure, or has
+/// its figure stated), until there are `count` or no topic has one left. A
+/// question skipped can never be taken later, so it is dropped.
+fn round_robin<'a>(
+    pools: &[Vec<&'a Question>],
+    count: usize,
+    rng: &mut SeededRng,
+    clash: &dyn Fn(&Question, &Question) -> bool,
+) -> Vec<&'a Question> {
     let mut pools: Vec<Vec<&Question>> = pools
         .iter()
         .map(|pool| {
@@ -100,14 +111,14 @@ fn round_robin<'a>(pools: &[Vec<&'a Question>], count: usize, rng: &mut SeededRn
         .collect();
     rng.shuffle(&mut pools);
     let mut taught = HashSet::new();
-    let mut drawn = Vec::with_capacity(count);
+    let mut drawn: Vec<&Question> = Vec::with_capacity(count);
     while drawn.len() < count && pools.iter().any(|p| !p.is_empty()) {
         for pool in pools.iter_mut() {
             if drawn.len() == count {
                 break;
             }
             while let Some(question) = pool.pop() {
-                if teaches_something_new(question, &taught) {
+                if teaches_something_new(question, &taught) && !drawn.iter().any(|&d| clash(d, question)) {
                     taught.extend(question.facts.iter().map(String::as_str));
                     drawn.push(question);
                     break;
@@ -150,7 +161,8 @@ pub fn questions_for(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&st
             if questions.len() == length {
                 break;
             }
-            if keep(question) && teaches_something_new(question, &taught) && taken.insert(question.id.as_str()) {
+            let clashes = questions.iter().any(|q: &Question| states_answer_of(q, question) || states_answer_of(question, q));
+            if keep(question) && teaches_something_new(question, &taught) && !clashes && taken.insert(question.id.as_str()) {
                 taught.extend(question.facts.iter().map(String::as_str));
                 questions.push(question.clone());
             }
@@ -202,6 +214,37 @@ pub fn link_questions(bank: &Bank, spec: &QuizSpec, rng: &mut SeededRng) -> Vec<
 pub fn gives_away(title: &str, question: &Question) -> bool {
     let title = fold(title);
     answer_keys(&question.kind).iter().map(|key| fold(key)).any(|key| contains_words(&title, &key))
+}
+
+/// True when `shown`'s text (prompt, scenario, options, their feedback, the
+/// explanation) states the figure that `asked`, a numeric question, asks for:
+/// "35%" for a percentage, "538" for a count, on word boundaries. Two such
+/// questions are never in one quiz: whichever came first would answer the other.
+pub fn states_answer_of(shown: &Question, asked: &Question) -> bool {
+    // Digits and "%" need no case folding, so the text is searched as written.
+    figure_key(asked).is_some_and(|key| shown_parts(shown).any(|part| contains_words(part, &key)))
+}
+
+/// The figure a numeric question asks for, as text states it ("35%", "538").
+fn figure_key(question: &Question) -> Option<String> {
+    match &question.kind {
+        Kind::Numeric { answer, unit, .. } => Some(format!("{answer}{unit}")),
+        _ => None,
+    }
+}
+
+/// Everything a question can show: prompt, explanation, scenario, items,
+/// pairs, and options with their feedback.
+fn shown_parts(question: &Question) -> impl Iterator<Item = &str> {
+    let own: Vec<&str> = match &question.kind {
+        Kind::Scenario { scenario, .. } => vec![scenario.as_str()],
+        Kind::Order { items } => items.iter().map(String::as_str).collect(),
+        Kind::Match { pairs } => pairs.iter().flat_map(|p| [p.left.as_str(), p.right.as_str()]).collect(),
+        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Numeric { .. } => Vec::new(),
+    };
+    let options =
+        question.kind.options().unwrap_or_default().iter().flat_map(|o| std::iter::once(o.text.as_str()).chain(o.feedback.as_deref()));
+    [question.prompt.as_str(), question.explanation.as_str()].into_iter().chain(own).chain(options)
 }
 
 /// The phrases that would give away the answer of a question of `kind` (see [`gives_away`]).

@@ -87,7 +87,9 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         }
     };
     let topics = move || match state.bank.get() {
-        BankState::Ready(ready) => ready.topics.iter().map(|t| (t.id.clone(), t.title.clone(), t.questions.len())).collect(),
+        // No count beside each topic: a topic quiz is as long as its questions
+        // that each teach something different, which varies with the draw.
+        BankState::Ready(ready) => ready.topics.iter().map(|t| (t.id.clone(), t.title.clone())).collect(),
         _ => Vec::new(),
     };
     let waiting = move || state.waiting_start.with(Option::is_some);
@@ -217,6 +219,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     </ul>
                 </div>
                 <h2 id="practise-heading">"Practise one topic"</h2>
+                <p class="hint">"Up to 10 questions, each on a different point of the topic."</p>
                 <div class="form-group" class:has-error=move || topic_missing.get()>
                     <label class="label" for=TOPIC_ID>"Topic"</label>
                     {move || topic_missing.get().then(|| view! {
@@ -239,9 +242,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                         }
                     >
                         <option value="">"Choose a topic"</option>
-                        {move || topics().into_iter().map(|(id, title, count)| view! {
-                            <option value=id>{format!("{title} ({count} questions)")}</option>
-                        }).collect_view()}
+                        {move || topics().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
                     </select>
                 </div>
                 <button type="button" class="button button-secondary" on:click=practise>

@@ -69,6 +69,10 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
             if !matches!(update, QuizUpdate::Draft(_)) {
                 raise_guard();
             }
+            // Back on the check page, the last "saved" note is old news.
+            if matches!(&update, QuizUpdate::Moved(s) if s.stage() == Stage::CheckingAnswers) {
+                saved_note.set(None);
+            }
             match update {
                 QuizUpdate::Draft(draft) => {
                     if quiz.draft.as_ref() != Some(&draft) && !quiz.answered {

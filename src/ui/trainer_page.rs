@@ -9,7 +9,9 @@ use super::state::use_app;
 use super::NavLink;
 use crate::platform::{clock, share};
 use crate::quiz::bank::Bank;
+use crate::quiz::draw::link_questions;
 use crate::quiz::link::{QuizSpec, TITLE_MAX};
+use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 
 #[component]
@@ -24,6 +26,7 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
     let spec = RwSignal::new(None::<QuizSpec>);
     let message = RwSignal::new(String::new());
 
+    let bank_for_count = bank.clone();
     let make_link = move |_| {
         let new_spec = QuizSpec {
             topics: chosen_topics.get_untracked(),
@@ -34,7 +37,15 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
             title: Some(title.get_untracked().trim().chars().take(TITLE_MAX).collect::<String>()).filter(|t| !t.is_empty()),
             refresh_months: Some(refresh.get_untracked()),
         };
-        message.set("Your quiz link is ready. Everyone who opens it gets the same questions in the same order.".into());
+        // Say how many questions the link really gives: fewer than asked when
+        // the topics have fewer that each teach something different.
+        let given = link_questions(&bank_for_count, &new_spec, &mut SeededRng::new(u64::from(new_spec.seed))).len();
+        let asked = new_spec.count as usize;
+        message.set(if given < asked {
+            format!("Your quiz link is ready. It gives {given} questions, not {asked}: the topics chosen have {given} that each teach something different. Everyone who opens it gets the same questions in the same order.")
+        } else {
+            format!("Your quiz link is ready: {given} questions. Everyone who opens it gets the same questions in the same order.")
+        });
         state.change(|s, now| s.add_session(new_spec.clone(), now));
         spec.set(Some(new_spec));
     };

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::NavLink;
 use crate::quiz::bank::Bank;
+use crate::quiz::draw::link_questions;
 use crate::quiz::link::QuizSpec;
+use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
 
@@ -35,11 +37,14 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     } else {
         spec.topics.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect::<Vec<_>>().join("; ")
     };
+    // As many as the draw really gives: fewer than asked when the topics have
+    // fewer questions that each teach something new.
+    let count = link_questions(&bank, &spec, &mut SeededRng::new(u64::from(spec.seed))).len();
     let about = format!(
-        "{} questions on {topics}. {}",
-        spec.count,
+        "{count} {} on {topics}. {}",
+        if count == 1 { "question" } else { "questions" },
         if spec.assessment {
-            format!("You see how you did at the end; {}% is a pass.", spec.pass_mark)
+            format!("Your answers are saved as you go, and you can check them before you submit. You see how you did at the end; {}% is a pass.", spec.pass_mark)
         } else {
             "You get feedback after each answer.".to_string()
         }

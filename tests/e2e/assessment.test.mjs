@@ -47,6 +47,14 @@ async function assertKeepsItsSecret(page, where) {
   for (const name of VERDICT_CLASSES) {
     assert.ok(!new RegExp(`class="[^"]*\\b${name}\\b`).test(html), `${where}: an element has the class ${name}`);
   }
+  // Values and ids go by where things are shown, not by the bank's order (in
+  // which the right option is often first and the right order is the list).
+  const positional = await page.evaluate(() => ({
+    options: [...document.querySelectorAll('fieldset .option input')].every((e, i) => e.value === String(i)),
+    matches: [...document.querySelectorAll('.match-row select')].every((s) => [...s.options].slice(1).every((o, i) => o.value === String(i))),
+    order: [...document.querySelectorAll('.order-item')].every((li, i) => li.querySelector('[id^="move-up-"]')?.id === `move-up-${i}`),
+  }));
+  assert.deepEqual(positional, { options: true, matches: true, order: true }, `${where}: values and ids follow the screen`);
   const live = await page.evaluate(() =>
     [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]
       .filter((e) => e.checkVisibility())

@@ -56,7 +56,7 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
                         type=if several { "checkbox" } else { "radio" }
                         name="answer"
                         id=id.clone()
-                        value=index.to_string()
+                        value=shown.to_string()
                         disabled=is_answered
                         prop:checked=checked
                         on:change=on_change

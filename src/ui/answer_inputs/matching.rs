@@ -14,7 +14,10 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
         _ => None,
     };
     let is_answered = answered_matches.is_some();
+    // Each drop-down's options by their shown position: their values say
+    // nothing about which right goes with which left.
     let rights: Vec<(usize, String)> = layout.iter().map(|&j| (j, pairs[j].right.clone())).collect();
+    let layout = StoredValue::new(layout);
 
     pairs
         .iter()
@@ -37,7 +40,8 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
                 })
             };
             let on_change = move |event| {
-                let choice = event_target_value(&event).parse::<usize>().ok();
+                let shown = event_target_value(&event).parse::<usize>().ok();
+                let choice = shown.and_then(|k| layout.with_value(|l| l.get(k).copied()));
                 draft.update(|d| {
                     if let Draft::Matches(m) = d {
                         if let Some(slot) = m.get_mut(left) {
@@ -48,9 +52,10 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
             };
             let options = rights
                 .iter()
-                .map(|(j, text)| {
+                .enumerate()
+                .map(|(shown, (j, text))| {
                     let j = *j;
-                    view! { <option value=j.to_string() selected=move || selected() == Some(j)>{text.clone()}</option> }
+                    view! { <option value=shown.to_string() selected=move || selected() == Some(j)>{text.clone()}</option> }
                 })
                 .collect_view();
             view! {

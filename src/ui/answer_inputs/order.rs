@@ -22,6 +22,10 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
         _ => None,
     };
     let is_answered = answered_order.is_some();
+    // Each item's element ids use where it started (its place in `layout`),
+    // which says nothing about where it belongs.
+    let start_places = StoredValue::new(layout.clone());
+    let tag = move |item: usize| start_places.with_value(|l| l.iter().position(|&i| i == item).unwrap_or(item));
     let arrangement = move || {
         answered_order.clone().unwrap_or_else(|| {
             draft.with(|d| match d {
@@ -43,7 +47,8 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
         // it used is disabled, so use the other one.
         let at_end = if up { new_place == 0 } else { new_place + 1 == count };
         let keep = if up != at_end { "up" } else { "down" };
-        request_animation_frame(move || focus_by_id(&format!("move-{keep}-{item}")));
+        let tag = tag(item);
+        request_animation_frame(move || focus_by_id(&format!("move-{keep}-{tag}")));
     };
 
     view! {
@@ -69,7 +74,7 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
                                 <button
                                     type="button"
                                     class="order-button"
-                                    id=format!("move-up-{item}")
+                                    id=format!("move-up-{}", tag(item))
                                     aria-label=format!("Up: move {text} up")
                                     disabled=place == 0
                                     on:click=move |_| move_item(place, item, true)
@@ -77,7 +82,7 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
                                 <button
                                     type="button"
                                     class="order-button"
-                                    id=format!("move-down-{item}")
+                                    id=format!("move-down-{}", tag(item))
                                     aria-label=format!("Down: move {text} down")
                                     disabled=place + 1 == count
                                     on:click=move |_| move_item(place, item, false)

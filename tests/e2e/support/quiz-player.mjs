@@ -199,16 +199,16 @@ export async function answerByKeyboard(page, { correctly }) {
   } else if (want.order) {
     for (let place = 0; place < want.order.length; place++) {
       const text = want.order[place];
-      const item = question.items.indexOf(text);
+      const up = `Up: move ${text} up`;
       let at = (await shownOrder(page)).indexOf(text);
-      if (at > place) await tabTo(page, (id) => document.activeElement?.id === id, `move-up-${item}`);
+      if (at > place) await tabTo(page, (label) => document.activeElement?.getAttribute('aria-label') === label, up);
       // Focus stays on the moved item's button, so Enter moves it again.
       while (at > place) {
         await page.keyboard.press('Enter');
         await page.waitForFunction(([t, was]) => [...document.querySelectorAll('.order-item .order-text')].findIndex((e) => e.firstChild.textContent === t) < was, [text, at]);
         at -= 1;
         // The app puts focus back on the moved item's button once it has re-drawn the list.
-        await page.waitForFunction((i) => /^move-(up|down)-/.test(document.activeElement?.id ?? '') && document.activeElement.id.endsWith(`-${i}`), item);
+        await page.waitForFunction((t) => (document.activeElement?.getAttribute('aria-label') ?? '').endsWith(`move ${t} up`) || (document.activeElement?.getAttribute('aria-label') ?? '').endsWith(`move ${t} down`), text);
       }
     }
   }
