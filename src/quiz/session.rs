@@ -253,7 +253,15 @@ impl Session {
 
     /// Immediate feedback: checks the learner's answer to the current question.
     pub fn answer(&mut self, response: Response) -> Result<Feedback, SessionError> {
-        if self.defers_feedback() {
+        self.take(response, false)?;
+        self.stage = Stage::Answered;
+        Ok(feedback_for(&self.items[self.position]))
+    }
+
+    /// Takes `response` as the current question's answer, if this is a run
+    /// that `defers` feedback (or not), it is asking, and the answer fits.
+    fn take(&mut self, response: Response, defers: bool) -> Result<(), SessionError> {
+        if self.defers_feedback() != defers {
             return Err(SessionError::WrongKind);
         }
         if self.stage != Stage::Asking {
@@ -264,8 +272,7 @@ impl Session {
             return Err(SessionError::NotAnAnswer);
         }
         item.response = Some(response);
-        self.stage = Stage::Answered;
-        Ok(feedback_for(item))
+        Ok(())
     }
 
     /// Immediate feedback: moves on after feedback; finishes after the last question.
@@ -290,17 +297,7 @@ impl Session {
     /// moves on: to the next question, or to checking the answers once every
     /// question has one (after the last, or after changing an answer).
     pub fn save(&mut self, response: Response) -> Result<(), SessionError> {
-        if !self.defers_feedback() {
-            return Err(SessionError::WrongKind);
-        }
-        if self.stage != Stage::Asking {
-            return Err(SessionError::WrongStage);
-        }
-        let item = &mut self.items[self.position];
-        if !item.question.kind.accepts(&response) {
-            return Err(SessionError::NotAnAnswer);
-        }
-        item.response = Some(response);
+        self.take(response, true)?;
         if self.answered_count() == self.items.len() {
             self.stage = Stage::CheckingAnswers;
         } else {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, currentQuestion, next, openApp, seedRandomness, settled } from './support/quiz-player.mjs';
+import { answer, currentQuestion, next, openApp, playQuiz, seedRandomness, settled } from './support/quiz-player.mjs';
 
 const suite = sharedServerAndBrowser();
 
@@ -268,35 +268,21 @@ test('"Practise this topic" with no topic chosen says "Select a topic", and choo
   await context.close();
 });
 
-/** Plays a quick check from its first question, right when `correctly(n)`. */
-async function playQuick(page, correctly) {
-  for (let n = 1; n <= 10; n++) {
-    await page.getByText(`Question ${n} of 10`).waitFor();
-    await answer(page, { correctly: correctly(n) });
-    await next(page, { last: n === 10 });
-  }
-  await page.getByRole('heading', { name: /^You scored/ }).waitFor();
-}
-
 test('"best score so far" only when an earlier quiz of the same kind is beaten; home shows last and best per kind', async () => {
   const { context, page, problems } = await phone(59);
   await openApp(page, suite.server.url);
   await page.getByRole('button', { name: 'Start quiz' }).click();
-  await playQuick(page, (n) => n <= 6);
+  await playQuiz(page, { correctly: (n) => n <= 6 });
   assert.equal(await page.getByText(/best score so far/).count(), 0, 'not on a first quiz');
   await page.getByRole('button', { name: 'Try another quiz' }).first().click();
-  await playQuick(page, (n) => n <= 5);
+  await playQuiz(page, { correctly: (n) => n <= 5 });
   assert.equal(await page.getByText(/best score so far/).count(), 0, 'not on a worse one');
   await page.getByRole('button', { name: 'Try another quiz' }).first().click();
-  await playQuick(page, (n) => n <= 8);
+  await playQuiz(page, { correctly: (n) => n <= 8 });
   await page.getByText('This is your best score so far in \u201cQuick check\u201d.').waitFor();
   // A review of the two mistakes, all right, is never a best.
   await page.getByRole('button', { name: 'Review these 2 mistakes now' }).click();
-  for (let n = 1; n <= 2; n++) {
-    await page.getByText(`Question ${n} of 2`).waitFor();
-    await answer(page, { correctly: true });
-    await next(page, { last: n === 2 });
-  }
+  await playQuiz(page, { count: 2 });
   await page.getByRole('heading', { name: 'You scored 2 out of 2' }).waitFor();
   assert.equal(await page.getByText(/best score so far/).count(), 0, 'not for a review of mistakes');
   await page.getByRole('button', { name: 'Back to home' }).click();

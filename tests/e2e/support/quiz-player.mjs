@@ -224,14 +224,23 @@ export async function next(page, { last = false } = {}) {
   await page.getByRole('button', { name: last ? 'See results' : 'Next question' }).click();
 }
 
+/**
+ * Plays a quiz already on its first question to its results: `count`
+ * questions, right when `correctly(n)` for question n, counting from 1.
+ */
+export async function playQuiz(page, { count = 10, correctly = () => true } = {}) {
+  for (let n = 1; n <= count; n++) {
+    await page.getByText(`Question ${n} of ${count}`).waitFor();
+    await answer(page, { correctly: correctly(n) });
+    await next(page, { last: n === count });
+  }
+  await page.getByRole('heading', { name: /^You scored/ }).waitFor();
+}
+
 /** Plays a whole 10-question quiz from the home screen, all answers right. */
 export async function playWholeQuiz(page) {
   await page.getByRole('button', { name: 'Start quiz' }).click();
-  for (let n = 1; n <= 10; n++) {
-    await page.getByText(`Question ${n} of 10`).waitFor();
-    await answer(page, { correctly: true });
-    await next(page, { last: n === 10 });
-  }
+  await playQuiz(page);
   await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
 }
 
