@@ -14,18 +14,23 @@ use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A small bank of three single-choice questions, as the build would bundle it.
+/// A small bank of three single-choice questions, each on a fact of its own
+/// (a quiz never holds two on one fact), as the build would bundle it.
 const BUNDLE: &str = r#"{
   "sections": [{"id": "principle-1", "title": "Principle 1: Keep clear and detailed records"}],
-  "facts": [{"id": "f1", "section": "principle-1", "text": "A fact."}],
+  "facts": [
+    {"id": "f1", "section": "principle-1", "text": "A fact."},
+    {"id": "f2", "section": "principle-1", "text": "Another fact."},
+    {"id": "f3", "section": "principle-1", "text": "A third fact."}
+  ],
   "topics": [{"id": "principle-1", "title": "Principle 1", "questions": [
     {"id": "q1", "type": "single", "prompt": "First?", "facts": ["f1"], "principle": 1,
      "options": [{"text": "Right one", "correct": true, "feedback": "Yes."}, {"text": "Wrong one", "feedback": "No."}],
      "explanation": "Because one.", "source": "Principle 1: Keep clear and detailed records"},
-    {"id": "q2", "type": "single", "prompt": "Second?", "facts": ["f1"], "principle": 1,
+    {"id": "q2", "type": "single", "prompt": "Second?", "facts": ["f2"], "principle": 1,
      "options": [{"text": "Right two", "correct": true, "feedback": "Yes."}, {"text": "Wrong two", "feedback": "No."}],
      "explanation": "Because two.", "source": "Principle 1: Keep clear and detailed records"},
-    {"id": "q3", "type": "single", "prompt": "Third?", "facts": ["f1"], "principle": 1,
+    {"id": "q3", "type": "single", "prompt": "Third?", "facts": ["f3"], "principle": 1,
      "options": [{"text": "Right three", "correct": true, "feedback": "Yes."}, {"text": "Wrong three", "feedback": "No."}],
      "explanation": "Because three.", "source": "Principle 1: Keep clear and detailed records"}
   ]}],
@@ -40,6 +45,15 @@ fn document() -> web_sys::Document {
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits `ms` milliseconds: to wait out the quiz's guard against double taps
+/// (`TAP_GUARD_MS`), as a person's second, deliberate tap would.
+async fn wait(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -154,6 +168,12 @@ async fn checking_an_answer_fills_the_live_region_and_offers_next() {
     assert!(feedback.contains("Source: Principle 1"), "{feedback}");
     let first_now: HtmlInputElement = app.query_selector("#option-0").unwrap().unwrap().unchecked_into();
     assert!(first_now.disabled(), "options lock once checked");
+    // A second tap straight after checking does nothing (the feedback must be seen)...
+    button(&app, "Next question").expect("a Next question button").click();
+    settle().await;
+    assert_eq!(text_of(&app, ".question-count"), "Question 1 of 3", "a tap within the guard is ignored");
+    // ...and a deliberate one, after it, moves on.
+    wait(600).await;
     button(&app, "Next question").expect("a Next question button").click();
     settle().await;
     assert_eq!(text_of(&app, ".question-count"), "Question 2 of 3");
