@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, currentQuestion, next } from './support/quiz-player.mjs';
+import { answer, currentQuestion, next, settled } from './support/quiz-player.mjs';
 
 const STORE_KEY = 'safeguarding-check:progress';
 const suite = sharedServerAndBrowser();
@@ -47,7 +47,11 @@ async function startQuick(page) {
 async function playTo(page, stop, right = () => true) {
   for (;;) {
     const [, n, total] = (await page.locator('.question-count').innerText()).match(/Question (\d+) of (\d+)/).map(Number);
-    if (n === stop) return;
+    if (n === stop) {
+      // The person takes in the new question before tapping (the quiz ignores taps just after it moves on).
+      await settled(page);
+      return;
+    }
     await answer(page, { correctly: right(n) });
     await next(page, { last: n === total });
     if (n === total) {
