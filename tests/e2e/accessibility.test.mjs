@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { TOPICS, answer, currentQuestion, next, openApp, playAssessment, seedRandomness, settled } from './support/quiz-player.mjs';
+import { answer, currentQuestion, next, openApp, playAssessment, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -79,16 +79,7 @@ for (const scheme of ['light', 'dark']) {
     await check(page, `home, empty (${scheme})`, `home-${scheme}`);
     const needed = new Set(['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'].flatMap((t) => [`${t}:right`, `${t}:wrong`]));
     let errorChecked = false;
-    // Quick checks (every type comes up in a few; a question teaching several
-    // facts at once, like order and match, is rarely drawn in a short topic
-    // quiz), then each topic for any type still missing.
-    const starts = [
-      ...Array.from({ length: 6 }, () => async () => {
-        await page.getByRole('button', { name: 'Start quiz' }).click();
-        await page.getByText(/^Question 1 of \d+$/).waitFor();
-      }),
-      ...TOPICS.map((topic) => () => practise(page, topic.id)),
-    ];
+    const starts = sweepStarts(page, (topic) => practise(page, topic), 6);
     for (const start of starts) {
       if (needed.size === 0) break;
       await start();

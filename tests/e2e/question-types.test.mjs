@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { TOPICS, answer, answerByKeyboard, currentQuestion, next, openApp, seedRandomness, settled } from './support/quiz-player.mjs';
+import { answer, answerByKeyboard, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
 
@@ -43,16 +43,8 @@ test('every question type, right and wrong, with the keyboard alone', async () =
   await openApp(page, suite.server.url);
   const needed = new Set(TYPES.flatMap((t) => [`${t}:right`, `${t}:wrong`]));
   const shots = new Set();
-  // Quick checks, then each topic, until every type has been answered both
-  // ways (order and match, which teach several facts at once, are rarely
-  // drawn in a short topic quiz).
-  const starts = [
-    ...Array.from({ length: 8 }, () => async () => {
-      await page.getByRole('button', { name: 'Start quiz' }).click();
-      await page.getByText(/^Question 1 of \d+$/).waitFor();
-    }),
-    ...TOPICS.map((topic) => () => practise(page, topic.id)),
-  ];
+  // Until every type has been answered both ways.
+  const starts = sweepStarts(page, (topic) => practise(page, topic), 8);
   for (const start of starts) {
     if (needed.size === 0) break;
     await page.getByRole('button', { name: 'Start quiz' }).waitFor();

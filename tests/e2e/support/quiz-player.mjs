@@ -244,6 +244,22 @@ export async function playWholeQuiz(page) {
   await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
 }
 
+/**
+ * Ways to start quizzes for a sweep over every question type: `quickChecks`
+ * quick checks first (every type comes up in a few, and order and match,
+ * which teach several facts at once, are rarely drawn in a short topic quiz),
+ * then each topic through `practise(topicId)`. Each waits for question 1.
+ */
+export function sweepStarts(page, practise, quickChecks) {
+  return [
+    ...Array.from({ length: quickChecks }, () => async () => {
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      await page.getByText(/^Question 1 of \d+$/).waitFor();
+    }),
+    ...TOPICS.map((topic) => () => practise(topic.id)),
+  ];
+}
+
 /** Makes Math.random repeatable in every page of `context`, so quizzes are too. */
 export async function seedRandomness(context, seed) {
   await context.addInitScript((seed) => {
