@@ -31,17 +31,36 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Debian's Chromium now and then dies at launch on these machines (SIGSEGV,
+ * or "browser has been closed" before the first page), about once in a few
+ * hundred launches. A launch is tried three times before a test fails on it;
+ * once running, a browser is not retried.
+ */
+async function launchWithRetries(launch) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch();
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(`Chromium did not start (attempt ${attempt} of 3): ${String(error).split('\n')[0]}`);
+    }
+  }
+}
+
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return launchWithRetries(() => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
 }
 
 /** A browser with a real (not incognito) profile in `userDataDir`, at phone size. */
 export async function launchPersistentPhone(userDataDir) {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
-  });
+  return launchWithRetries(() =>
+    chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: PHONE,
+    }),
+  );
 }
 
 /** Every watched page's problems in this test file, for `assertNoLeaksOrViolations`. */
