@@ -152,9 +152,9 @@ pub fn QuizPage(
     // its question, so keyboard and screen-reader users start there. Only
     // when the question changes: checking an answer re-renders it too, and
     // then focus belongs on the feedback.
-    Effect::new(move |previous: Option<(usize, bool)>| {
-        let now = (position(), stage() == Stage::Asking);
-        if previous.is_some_and(|p| p.0 != now.0) || previous.is_none() {
+    Effect::new(move |previous: Option<usize>| {
+        let now = position();
+        if previous != Some(now) {
             if let Some(heading) = heading_ref.get_untracked() {
                 let _ = heading.focus();
             }

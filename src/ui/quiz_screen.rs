@@ -50,10 +50,17 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
     // Until when (ms since the epoch) taps on the quiz are ignored.
     let guard_until = StoredValue::new(0u64);
     let settling = RwSignal::new(false);
+    let guarded = move || clock::now_ms() < guard_until.get_value();
     let guard = move |event: leptos::ev::MouseEvent| {
-        if clock::now_ms() < guard_until.get_value() {
+        if guarded() {
             event.prevent_default();
             event.stop_propagation();
+        }
+    };
+    // A guarded tap must not move focus either (off the feedback it just showed).
+    let hold_focus = move |event: leptos::ev::MouseEvent| {
+        if guarded() {
+            event.prevent_default();
         }
     };
     let raise_guard = move || {
@@ -185,12 +192,6 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
             <GoneNotice message="This quiz is no longer on this device. It may have been cleared with \u{201c}Clear my data\u{201d}." />
         }
         .into_any()
-    };
-    // A guarded tap must not move focus either (off the feedback it just showed).
-    let hold_focus = move |event: leptos::ev::MouseEvent| {
-        if clock::now_ms() < guard_until.get_value() {
-            event.prevent_default();
-        }
     };
     view! {
         <div class="quiz-screen" data-settling=move || settling.get().then_some("") on:click:capture=guard on:mousedown:capture=hold_focus>
