@@ -1,5 +1,6 @@
-//! Properties of the quiz and result links: every valid spec round-trips, and
-//! no string whatever makes the parser panic.
+//! Properties of the quiz and result links: every valid spec round-trips,
+//! survives what chat and e-mail apps do to links, and no string whatever
+//! makes the parser panic.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -34,7 +35,98 @@ fn spec_strategy() -> impl Strategy<Value = QuizSpec> {
         })
 }
 
+/// Keys the app reads in a trainer's or result link, or in any other screen's.
+const OWN_KEYS: &[&str] =
+    &["view", "name", "title", "topics", "count", "seed", "mode", "pass", "refresh", "score", "missed", "r", "card", "quiz", "attempt"];
+
+/// A parameter other software adds: tracking ids, or any other key.
+fn extra_param() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("fbclid".to_string()),
+        Just("utm_source".to_string()),
+        Just("utm_medium".to_string()),
+        Just("gclid".to_string()),
+        Just("mc_eid".to_string()),
+        Just("igshid".to_string()),
+        "[a-z_]{1,12}".prop_filter("not one of the app's keys", |k| !OWN_KEYS.contains(&k.as_str())),
+    ];
+    (key, prop::option::of("[A-Za-z0-9_.%-]{0,40}")).prop_map(|(k, v)| match v {
+        Some(v) => format!("{k}={v}"),
+        None => k,
+    })
+}
+
+/// What a chat or e-mail app leaves stuck to the end of a link.
+fn trailing_junk() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            ".",
+            ",",
+            ";",
+            ":",
+            "!",
+            "?",
+            ")",
+            "]",
+            ">",
+            "'",
+            "\"",
+            "%22",
+            "%27",
+            "%E2%80%9D",
+            "%E2%80%99",
+            "%20",
+            "%3E",
+            "%29",
+            " ",
+        ]),
+        0..4,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// The link with extra parameters put in anywhere after `view`, every `&`
+/// possibly written `&amp;`, and junk on the end.
+fn mangle(link: &str, extras: &[(usize, String)], amp: bool, junk: &str) -> String {
+    let mut parts: Vec<String> = link.trim_start_matches('?').split('&').map(str::to_owned).collect();
+    for (at, extra) in extras {
+        let at = 1 + at % parts.len();
+        parts.insert(at, extra.clone());
+    }
+    let joined = parts.join(if amp { "&amp;" } else { "&" });
+    format!("?{joined}{junk}")
+}
+
 proptest! {
+    #[test]
+    fn a_shared_link_gives_the_same_quiz(
+        spec in spec_strategy(),
+        extras in prop::collection::vec((any::<usize>(), extra_param()), 0..4),
+        amp in any::<bool>(),
+        junk in trailing_junk(),
+    ) {
+        let mangled = mangle(&spec.to_query(), &extras, amp, &junk);
+        prop_assert_eq!(QuizSpec::from_query(&mangled, known), Ok(spec), "{}", mangled);
+    }
+
+    #[test]
+    fn a_shared_result_link_gives_the_same_result(
+        spec in spec_strategy(),
+        extras in prop::collection::vec((any::<usize>(), extra_param()), 0..4),
+        amp in any::<bool>(),
+        junk in trailing_junk(),
+    ) {
+        let result = QuizResult { correct: spec.count, spec, missed: vec![], token: "0a1b2c3d".into(), name: Some("Sam O'Neil".into()) };
+        let mangled = mangle(&result.to_query(), &extras, amp, &junk);
+        prop_assert_eq!(QuizResult::from_query(&mangled, known), Ok(result), "{}", mangled);
+    }
+
+    #[test]
+    fn the_quiz_id_ignores_how_the_title_was_typed(spec in spec_strategy(), title in prop::option::of("[A-Za-z .!?,()'\"-]{0,60}")) {
+        let retitled = QuizSpec { title, ..spec.clone() };
+        prop_assert_eq!(retitled.id(), spec.id());
+    }
+
     #[test]
     fn every_valid_spec_round_trips(spec in spec_strategy()) {
         prop_assert_eq!(QuizSpec::from_query(&spec.to_query(), known), Ok(spec));

@@ -9,6 +9,7 @@
 //! Parsing is strict and never panics: the text comes from anyone. Bad values
 //! are errors with a plain reason, and the title is only ever shown as text.
 
+use super::query;
 use super::wording::is_hidden_character;
 
 /// The longest title, in characters.
@@ -76,12 +77,14 @@ impl LinkError {
     }
 }
 
-// ---- Percent-encoding (RFC 3986 unreserved characters are left as they are).
+// ---- Percent-encoding
 
+/// Every byte but ASCII letters, digits and `-` as `%XX`, so a full stop or
+/// bracket at the end of a link is never the app's own.
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+        if byte.is_ascii_alphanumeric() || byte == b'-' {
             out.push(byte as char);
         } else {
             out.push('%');
@@ -121,6 +124,13 @@ fn clean_text(text: &str, max: usize) -> Option<String> {
     (!cut.is_empty()).then_some(cut)
 }
 
+/// A title as the link will carry it (hidden characters removed, single
+/// spaces, trimmed, at most [`TITLE_MAX`] characters), or `None` if blank:
+/// the trainer's page keeps exactly what learners will see.
+pub fn clean_title(text: &str) -> Option<String> {
+    clean_text(text, TITLE_MAX)
+}
+
 fn is_topic_id(text: &str) -> bool {
     !text.is_empty() && text.len() <= 40 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -138,21 +148,31 @@ fn number(value: &str, what: &'static str, range: std::ops::RangeInclusive<u32>)
     }
 }
 
-/// The query's `key=value` pairs, each key at most once.
-fn pairs(query: &str) -> Result<Vec<(&str, &str)>, LinkError> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    if query.len() > QUERY_MAX {
-        return Err(LinkError::TooLong);
-    }
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    for pair in query.split('&') {
-        let (key, value) = pair.split_once('=').ok_or(LinkError::Malformed)?;
-        if pairs.iter().any(|(k, _)| *k == key) {
-            return Err(LinkError::Malformed);
-        }
-        pairs.push((key, value));
-    }
-    Ok(pairs)
+/// The keys of a trainer's link (after `view`); any other key is ignored.
+const SPEC_KEYS: [&str; 8] = ["view", "title", "topics", "count", "seed", "mode", "pass", "refresh"];
+/// The keys of a result link; any other key is ignored.
+const RESULT_KEYS: [&str; 12] = ["view", "name", "title", "topics", "count", "seed", "mode", "pass", "refresh", "score", "missed", "r"];
+
+/// The app's own pairs of a link, read through [`query::own_pairs`] (other
+/// software's parameters ignored, `&amp;` and trailing punctuation undone).
+fn pairs(query: &str, keys: &[&'static str]) -> Result<Vec<(&'static str, String)>, LinkError> {
+    query::own_pairs(query, keys, QUERY_MAX)
+}
+
+/// The canonical query of a trainer's or result link: only the app's own
+/// pairs, in the order given, so the address bar can be tidied after opening.
+/// `None` if it is neither kind of link.
+pub fn canonical_query(query: &str) -> Option<String> {
+    let view = pairs(query, &["view"]).ok()?.first()?.1.clone();
+    let keys: &[&'static str] = match view.as_str() {
+        "trainer-quiz" => &SPEC_KEYS,
+        "result" => &RESULT_KEYS,
+        _ => return None,
+    };
+    // The view first, as the app writes it.
+    let mut own = pairs(query, keys).ok()?;
+    own.sort_by_key(|(k, _)| *k != "view");
+    Some(query::to_query(&own))
 }
 
 impl From<QuizSpec> for String {
@@ -186,10 +206,19 @@ impl TryFrom<String> for QuizResult {
 
 impl QuizSpec {
     /// The query string of a trainer's link, with its leading `?`.
+    ///
+    /// The title comes first and the link ends with a number, so punctuation
+    /// a chat app sticks to the end can never be mistaken for part of it.
     pub fn to_query(&self) -> String {
-        format!("?view=trainer-quiz{}", self.params())
+        format!("?view=trainer-quiz{}{}", self.title_param(), self.params())
     }
 
+    /// `&title=…`, or nothing for an untitled quiz.
+    fn title_param(&self) -> String {
+        self.title.as_ref().map(|title| format!("&title={}", percent_encode(title))).unwrap_or_default()
+    }
+
+    /// Every value but the title, which is left out of [`QuizSpec::id`].
     fn params(&self) -> String {
         let mut out = format!(
             "&topics={}&count={}&seed={}&mode={}&pass={}",
@@ -202,29 +231,24 @@ impl QuizSpec {
         if let Some(months) = self.refresh_months {
             out.push_str(&format!("&refresh={months}"));
         }
-        if let Some(title) = &self.title {
-            out.push_str("&title=");
-            out.push_str(&percent_encode(title));
-        }
         out
     }
 
     /// Reads a trainer's link from its query string. `known_topic` says which
     /// topic ids this app has.
+    /// Parameters other software adds (`fbclid`, `utm_source`…) are ignored,
+    /// `&amp;` is read as `&` and trailing punctuation is trimmed (see
+    /// [`query`]); the app's own values are checked strictly.
     pub fn from_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
-        let pairs = pairs(query)?;
-        if pairs.iter().any(|&(k, v)| k == "view" && v != "trainer-quiz") {
+        let pairs = pairs(query, &SPEC_KEYS)?;
+        if pairs.iter().any(|(k, v)| *k == "view" && v != "trainer-quiz") {
             return Err(LinkError::Malformed);
         }
-        QuizSpec::from_pairs(&pairs, &["view"], known_topic)
+        QuizSpec::from_pairs(&pairs, known_topic)
     }
 
-    fn from_pairs(pairs: &[(&str, &str)], other_keys: &[&str], known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
-        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|&(_, v)| v);
-        let known_keys = ["topics", "count", "seed", "mode", "pass", "refresh", "title"];
-        if pairs.iter().any(|(k, _)| !known_keys.contains(k) && !other_keys.contains(k)) {
-            return Err(LinkError::Malformed);
-        }
+    fn from_pairs(pairs: &[(&'static str, String)], known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
+        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
         let topics_text = get("topics").ok_or(LinkError::Missing("topics"))?;
         let topics: Vec<String> = if topics_text == "all" {
             Vec::new()
@@ -263,7 +287,11 @@ impl QuizSpec {
         })
     }
 
-    /// A short id for the quiz, the same on every phone: a hash of its spec.
+    /// A short id for the quiz, the same on every phone: a hash of its spec
+    /// without the title (8 lowercase hex digits). The title is left out
+    /// because chat apps change it (a full stop stuck to the link) and
+    /// trainers type it loosely; the random seed already tells sessions apart.
+    /// Untitled quizzes keep the ids of earlier versions.
     pub fn id(&self) -> String {
         // FNV-1a, 32 bits: plenty to tell a trainer's sessions apart.
         let mut hash: u32 = 0x811C_9DC5;
@@ -279,21 +307,23 @@ impl QuizResult {
     /// The query string of a result link, with its leading `?`.
     pub fn to_query(&self) -> String {
         let missed = self.missed.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
-        let mut out = format!("?view=result{}&score={}&missed={missed}&r={}", self.spec.params(), self.correct, self.token);
-        if let Some(name) = &self.name {
-            out.push_str("&name=");
-            out.push_str(&percent_encode(name));
-        }
-        out
+        let name = self.name.as_ref().map(|name| format!("&name={}", percent_encode(name))).unwrap_or_default();
+        format!(
+            "?view=result{name}{}{}&score={}&missed={missed}&r={}",
+            self.spec.title_param(),
+            self.spec.params(),
+            self.correct,
+            self.token
+        )
     }
 
     pub fn from_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizResult, LinkError> {
-        let pairs = pairs(query)?;
-        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|&(_, v)| v);
+        let pairs = pairs(query, &RESULT_KEYS)?;
+        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
         if get("view") != Some("result") {
             return Err(LinkError::Malformed);
         }
-        let spec = QuizSpec::from_pairs(&pairs, &["view", "score", "missed", "r", "name"], known_topic)?;
+        let spec = QuizSpec::from_pairs(&pairs, known_topic)?;
         let correct = match get("score").ok_or(LinkError::Missing("score"))? {
             s if s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
                 s.parse::<u32>().map_err(|_| LinkError::Malformed)?
@@ -352,9 +382,11 @@ mod tests {
     #[test]
     fn a_spec_round_trips_through_its_link() {
         let link = spec().to_query();
-        assert!(link.starts_with(
-            "?view=trainer-quiz&topics=principle-3.national-picture&count=10&seed=4000000000&mode=assessment&pass=80&refresh=12&title="
-        ));
+        assert!(link.starts_with("?view=trainer-quiz&title=Team%20day%3A%20%3CSafeguarding%3E"), "{link}");
+        assert!(
+            link.ends_with("&topics=principle-3.national-picture&count=10&seed=4000000000&mode=assessment&pass=80&refresh=12"),
+            "ends with a number: {link}"
+        );
         assert_eq!(QuizSpec::from_query(&link, known), Ok(spec()));
         let all = QuizSpec { topics: vec![], title: None, refresh_months: None, assessment: false, ..spec() };
         assert_eq!(QuizSpec::from_query(&all.to_query(), known), Ok(all));
@@ -376,11 +408,11 @@ mod tests {
             (good.replace("principle-3", "<img onerror=alert(1)>"), LinkError::Malformed),
             (good.replace("&count=10", ""), LinkError::Missing("question count")),
             (format!("{good}&count=11"), LinkError::Malformed),
-            (format!("{good}&evil=1"), LinkError::Malformed),
             (good.replace("&title=", "&title=%E0%A4%A"), LinkError::Malformed),
             (good.replace("&title=", "&title=%FF"), LinkError::Malformed),
             (ten_kb_title, LinkError::TooLong),
-            ("?view=trainer-quiz&&".into(), LinkError::Malformed),
+            ("?view=trainer-quiz&&".into(), LinkError::Missing("topics")),
+            (good.replace("view=trainer-quiz", "view=result"), LinkError::Malformed),
         ] {
             assert_eq!(QuizSpec::from_query(&link, known), Err(error), "{}", &link[..link.len().min(120)]);
             assert!(!error.message().is_empty());
@@ -406,6 +438,38 @@ mod tests {
         assert_eq!(spec().id(), spec().id());
         assert_ne!(spec().id(), QuizSpec { seed: 1, ..spec() }.id());
         assert_eq!(spec().id().len(), 8);
+    }
+
+    #[test]
+    fn the_quiz_id_does_not_depend_on_the_title() {
+        for title in [None, Some("Team day."), Some("team  day"), Some("Team day!)")] {
+            assert_eq!(QuizSpec { title: title.map(str::to_owned), ..spec() }.id(), spec().id(), "{title:?}");
+        }
+        // Untitled quizzes keep the id earlier versions gave them.
+        let untitled = QuizSpec { title: None, ..spec() };
+        assert_eq!(untitled.id(), "dcc29dc1");
+    }
+
+    #[test]
+    fn links_survive_what_chat_and_email_apps_do_to_them() {
+        let good = spec().to_query();
+        for mangled in [
+            format!("{good}&fbclid=IwAR3xYz_abc-123"),
+            format!("{good}&utm_source=newsletter&utm_medium=email&utm_campaign=autumn"),
+            good.replacen("&count", "&gclid=x&count", 1),
+            good.replace('&', "&amp;"),
+            format!("{good}."),
+            format!("{good})."),
+            format!("{good}%22"),
+            format!("{good}%E2%80%9D,"),
+            format!("{good}&fbclid=abc)."),
+            format!("  {good}  "),
+        ] {
+            assert_eq!(QuizSpec::from_query(&mangled, known), Ok(spec()), "{mangled}");
+        }
+        assert_eq!(canonical_query(&format!("{good}&fbclid=abc.")), Some(good.clone()));
+        assert_eq!(canonical_query("?fbclid=1&view=trainer-quiz&topics=all"), Some("?view=trainer-quiz&topics=all".into()));
+        assert_eq!(canonical_query("?view=learn"), None);
     }
 
     #[test]

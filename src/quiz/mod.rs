@@ -12,6 +12,7 @@ pub mod link;
 pub mod marking;
 pub mod progress;
 pub mod qr_code;
+pub mod query;
 pub mod record;
 pub mod resume;
 pub mod rng;

@@ -48,6 +48,8 @@ pub enum Route {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadRoute;
 
+use super::{link, query};
+
 /// A quiz's or attempt's id: 16 lowercase hex digits.
 fn is_quiz_id(text: &str) -> bool {
     text.len() == 16 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
@@ -89,36 +91,26 @@ impl Route {
     }
 
     /// Reads a query string (`location.search`, with or without its `?`).
-    pub fn from_query(query: &str) -> Result<Route, BadRoute> {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        if query.is_empty() {
+    ///
+    /// Parameters the app does not use (`fbclid`, `utm_source`…) are
+    /// ignored, `&amp;` is read as `&` and punctuation stuck to the end is
+    /// trimmed (see [`query`]); the app's own values are checked strictly. A
+    /// trainer's or result link keeps only the app's own pairs.
+    pub fn from_query(text: &str) -> Result<Route, BadRoute> {
+        if let Some(link) = link::canonical_query(text) {
+            return Ok(if link.starts_with("?view=result") { Route::ResultLink(link) } else { Route::TrainerQuiz(link) });
+        }
+        let pairs = query::own_pairs(text, &["view", "card", "quiz", "attempt"], 1_000).map_err(|_| BadRoute)?;
+        if pairs.is_empty() {
             return Ok(Route::Home);
         }
-        // Quiz and result links carry many values, checked strictly by quiz::link.
-        match query.split('&').next() {
-            Some("view=trainer-quiz") => return Ok(Route::TrainerQuiz(format!("?{query}"))),
-            Some("view=result") => return Ok(Route::ResultLink(format!("?{query}"))),
-            _ => {}
-        }
-        let mut view = None;
-        let mut card = None;
-        let mut quiz = None;
-        let mut attempt = None;
-        for pair in query.split('&') {
-            let (key, value) = pair.split_once('=').ok_or(BadRoute)?;
-            let slot = match key {
-                "view" => &mut view,
-                "card" if is_id(value) => &mut card,
-                "quiz" if is_link_id(value) || is_quiz_id(value) => &mut quiz,
-                "attempt" if is_quiz_id(value) => &mut attempt,
-                _ => return Err(BadRoute),
-            };
-            if slot.replace(value).is_some() {
-                return Err(BadRoute);
-            }
+        let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
+        let (card, quiz, attempt) = (get("card"), get("quiz"), get("attempt"));
+        if !card.is_none_or(is_id) || !quiz.is_none_or(|q| is_link_id(q) || is_quiz_id(q)) || !attempt.is_none_or(is_quiz_id) {
+            return Err(BadRoute);
         }
         let owned = |id: Option<&str>| id.map(str::to_owned);
-        let route = match (view.ok_or(BadRoute)?, card, quiz, attempt) {
+        let route = match (get("view").ok_or(BadRoute)?, card, quiz, attempt) {
             ("quiz", None, quiz, None) if quiz.is_none_or(is_quiz_id) => Route::Quiz { quiz: owned(quiz) },
             ("results", None, None, attempt) => Route::Results { attempt: owned(attempt) },
             ("about", None, None, None) => Route::About,
@@ -168,10 +160,29 @@ mod tests {
     }
 
     #[test]
+    fn what_chat_and_email_apps_add_is_ignored() {
+        for (query, route) in [
+            ("?fbclid=IwAR3x", Route::Home),
+            ("?utm_source=mail&utm_medium=email", Route::Home),
+            (".", Route::Home),
+            ("?view", Route::Home),
+            ("?view=learn&card=principle-3&fbclid=IwAR3x", Route::Learn { card: Some("principle-3".into()) }),
+            ("?utm_source=x&view=learn&amp;card=principle-3).", Route::Learn { card: Some("principle-3".into()) }),
+            ("?view=progress%22", Route::Progress),
+            (
+                "?view=trainer-quiz&topics=all&count=10&seed=1&mode=practice&pass=80&fbclid=x.",
+                Route::TrainerQuiz("?view=trainer-quiz&topics=all&count=10&seed=1&mode=practice&pass=80".into()),
+            ),
+            ("?fbclid=x&view=result&score=1", Route::ResultLink("?view=result&score=1".into())),
+        ] {
+            assert_eq!(Route::from_query(query), Ok(route), "{query}");
+        }
+    }
+
+    #[test]
     fn odd_links_are_refused_not_guessed() {
         let long = format!("?view=learn&card={}", "a".repeat(65));
         for query in [
-            "?view",
             "?view=",
             "?view=nowhere",
             "?card=principle-3",
@@ -181,7 +192,6 @@ mod tests {
             "?view=learn&card=",
             "?view=flip",
             "?view=quiz&card=x",
-            "?view=learn&x=1",
             long.as_str(),
             "?view=learn&card=%70",
             "?view=learn&card=é",
@@ -197,6 +207,7 @@ mod tests {
             assert_eq!(Route::from_query(query), Err(BadRoute), "{query}");
         }
         assert_eq!(Route::from_query(""), Ok(Route::Home));
+        assert_eq!(Route::from_query("?view=learn&amp;card=x&amp;card=y"), Err(BadRoute), "two different cards");
         assert_eq!(Route::from_query("view=about"), Ok(Route::About), "the ? is optional");
     }
 }

@@ -589,7 +589,10 @@ impl Store {
     /// Counts a learner's result (from a result link opened on this device).
     pub fn add_result(&mut self, result: QuizResult, now_ms: u64) -> Added {
         let key = result_key(&result);
-        if self.debrief.get(&key).is_some() {
+        // Looked up by the quiz's id as it is now worked out, not only by key:
+        // results counted before version 4 are kept under an id that included the title.
+        let (quiz, token) = (result.spec.id(), &result.token);
+        if self.debrief.get(&key).is_some() || self.debrief.live().any(|(_, r)| &r.token == token && r.spec.id() == quiz) {
             return Added::AlreadyCounted;
         }
         self.debrief.put(&key, result, now_ms);
@@ -620,7 +623,7 @@ impl Store {
     /// Keeps a quiz link the trainer made.
     pub fn add_session(&mut self, spec: QuizSpec, now_ms: u64) {
         let id = spec.id();
-        if self.sessions.get(&id).is_none() {
+        if self.sessions.get(&id).is_none() && !self.sessions.live().any(|(_, s)| s.spec.id() == id) {
             self.sessions.put(&id, TrainerSession { spec, made_at_ms: now_ms }, now_ms);
             self.sessions.tidy(self.cleared_at, SESSIONS_KEPT);
         }

@@ -34,7 +34,14 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoView {
     let (start_route, bad_link) = match Route::from_query(&history::current_query()) {
-        Ok(route) => (route, false),
+        Ok(route) => {
+            // Tidy the address of what other software added (`fbclid`, a full
+            // stop…), so a reload, a bookmark or sharing it again is clean.
+            if route.to_query() != history::current_query() {
+                history::replace(&route.to_query());
+            }
+            (route, false)
+        }
         Err(_) => {
             history::replace("");
             (Route::Home, true)

@@ -10,7 +10,7 @@ use super::NavLink;
 use crate::platform::{clock, share};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::link_questions;
-use crate::quiz::link::{QuizSpec, TITLE_MAX};
+use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 
@@ -28,13 +28,15 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
 
     let bank_for_count = bank.clone();
     let make_link = move |_| {
+        // Every topic is written `topics=all`: a shorter link, a simpler QR code.
+        let topics = chosen_topics.get_untracked();
         let new_spec = QuizSpec {
-            topics: chosen_topics.get_untracked(),
+            topics: if topics.len() == bank_for_count.topics.len() { Vec::new() } else { topics },
             count: count.get_untracked(),
             seed: clock::random_seed() as u32,
             assessment: assessment.get_untracked(),
             pass_mark: pass_mark.get_untracked(),
-            title: Some(title.get_untracked().trim().chars().take(TITLE_MAX).collect::<String>()).filter(|t| !t.is_empty()),
+            title: clean_title(&title.get_untracked()),
             refresh_months: Some(refresh.get_untracked()),
         };
         // Say how many questions the link really gives: fewer than asked when
