@@ -3,6 +3,7 @@
 
 use super::bank::Kind;
 use super::marking::Response;
+use super::number::{read_whole_number, NumberProblem};
 
 /// Kept with the quiz in progress (as `{"choice": null}`, `{"number": "4"}`…), so Back,
 /// Forward and a reload keep what was picked.
@@ -28,8 +29,8 @@ pub enum Incomplete {
     NoChoices,
     /// The first left (by index) with no match picked.
     UnmatchedItem(usize),
-    NoNumber,
-    NotAWholeNumber,
+    /// The number field cannot be read as a whole number (see [`number`](super::number)).
+    BadNumber(NumberProblem),
 }
 
 impl Incomplete {
@@ -38,8 +39,7 @@ impl Incomplete {
             Incomplete::NoChoice => "Select an answer",
             Incomplete::NoChoices => "Select at least one answer",
             Incomplete::UnmatchedItem(_) => "Choose a match for every item",
-            Incomplete::NoNumber => "Enter a number",
-            Incomplete::NotAWholeNumber => "Enter a whole number, like 25",
+            Incomplete::BadNumber(problem) => problem.message(),
         }
     }
 }
@@ -127,15 +127,7 @@ impl Draft {
                 Some(first_gap) => Err(Incomplete::UnmatchedItem(first_gap)),
                 None => Ok(Response::Matches(chosen.iter().flatten().copied().collect())),
             },
-            Draft::Number(text) => {
-                // People type "46%", " 46 " or "1,000": accept those, nothing looser.
-                let cleaned: String = text.trim().trim_end_matches('%').trim().chars().filter(|&c| c != ',').collect();
-                if cleaned.is_empty() {
-                    Err(Incomplete::NoNumber)
-                } else {
-                    cleaned.parse::<i64>().map(Response::Number).map_err(|_| Incomplete::NotAWholeNumber)
-                }
-            }
+            Draft::Number(text) => read_whole_number(text).map(Response::Number).map_err(Incomplete::BadNumber),
         }
     }
 }
@@ -186,15 +178,21 @@ mod tests {
         assert_eq!(Draft::Choice(None).to_response(), Err(Incomplete::NoChoice));
         assert_eq!(Draft::Choices(vec![]).to_response(), Err(Incomplete::NoChoices));
         assert_eq!(Draft::Matches(vec![Some(1), None, None]).to_response(), Err(Incomplete::UnmatchedItem(1)));
-        assert_eq!(Draft::Number("  ".into()).to_response(), Err(Incomplete::NoNumber));
-        for text in ["4.5", "forty", "1e3", "99999999999999999999", "4 6", "--4"] {
-            assert_eq!(Draft::Number(text.into()).to_response(), Err(Incomplete::NotAWholeNumber), "{text}");
+        assert_eq!(Draft::Number("  ".into()).to_response(), Err(Incomplete::BadNumber(NumberProblem::Empty)));
+        for (text, problem) in [
+            ("4.5", NumberProblem::NotWhole),
+            ("46,5", NumberProblem::NotWhole),
+            ("forty", NumberProblem::NotDigits),
+            ("99999999999999999999", NumberProblem::TooLarge),
+            ("4 6", NumberProblem::BadGrouping),
+        ] {
+            assert_eq!(Draft::Number(text.into()).to_response(), Err(Incomplete::BadNumber(problem)), "{text}");
         }
     }
 
     #[test]
     fn numbers_are_read_as_people_type_them() {
-        for (text, n) in [("46", 46), (" 46% ", 46), ("46 %", 46), ("1,000", 1000), ("-3", -3)] {
+        for (text, n) in [("46", 46), (" 46% ", 46), ("46 %", 46), ("1,000", 1000), ("-3", -3), ("\u{FF14}\u{FF16}", 46)] {
             assert_eq!(Draft::Number(text.into()).to_response(), Ok(Response::Number(n)), "{text}");
         }
     }

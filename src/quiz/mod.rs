@@ -10,6 +10,7 @@ pub mod draw;
 pub mod learn;
 pub mod link;
 pub mod marking;
+pub mod number;
 pub mod progress;
 pub mod qr_code;
 pub mod query;

@@ -66,7 +66,7 @@ fn field_for(problem: Incomplete) -> String {
     match problem {
         Incomplete::NoChoice | Incomplete::NoChoices => "option-0".into(),
         Incomplete::UnmatchedItem(i) => format!("match-{i}"),
-        Incomplete::NoNumber | Incomplete::NotAWholeNumber => "number-answer".into(),
+        Incomplete::BadNumber(_) => "number-answer".into(),
     }
 }
 
