@@ -14,6 +14,7 @@ use super::progress::ScoreRecord;
 use super::resume::{restore_items, saved_items, ResumeError, SavedItem};
 use super::scoring::Score;
 use super::session::{QuizKind, Session, Stage};
+use super::wording::OFFSET_RANGE;
 
 /// One finished quiz.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +27,11 @@ pub struct Attempt {
     pub started_at_ms: u64,
     #[serde(rename = "finished_at")]
     pub finished_at_ms: u64,
+    /// The device's offset from UTC (minutes east) when it was finished, so
+    /// its date stays the day it happened wherever the phone goes next.
+    /// `None` for attempts from before version 4.
+    #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
+    pub offset_minutes: Option<i32>,
     pub score: Score,
     /// Every question with its layout and answer; empty for attempts from before version 3.
     pub items: Vec<SavedItem>,
@@ -34,13 +40,22 @@ pub struct Attempt {
 }
 
 impl Attempt {
-    /// The attempt a finished `session` makes; `None` if it is not finished.
-    pub fn from_session(session: &Session, title: &str, started_at_ms: u64, finished_at_ms: u64, token: &str) -> Option<Attempt> {
+    /// The attempt a finished `session` makes, finished at `finished_at_ms`
+    /// on a device `offset_minutes` east of UTC; `None` if it is not finished.
+    pub fn from_session(
+        session: &Session,
+        title: &str,
+        started_at_ms: u64,
+        finished_at_ms: u64,
+        offset_minutes: i32,
+        token: &str,
+    ) -> Option<Attempt> {
         (session.stage() == Stage::Finished).then(|| Attempt {
             kind: session.kind().clone(),
             title: title.to_owned(),
             started_at_ms,
             finished_at_ms,
+            offset_minutes: Some(offset_minutes),
             score: session.score(),
             items: saved_items(session),
             token: token.to_owned(),
@@ -73,6 +88,7 @@ impl Attempt {
         ScoreRecord {
             id: id.to_owned(),
             finished_at_ms: self.finished_at_ms,
+            offset_minutes: self.offset_minutes,
             mode: self.kind.mode,
             topic: self.kind.topic.clone(),
             correct: self.score.correct,
@@ -85,6 +101,7 @@ impl Attempt {
         self.score.total > 0
             && self.score.correct <= self.score.total
             && (self.items.is_empty() || self.items.len() == self.score.total as usize)
+            && self.offset_minutes.is_none_or(|o| OFFSET_RANGE.contains(&o))
             && self.token.len() == 8
             && self.token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     }

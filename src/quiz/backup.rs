@@ -29,7 +29,6 @@ pub enum ImportError {
     FromNewerVersion,
     Damaged,
     UnknownItems(usize),
-    DatesInTheFuture,
 }
 
 impl ImportError {
@@ -48,9 +47,6 @@ impl ImportError {
                 "This backup mentions {n} question{} this version of the app does not have, so nothing was imported.",
                 if *n == 1 { "" } else { "s" }
             ),
-            ImportError::DatesInTheFuture => {
-                "This backup has dates in the future, so nothing was imported. Check the date on this device.".into()
-            }
         }
     }
 }
@@ -61,7 +57,33 @@ pub struct Summary {
     pub answers: u64,
     pub quizzes: usize,
     pub records: usize,
+    /// When it was made (moved back to now if the other device's clock was fast).
     pub exported_at_ms: u64,
+    /// How far ahead of this device's clock the backup's latest date was, in
+    /// ms, when more than [`CLOCK_GRACE_MS`]; else 0. Its dates were moved back to now.
+    pub clock_ahead_ms: u64,
+}
+
+/// Clocks a few minutes apart are normal; more than this is worth a word.
+pub const CLOCK_GRACE_MS: u64 = 10 * 60_000;
+
+impl Summary {
+    /// A plain note when the other device's clock looked wrong, e.g. "The
+    /// device this backup came from had its clock about 2 days fast, so its
+    /// later dates were set to today." `None` when the clocks agreed.
+    pub fn clock_note(&self) -> Option<String> {
+        const HOUR: u64 = 3_600_000;
+        const DAY: u64 = 24 * HOUR;
+        let ahead = match self.clock_ahead_ms {
+            0 => return None,
+            ms if ms < 2 * HOUR => "up to 2 hours".to_string(),
+            ms if ms < 2 * DAY => format!("about {} hours", (ms + HOUR / 2) / HOUR),
+            ms => format!("about {} days", (ms + DAY / 2) / DAY),
+        };
+        Some(format!(
+            "The device this backup came from had its clock {ahead} fast, so dates after today were changed to today. Everything else was kept."
+        ))
+    }
 }
 
 #[derive(Serialize)]
@@ -111,9 +133,11 @@ fn damaged(error: StoreError) -> ImportError {
     }
 }
 
-/// Reads a backup, checking everything: size, shape, version, that every item
-/// it names exists (`known_item`), and that no date is in the future.
-/// Linear in the file's length.
+/// Reads a backup, checking everything: size, shape, version, and that every
+/// item it names exists (`known_item`). Dates after `now_ms` (the other
+/// device's clock was fast) are moved back to `now_ms` and counted in
+/// [`Summary::clock_ahead_ms`], not refused: this device's clock is the one
+/// in hand. Linear in the file's length.
 pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Result<(Store, Summary), ImportError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge);
@@ -129,30 +153,27 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Res
         return Err(ImportError::FromNewerVersion);
     }
     let file: AnyVersion = serde_json::from_str(text).map_err(|_| ImportError::Damaged)?;
-    let store = match (envelope.version, file.progress, file.store) {
+    let mut store = match (envelope.version, file.progress, file.store) {
         (1, Some(progress), None) => progress.migrate().map_err(damaged)?,
         (BACKUP_VERSION, None, Some(store)) if store.schema_version > super::store::SCHEMA_VERSION => {
             return Err(ImportError::FromNewerVersion);
         }
-        (BACKUP_VERSION, None, Some(store)) => store,
+        (BACKUP_VERSION, None, Some(store)) if store.schema_version >= 3 => store.upgraded(),
         _ => return Err(ImportError::Damaged),
     };
-    let exported_at_ms = file.exported_at;
     store.check().map_err(damaged)?;
     let unknown = store.progress.items.keys().filter(|id| !known_item(id)).count();
     if unknown > 0 {
         return Err(ImportError::UnknownItems(unknown));
     }
-    // A day's grace for clocks and time zones.
-    let latest_ms = now_ms + 86_400_000;
-    if exported_at_ms > latest_ms || store.latest_ms() > latest_ms {
-        return Err(ImportError::DatesInTheFuture);
-    }
+    let latest_ms = store.clamp_times(now_ms).max(file.exported_at);
+    let ahead_ms = latest_ms.saturating_sub(now_ms);
     let summary = Summary {
         answers: store.progress.items.values().map(|r| u64::from(r.right) + u64::from(r.wrong)).sum(),
         quizzes: store.attempts.live_count(),
         records: store.records.live_count(),
-        exported_at_ms,
+        exported_at_ms: file.exported_at.min(now_ms),
+        clock_ahead_ms: if ahead_ms > CLOCK_GRACE_MS { ahead_ms } else { 0 },
     };
     Ok((store, summary))
 }
@@ -181,7 +202,8 @@ mod tests {
         let s = store();
         let (back, summary) = import(&export(&s, NOW), known, NOW).unwrap();
         assert_eq!(back, s);
-        assert_eq!(summary, Summary { answers: 2, quizzes: 0, records: 0, exported_at_ms: NOW });
+        assert_eq!(summary, Summary { answers: 2, quizzes: 0, records: 0, exported_at_ms: NOW, clock_ahead_ms: 0 });
+        assert_eq!(summary.clock_note(), None);
     }
 
     #[test]
@@ -205,20 +227,46 @@ mod tests {
             ("{}".into(), ImportError::NotABackup),
             (good.replace("progress-backup", "shopping-list"), ImportError::NotABackup),
             (good.replace("\"version\":2", "\"version\":3"), ImportError::FromNewerVersion),
-            (good.replace("\"schema_version\":3", "\"schema_version\":9"), ImportError::FromNewerVersion),
+            (good.replace("\"schema_version\":4", "\"schema_version\":9"), ImportError::FromNewerVersion),
+            (good.replace("\"schema_version\":4", "\"schema_version\":2"), ImportError::Damaged),
             (good.replace("\"exported_at\"", "\"extra\":0,\"exported_at\""), ImportError::Damaged),
             (good.replace("\"right\":1", "\"right\":-1"), ImportError::Damaged),
             (good.replace("\"q2\"", "\"q-gone\""), ImportError::UnknownItems(1)),
-            (
-                good.replace(&format!("\"exported_at\":{NOW}"), &format!("\"exported_at\":{}", NOW + 10 * 86_400_000)),
-                ImportError::DatesInTheFuture,
-            ),
             (" ".repeat(MAX_BACKUP_BYTES + 1), ImportError::TooLarge),
         ];
         for (text, expected) in cases {
             assert_eq!(import(&text, known, NOW).map(|_| ()), Err(expected.clone()), "{}", &text[..text.len().min(60)]);
             assert!(!expected.message().is_empty());
         }
+    }
+
+    /// A backup made on a phone whose clock was 2 days fast is taken in, its
+    /// dates moved back to now, with a note; this device's data is not refused.
+    #[test]
+    fn a_backup_from_a_fast_clock_is_brought_back_to_now() {
+        const DAY: u64 = 86_400_000;
+        let mut fast = store();
+        let ahead = NOW + 2 * DAY;
+        fast.record_answer("q1", true, ahead, TODAY + 2, &Scheduler::default());
+        let (back, summary) = import(&export(&fast, ahead), known, NOW).unwrap();
+        assert_eq!(summary.exported_at_ms, NOW);
+        assert_eq!(summary.clock_ahead_ms, 2 * DAY);
+        assert!(summary.clock_note().unwrap().contains("about 2 days fast"), "{:?}", summary.clock_note());
+        let mut latest = 0;
+        back.clone().each_time(&mut |t| latest = latest.max(*t));
+        assert_eq!(latest, NOW, "nothing is left in the future");
+        assert_eq!(back.progress.items["q1"].right, 2, "nothing is lost");
+        // A few minutes fast is normal: the times are still brought back, without a note.
+        let (_, summary) = import(&export(&store(), NOW + 60_000), known, NOW).unwrap();
+        assert_eq!((summary.clock_ahead_ms, summary.clock_note()), (0, None));
+        // A clear marker in the future stays before the entries it was before.
+        let mut cleared = fast.clone();
+        cleared.clear_all(ahead);
+        cleared.record_answer("q2", true, ahead + 1, TODAY + 2, &Scheduler::default());
+        let (back, _) = import(&export(&cleared, ahead + 1), known, NOW).unwrap();
+        let mut mine = Store::default();
+        mine.replace_with(&back, NOW);
+        assert_eq!(mine.progress.items.keys().collect::<Vec<_>>(), vec!["q2"], "what was made after the clear survives");
     }
 
     /// 160,000 keys in 2 MB: read or refused in linear time, not frozen.

@@ -55,6 +55,10 @@ pub struct ScoreRecord {
     pub id: String,
     #[serde(rename = "at")]
     pub finished_at_ms: u64,
+    /// The device's offset from UTC (minutes east) when it was finished
+    /// (see [`Attempt`](super::attempt::Attempt)); `None` before version 4.
+    #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
+    pub offset_minutes: Option<i32>,
     pub mode: Mode,
     /// The topic practised, for topic quizzes.
     #[serde(default)]
@@ -70,13 +74,13 @@ impl ScoreRecord {
 
     /// A score this app could have written: at least one question, and no more right than asked.
     pub fn is_sane(&self) -> bool {
-        self.total > 0 && self.correct <= self.total
+        self.total > 0 && self.correct <= self.total && self.offset_minutes.is_none_or(|o| super::wording::OFFSET_RANGE.contains(&o))
     }
 
     /// Every field, finish time first: a total order, so that ties between
     /// two different scores are always settled the same way in every tab.
-    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32) {
-        (self.finished_at_ms, &self.id, self.mode, &self.topic, self.correct, self.total)
+    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32, Option<i32>) {
+        (self.finished_at_ms, &self.id, self.mode, &self.topic, self.correct, self.total, self.offset_minutes)
     }
 
     /// How two scores compare as a best: by proportion right
@@ -405,6 +409,14 @@ impl Archive {
     fn latest_ms(&self) -> u64 {
         self.0.iter().map(|a| a.at).max().unwrap_or(0)
     }
+
+    /// Calls `f` on every time kept here, in ms (see [`Progress::each_time`]).
+    fn each_time(&mut self, f: &mut dyn FnMut(&mut u64)) {
+        for archived in &mut self.0 {
+            f(&mut archived.at);
+            f(&mut archived.score.finished_at_ms);
+        }
+    }
 }
 
 /// Everything kept about one question or flip card.
@@ -604,13 +616,22 @@ impl Progress {
 
     /// Consecutive days of practice up to today (or up to yesterday, so a
     /// streak is not lost before today's practice).
+    ///
+    /// Days after `today` count as today: they were practised somewhere east
+    /// of here (or before the clock was put back), so flying west or
+    /// correcting a fast clock never breaks a streak.
     pub fn streak(&self, today: i64) -> u32 {
-        let mut day = match self.days.keys().next_back() {
+        let mut days = self.days.keys().rev().map(|&d| d.min(today)).peekable();
+        let mut day = match days.peek() {
             Some(&last) if last == today || last == today - 1 => last,
             _ => return 0,
         };
         let mut streak = 0;
-        for &active in self.days.keys().rev() {
+        for active in days {
+            if active == day + 1 {
+                // A later day already counted as today.
+                continue;
+            }
             if active != day {
                 break;
             }
@@ -660,6 +681,25 @@ impl Progress {
         self.days.len() <= DAYS_KEPT && self.days.keys().all(|d| SANE_DAYS.contains(d)) && self.archive.is_sane()
     }
 
+    /// Calls `f` on every time kept here, in ms since the Unix epoch (when
+    /// each item was last answered, each day's latest practice, each archived
+    /// score's), so a backup from a device with a fast clock can be brought
+    /// back to now. The answer log's minutes go through `f` as ms and back.
+    pub fn each_time(&mut self, f: &mut dyn FnMut(&mut u64)) {
+        for record in self.items.values_mut() {
+            f(&mut record.at);
+            for (minute, _) in &mut record.log {
+                let mut ms = minute.saturating_mul(60_000);
+                f(&mut ms);
+                *minute = ms / 60_000;
+            }
+        }
+        for at in self.days.values_mut() {
+            f(at);
+        }
+        self.archive.each_time(f);
+    }
+
     /// The latest time anything here happened, in ms (for a backup's date check).
     pub fn latest_ms(&self) -> u64 {
         let items = self.items.values().map(|r| r.at);
@@ -676,7 +716,7 @@ mod tests {
     const NOW: u64 = 1_764_115_200_000;
 
     fn score(correct: u32, total: u32, at: u64) -> ScoreRecord {
-        ScoreRecord { id: format!("a{at}"), finished_at_ms: at, mode: Mode::Quick, topic: None, correct, total }
+        ScoreRecord { id: format!("a{at}"), finished_at_ms: at, offset_minutes: None, mode: Mode::Quick, topic: None, correct, total }
     }
 
     fn sample() -> Progress {
@@ -895,6 +935,14 @@ mod tests {
             q.mark_day(day, NOW);
         }
         assert_eq!(q.streak(TODAY), 4);
+        // Flown west (or the clock put back): today's practice is "tomorrow" here.
+        assert_eq!(q.streak(TODAY - 1), 3, "the days after today count as today");
+        let mut london = Progress::default();
+        london.mark_day(TODAY, NOW);
+        assert_eq!(london.streak(TODAY - 1), 1, "practised in London at 00:30, opened in New York an hour later");
+        london.mark_day(TODAY - 1, NOW + 3_600_000);
+        assert_eq!(london.streak(TODAY - 1), 1, "practising again in New York is still one day here");
+        assert_eq!(london.streak(TODAY), 2);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::attempt::Attempt;
 use super::bank::Bank;
-use super::wording::{add_months, is_hidden_character, local_day};
+use super::wording::{add_months, is_hidden_character, local_day, OFFSET_RANGE};
 
 /// The records file's format version (`{"version": 1, "records": [...]}`).
 pub const RECORDS_VERSION: u32 = 1;
@@ -38,6 +38,11 @@ pub struct Record {
     /// When the quiz was finished.
     #[serde(rename = "finished_at")]
     pub finished_at_ms: u64,
+    /// The device's offset from UTC (minutes east) when the quiz was
+    /// finished, so "Completed" shows the day it happened wherever the phone
+    /// goes. `None` for records from before version 4.
+    #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
+    pub offset_minutes: Option<i32>,
     /// "Quick check", "Full assessment", a topic's title, a trainer's title…
     pub activity: String,
     pub topics: Vec<String>,
@@ -83,9 +88,11 @@ pub fn clean_reflection(text: &str, max: usize) -> String {
 
 impl Record {
     /// The record for a finished attempt, with the person's words from `draft`,
-    /// made at `now_ms`. `offset_minutes` is the device's offset from UTC,
-    /// which decides the local day the refresher falls due.
-    pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_minutes: i64) -> Record {
+    /// made at `now_ms`. `offset_then` is the offset from UTC (minutes east)
+    /// in force on this device when the attempt finished, used if the attempt
+    /// did not keep its own; the offset decides the local day the refresher falls due.
+    pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_then: i32) -> Record {
+        let offset_minutes = attempt.offset_minutes.unwrap_or(offset_then);
         let kind = &attempt.kind;
         let topic_ids: Vec<String> = match (&kind.link, &kind.topic) {
             (Some(link), _) => link.topics.clone(),
@@ -97,12 +104,13 @@ impl Record {
             made_at_ms: now_ms,
             name: Some(clean_reflection(&draft.name, NAME_MAX).replace('\n', " ")).filter(|n| !n.is_empty()),
             finished_at_ms: attempt.finished_at_ms,
+            offset_minutes: Some(offset_minutes),
             activity: attempt.title.chars().take(ACTIVITY_MAX).collect(),
             topics: topic_ids.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect(),
             correct: attempt.score.correct,
             total: attempt.score.total,
             passed: attempt.passed(),
-            refresher_due_day: add_months(local_day(attempt.finished_at_ms, offset_minutes), months),
+            refresher_due_day: add_months(local_day(attempt.finished_at_ms, i64::from(offset_minutes)), months),
             learnt: clean_reflection(&draft.learnt, REFLECTION_MAX),
             practice: clean_reflection(&draft.practice, REFLECTION_MAX),
             supervision: clean_reflection(&draft.supervision, REFLECTION_MAX),
@@ -114,6 +122,7 @@ impl Record {
         let within = |text: &str, max: usize| text.chars().count() <= max;
         self.total > 0
             && self.correct <= self.total
+            && self.offset_minutes.is_none_or(|o| OFFSET_RANGE.contains(&o))
             && self.name.as_deref().is_none_or(|n| within(n, NAME_MAX))
             && within(&self.activity, ACTIVITY_MAX)
             && [&self.learnt, &self.practice, &self.supervision].iter().all(|t| within(t, REFLECTION_MAX))
@@ -158,6 +167,7 @@ mod tests {
             made_at_ms: 1_795_669_200_000,
             name: Some("Sam Jones".into()),
             finished_at_ms: 1_795_669_100_000,
+            offset_minutes: Some(0),
             activity: "Full assessment".into(),
             topics: vec!["Principle 3: Always share information".into()],
             correct: 17,

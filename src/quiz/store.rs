@@ -14,7 +14,7 @@
 //! another's work.
 //!
 //! **The stored format** is serde's JSON of [`Store`]:
-//! `{"schema_version": 3, "cleared_at", "progress", "attempts", "quizzes",
+//! `{"schema_version": 4, "cleared_at", "progress", "attempts", "quizzes",
 //! "records", "drafts", "debrief", "sessions"}`, each collection an array of
 //! `{"id", "at": ms, "value": … or null}` sorted by id. Versions 1 and 2 stored only progress
 //! under the same key, and the quiz in progress, the records and the debrief
@@ -41,8 +41,10 @@ use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use super::resume::SavedQuiz;
 use super::schedule::Scheduler;
 
-/// The stored format's version. 1 and 2 held progress alone.
-pub const SCHEMA_VERSION: u32 = 3;
+/// The stored format's version. 1 and 2 held progress alone; 4 added the
+/// optional `offset` (minutes east of UTC) to attempts, scores and records,
+/// so version 3 is read as it is. Older tabs see 4 as newer and stop saving.
+pub const SCHEMA_VERSION: u32 = 4;
 /// Stored text larger than this is not something this app wrote.
 pub const MAX_STORED_BYTES: usize = 5_000_000;
 /// Finished attempts kept (the best and last score of each mode key are kept apart, whatever their age).
@@ -212,7 +214,20 @@ impl<T: Clone + PartialEq + Serialize> Collection<T> {
     fn latest_ms(&self) -> u64 {
         self.0.iter().map(|e| e.at).max().unwrap_or(0)
     }
+
+    /// Calls `f` on each entry's time of change, and `inner` on each value's own times.
+    fn each_time(&mut self, f: &mut dyn FnMut(&mut u64), inner: fn(&mut T, &mut TimeVisitor<'_>)) {
+        for entry in &mut self.0 {
+            f(&mut entry.at);
+            if let Some(value) = &mut entry.value {
+                inner(value, f);
+            }
+        }
+    }
 }
+
+/// What [`Store::each_time`] calls on each time kept, in ms.
+pub type TimeVisitor<'a> = dyn FnMut(&mut u64) + 'a;
 
 /// `(time in ms, id)` keys, sorted by time then id. Every sort in the store
 /// goes through this one function on one element type: each other sort the
@@ -312,7 +327,7 @@ impl Store {
         let Version { schema_version } = parse(text)?;
         let store = match schema_version {
             1 | 2 => parse::<LegacyProgress>(text)?.migrate()?,
-            SCHEMA_VERSION => parse::<Store>(text)?,
+            3 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
             v if v > SCHEMA_VERSION => return Err(StoreError::FromNewerVersion(v)),
             _ => return Err(StoreError::Corrupt("unknown schema_version")),
         };
@@ -322,6 +337,48 @@ impl Store {
         let mut store = store;
         store.tidy();
         Ok(store)
+    }
+
+    /// Calls `f` on every time the store keeps, in ms since the Unix epoch:
+    /// the clear marker, each entry's time of change, and the times inside
+    /// progress, attempts, quizzes in progress, records and sessions.
+    pub fn each_time(&mut self, f: &mut dyn FnMut(&mut u64)) {
+        f(&mut self.cleared_at);
+        self.progress.each_time(f);
+        self.attempts.each_time(f, |a, f| {
+            f(&mut a.started_at_ms);
+            f(&mut a.finished_at_ms);
+        });
+        self.quizzes.each_time(f, |q, f| f(&mut q.started_at_ms));
+        self.records.each_time(f, |r, f| {
+            f(&mut r.made_at_ms);
+            f(&mut r.finished_at_ms);
+        });
+        self.drafts.each_time(f, |_, _| {});
+        self.debrief.each_time(f, |_, _| {});
+        self.sessions.each_time(f, |s, f| f(&mut s.made_at_ms));
+    }
+
+    /// Moves every time after `now_ms` back to `now_ms` (a backup from a
+    /// device whose clock was fast); returns the latest time there was, in ms.
+    pub fn clamp_times(&mut self, now_ms: u64) -> u64 {
+        let cleared_at = self.cleared_at;
+        let mut latest = 0;
+        self.each_time(&mut |t| {
+            latest = latest.max(*t);
+            *t = (*t).min(now_ms);
+        });
+        // Entries are kept only if changed after the clear marker: keep the
+        // marker before the entries it was before.
+        if cleared_at >= now_ms {
+            self.cleared_at = now_ms.saturating_sub(1);
+        }
+        latest
+    }
+
+    /// A store of version 3 as version 4: the same fields, the new ones absent.
+    pub(crate) fn upgraded(self) -> Store {
+        Store { schema_version: self.schema_version.max(SCHEMA_VERSION), ..self }
     }
 
     /// Checks what serde cannot: sizes, scores, dates and texts within their limits.
@@ -768,7 +825,15 @@ impl LegacyScore {
             (true, None, Some(at), Some(mode)) => (at, mode),
             _ => return None,
         };
-        Some(ScoreRecord { id: String::new(), finished_at_ms, mode, topic: self.topic, correct: self.correct, total: self.total })
+        Some(ScoreRecord {
+            id: String::new(),
+            finished_at_ms,
+            offset_minutes: None,
+            mode,
+            topic: self.topic,
+            correct: self.correct,
+            total: self.total,
+        })
     }
 }
 
@@ -811,6 +876,7 @@ impl LegacyProgress {
                 title: String::new(),
                 started_at_ms: score.finished_at_ms,
                 finished_at_ms: score.finished_at_ms,
+                offset_minutes: None,
                 score: score.score(),
                 items: Vec::new(),
                 token: "00000000".into(),
@@ -839,6 +905,7 @@ mod tests {
             title: "Quick check".into(),
             started_at_ms: at - 60_000,
             finished_at_ms: at,
+            offset_minutes: Some(60),
             score: Score { correct, total: 10 },
             items: Vec::new(),
             token: "0123abcd".into(),
@@ -874,6 +941,7 @@ mod tests {
             made_at_ms: made,
             name: Some("Sam".into()),
             finished_at_ms: made - 1,
+            offset_minutes: None,
             activity: "Quick check".into(),
             topics: vec![],
             correct: 6,
@@ -1204,7 +1272,17 @@ mod tests {
         for text in ["{", "null", "[]", "42", "\"x\"", "", "{}", r#"{"schema_version":"3"}"#, r#"{"schema_version":0}"#] {
             assert!(matches!(Store::decode(text), Err(StoreError::Corrupt(_))), "{text}");
         }
-        assert_eq!(Store::decode(r#"{"schema_version":4,"anything":true}"#), Err(StoreError::FromNewerVersion(4)));
+        assert_eq!(Store::decode(r#"{"schema_version":5,"anything":true}"#), Err(StoreError::FromNewerVersion(5)));
+        // Version 3 (before times kept their offset) is read as it is.
+        let mut s = Store::default();
+        s.finish_quiz("a", Attempt { offset_minutes: None, ..attempt(7, NOW) }, NOW, TODAY);
+        let v3 = s.encode().replace("\"schema_version\":4", "\"schema_version\":3");
+        let back = Store::decode(&v3).unwrap();
+        assert_eq!((back.schema_version, back.attempts.get("a").map(|a| a.offset_minutes)), (SCHEMA_VERSION, Some(None)));
+        assert_eq!(
+            Store::decode(&s.encode().replace("\"schema_version\":4", "\"schema_version\":0")),
+            Err(StoreError::Corrupt("unknown schema_version"))
+        );
         assert!(matches!(Store::decode(&" ".repeat(MAX_STORED_BYTES + 1)), Err(StoreError::Corrupt(_))));
         let good = sample().encode();
         let extra = good.replacen("\"cleared_at\"", "\"extra\":1,\"cleared_at\"", 1);

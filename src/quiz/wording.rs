@@ -25,6 +25,10 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The offsets from UTC places use, in minutes east (UTC−12:00 to UTC+14:00).
+/// A stored offset outside this range is not one this app wrote.
+pub const OFFSET_RANGE: std::ops::RangeInclusive<i32> = -720..=840;
+
 /// The device's local calendar day of `utc_ms`, as days since 1970-01-01:
 /// what streaks and review dates count in.
 pub fn local_day(utc_ms: u64, offset_minutes: i64) -> i64 {

@@ -14,13 +14,14 @@ use crate::quiz::scoring::Score;
 use crate::quiz::session::{QuizKind, PASS_MARK};
 use crate::quiz::wording::format_day;
 
-fn describe(score: Score, finished_at_ms: u64) -> String {
+/// "9 out of 10 (90%) on 3 November 2026": the day it was finished where the phone was then.
+fn describe(score: Score, finished_at_ms: u64, offset_minutes: Option<i32>) -> String {
     format!(
         "{} out of {} ({}%) on {}",
         score.correct,
         score.total,
         score.percent(),
-        format_day(finished_at_ms, clock::local_offset_minutes())
+        format_day(finished_at_ms, clock::offset_then(finished_at_ms, offset_minutes))
     )
 }
 
@@ -37,7 +38,7 @@ struct ModeScores {
 }
 
 fn described(score: &ScoreRecord) -> String {
-    describe(score.score(), score.finished_at_ms)
+    describe(score.score(), score.finished_at_ms, score.offset_minutes)
 }
 
 /// The id of the topic select, its error message, and the error summary's link target.

@@ -18,7 +18,7 @@ use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, local_day};
 
 /// The charts and lists, written once as text (see html_text.rs).
-fn summary_html(bank: &Bank, store: &Store, today: i64, offset: i64) -> String {
+fn summary_html(bank: &Bank, store: &Store, today: i64) -> String {
     let progress = &store.progress;
     let mut out = String::new();
     let mastery: Vec<Bar> = bank
@@ -31,8 +31,13 @@ fn summary_html(bank: &Bank, store: &Store, today: i64, offset: i64) -> String {
         .collect();
     bar_chart(&mut out, "Mastered in each topic: answered right and not yet due again", "%", &mastery);
     let attempts = store.attempts_oldest_first();
-    let recent: Vec<(String, u32)> =
-        attempts.iter().rev().take(20).rev().map(|(_, a)| (format_day(a.finished_at_ms, offset), a.score.percent())).collect();
+    let recent: Vec<(String, u32)> = attempts
+        .iter()
+        .rev()
+        .take(20)
+        .rev()
+        .map(|(_, a)| (format_day(a.finished_at_ms, clock::offset_then(a.finished_at_ms, a.offset_minutes)), a.score.percent()))
+        .collect();
     if !recent.is_empty() {
         score_chart(&mut out, "Your last quizzes, as a percentage, oldest first", &recent);
     }
@@ -49,7 +54,7 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     let today = local_day(clock::now_ms(), offset);
     let bank_for_summary = bank.clone();
     let bank_for_backup = bank.clone();
-    let summary = move || store.with(|s| summary_html(&bank_for_summary, s, today, offset));
+    let summary = move || store.with(|s| summary_html(&bank_for_summary, s, today));
     let streak = move || {
         store.with(|s| match s.progress.streak(today) {
             0 => "Practise today to start a streak.".to_string(),

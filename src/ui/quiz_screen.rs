@@ -109,7 +109,9 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                         for (item, right) in &submitted {
                             s.record_answer(item, *right, now, day, &Scheduler::default());
                         }
-                        if let Some(attempt) = Attempt::from_session(&session, &quiz.title, quiz.started_at_ms, now, &token) {
+                        if let Some(attempt) =
+                            Attempt::from_session(&session, &quiz.title, quiz.started_at_ms, now, clock::offset_at(now), &token)
+                        {
                             s.finish_quiz(&id, attempt, now, day);
                         }
                     });

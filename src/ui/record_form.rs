@@ -62,7 +62,7 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
             Some(false) => " (not passed)",
             None => "",
         },
-        format_day(attempt.finished_at_ms, clock::local_offset_minutes())
+        format_day(attempt.finished_at_ms, clock::offset_then(attempt.finished_at_ms, attempt.offset_minutes))
     );
     let draft = {
         let id = attempt_id.clone();
@@ -110,7 +110,7 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         Memo::new(move |_| state.store.with(|s| s.records.get(&id).is_some()))
     };
     let save = move |_| {
-        let made = Record::from_attempt(&attempt, &bank, &draft.get_untracked(), clock::now_ms(), clock::local_offset_minutes());
+        let made = Record::from_attempt(&attempt, &bank, &draft.get_untracked(), clock::now_ms(), clock::offset_at(attempt.finished_at_ms));
         state.change(|s, now| s.save_record(&attempt_id, made, Some(&attempt_id), now));
         state.save_now();
         state.replace(Route::Records);

@@ -12,7 +12,7 @@ use crate::quiz::wording::{format_day, format_day_number, iso_date};
 
 /// One record laid out as a certificate; the print stylesheet fits it on one A4 page.
 fn certificate(record: &Record) -> impl IntoView {
-    let offset = clock::local_offset_minutes();
+    let offset = clock::offset_then(record.finished_at_ms, record.offset_minutes);
     let reflection = |heading: &'static str, text: &str| {
         let text = if text.is_empty() { "—".to_string() } else { text.to_string() };
         view! { <h4>{heading}</h4><p class="reflection">{text}</p> }
