@@ -162,17 +162,26 @@ fn pairs(query: &str, keys: &[&'static str]) -> Result<Vec<(&'static str, String
 /// The canonical query of a trainer's or result link: only the app's own
 /// pairs, in the order given, so the address bar can be tidied after opening.
 /// `None` if it is neither kind of link.
+/// A link too long or with a repeated key is given back as it came, so that
+/// its own parser says what is wrong with it.
 pub fn canonical_query(query: &str) -> Option<String> {
-    let view = pairs(query, &["view"]).ok()?.first()?.1.clone();
+    // The view is near the start; look there, so a link too long to read
+    // is still known for what it is.
+    let head: String = query.chars().take(1_000).collect();
+    let view = query::own_pairs(&head, &["view"], QUERY_MAX).ok()?.first()?.1.clone();
     let keys: &[&'static str] = match view.as_str() {
         "trainer-quiz" => &SPEC_KEYS,
         "result" => &RESULT_KEYS,
         _ => return None,
     };
-    // The view first, as the app writes it.
-    let mut own = pairs(query, keys).ok()?;
-    own.sort_by_key(|(k, _)| *k != "view");
-    Some(query::to_query(&own))
+    match pairs(query, keys) {
+        Ok(mut own) => {
+            // The view first, as the app writes it.
+            own.sort_by_key(|(k, _)| *k != "view");
+            Some(query::to_query(&own))
+        }
+        Err(_) => Some(format!("?{}", query.strip_prefix('?').unwrap_or(query))),
+    }
 }
 
 impl From<QuizSpec> for String {
@@ -470,6 +479,9 @@ mod tests {
         assert_eq!(canonical_query(&format!("{good}&fbclid=abc.")), Some(good.clone()));
         assert_eq!(canonical_query("?fbclid=1&view=trainer-quiz&topics=all"), Some("?view=trainer-quiz&topics=all".into()));
         assert_eq!(canonical_query("?view=learn"), None);
+        let too_long = format!("{good}&title={}", "A".repeat(10_000));
+        assert_eq!(canonical_query(&too_long), Some(too_long.clone()), "given back for its parser to refuse");
+        assert_eq!(QuizSpec::from_query(&too_long, known), Err(LinkError::TooLong));
     }
 
     #[test]

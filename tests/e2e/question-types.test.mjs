@@ -110,7 +110,17 @@ test('a number that is not a whole number gets a plain error, then can be fixed'
   const question = await currentQuestion(page);
   const input = page.getByLabel(/^Your answer/);
   await settled(page);
-  for (const [typed, message] of [['', 'Enter a number'], ['forty', 'Enter a whole number, like 25'], ['4.5', 'Enter a whole number, like 25']]) {
+  const notWhole = 'Enter a whole number, like 25: the figures in this course have no decimal places';
+  for (const [typed, message] of [
+    ['', 'Enter a number'],
+    ['forty', 'Enter a number using digits, like 25'],
+    ['4.5', notWhole],
+    // A decimal comma is a decimal comma: never 45, never 126.
+    ['4,5', notWhole],
+    ['12,6', notWhole],
+    ['1.000', 'Enter the number without a full stop, like 1000'],
+    ['99999999999999999999999', 'Enter a number no bigger than 1,000,000'],
+  ]) {
     await input.fill(typed);
     await page.getByRole('button', { name: 'Check answer' }).click();
     await page.getByRole('alert').getByText(message).waitFor();
@@ -119,7 +129,9 @@ test('a number that is not a whole number gets a plain error, then can be fixed'
   }
   await page.getByRole('alert').getByRole('link').click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'number-answer');
-  await input.fill(`${question.answer}${question.unit}`);
+  // Typed on a Japanese or Chinese keyboard: full-width digits and per cent sign.
+  const fullWidth = String(question.answer).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  await input.fill(`${fullWidth}${question.unit === '%' ? '\uFF05' : ''}`);
   await page.getByRole('button', { name: 'Check answer' }).click();
   await page.locator('.feedback-region').getByText('Correct.').waitFor();
   assert.equal(await page.getByRole('alert').isHidden(), true, 'the error goes once fixed');
