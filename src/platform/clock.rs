@@ -13,14 +13,14 @@ pub fn local_offset_minutes() -> i64 {
 
 /// Minutes east of UTC in force on this device at `utc_ms` (ms since the
 /// Unix epoch), with summer time as it was or will be then, not as it is now.
-pub fn offset_at(utc_ms: u64) -> i32 {
-    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(utc_ms as f64)).get_timezone_offset() as i32)
+pub fn offset_at(utc_ms: u64) -> i64 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(utc_ms as f64)).get_timezone_offset() as i64)
 }
 
 /// The offset (minutes east of UTC) to show a stored time with: the one kept
 /// with it (where the phone was when it happened), else [`offset_at`] that moment.
-pub fn offset_then(utc_ms: u64, kept: Option<i32>) -> i64 {
-    i64::from(kept.unwrap_or_else(|| offset_at(utc_ms)))
+pub fn offset_then(utc_ms: u64, kept: Option<i64>) -> i64 {
+    kept.unwrap_or_else(|| offset_at(utc_ms))
 }
 
 /// A fresh seed for shuffling a quiz.

@@ -31,7 +31,7 @@ pub struct Attempt {
     /// its date stays the day it happened wherever the phone goes next.
     /// `None` for attempts from before version 4.
     #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
-    pub offset_minutes: Option<i32>,
+    pub offset_minutes: Option<i64>,
     pub score: Score,
     /// Every question with its layout and answer; empty for attempts from before version 3.
     pub items: Vec<SavedItem>,
@@ -47,7 +47,7 @@ impl Attempt {
         title: &str,
         started_at_ms: u64,
         finished_at_ms: u64,
-        offset_minutes: i32,
+        offset_minutes: i64,
         token: &str,
     ) -> Option<Attempt> {
         (session.stage() == Stage::Finished).then(|| Attempt {

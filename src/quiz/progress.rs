@@ -58,7 +58,7 @@ pub struct ScoreRecord {
     /// The device's offset from UTC (minutes east) when it was finished
     /// (see [`Attempt`](super::attempt::Attempt)); `None` before version 4.
     #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
-    pub offset_minutes: Option<i32>,
+    pub offset_minutes: Option<i64>,
     pub mode: Mode,
     /// The topic practised, for topic quizzes.
     #[serde(default)]
@@ -79,7 +79,7 @@ impl ScoreRecord {
 
     /// Every field, finish time first: a total order, so that ties between
     /// two different scores are always settled the same way in every tab.
-    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32, Option<i32>) {
+    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32, Option<i64>) {
         (self.finished_at_ms, &self.id, self.mode, &self.topic, self.correct, self.total, self.offset_minutes)
     }
 

@@ -42,7 +42,7 @@ pub struct Record {
     /// finished, so "Completed" shows the day it happened wherever the phone
     /// goes. `None` for records from before version 4.
     #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
-    pub offset_minutes: Option<i32>,
+    pub offset_minutes: Option<i64>,
     /// "Quick check", "Full assessment", a topic's title, a trainer's title…
     pub activity: String,
     pub topics: Vec<String>,
@@ -91,7 +91,7 @@ impl Record {
     /// made at `now_ms`. `offset_then` is the offset from UTC (minutes east)
     /// in force on this device when the attempt finished, used if the attempt
     /// did not keep its own; the offset decides the local day the refresher falls due.
-    pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_then: i32) -> Record {
+    pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_then: i64) -> Record {
         let offset_minutes = attempt.offset_minutes.unwrap_or(offset_then);
         let kind = &attempt.kind;
         let topic_ids: Vec<String> = match (&kind.link, &kind.topic) {
@@ -110,7 +110,7 @@ impl Record {
             correct: attempt.score.correct,
             total: attempt.score.total,
             passed: attempt.passed(),
-            refresher_due_day: add_months(local_day(attempt.finished_at_ms, i64::from(offset_minutes)), months),
+            refresher_due_day: add_months(local_day(attempt.finished_at_ms, offset_minutes), months),
             learnt: clean_reflection(&draft.learnt, REFLECTION_MAX),
             practice: clean_reflection(&draft.practice, REFLECTION_MAX),
             supervision: clean_reflection(&draft.supervision, REFLECTION_MAX),

@@ -27,7 +27,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 /// The offsets from UTC places use, in minutes east (UTC−12:00 to UTC+14:00).
 /// A stored offset outside this range is not one this app wrote.
-pub const OFFSET_RANGE: std::ops::RangeInclusive<i32> = -720..=840;
+pub const OFFSET_RANGE: std::ops::RangeInclusive<i64> = -720..=840;
 
 /// The device's local calendar day of `utc_ms`, as days since 1970-01-01:
 /// what streaks and review dates count in.

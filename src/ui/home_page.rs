@@ -15,7 +15,7 @@ use crate::quiz::session::{QuizKind, PASS_MARK};
 use crate::quiz::wording::format_day;
 
 /// "9 out of 10 (90%) on 3 November 2026": the day it was finished where the phone was then.
-fn describe(score: Score, finished_at_ms: u64, offset_minutes: Option<i32>) -> String {
+fn describe(score: Score, finished_at_ms: u64, offset_minutes: Option<i64>) -> String {
     format!(
         "{} out of {} ({}%) on {}",
         score.correct,
