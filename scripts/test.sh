@@ -22,8 +22,10 @@ trunk build --release
 # it is brought down (see README, Benchmarks, and issue #19). Raised from
 # 187/215 KB by serde and the one store (#14): 251.3/279.1 KB measured. Raised
 # again by #15 (the assessment's check page, results that teach, Quit, best
-# and last per mode): 280.4/308.2 KB measured, plus about 3 KB.
-node scripts/size-report.mjs dist --budget-kb 284 --total-budget-kb 312
+# and last per mode): 280.4/308.2 KB measured, plus about 3 KB. Raised by #16
+# (links read after chat apps, figures as typed, offsets kept with times):
+# 281.8/309.6 -> 287.3/315.1 KB measured, plus about 3 KB.
+node scripts/size-report.mjs dist --budget-kb 290 --total-budget-kb 318
 
 say "4/4 End-to-end tests in headless Chromium (Playwright)"
 # A hung test fails after 10 minutes instead of stopping CI. (Node applies the

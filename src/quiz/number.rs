@@ -74,7 +74,7 @@ fn plain(c: char) -> char {
 ///
 /// Errors: see [`NumberProblem`]. Linear in the length of `text`.
 pub fn read_whole_number(text: &str) -> Result<i64, NumberProblem> {
-    let typed: String = text.chars().map(plain).collect::<String>().to_lowercase();
+    let typed: String = text.chars().map(plain).collect::<String>().to_ascii_lowercase();
     let mut body = typed.trim();
     for suffix in ["%", "per cent", "percent"] {
         if let Some(rest) = body.strip_suffix(suffix) {
