@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { currentQuestion, openApp, playQuiz, seedRandomness } from './support/quiz-player.mjs';
+import { currentQuestion, openApp, playQuiz, seedRandomness, storeBeforeFirstPage } from './support/quiz-player.mjs';
 
 const suite = sharedServerAndBrowser();
 const PROGRESS_KEY = 'safeguarding-check:progress';
@@ -25,12 +25,7 @@ async function phone({ seed = 21, timezoneId, time, stored } = {}) {
   await seedRandomness(context, seed);
   if (time !== undefined) await context.clock.install({ time });
   if (stored !== undefined) {
-    await context.addInitScript(([key, value]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(key, value);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, [PROGRESS_KEY, stored]);
+    await storeBeforeFirstPage(context, PROGRESS_KEY, stored);
   }
   const watched = await watchedPage(context, new URL(suite.server.url).origin);
   return { context, ...watched };

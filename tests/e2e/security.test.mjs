@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync, openSync, ftruncateSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, next, openApp, seedRandomness } from './support/quiz-player.mjs';
+import { answer, next, openApp, seedRandomness, storeBeforeFirstPage } from './support/quiz-player.mjs';
 
 const PROGRESS_KEY = 'safeguarding-check:progress';
 const scratch = mkdtempSync(join(tmpdir(), 'sc-security-'));
@@ -20,12 +20,7 @@ async function phone({ setup, stored, seed = 5 } = {}) {
   const context = await suite.browser.newContext({ viewport: PHONE });
   await seedRandomness(context, seed);
   if (stored !== undefined) {
-    await context.addInitScript(([key, value]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(key, value);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, [PROGRESS_KEY, stored]);
+    await storeBeforeFirstPage(context, PROGRESS_KEY, stored);
   }
   if (setup) await context.addInitScript(setup);
   const watched = await watchedPage(context, new URL(suite.server.url).origin);

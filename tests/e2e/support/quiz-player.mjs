@@ -273,3 +273,16 @@ export async function seedRandomness(context, seed) {
     };
   }, seed);
 }
+
+/**
+ * Saves `value` under `key` in local storage before the first page of
+ * `context` runs, once per tab (a reload keeps what the app saved since).
+ */
+export async function storeBeforeFirstPage(context, key, value) {
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [key, value]);
+}
