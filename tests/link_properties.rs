@@ -58,7 +58,10 @@ fn extra_param() -> impl Strategy<Value = String> {
 
 /// What a chat or e-mail app leaves stuck to the end of a link.
 fn trailing_junk() -> impl Strategy<Value = String> {
-    prop::collection::vec(
+    // A tracking tool that adds `?utm_source=…` to a link that already has a
+    // query comes first; then the punctuation a chat app keeps.
+    let tracking = prop::option::of(Just("?utm_source=news".to_string()));
+    let junk = prop::collection::vec(
         prop::sample::select(vec![
             ".",
             ",",
@@ -71,10 +74,17 @@ fn trailing_junk() -> impl Strategy<Value = String> {
             ">",
             "'",
             "\"",
+            "_",
+            "`",
+            "|",
             "%22",
             "%27",
             "%E2%80%9D",
             "%E2%80%99",
+            "%E2%80%9C",
+            "%E2%80%8B",
+            "%EF%BC%89",
+            "%E3%80%82",
             "%20",
             "%3E",
             "%29",
@@ -82,7 +92,8 @@ fn trailing_junk() -> impl Strategy<Value = String> {
         ]),
         0..4,
     )
-    .prop_map(|parts| parts.concat())
+    .prop_map(|parts| parts.concat());
+    (tracking, junk).prop_map(|(tracking, junk)| format!("{}{junk}", tracking.unwrap_or_default()))
 }
 
 /// The link with extra parameters put in anywhere after `view`, every `&`

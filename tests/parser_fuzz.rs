@@ -109,7 +109,7 @@ proptest! {
 
     #[test]
     fn backup_import_never_panics(input in prop_oneof![text(), mangled(&samples().backup)]) {
-        let _ = backup::import(&input, known, NOW);
+        let _ = backup::import(&input, known, NOW, TODAY);
     }
 
     #[test]

@@ -63,6 +63,14 @@ proptest! {
         prop_assert_eq!(read_whole_number(&text), Err(NumberProblem::NotWhole), "{}", text);
     }
 
+    /// A number that starts "0," or "0." is a decimal, whatever follows: "0,244" is never 244.
+    #[test]
+    fn a_leading_zero_is_never_a_thousands_group(zeros in "0{1,3}", fraction in "[0-9]{1,6}", comma in any::<bool>()) {
+        prop_assume!(!fraction.bytes().all(|b| b == b'0'));
+        let text = format!("{zeros}{}{fraction}", if comma { ',' } else { '.' });
+        prop_assert_eq!(read_whole_number(&text), Err(NumberProblem::NotWhole), "{}", text);
+    }
+
     /// "1.000" could be one or one thousand: asked again, never guessed.
     #[test]
     fn a_single_full_stop_before_three_digits_is_asked_about(whole in 1u64..1000, fraction in "[0-9]{3}") {

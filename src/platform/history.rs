@@ -9,8 +9,20 @@ fn location_parts() -> Option<(String, String)> {
 }
 
 /// The query string of the page's address, with its `?` (or empty).
+///
+/// WordPress and some e-mail tools write `&` as `&#038;` or `&#38;`, and a
+/// browser reads everything from that `#` as the fragment; the fragment is
+/// then put back, for `quiz::query` to read the escape. The app never uses
+/// fragments itself.
 pub fn current_query() -> String {
-    location_parts().map(|(_, search)| search).unwrap_or_default()
+    let Some((_, search)) = location_parts() else { return String::new() };
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let escaped_ampersand = ["#38;", "#038;", "#x26;"].iter().any(|e| hash.len() >= e.len() && hash[..e.len()].eq_ignore_ascii_case(e));
+    if escaped_ampersand && search.ends_with('&') {
+        format!("{search}{hash}")
+    } else {
+        search
+    }
 }
 
 fn set(query: &str, replace: bool) {

@@ -138,7 +138,8 @@ fn damaged(error: StoreError) -> ImportError {
 /// device's clock was fast) are moved back to `now_ms` and counted in
 /// [`Summary::clock_ahead_ms`], not refused: this device's clock is the one
 /// in hand. Linear in the file's length.
-pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Result<(Store, Summary), ImportError> {
+/// `today` is this device's local day number at `now_ms`.
+pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64, today: i64) -> Result<(Store, Summary), ImportError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge);
     }
@@ -166,7 +167,7 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64) -> Res
     if unknown > 0 {
         return Err(ImportError::UnknownItems(unknown));
     }
-    let latest_ms = store.clamp_times(now_ms).max(file.exported_at);
+    let latest_ms = store.bring_back_to(now_ms, today).max(file.exported_at);
     let ahead_ms = latest_ms.saturating_sub(now_ms);
     let summary = Summary {
         answers: store.progress.items.values().map(|r| u64::from(r.right) + u64::from(r.wrong)).sum(),
@@ -200,7 +201,7 @@ mod tests {
     #[test]
     fn export_then_import_round_trips_with_a_summary() {
         let s = store();
-        let (back, summary) = import(&export(&s, NOW), known, NOW).unwrap();
+        let (back, summary) = import(&export(&s, NOW), known, NOW, TODAY).unwrap();
         assert_eq!(back, s);
         assert_eq!(summary, Summary { answers: 2, quizzes: 0, records: 0, exported_at_ms: NOW, clock_ahead_ms: 0 });
         assert_eq!(summary.clock_note(), None);
@@ -214,7 +215,7 @@ mod tests {
             "items":{{"q1":{{"s":3173,"d":5000,"last":{TODAY},"due":{},"n":1,"lapses":0,"right":1,"wrong":0,"log":[[29927820,1]]}}}},"days":[{TODAY}]}}}}"#,
             TODAY + 3
         );
-        let (back, summary) = import(&v1, known, NOW).unwrap();
+        let (back, summary) = import(&v1, known, NOW, TODAY).unwrap();
         assert_eq!((summary.answers, summary.quizzes), (1, 1));
         assert_eq!(back.last_attempt().unwrap().1.score.correct, 8);
     }
@@ -235,7 +236,7 @@ mod tests {
             (" ".repeat(MAX_BACKUP_BYTES + 1), ImportError::TooLarge),
         ];
         for (text, expected) in cases {
-            assert_eq!(import(&text, known, NOW).map(|_| ()), Err(expected.clone()), "{}", &text[..text.len().min(60)]);
+            assert_eq!(import(&text, known, NOW, TODAY).map(|_| ()), Err(expected.clone()), "{}", &text[..text.len().min(60)]);
             assert!(!expected.message().is_empty());
         }
     }
@@ -248,7 +249,23 @@ mod tests {
         let mut fast = store();
         let ahead = NOW + 2 * DAY;
         fast.record_answer("q1", true, ahead, TODAY + 2, &Scheduler::default());
-        let (back, summary) = import(&export(&fast, ahead), known, NOW).unwrap();
+        let record = crate::quiz::record::Record {
+            made_at_ms: ahead,
+            name: None,
+            finished_at_ms: ahead,
+            offset_minutes: Some(0),
+            activity: "Quick check".into(),
+            topics: vec![],
+            correct: 7,
+            total: 10,
+            passed: None,
+            refresher_due_day: TODAY + 2 + 365,
+            learnt: String::new(),
+            practice: String::new(),
+            supervision: String::new(),
+        };
+        fast.save_record("r1", record, None, ahead);
+        let (back, summary) = import(&export(&fast, ahead), known, NOW, TODAY).unwrap();
         assert_eq!(summary.exported_at_ms, NOW);
         assert_eq!(summary.clock_ahead_ms, 2 * DAY);
         assert!(summary.clock_note().unwrap().contains("about 2 days fast"), "{:?}", summary.clock_note());
@@ -256,14 +273,22 @@ mod tests {
         back.clone().each_time(&mut |t| latest = latest.max(*t));
         assert_eq!(latest, NOW, "nothing is left in the future");
         assert_eq!(back.progress.items["q1"].right, 2, "nothing is lost");
+        // Day numbers too: practice "in two days" is today, a review falls due
+        // as many days sooner, and no streak or schedule waits for the clock.
+        assert_eq!(back.progress.days.keys().copied().max(), Some(TODAY));
+        let q1 = &back.progress.items["q1"].memory;
+        let fast_q1 = &fast.progress.items["q1"].memory;
+        assert_eq!((q1.last_review_day, q1.due_day - q1.last_review_day), (TODAY, fast_q1.due_day - fast_q1.last_review_day));
+        let record = back.records.get("r1").unwrap();
+        assert_eq!((record.finished_at_ms, record.refresher_due_day), (NOW, TODAY + 365), "the refresher keeps its period");
         // A few minutes fast is normal: the times are still brought back, without a note.
-        let (_, summary) = import(&export(&store(), NOW + 60_000), known, NOW).unwrap();
+        let (_, summary) = import(&export(&store(), NOW + 60_000), known, NOW, TODAY).unwrap();
         assert_eq!((summary.clock_ahead_ms, summary.clock_note()), (0, None));
         // A clear marker in the future stays before the entries it was before.
         let mut cleared = fast.clone();
         cleared.clear_all(ahead);
         cleared.record_answer("q2", true, ahead + 1, TODAY + 2, &Scheduler::default());
-        let (back, _) = import(&export(&cleared, ahead + 1), known, NOW).unwrap();
+        let (back, _) = import(&export(&cleared, ahead + 1), known, NOW, TODAY).unwrap();
         let mut mine = Store::default();
         mine.replace_with(&back, NOW);
         assert_eq!(mine.progress.items.keys().collect::<Vec<_>>(), vec!["q2"], "what was made after the clear survives");
@@ -279,7 +304,7 @@ mod tests {
         text.push_str("\"z\":1}}");
         assert!(text.len() > 1_900_000, "{}", text.len());
         let started = std::time::Instant::now();
-        let result = import(&text, known, NOW);
+        let result = import(&text, known, NOW, TODAY);
         let took = started.elapsed();
         assert_eq!(result.map(|_| ()), Err(ImportError::Damaged));
         assert!(took.as_secs_f64() < 1.0, "took {took:?}");

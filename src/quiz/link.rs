@@ -165,10 +165,14 @@ fn pairs(query: &str, keys: &[&'static str]) -> Result<Vec<(&'static str, String
 /// A link too long or with a repeated key is given back as it came, so that
 /// its own parser says what is wrong with it.
 pub fn canonical_query(query: &str) -> Option<String> {
-    // The view is near the start; look there, so a link too long to read
-    // is still known for what it is.
-    let head: String = query.chars().take(1_000).collect();
-    let view = query::own_pairs(&head, &["view"], QUERY_MAX).ok()?.first()?.1.clone();
+    // A link too long to read is still known for what it is by its start.
+    let view = match query::own_pairs(query, &["view"], QUERY_MAX) {
+        Ok(pairs) => pairs,
+        Err(_) => query::own_pairs(&query.chars().take(1_000).collect::<String>(), &["view"], QUERY_MAX).ok()?,
+    }
+    .first()?
+    .1
+    .clone();
     let keys: &[&'static str] = match view.as_str() {
         "trainer-quiz" => &SPEC_KEYS,
         "result" => &RESULT_KEYS,
@@ -184,7 +188,8 @@ pub fn canonical_query(query: &str) -> Option<String> {
             }
             Some(query::to_query(&own))
         }
-        Err(_) => Some(format!("?{}", query.strip_prefix('?').unwrap_or(query))),
+        // The view first, so the screen for its kind of link says what is wrong.
+        Err(_) => Some(format!("?view={view}&{}", query.strip_prefix('?').unwrap_or(query))),
     }
 }
 
@@ -273,7 +278,14 @@ impl QuizSpec {
             if !topics.iter().all(|t| known_topic(t)) {
                 return Err(LinkError::UnknownTopic);
             }
-            topics.into_iter().map(str::to_owned).collect()
+            // A topic named twice is the same topic ("principle-3.principle-3").
+            let mut unique: Vec<String> = Vec::with_capacity(topics.len());
+            for topic in topics {
+                if !unique.iter().any(|t| t == topic) {
+                    unique.push(topic.to_owned());
+                }
+            }
+            unique
         };
         let seed_text = get("seed").ok_or(LinkError::Missing("question order"))?;
         let seed = if seed_text.len() <= 10 && seed_text.bytes().all(|b| b.is_ascii_digit()) && !seed_text.is_empty() {
@@ -484,7 +496,17 @@ mod tests {
         assert_eq!(canonical_query("?fbclid=1&view=trainer-quiz&topics=all"), Some("?view=trainer-quiz&topics=all".into()));
         assert_eq!(canonical_query("?view=learn"), None);
         let too_long = format!("{good}&title={}", "A".repeat(10_000));
-        assert_eq!(canonical_query(&too_long), Some(too_long.clone()), "given back for its parser to refuse");
+        assert_eq!(
+            canonical_query(&too_long),
+            Some(format!("?view=trainer-quiz&{}", &too_long[1..])),
+            "given back for its parser to refuse"
+        );
+        let repeated = format!("?fbclid=x&{}&count=11", &good[1..]);
+        assert!(canonical_query(&repeated).unwrap().starts_with("?view=trainer-quiz&"), "known for a trainer's link");
+        assert_eq!(
+            QuizSpec::from_query(&good.replace("principle-3.national-picture", "principle-3.principle-3"), known).unwrap().topics,
+            ["principle-3"]
+        );
         assert_eq!(QuizSpec::from_query(&too_long, known), Err(LinkError::TooLong));
     }
 

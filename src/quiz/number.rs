@@ -13,6 +13,8 @@
 //! wasm), but a learner types with whatever keyboard their phone has. This is
 //! one pass over at most a few dozen characters.
 
+use super::wording::is_hidden_character;
+
 /// The largest size of answer read (either sign); every figure in the course is far below it.
 pub const NUMBER_MAX: i64 = 1_000_000;
 
@@ -49,8 +51,11 @@ impl NumberProblem {
 
 /// The zero of each run of decimal digits people's keyboards type: full-width
 /// (Chinese and Japanese input), Arabic-Indic, Persian, Devanagari, Bengali,
-/// Gurmukhi, Gujarati and Tamil.
-const DIGIT_ZEROS: [u32; 8] = [0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0BE6];
+/// Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, Thai, Lao,
+/// Tibetan, Myanmar and Khmer.
+const DIGIT_ZEROS: [u32; 17] = [
+    0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0,
+];
 
 /// One typed character as the few this reader knows: ASCII digits, `-`,
 /// `+`, `,`, `.`, `'` (a thousands separator), `%` and a space.
@@ -74,8 +79,9 @@ fn plain(c: char) -> char {
 ///
 /// Errors: see [`NumberProblem`]. Linear in the length of `text`.
 pub fn read_whole_number(text: &str) -> Result<i64, NumberProblem> {
-    let typed: String = text.chars().map(plain).collect::<String>().to_ascii_lowercase();
-    let mut body = typed.trim();
+    let typed: String = text.chars().filter(|&c| !is_hidden_character(c)).map(plain).collect::<String>().to_ascii_lowercase();
+    // Sentence punctuation after the number ("46%.", "46!") is not part of it.
+    let mut body = typed.trim().trim_end_matches(['.', ',', '!', ' ']);
     for suffix in ["%", "per cent", "percent"] {
         if let Some(rest) = body.strip_suffix(suffix) {
             body = rest.trim_end();
@@ -98,7 +104,7 @@ pub fn read_whole_number(text: &str) -> Result<i64, NumberProblem> {
         return Err(NumberProblem::NotDigits);
     }
     // A full stop or comma at the very end ends the sentence: "46."
-    let body = body.strip_suffix(['.', ',']).unwrap_or(body);
+    let body = body.trim_end_matches(['.', ',']);
     let (whole, fraction) = split_decimal(body)?;
     if !fraction.bytes().all(|b| b == b'0') {
         return Err(NumberProblem::NotWhole);
@@ -137,7 +143,7 @@ fn split_decimal(body: &str) -> Result<(&str, &str), NumberProblem> {
         (1, 0) if after(body, ',').len() == 3 && groups_before(body, ',') => None,
         (1, 0) => Some(','),
         // One full stop before exactly three digits could be either ("1.000").
-        (0, 1) if after(body, '.').len() == 3 && groups_before(body, '.') && !body.starts_with('0') => {
+        (0, 1) if after(body, '.').len() == 3 && groups_before(body, '.') => {
             return Err(NumberProblem::Unclear);
         }
         _ => Some('.'),
@@ -155,9 +161,15 @@ fn after(body: &str, separator: char) -> &str {
     body.rsplit_once(separator).map_or("", |(_, rest)| rest)
 }
 
-/// True if what comes before the only `separator` is one to three digits.
+/// True if what comes before the only `separator` could be the first group
+/// of thousands: one to three digits, not starting with 0 ("0,294" is a decimal).
 fn groups_before(body: &str, separator: char) -> bool {
-    body.split_once(separator).is_some_and(|(first, _)| (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit()))
+    body.split_once(separator).is_some_and(|(first, _)| is_first_group(first))
+}
+
+/// One to three digits, not starting with 0: how a number grouped in thousands begins.
+fn is_first_group(group: &str) -> bool {
+    (1..=3).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_digit()) && !group.starts_with('0')
 }
 
 /// The digits of the whole part with its thousands separators checked and
@@ -172,8 +184,7 @@ fn ungroup(whole: &str) -> Result<String, NumberProblem> {
         [] => Ok(whole.to_owned()),
         [separator] => {
             let groups: Vec<&str> = whole.split(*separator).collect();
-            let first_ok = (1..=3).contains(&groups[0].len());
-            if first_ok && groups[1..].iter().all(|g| g.len() == 3) {
+            if is_first_group(groups[0]) && groups[1..].iter().all(|g| g.len() == 3) {
                 Ok(groups.concat())
             } else {
                 Err(NumberProblem::BadGrouping)
@@ -216,6 +227,14 @@ mod tests {
             ("\u{0664}\u{0666}\u{066A}", 46),
             ("\u{06F5}\u{06F3}\u{06F8}", 538),
             ("\u{096A}\u{096C}", 46),
+            ("\u{0C6A}\u{0C6C}", 46),
+            ("\u{0E54}\u{0E56}", 46),
+            ("46%.", 46),
+            ("46 %.", 46),
+            ("46 per cent.", 46),
+            ("46!", 46),
+            ("\u{200F}46\u{200E}", 46),
+            ("\u{FEFF}46\u{200B}", 46),
         ] {
             assert_eq!(read_whole_number(text), Ok(n), "{text}");
         }
@@ -234,6 +253,10 @@ mod tests {
             ("\u{FF14}\u{FF0C}\u{FF16}", NumberProblem::NotWhole),
             ("0,5", NumberProblem::NotWhole),
             (".5", NumberProblem::NotWhole),
+            ("0,244", NumberProblem::NotWhole),
+            ("00,294", NumberProblem::NotWhole),
+            ("0,294 %", NumberProblem::NotWhole),
+            ("0.294", NumberProblem::NotWhole),
             ("1,000.5", NumberProblem::NotWhole),
             ("1.000,5", NumberProblem::NotWhole),
             ("1.000", NumberProblem::Unclear),

@@ -700,6 +700,25 @@ impl Progress {
         self.archive.each_time(f);
     }
 
+    /// Moves day numbers after `today` back to `today` (a backup from a
+    /// device whose clock was fast): each day practised later counts as
+    /// today, and each question answered "later" was last reviewed today and
+    /// falls due as many days sooner, keeping its interval.
+    pub fn bring_days_back(&mut self, today: i64) {
+        let later: Vec<(i64, u64)> = self.days.range(today + 1..).map(|(&d, &at)| (d, at)).collect();
+        for (day, at) in later {
+            self.days.remove(&day);
+            self.mark_day(today, at);
+        }
+        for record in self.items.values_mut() {
+            let ahead = record.memory.last_review_day - today;
+            if ahead > 0 {
+                record.memory.last_review_day -= ahead;
+                record.memory.due_day -= ahead;
+            }
+        }
+    }
+
     /// The latest time anything here happened, in ms (for a backup's date check).
     pub fn latest_ms(&self) -> u64 {
         let items = self.items.values().map(|r| r.at);

@@ -22,7 +22,10 @@ pub const RAW_QUERY_MAX: usize = 8_000;
 
 /// Characters a chat or e-mail app leaves stuck to the end of a link, as
 /// typed (browsers keep these as they are in a query).
-const TRAILING_JUNK: &[char] = &['.', ',', ';', ':', '!', '?', '*', '\'', '"', ')', ']', '}', '>', ' '];
+const TRAILING_JUNK: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '*', '\'', '"', ')', ']', '}', '>', ' ', '_', '~', '`', '|', '\\', '\u{201C}', '\u{201D}', '\u{2018}',
+    '\u{2019}', '\u{00BB}', '\u{203A}', '\u{2026}', '\u{200B}', '\u{3002}', '\u{300D}', '\u{3009}', '\u{FF09}', '\u{FF02}',
+];
 
 /// Keys whose values are text a person typed. Links made since version 4 put
 /// them before the numbers, but older links end with the title.
@@ -39,6 +42,18 @@ const ENCODED_JUNK: &[(&str, Option<&str>)] = &[
     ("%0D", None),
     ("%C2%A0", None),
     ("%E2%80%A6", None),
+    ("%E2%80%8B", None),
+    ("%E3%80%82", None),
+    ("%60", None),
+    ("%7C", None),
+    ("%5C", None),
+    ("%E2%80%9C", Some("%E2%80%9E")),
+    ("%E2%80%98", Some("%E2%80%9A")),
+    ("%E2%80%BA", Some("%E2%80%B9")),
+    ("%E3%80%8D", Some("%E3%80%8C")),
+    ("%E3%80%89", Some("%E3%80%88")),
+    ("%EF%BC%89", Some("%EF%BC%88")),
+    ("%EF%BC%82", Some("%EF%BC%82")),
     ("%22", Some("%22")),
     ("%27", Some("%27")),
     ("%E2%80%9D", Some("%E2%80%9C")),
@@ -73,7 +88,7 @@ fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
 /// Undoes HTML escaping of `&` (`&amp;`, `&#38;`, `&#x26;`, any number of
 /// times over), in one pass.
 fn unescape_ampersands(query: &str) -> String {
-    const ESCAPES: [&str; 3] = ["amp;", "#38;", "#x26;"];
+    const ESCAPES: [&str; 4] = ["amp;", "#38;", "#038;", "#x26;"];
     let mut out = String::with_capacity(query.len());
     let mut rest = query;
     while let Some(c) = rest.chars().next() {
@@ -91,13 +106,15 @@ fn unescape_ampersands(query: &str) -> String {
     out
 }
 
-/// The query with its leading `?`, HTML-escaped ampersands and trailing junk
+/// The query with its leading `?`, HTML-escaped ampersands, a second `?`
+/// (from tracking tools that add `?utm_source=…` to a link that already has
+/// a query; read as `&`) and trailing junk
 /// (see [`TRAILING_JUNK`], [`ENCODED_JUNK`]) removed. The app's own links end
 /// in a letter or digit, so nothing of theirs is lost.
 pub fn tidy(query: &str) -> String {
     let query = query.trim();
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut text = unescape_ampersands(query);
+    let mut text = unescape_ampersands(query).replace('?', "&");
     let last_key = text.rsplit('&').find(|segment| segment.contains('=')).and_then(|segment| segment.split('=').next());
     let ends_in_free_text = last_key.is_some_and(|key| FREE_TEXT_KEYS.contains(&key));
     // How many of each closer have no opener, counted once (linear), then
@@ -198,6 +215,13 @@ mod tests {
             ("?view=learn&AMP;card=principle-3", "view=learn&card=principle-3"),
             ("?view=learn&amp;amp;card=principle-3", "view=learn&card=principle-3"),
             ("?view=learn&#38;card=principle-3", "view=learn&card=principle-3"),
+            ("?view=learn&#038;card=principle-3", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3?utm_source=news", "view=learn&card=principle-3&utm_source=news"),
+            ("?view=learn&card=principle-3%E2%80%8B", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3%E2%80%9C", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3%EF%BC%89%E3%80%82", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3_", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3`|", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3.", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3).", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3%22", "view=learn&card=principle-3"),

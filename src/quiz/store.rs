@@ -40,6 +40,7 @@ use super::progress::{Archive, ItemRecord, Mode, ModeKey, Progress, ScoreRecord,
 use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use super::resume::SavedQuiz;
 use super::schedule::Scheduler;
+use super::wording::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
 /// optional `offset` (minutes east of UTC) to attempts, scores and records,
@@ -359,9 +360,19 @@ impl Store {
         self.sessions.each_time(f, |s, f| f(&mut s.made_at_ms));
     }
 
-    /// Moves every time after `now_ms` back to `now_ms` (a backup from a
-    /// device whose clock was fast); returns the latest time there was, in ms.
-    pub fn clamp_times(&mut self, now_ms: u64) -> u64 {
+    /// Moves every time after `now_ms` back to `now_ms`, and every day
+    /// number after `today` back to `today` (a backup from a device whose
+    /// clock was fast): days practised, when questions were last reviewed and
+    /// fall due (keeping their intervals), and when refreshers fall due
+    /// (keeping their periods). Returns the latest time there was, in ms.
+    pub fn bring_back_to(&mut self, now_ms: u64, today: i64) -> u64 {
+        self.progress.bring_days_back(today);
+        for entry in &mut self.records.0 {
+            if let Some(record) = &mut entry.value {
+                let finished_day = local_day(record.finished_at_ms, record.offset_minutes.unwrap_or(0));
+                record.refresher_due_day -= (finished_day - today).max(0);
+            }
+        }
         let cleared_at = self.cleared_at;
         let mut latest = 0;
         self.each_time(&mut |t| {

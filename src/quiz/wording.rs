@@ -4,7 +4,10 @@
 /// themselves: controls (other than line breaks), zero-width characters and
 /// direction overrides. Text people type or links carry is kept without them.
 pub fn is_hidden_character(c: char) -> bool {
-    (c.is_control() && c != '\n') || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    // Zero-width joiners (U+200C, U+200D) are kept: emoji such as 👩‍⚕️ and
+    // scripts such as Persian and Malayalam need them.
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 const MONTHS: [&str; 12] =

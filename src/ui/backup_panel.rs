@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::{html, prelude::*, task::spawn_local};
 
-use super::state::use_app;
+use super::state::{today, use_app};
 use crate::platform::{clock, files};
 use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
 use crate::quiz::bank::Bank;
@@ -50,7 +50,7 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
         let Some(input) = input_ref.get_untracked() else { return };
         spawn_local(async move {
             let result = match files::read_picked_file(&input, MAX_BACKUP_BYTES).await {
-                Ok(text) => bank.with_value(|bank| backup::import(&text, |id| known_item(bank, id), clock::now_ms())),
+                Ok(text) => bank.with_value(|bank| backup::import(&text, |id| known_item(bank, id), clock::now_ms(), today())),
                 Err(files::ReadFileError::NoFile) => return,
                 Err(files::ReadFileError::TooLarge) => Err(ImportError::TooLarge),
                 Err(files::ReadFileError::Unreadable) => Err(ImportError::NotJson),
