@@ -167,8 +167,10 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64, today:
     if unknown > 0 {
         return Err(ImportError::UnknownItems(unknown));
     }
-    let latest_ms = store.bring_back_to(now_ms, today).max(file.exported_at);
-    let ahead_ms = latest_ms.saturating_sub(now_ms);
+    let ahead_ms = store.latest_time().max(file.exported_at).saturating_sub(now_ms);
+    // Day numbers move only for a clock that was really fast: a phone in a
+    // time zone further east is a day ahead with a right clock.
+    store.bring_back_to(now_ms, today, ahead_ms > CLOCK_GRACE_MS);
     let summary = Summary {
         answers: store.progress.items.values().map(|r| u64::from(r.right) + u64::from(r.wrong)).sum(),
         quizzes: store.attempts.live_count(),
@@ -281,6 +283,12 @@ mod tests {
         assert_eq!((q1.last_review_day, q1.due_day - q1.last_review_day), (TODAY, fast_q1.due_day - fast_q1.last_review_day));
         let record = back.records.get("r1").unwrap();
         assert_eq!((record.finished_at_ms, record.refresher_due_day), (NOW, TODAY + 365), "the refresher keeps its period");
+        // A right clock further east (Sydney, a day ahead of London) keeps its day numbers.
+        let mut sydney = store();
+        sydney.record_answer("q1", true, NOW, TODAY + 1, &Scheduler::default());
+        let (back, summary) = import(&export(&sydney, NOW), known, NOW + 3_600_000, TODAY).unwrap();
+        assert_eq!(summary.clock_note(), None);
+        assert_eq!(back.progress.items["q1"].memory.last_review_day, TODAY + 1, "not moved: the clock was right");
         // A few minutes fast is normal: the times are still brought back, without a note.
         let (_, summary) = import(&export(&store(), NOW + 60_000), known, NOW, TODAY).unwrap();
         assert_eq!((summary.clock_ahead_ms, summary.clock_note()), (0, None));

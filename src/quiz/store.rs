@@ -365,13 +365,12 @@ impl Store {
     /// clock was fast): days practised, when questions were last reviewed and
     /// fall due (keeping their intervals), and when refreshers fall due
     /// (keeping their periods). Returns the latest time there was, in ms.
-    pub fn bring_back_to(&mut self, now_ms: u64, today: i64) -> u64 {
-        self.progress.bring_days_back(today);
-        for entry in &mut self.records.0 {
-            if let Some(record) = &mut entry.value {
-                let finished_day = local_day(record.finished_at_ms, record.offset_minutes.unwrap_or(0));
-                record.refresher_due_day -= (finished_day - today).max(0);
-            }
+    ///
+    /// With `days` false only the times move: a phone further east with a
+    /// right clock is a day ahead in day numbers, and that is not an error.
+    pub fn bring_back_to(&mut self, now_ms: u64, today: i64, days: bool) -> u64 {
+        if days {
+            self.bring_days_back(today);
         }
         let cleared_at = self.cleared_at;
         let mut latest = 0;
@@ -385,6 +384,23 @@ impl Store {
             self.cleared_at = now_ms.saturating_sub(1);
         }
         latest
+    }
+
+    /// The latest time the store keeps, in ms.
+    pub fn latest_time(&mut self) -> u64 {
+        let mut latest = 0;
+        self.each_time(&mut |t| latest = latest.max(*t));
+        latest
+    }
+
+    fn bring_days_back(&mut self, today: i64) {
+        self.progress.bring_days_back(today);
+        for entry in &mut self.records.0 {
+            if let Some(record) = &mut entry.value {
+                let finished_day = local_day(record.finished_at_ms, record.offset_minutes.unwrap_or(0));
+                record.refresher_due_day -= (finished_day - today).max(0);
+            }
+        }
     }
 
     /// A store of version 3 as version 4: the same fields, the new ones absent.
