@@ -17,8 +17,9 @@ fn location_parts() -> Option<(String, String)> {
 pub fn current_query() -> String {
     let Some((_, search)) = location_parts() else { return String::new() };
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let escaped_ampersand =
-        ["#38;", "#038;", "#x26;"].iter().any(|e| hash.get(..e.len()).is_some_and(|start| start.eq_ignore_ascii_case(e)));
+    let escaped_ampersand = ["#38;", "#038;", "#0038;", "#x26;", "#x0026;"]
+        .iter()
+        .any(|e| hash.get(..e.len()).is_some_and(|start| start.eq_ignore_ascii_case(e)));
     if escaped_ampersand && search.ends_with('&') {
         format!("{search}{hash}")
     } else {

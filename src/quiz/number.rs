@@ -79,9 +79,13 @@ fn plain(c: char) -> char {
 ///
 /// Errors: see [`NumberProblem`]. Linear in the length of `text`.
 pub fn read_whole_number(text: &str) -> Result<i64, NumberProblem> {
-    let typed: String = text.chars().filter(|&c| !is_hidden_character(c)).map(plain).collect::<String>().to_ascii_lowercase();
-    // Sentence punctuation after the number ("46%.", "46!") is not part of it.
-    let mut body = typed.trim().trim_end_matches(['.', ',', '!', ' ']);
+    // Invisible marks (direction marks, the Arabic letter mark some phones put
+    // after "٪", word joiners, soft hyphens) are not part of what was typed.
+    let visible = |c: &char| !is_hidden_character(*c) && !matches!(c, '\u{061C}' | '\u{2060}' | '\u{00AD}');
+    let typed: String = text.chars().filter(visible).map(plain).collect::<String>().to_ascii_lowercase();
+    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Sentence punctuation after the number ("46%.", "46!", "46。") is not part of it.
+    let mut body = typed.trim().trim_end_matches(['.', ',', '!', ' ', '\u{3002}']);
     for suffix in ["%", "per cent", "percent"] {
         if let Some(rest) = body.strip_suffix(suffix) {
             body = rest.trim_end();
@@ -235,6 +239,10 @@ mod tests {
             ("46!", 46),
             ("\u{200F}46\u{200E}", 46),
             ("\u{FEFF}46\u{200B}", 46),
+            ("\u{0664}\u{0666}\u{066A}\u{061C}", 46),
+            ("4\u{2060}6", 46),
+            ("46\u{3002}", 46),
+            ("46 per  cent", 46),
         ] {
             assert_eq!(read_whole_number(text), Ok(n), "{text}");
         }

@@ -24,7 +24,9 @@ pub const RAW_QUERY_MAX: usize = 8_000;
 /// typed (browsers keep these as they are in a query).
 const TRAILING_JUNK: &[char] = &[
     '.', ',', ';', ':', '!', '?', '*', '\'', '"', ')', ']', '}', '>', ' ', '_', '~', '`', '|', '\\', '\u{201C}', '\u{201D}', '\u{2018}',
-    '\u{2019}', '\u{00BB}', '\u{203A}', '\u{2026}', '\u{200B}', '\u{3002}', '\u{300D}', '\u{3009}', '\u{FF09}', '\u{FF02}',
+    '\u{2019}', '\u{00BB}', '\u{203A}', '\u{2026}', '\u{200B}', '\u{3002}', '\u{300D}', '\u{3009}', '\u{FF09}', '\u{FF02}', '\u{300F}',
+    '\u{3011}', '\u{3015}', '\u{300B}', '\u{FF1E}', '\u{301E}', '\u{00AB}', '\u{2039}', '\u{3000}', '\u{200E}', '\u{200F}', '\u{FEFF}',
+    '\u{2060}',
 ];
 
 /// Keys whose values are text a person typed. Links made since version 4 put
@@ -43,6 +45,19 @@ const ENCODED_JUNK: &[(&str, Option<&str>)] = &[
     ("%C2%A0", None),
     ("%E2%80%A6", None),
     ("%E2%80%8B", None),
+    ("%E3%80%80", None),
+    ("%E2%80%8E", None),
+    ("%E2%80%8F", None),
+    ("%EF%BB%BF", None),
+    ("%E2%81%A0", None),
+    ("%E3%80%8F", Some("%E3%80%8E")),
+    ("%E3%80%91", Some("%E3%80%90")),
+    ("%E3%80%95", Some("%E3%80%94")),
+    ("%E3%80%8B", Some("%E3%80%8A")),
+    ("%EF%BC%9E", Some("%EF%BC%9C")),
+    ("%E3%80%9E", Some("%E3%80%9D")),
+    ("%C2%AB", Some("%C2%BB")),
+    ("%E2%80%B9", Some("%E2%80%BA")),
     ("%E3%80%82", None),
     ("%60", None),
     ("%7C", None),
@@ -88,7 +103,7 @@ fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
 /// Undoes HTML escaping of `&` (`&amp;`, `&#38;`, `&#x26;`, any number of
 /// times over), in one pass.
 fn unescape_ampersands(query: &str) -> String {
-    const ESCAPES: [&str; 4] = ["amp;", "#38;", "#038;", "#x26;"];
+    const ESCAPES: [&str; 6] = ["amp;", "#38;", "#038;", "#0038;", "#x26;", "#x0026;"];
     let mut out = String::with_capacity(query.len());
     let mut rest = query;
     while let Some(c) = rest.chars().next() {
@@ -221,6 +236,11 @@ mod tests {
             ("?view=learn&card=principle-3%E2%80%9C", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3%EF%BC%89%E3%80%82", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3_", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3%E3%80%91", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3%E2%80%8F", "view=learn&card=principle-3"),
+            ("?view=learn&card=principle-3%E3%80%80", "view=learn&card=principle-3"),
+            ("?view=learn&#0038;card=principle-3", "view=learn&card=principle-3"),
+            ("?view=learn&#x0026;card=principle-3", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3`|", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3.", "view=learn&card=principle-3"),
             ("?view=learn&card=principle-3).", "view=learn&card=principle-3"),
