@@ -86,6 +86,7 @@ fn finished(kind: QuizKind, correct: u32, total: u32, now: u64, token: u32) -> A
         started_at_ms: now - 1000,
         finished_at_ms: now,
         offset_minutes: Some(-300),
+        active_ms: None,
         score: Score { correct, total },
         items: Vec::new(),
         token: format!("{token:08x}"),
@@ -110,6 +111,8 @@ fn apply(store: &mut Store, op: &Op, now: u64) {
                 position: usize::from(*position),
                 answered: false,
                 draft: None,
+                active_ms: 0,
+                active_at_ms: 0,
             };
             store.save_quiz(&id(*n), quiz, now);
         }
@@ -128,6 +131,9 @@ fn apply(store: &mut Store, op: &Op, now: u64) {
                 name: None,
                 finished_at_ms: now - 1,
                 offset_minutes: Some(330),
+                time_spent_ms: None,
+                role: None,
+                organisation: None,
                 activity: "Quick check".into(),
                 topics: vec![],
                 correct: 1,

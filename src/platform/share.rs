@@ -55,3 +55,20 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Shows the element with id `id` full screen (for a projector); false if
+/// the browser will not (an iPhone allows it only for video).
+pub fn full_screen(id: &str) -> bool {
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return false };
+    element.request_fullscreen().is_ok()
+}
+
+/// Leaves full screen, if the page is in it.
+pub fn leave_full_screen() {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if document.fullscreen_element().is_some() {
+            document.exit_fullscreen();
+        }
+    }
+}
+

@@ -32,6 +32,10 @@ pub struct Attempt {
     /// `None` for attempts from before version 4.
     #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
     pub offset_minutes: Option<i64>,
+    /// The time spent answering, in ms (see `SavedQuiz::active_ms`); set by
+    /// `Store::finish_quiz`. `None` for attempts from before version 5.
+    #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
+    pub active_ms: Option<u64>,
     pub score: Score,
     /// Every question with its layout and answer; empty for attempts from before version 3.
     pub items: Vec<SavedItem>,
@@ -56,6 +60,7 @@ impl Attempt {
             started_at_ms,
             finished_at_ms,
             offset_minutes: Some(offset_minutes),
+            active_ms: None,
             score: session.score(),
             items: saved_items(session),
             token: token.to_owned(),

@@ -2,6 +2,7 @@
 //! the trainer's phone, are tallied here for each quiz.
 
 use super::link::{QuizResult, QuizSpec};
+use super::scoring::Score;
 
 /// The version of the debrief format kept by versions 1 and 2.
 const TALLY_VERSION: u32 = 1;
@@ -26,9 +27,17 @@ pub enum Added {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub spec: QuizSpec,
+    /// The questions the link gives (can be fewer than `spec.count`: see `draw::link_questions`).
+    pub questions: u32,
     pub responded: usize,
-    /// The mean score, as a whole percentage.
+    /// The mean score, as a percentage of `questions`, rounded half up.
     pub average_percent: u32,
+    /// For an assessment, how many reached the session's pass mark; `None` for practice.
+    pub passed: Option<usize>,
+    /// How many learners scored each number right: index 0 to `questions`.
+    pub spread: Vec<usize>,
+    /// How many learners got each question right, by position in the quiz.
+    pub right_by_question: Vec<usize>,
     /// (position in the quiz, learners who missed it), most missed first.
     pub most_missed: Vec<(u32, usize)>,
     /// Names learners chose to give, in the order their results came.
@@ -61,10 +70,34 @@ impl Tally {
         quizzes
     }
 
-    pub fn summary(&self, quiz_id: &str) -> Option<Summary> {
+    /// The debrief of quiz `quiz_id`, whose link gives `questions` questions;
+    /// `None` if no result has come in for it. A result claiming more right
+    /// answers than there are questions counts as all right.
+    pub fn summary(&self, quiz_id: &str, questions: u32) -> Option<Summary> {
         let results: Vec<&QuizResult> = self.results.iter().filter(|r| r.spec.id() == quiz_id).collect();
         let spec = results.first()?.spec.clone();
-        let total_percent: u32 = results.iter().map(|r| r.correct * 100 / spec.count.max(1)).sum();
+        let questions = questions.max(1);
+        let correct = |r: &QuizResult| r.correct.min(questions);
+        let total_correct: u64 = results.iter().map(|r| u64::from(correct(r))).sum();
+        let possible = results.len() as u64 * u64::from(questions);
+        let average_percent = ((total_correct * 200 + possible) / (2 * possible)) as u32;
+        let mut spread = vec![0; questions as usize + 1];
+        for r in &results {
+            spread[correct(r) as usize] += 1;
+        }
+        let passed = spec.assessment.then(|| {
+            results.iter().filter(|r| Score { correct: correct(r), total: questions }.passes(spec.pass_mark)).count()
+        });
+        let mut right_by_question = vec![results.len(); questions as usize];
+        for r in &results {
+            let mut seen = Vec::new();
+            for &position in &r.missed {
+                if let Some(right) = right_by_question.get_mut(position as usize).filter(|_| !seen.contains(&position)) {
+                    *right -= 1;
+                    seen.push(position);
+                }
+            }
+        }
         let mut missed: Vec<(u32, usize)> = Vec::new();
         for position in results.iter().flat_map(|r| r.missed.iter()) {
             match missed.iter_mut().find(|(p, _)| p == position) {
@@ -81,8 +114,12 @@ impl Tally {
             }
         }
         Some(Summary {
+            questions,
             responded: results.len(),
-            average_percent: total_percent / results.len() as u32,
+            average_percent,
+            passed,
+            spread,
+            right_by_question,
             most_missed: missed,
             names: results.iter().filter_map(|r| r.name.clone()).collect(),
             spec,
@@ -139,15 +176,39 @@ mod tests {
         assert_eq!(tally.add(result(1, "cccccccc", &[0, 3, 1], Some("Bea"))), Added::New);
         assert_eq!(tally.add(result(1, "bbbbbbbb", &[3], None)), Added::AlreadyCounted);
         assert_eq!(tally.add(result(2, "dddddddd", &[], None)), Added::New, "another quiz");
-        let summary = tally.summary(&spec(1).id()).unwrap();
+        let summary = tally.summary(&spec(1).id(), 5).unwrap();
         assert_eq!(summary.responded, 3);
-        assert_eq!(summary.average_percent, (60 + 80 + 40) / 3);
+        assert_eq!(summary.average_percent, 60, "9 right of 15");
+        assert_eq!(summary.passed, None, "practice has no pass count");
+        assert_eq!(summary.spread, vec![0, 0, 1, 1, 1, 0], "2, 3 and 4 right");
+        assert_eq!(summary.right_by_question, vec![2, 1, 3, 0, 3]);
         assert_eq!(summary.most_missed, vec![(3, 3), (1, 2), (0, 1)]);
         assert_eq!(summary.names, vec!["Ali", "Bea"]);
         assert_eq!(tally.quizzes().len(), 2);
         tally.clear(&spec(1).id());
-        assert!(tally.summary(&spec(1).id()).is_none());
+        assert!(tally.summary(&spec(1).id(), 5).is_none());
         assert_eq!(tally.results.len(), 1);
+    }
+
+    #[test]
+    fn an_assessment_counts_passes_at_its_own_mark_and_rounds_the_average() {
+        let mut tally = Tally::default();
+        let assessed = |token: &str, missed: &[u32]| QuizResult {
+            spec: QuizSpec { assessment: true, pass_mark: 60, ..spec(7) },
+            ..result(7, token, missed, None)
+        };
+        tally.add(assessed("aaaaaaaa", &[0, 1])); // 3 of 5: 60%, passes at 60
+        tally.add(assessed("bbbbbbbb", &[0, 1, 2])); // 2 of 5: 40%
+        tally.add(assessed("cccccccc", &[])); // 5 of 5
+        let id = assessed("x", &[]).spec.id();
+        let summary = tally.summary(&id, 5).unwrap();
+        assert_eq!(summary.passed, Some(2));
+        assert_eq!(summary.average_percent, 67, "10 of 15 is 66.7%");
+        assert_eq!(summary.spread, vec![0, 0, 1, 1, 0, 1]);
+        // A link that gave only 4 questions: the figures are out of 4.
+        let short = tally.summary(&id, 4).unwrap();
+        assert_eq!((short.spread.len(), short.right_by_question.len()), (5, 4));
+        assert_eq!(short.spread[4], 1, "a claim of 5 right out of 4 counts as 4");
     }
 
     #[test]

@@ -317,6 +317,17 @@ impl QuizSpec {
     /// because chat apps change it (a full stop stuck to the link) and
     /// trainers type it loosely; the random seed already tells sessions apart.
     /// Untitled quizzes keep the ids of earlier versions.
+    /// True if `other` has the same settings, whatever its seed: the same
+    /// topics (in any order), count, feedback, pass mark, title and refresher.
+    pub fn same_settings(&self, other: &QuizSpec) -> bool {
+        let sorted = |topics: &[String]| {
+            let mut t = topics.to_vec();
+            t.sort();
+            t
+        };
+        QuizSpec { seed: 0, topics: sorted(&self.topics), ..self.clone() } == QuizSpec { seed: 0, topics: sorted(&other.topics), ..other.clone() }
+    }
+
     pub fn id(&self) -> String {
         // FNV-1a, 32 bits: plenty to tell a trainer's sessions apart.
         let mut hash: u32 = 0x811C_9DC5;

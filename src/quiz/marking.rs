@@ -50,6 +50,18 @@ impl RightAnswer {
             RightAnswer::Number { answer, unit, .. } => format!("{answer}{unit}"),
         }
     }
+
+    /// The right answer as separate lines, for a list: one per pair of a
+    /// match question, per step of an order question (numbered) and per
+    /// right option; a single line otherwise.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            RightAnswer::Options(options) => options.clone(),
+            RightAnswer::Order(items) => items.iter().enumerate().map(|(n, item)| format!("{}. {item}", n + 1)).collect(),
+            RightAnswer::Pairs(pairs) => pairs.iter().map(PairAnswer::line).collect(),
+            RightAnswer::TrueFalse(_) | RightAnswer::Number { .. } => vec![self.summary()],
+        }
+    }
 }
 
 /// One pair of a match question, as the feedback shows it: "Addiction: 21% (you chose 17%)".

@@ -21,13 +21,22 @@ pub const REFLECTION_MAX: usize = 2_000;
 pub const NAME_MAX: usize = 60;
 /// The longest activity title kept, in characters.
 const ACTIVITY_MAX: usize = 200;
+/// The longest job title kept, in characters.
+pub const ROLE_MAX: usize = 80;
+/// The longest organisation name kept, in characters.
+pub const ORGANISATION_MAX: usize = 120;
+/// What every record's learning is drawn from: the training deck behind the
+/// question bank (its title, and the year of its figures).
+pub const SOURCE: &str = "Learning from serious child safeguarding incidents: why it matters. Figures from 2018-19.";
 /// The refresher period when the trainer's link does not set one.
 pub const DEFAULT_REFRESH_MONTHS: u32 = 12;
 
-/// One completion record. Stored with the keys `made_at`, `name`,
-/// `finished_at`, `activity`, `topics`, `correct`, `total`, `passed`,
-/// `refresher_due_day`, `learnt`, `practice` and `supervision`; times in ms
-/// since the Unix epoch, `refresher_due_day` a local day number.
+/// One completion record. Stored with the keys `made_at`, `name`, `role`,
+/// `organisation`, `finished_at`, `offset`, `time_spent`, `activity`,
+/// `topics`, `correct`, `total`, `passed`, `refresher_due_day`, `learnt`,
+/// `practice` and `supervision`; times in ms since the Unix epoch,
+/// `refresher_due_day` a local day number. `role`, `organisation`, `offset`
+/// and `time_spent` are left out when absent (records before version 5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -35,6 +44,12 @@ pub struct Record {
     #[serde(rename = "made_at")]
     pub made_at_ms: u64,
     pub name: Option<String>,
+    /// The person's job title, as they typed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Where they work, as they typed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// When the quiz was finished.
     #[serde(rename = "finished_at")]
     pub finished_at_ms: u64,
@@ -43,6 +58,10 @@ pub struct Record {
     /// goes. `None` for records from before version 4.
     #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
     pub offset_minutes: Option<i64>,
+    /// The time spent answering, in ms, as the app measured it (see
+    /// `SavedQuiz::active_ms`). `None` for quizzes from before version 5.
+    #[serde(rename = "time_spent", default, skip_serializing_if = "Option::is_none")]
+    pub time_spent_ms: Option<u64>,
     /// "Quick check", "Full assessment", a topic's title, a trainer's title…
     pub activity: String,
     pub topics: Vec<String>,
@@ -62,6 +81,10 @@ pub struct Record {
 #[serde(deny_unknown_fields)]
 pub struct RecordDraft {
     pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
     pub learnt: String,
     pub practice: String,
     pub supervision: String,
@@ -72,9 +95,50 @@ impl From<&Record> for RecordDraft {
     fn from(record: &Record) -> RecordDraft {
         RecordDraft {
             name: record.name.clone().unwrap_or_default(),
+            role: record.role.clone().unwrap_or_default(),
+            organisation: record.organisation.clone().unwrap_or_default(),
             learnt: record.learnt.clone(),
             practice: record.practice.clone(),
             supervision: record.supervision.clone(),
+        }
+    }
+}
+
+impl RecordDraft {
+    /// A blank form for the next record, with the role and organisation of
+    /// `previous` (the newest record) filled in: they rarely change. The name
+    /// is not carried over, since a shared device has more than one person.
+    pub fn next_after(previous: Option<&Record>) -> RecordDraft {
+        RecordDraft {
+            role: previous.and_then(|r| r.role.clone()).unwrap_or_default(),
+            organisation: previous.and_then(|r| r.organisation.clone()).unwrap_or_default(),
+            ..RecordDraft::default()
+        }
+    }
+}
+
+/// How much a record holds to print, so the print stylesheet can choose a
+/// type size that keeps it to one A4 page (see `style/main.css`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintSize {
+    /// Up to about 1,200 characters of reflections: 11 pt.
+    Regular,
+    /// Up to about 2,600: 9.5 pt.
+    Small,
+    /// Up to about 4,200: 8 pt.
+    Smaller,
+    /// Anything longer, up to three fields at their limit: 7 pt in two columns.
+    Smallest,
+}
+
+impl PrintSize {
+    /// The class name the print stylesheet reads.
+    pub fn class(self) -> &'static str {
+        match self {
+            PrintSize::Regular => "print-regular",
+            PrintSize::Small => "print-small",
+            PrintSize::Smaller => "print-smaller",
+            PrintSize::Smallest => "print-smallest",
         }
     }
 }
@@ -99,12 +163,16 @@ impl Record {
             (None, Some(topic)) => vec![topic.clone()],
             _ => Vec::new(),
         };
+        let one_line = |text: &str, max: usize| Some(clean_reflection(text, max).replace('\n', " ")).filter(|n| !n.is_empty());
         let months = kind.link.as_ref().and_then(|l| l.refresh_months).unwrap_or(DEFAULT_REFRESH_MONTHS);
         Record {
             made_at_ms: now_ms,
-            name: Some(clean_reflection(&draft.name, NAME_MAX).replace('\n', " ")).filter(|n| !n.is_empty()),
+            name: one_line(&draft.name, NAME_MAX),
+            role: one_line(&draft.role, ROLE_MAX),
+            organisation: one_line(&draft.organisation, ORGANISATION_MAX),
             finished_at_ms: attempt.finished_at_ms,
             offset_minutes: Some(offset_minutes),
+            time_spent_ms: attempt.active_ms,
             activity: attempt.title.chars().take(ACTIVITY_MAX).collect(),
             topics: topic_ids.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect(),
             correct: attempt.score.correct,
@@ -117,6 +185,65 @@ impl Record {
         }
     }
 
+    /// What the record is called on paper: a "Certificate of completion"
+    /// only for a passed assessment; anything else (practice, a topic, an
+    /// assessment not passed) is a "CPD learning record".
+    pub fn kind_name(&self) -> &'static str {
+        if self.passed == Some(true) {
+            "Certificate of completion"
+        } else {
+            "CPD learning record"
+        }
+    }
+
+    /// The record's reference for a manager's files, from its id in the
+    /// store (the attempt's id, 16 hex digits): "SC-0A1B-2C3D-4E5F-6071".
+    /// Other ids (records from version 2) are shown the same way, cut to 16
+    /// letters and digits.
+    pub fn reference(id: &str) -> String {
+        let plain: Vec<char> = id.chars().filter(char::is_ascii_alphanumeric).take(16).map(|c| c.to_ascii_uppercase()).collect();
+        let groups: Vec<String> = plain.chunks(4).map(|g| g.iter().collect()).collect();
+        format!("SC-{}", groups.join("-"))
+    }
+
+    /// The type size that keeps this record to one A4 page. Each line break
+    /// counts as the 90 characters a printed line holds.
+    pub fn print_size(&self) -> PrintSize {
+        match self.print_weight() {
+            0..=1_200 => PrintSize::Regular,
+            1_201..=2_600 => PrintSize::Small,
+            2_601..=4_200 => PrintSize::Smaller,
+            _ => PrintSize::Smallest,
+        }
+    }
+
+    /// True when even the smallest type cannot hold the record's line
+    /// breaks on one page (hundreds of short lines): the print stylesheet
+    /// then runs its lines together, keeping every word.
+    pub fn print_flows(&self) -> bool {
+        self.print_weight() > 7_000
+    }
+
+    /// The classes the print stylesheet reads: the type size, and `print-flow`.
+    pub fn print_classes(&self) -> String {
+        let size = self.print_size().class();
+        if self.print_flows() {
+            format!("{size} print-flow")
+        } else {
+            size.to_owned()
+        }
+    }
+
+    /// The room the record's words take, in characters of a printed line.
+    fn print_weight(&self) -> usize {
+        [&self.learnt, &self.practice, &self.supervision]
+            .iter()
+            .map(|t| t.chars().count() + 90 * t.matches('\n').count())
+            .sum::<usize>()
+            + self.activity.chars().count()
+            + self.topics.iter().map(|t| t.chars().count()).sum::<usize>()
+    }
+
     /// Checks what serde cannot: a possible score and texts within their limits.
     pub fn is_sane(&self) -> bool {
         let within = |text: &str, max: usize| text.chars().count() <= max;
@@ -124,6 +251,8 @@ impl Record {
             && self.correct <= self.total
             && self.offset_minutes.is_none_or(|o| OFFSET_RANGE.contains(&o))
             && self.name.as_deref().is_none_or(|n| within(n, NAME_MAX))
+            && self.role.as_deref().is_none_or(|n| within(n, ROLE_MAX))
+            && self.organisation.as_deref().is_none_or(|n| within(n, ORGANISATION_MAX))
             && within(&self.activity, ACTIVITY_MAX)
             && [&self.learnt, &self.practice, &self.supervision].iter().all(|t| within(t, REFLECTION_MAX))
     }
@@ -133,6 +262,8 @@ impl RecordDraft {
     /// Checks the typed texts are within their limits.
     pub fn is_sane(&self) -> bool {
         self.name.chars().count() <= NAME_MAX
+            && self.role.chars().count() <= ROLE_MAX
+            && self.organisation.chars().count() <= ORGANISATION_MAX
             && [&self.learnt, &self.practice, &self.supervision].iter().all(|t| t.chars().count() <= REFLECTION_MAX)
     }
 }
@@ -166,8 +297,11 @@ mod tests {
         Record {
             made_at_ms: 1_795_669_200_000,
             name: Some("Sam Jones".into()),
+            role: Some("Social worker".into()),
+            organisation: Some("Leeds City Council".into()),
             finished_at_ms: 1_795_669_100_000,
             offset_minutes: Some(0),
+            time_spent_ms: Some(754_000),
             activity: "Full assessment".into(),
             topics: vec!["Principle 3: Always share information".into()],
             correct: 17,
@@ -207,6 +341,42 @@ mod tests {
         ] {
             assert_eq!(decode(&bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_a_passed_assessment_is_a_certificate() {
+        assert_eq!(record().kind_name(), "Certificate of completion");
+        for passed in [Some(false), None] {
+            assert_eq!(Record { passed, ..record() }.kind_name(), "CPD learning record", "{passed:?}");
+        }
+    }
+
+    #[test]
+    fn references_are_grouped_and_plain() {
+        assert_eq!(Record::reference("0a1b2c3d4e5f6071"), "SC-0A1B-2C3D-4E5F-6071");
+        assert_eq!(Record::reference("rec-12"), "SC-REC1-2");
+    }
+
+    #[test]
+    fn longer_reflections_print_smaller() {
+        let with = |n: usize| Record { learnt: "x".repeat(n), practice: String::new(), supervision: String::new(), ..record() };
+        assert_eq!(with(0).print_size(), PrintSize::Regular);
+        assert_eq!(with(300).print_size(), PrintSize::Regular);
+        assert_eq!(with(2_000).print_size(), PrintSize::Small);
+        let full = Record { learnt: "x".repeat(2_000), practice: "y".repeat(2_000), supervision: "z".repeat(2_000), ..record() };
+        assert_eq!(full.print_size(), PrintSize::Smallest);
+        let lines = Record { learnt: "a\n".repeat(20), ..with(0) };
+        assert_eq!(lines.print_size(), PrintSize::Small, "20 short lines take the room of 20 long ones");
+        assert!(!full.print_flows() && full.print_classes() == "print-smallest");
+        let many = Record { learnt: "a\n".repeat(1_000), ..with(0) };
+        assert_eq!(many.print_classes(), "print-smallest print-flow", "a thousand lines run together to fit");
+    }
+
+    #[test]
+    fn role_and_organisation_carry_over_but_not_the_name() {
+        let next = RecordDraft::next_after(Some(&record()));
+        assert_eq!((next.name.as_str(), next.role.as_str(), next.organisation.as_str()), ("", "Social worker", "Leeds City Council"));
+        assert_eq!(RecordDraft::next_after(None), RecordDraft::default());
     }
 
     #[test]

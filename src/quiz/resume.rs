@@ -36,6 +36,22 @@ pub struct SavedQuiz {
     /// What is picked so far on the current question, before it is checked.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// The time spent on it so far, in ms: the gaps between one change and
+    /// the next, each counted up to [`ACTIVE_GAP_MAX_MS`], so a quiz left
+    /// overnight and finished at breakfast counts its minutes, not its hours.
+    #[serde(rename = "active", default, skip_serializing_if = "is_zero")]
+    pub active_ms: u64,
+    /// When `active_ms` was last brought up to date, in ms since the Unix epoch.
+    #[serde(rename = "active_at", default, skip_serializing_if = "is_zero")]
+    pub active_at_ms: u64,
+}
+
+/// The longest gap between two changes to a quiz that counts as time spent
+/// on it: reading a long scenario takes a few minutes; more is a break.
+pub const ACTIVE_GAP_MAX_MS: u64 = 5 * 60_000;
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// One question of a saved quiz: its id, its layout and the answer given.
@@ -105,7 +121,19 @@ impl SavedQuiz {
             position: if session.stage() == Stage::CheckingAnswers { session.len() } else { session.position() },
             answered: session.stage() == Stage::Answered,
             draft: None,
+            active_ms: 0,
+            active_at_ms: 0,
         })
+    }
+
+    /// This quiz changed at `now_ms`, after `before` (the same quiz as last
+    /// saved, if any): its time spent, carried over and brought up to now.
+    pub fn touched(self, before: Option<&SavedQuiz>, now_ms: u64) -> SavedQuiz {
+        let (active, at) = match before {
+            Some(b) => (b.active_ms.max(self.active_ms), b.active_at_ms.max(self.active_at_ms).max(b.started_at_ms)),
+            None => (self.active_ms, self.active_at_ms.max(self.started_at_ms)),
+        };
+        SavedQuiz { active_ms: active + now_ms.saturating_sub(at).min(ACTIVE_GAP_MAX_MS), active_at_ms: now_ms.max(at), ..self }
     }
 
     /// Where the person is, in words: "question 4 of 10", or, in an
@@ -185,6 +213,8 @@ impl SavedQuiz {
             position: old.position,
             answered: old.answered,
             draft: None,
+            active_ms: 0,
+            active_at_ms: 0,
         })
     }
 }

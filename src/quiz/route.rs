@@ -19,8 +19,15 @@ pub enum Route {
     About,
     Accessibility,
     Progress,
-    /// The trainer's screen: make a quiz link and its QR code.
-    Trainer,
+    /// The trainer's screen: make a quiz link and its QR code, and the list
+    /// of sessions made; `session` is the one shown (a `QuizSpec::id`).
+    Trainer {
+        session: Option<String>,
+    },
+    /// One session's QR code, full screen for a projector (a `QuizSpec::id`).
+    Present {
+        session: String,
+    },
     /// A trainer's quiz link; the query is checked by `link::QuizSpec`.
     TrainerQuiz(String),
     /// A learner's result link; the query is checked by `link::QuizResult`.
@@ -77,7 +84,9 @@ impl Route {
             Route::About => "?view=about".into(),
             Route::Accessibility => "?view=accessibility".into(),
             Route::Progress => "?view=progress".into(),
-            Route::Trainer => "?view=trainer".into(),
+            Route::Trainer { session: None } => "?view=trainer".into(),
+            Route::Trainer { session: Some(session) } => format!("?view=trainer&quiz={session}"),
+            Route::Present { session } => format!("?view=present&quiz={session}"),
             Route::TrainerQuiz(query) | Route::ResultLink(query) => query.clone(),
             Route::Debrief { quiz: None } => "?view=debrief".into(),
             Route::Debrief { quiz: Some(quiz) } => format!("?view=debrief&quiz={quiz}"),
@@ -116,7 +125,8 @@ impl Route {
             ("about", None, None, None) => Route::About,
             ("accessibility", None, None, None) => Route::Accessibility,
             ("progress", None, None, None) => Route::Progress,
-            ("trainer", None, None, None) => Route::Trainer,
+            ("trainer", None, quiz, None) if quiz.is_none_or(is_link_id) => Route::Trainer { session: owned(quiz) },
+            ("present", None, Some(quiz), None) if is_link_id(quiz) => Route::Present { session: quiz.to_owned() },
             ("debrief", None, quiz, None) if quiz.is_none_or(is_link_id) => Route::Debrief { quiz: owned(quiz) },
             ("records", None, None, None) => Route::Records,
             ("record", None, None, attempt) => Route::NewRecord { attempt: owned(attempt) },
@@ -144,7 +154,9 @@ mod tests {
             Route::About,
             Route::Accessibility,
             Route::Progress,
-            Route::Trainer,
+            Route::Trainer { session: None },
+            Route::Trainer { session: Some("0a1b2c3d".into()) },
+            Route::Present { session: "0a1b2c3d".into() },
             Route::Debrief { quiz: None },
             Route::Debrief { quiz: Some("0a1b2c3d".into()) },
             Route::Records,
@@ -203,6 +215,9 @@ mod tests {
             "?view=results&attempt=0123",
             "?view=debrief&quiz=0123456789abcdef",
             "?view=learn&attempt=0123456789abcdef",
+            "?view=present",
+            "?view=present&quiz=0123456789abcdef",
+            "?view=trainer&quiz=0A1B2C3D",
         ] {
             assert_eq!(Route::from_query(query), Err(BadRoute), "{query}");
         }

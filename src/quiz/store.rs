@@ -43,9 +43,11 @@ use super::schedule::Scheduler;
 use super::wording::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
-/// optional `offset` (minutes east of UTC) to attempts, scores and records,
-/// so version 3 is read as it is. Older tabs see 4 as newer and stop saving.
-pub const SCHEMA_VERSION: u32 = 4;
+/// optional `offset` (minutes east of UTC) to attempts, scores and records;
+/// 5 added the time spent (`active`, `active_at`, `time_spent`) and a
+/// record's `role` and `organisation`. Versions 3 and 4 are read as they
+/// are. Older tabs see a newer version and stop saving.
+pub const SCHEMA_VERSION: u32 = 5;
 /// Stored text larger than this is not something this app wrote.
 pub const MAX_STORED_BYTES: usize = 5_000_000;
 /// Finished attempts kept (the best and last score of each mode key are kept apart, whatever their age).
@@ -328,7 +330,7 @@ impl Store {
         let Version { schema_version } = parse(text)?;
         let store = match schema_version {
             1 | 2 => parse::<LegacyProgress>(text)?.migrate()?,
-            3 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
+            3 | 4 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
             v if v > SCHEMA_VERSION => return Err(StoreError::FromNewerVersion(v)),
             _ => return Err(StoreError::Corrupt("unknown schema_version")),
         };
@@ -403,7 +405,7 @@ impl Store {
         }
     }
 
-    /// A store of version 3 as version 4: the same fields, the new ones absent.
+    /// A store of version 3 or 4 as version 5: the same fields, the new ones absent.
     pub(crate) fn upgraded(self) -> Store {
         Store { schema_version: self.schema_version.max(SCHEMA_VERSION), ..self }
     }
@@ -600,8 +602,10 @@ impl Store {
         earlier.peek().is_some() && earlier.all(|s| attempt.score.beats(&s.score()))
     }
 
-    /// Keeps the quiz in progress `id` as it now stands.
+    /// Keeps the quiz in progress `id` as it now stands, with its time spent
+    /// brought up to `now_ms` (see `SavedQuiz::touched`).
     pub fn save_quiz(&mut self, id: &str, quiz: SavedQuiz, now_ms: u64) {
+        let quiz = quiz.touched(self.quizzes.get(id), now_ms);
         self.quizzes.put(id, quiz, now_ms);
         self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);
     }
@@ -621,7 +625,10 @@ impl Store {
     /// Finishes quiz `id`: it is no longer in progress, the attempt is kept
     /// under the same id, and it counts for the day's practice (and for its
     /// mode key's best and last scores).
+    /// The attempt's time spent is the quiz's, brought up to `now_ms`.
     pub fn finish_quiz(&mut self, id: &str, attempt: Attempt, now_ms: u64, today: i64) {
+        let active_ms = self.quizzes.get(id).map(|q| q.clone().touched(None, now_ms).active_ms);
+        let attempt = Attempt { active_ms: attempt.active_ms.or(active_ms), ..attempt };
         self.quizzes.delete(id, now_ms);
         self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);
         self.progress.mark_day(today, now_ms);
@@ -904,6 +911,7 @@ impl LegacyProgress {
                 started_at_ms: score.finished_at_ms,
                 finished_at_ms: score.finished_at_ms,
                 offset_minutes: None,
+                active_ms: None,
                 score: score.score(),
                 items: Vec::new(),
                 token: "00000000".into(),
@@ -933,6 +941,7 @@ mod tests {
             started_at_ms: at - 60_000,
             finished_at_ms: at,
             offset_minutes: Some(60),
+            active_ms: None,
             score: Score { correct, total: 10 },
             items: Vec::new(),
             token: "0123abcd".into(),
@@ -969,6 +978,9 @@ mod tests {
             name: Some("Sam".into()),
             finished_at_ms: made - 1,
             offset_minutes: None,
+            time_spent_ms: None,
+            role: None,
+            organisation: None,
             activity: "Quick check".into(),
             topics: vec![],
             correct: 6,
@@ -1299,15 +1311,15 @@ mod tests {
         for text in ["{", "null", "[]", "42", "\"x\"", "", "{}", r#"{"schema_version":"3"}"#, r#"{"schema_version":0}"#] {
             assert!(matches!(Store::decode(text), Err(StoreError::Corrupt(_))), "{text}");
         }
-        assert_eq!(Store::decode(r#"{"schema_version":5,"anything":true}"#), Err(StoreError::FromNewerVersion(5)));
+        assert_eq!(Store::decode(r#"{"schema_version":6,"anything":true}"#), Err(StoreError::FromNewerVersion(6)));
         // Version 3 (before times kept their offset) is read as it is.
         let mut s = Store::default();
         s.finish_quiz("a", Attempt { offset_minutes: None, ..attempt(7, NOW) }, NOW, TODAY);
-        let v3 = s.encode().replace("\"schema_version\":4", "\"schema_version\":3");
+        let v3 = s.encode().replace("\"schema_version\":5", "\"schema_version\":3");
         let back = Store::decode(&v3).unwrap();
         assert_eq!((back.schema_version, back.attempts.get("a").map(|a| a.offset_minutes)), (SCHEMA_VERSION, Some(None)));
         assert_eq!(
-            Store::decode(&s.encode().replace("\"schema_version\":4", "\"schema_version\":0")),
+            Store::decode(&s.encode().replace("\"schema_version\":5", "\"schema_version\":0")),
             Err(StoreError::Corrupt("unknown schema_version"))
         );
         assert!(matches!(Store::decode(&" ".repeat(MAX_STORED_BYTES + 1)), Err(StoreError::Corrupt(_))));

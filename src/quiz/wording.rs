@@ -164,3 +164,42 @@ mod tests {
         assert_eq!(format_day(1_782_862_200_000, 0), "30 June 2026");
     }
 }
+
+/// About how long `questions` questions take, at about half a minute each
+/// (scenarios take longer, true or false less): "about 5 minutes".
+pub fn about_minutes(questions: usize) -> String {
+    match questions.div_ceil(2).max(1) {
+        1 => "about a minute".into(),
+        n => format!("about {n} minutes"),
+    }
+}
+
+/// A time spent, in ms, as a record says it: "under a minute", "1 minute",
+/// "12 minutes", "1 hour 5 minutes" (rounded to the nearest minute).
+pub fn time_spent(ms: u64) -> String {
+    let minutes = (ms + 30_000) / 60_000;
+    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (minutes / 60, minutes % 60) {
+        (0, 0) => "under a minute".into(),
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+    }
+}
+
+#[cfg(test)]
+mod effort_tests {
+    use super::*;
+
+    #[test]
+    fn effort_and_time_spent_read_naturally() {
+        assert_eq!(about_minutes(10), "about 5 minutes");
+        assert_eq!(about_minutes(5), "about 3 minutes");
+        assert_eq!(about_minutes(1), "about a minute");
+        assert_eq!(time_spent(10_000), "under a minute");
+        assert_eq!(time_spent(61_000), "1 minute");
+        assert_eq!(time_spent(754_000), "13 minutes");
+        assert_eq!(time_spent(3_600_000), "1 hour");
+        assert_eq!(time_spent(3_900_000), "1 hour 5 minutes");
+    }
+}

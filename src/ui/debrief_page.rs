@@ -1,6 +1,8 @@
 //! The group debrief, built on the trainer's phone from learners' result
-//! links: how many responded, the average, and the questions most missed,
-//! with their explanations, ready to project.
+//! links (opened from a scanned QR code or a message): responses, passes at
+//! the session's pass mark, the average and the spread of scores, the
+//! questions most missed with their explanations, and every question's
+//! count of right answers, ready to project.
 
 use std::sync::Arc;
 
@@ -8,12 +10,114 @@ use super::focus::focus_after_render;
 use leptos::prelude::*;
 
 use super::state::use_app;
+use super::trainer_page::{session_effort, session_title};
 use super::NavLink;
-use crate::quiz::bank::Bank;
+use crate::quiz::bank::{Bank, Question};
+use crate::quiz::debrief::Summary;
 use crate::quiz::draw::link_questions;
 use crate::quiz::link::QuizResult;
 use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
+
+/// "3 of 12 (25%)".
+fn of(part: usize, whole: usize) -> String {
+    format!("{part} of {whole} ({}%)", (part * 200 + whole) / (2 * whole.max(1)))
+}
+
+/// The right answer of `question`, as a list when it has parts (match pairs, order steps).
+fn answer_view(question: &Question) -> impl IntoView {
+    let lines = question.kind.right_answer(None).lines();
+    if lines.len() == 1 {
+        view! { <p>"Answer: " <strong>{lines[0].clone()}</strong></p> }.into_any()
+    } else {
+        view! {
+            <p>"Answer:"</p>
+            <ul class="answer-lines">{lines.into_iter().map(|l| view! { <li><strong>{l}</strong></li> }).collect_view()}</ul>
+        }
+        .into_any()
+    }
+}
+
+/// The figures, the spread and the questions of one session's debrief.
+fn summary_view(bank: &Bank, summary: &Summary, questions: &[Question]) -> impl IntoView {
+    let n = summary.responded;
+    let most = summary.spread.iter().copied().max().unwrap_or(1).max(1);
+    let spread_rows = summary
+        .spread
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(right, &count)| {
+            let width = format!("width: {}%", count * 100 / most);
+            view! {
+                <tr>
+                    <th scope="row">{format!("{right} of {}", summary.questions)}</th>
+                    <td class="spread-bar-cell"><span class="spread-bar" style=width></span></td>
+                    <td class="numeric">{count}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let missed = summary
+        .most_missed
+        .iter()
+        .take(5)
+        .filter_map(|&(position, count)| {
+            let question = questions.get(position as usize)?;
+            Some(view! {
+                <li>
+                    <p class="missed-count">{format!("Question {}: missed by {count} of {n}", position + 1)}</p>
+                    <p class="missed-prompt">{question.prompt.clone()}</p>
+                    {answer_view(question)}
+                    <p>{question.explanation.clone()}</p>
+                    <p class="source">"Source: " {question.source.clone()}</p>
+                </li>
+            })
+        })
+        .collect_view();
+    let by_question = questions
+        .iter()
+        .zip(&summary.right_by_question)
+        .enumerate()
+        .map(|(i, (question, &right))| {
+            view! {
+                <tr>
+                    <th scope="row" class="numeric">{i + 1}</th>
+                    <td>{question.prompt.clone()}</td>
+                    <td class="numeric">{of(right, n)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{session_title(&summary.spec)}</h3>
+        <p class="session-effort">{session_effort(bank, &summary.spec)}</p>
+        <dl class="debrief-figures">
+            <div><dt>"Responses"</dt><dd>{n}</dd></div>
+            {summary.passed.map(|passed| view! {
+                <div><dt>{format!("Passed (pass mark {}%)", summary.spec.pass_mark)}</dt><dd>{of(passed, n)}</dd></div>
+            })}
+            <div><dt>"Average score"</dt><dd>{format!("{}%", summary.average_percent)}</dd></div>
+        </dl>
+        {(!summary.names.is_empty()).then(|| view! { <p>"From: " {summary.names.join(", ")}</p> })}
+        <h3 id="spread-heading">"Spread of scores"</h3>
+        <table class="spread" aria-labelledby="spread-heading">
+            <thead><tr><th scope="col">"Right"</th><th scope="col"><span class="visually-hidden">"Chart"</span></th><th scope="col" class="numeric">"Learners"</th></tr></thead>
+            <tbody>{spread_rows}</tbody>
+        </table>
+        <h3>"Most missed"</h3>
+        {if summary.most_missed.is_empty() {
+            view! { <p>"Nobody missed a question. Well done, everyone."</p> }.into_any()
+        } else {
+            view! { <ol class="missed">{missed}</ol> }.into_any()
+        }}
+        <h3 id="by-question-heading">"Every question"</h3>
+        <table class="by-question" aria-labelledby="by-question-heading">
+            <thead><tr><th scope="col" class="numeric">"#"</th><th scope="col">"Question"</th><th scope="col" class="numeric">"Right"</th></tr></thead>
+            <tbody>{by_question}</tbody>
+        </table>
+    }
+}
 
 #[component]
 pub fn DebriefPage(
@@ -50,65 +154,45 @@ pub fn DebriefPage(
     };
     let body = move || {
         let quiz = quiz.clone();
-        tally.with(|t| match quiz.as_deref().and_then(|id| t.summary(id)) {
-            Some(summary) => {
-                // The same draw as the learners' phones made from the link's seed.
-                let questions = link_questions(&bank, &summary.spec, &mut SeededRng::new(u64::from(summary.spec.seed)));
-                let quiz_id = summary.spec.id();
-                let missed = summary
-                    .most_missed
-                    .iter()
-                    .take(5)
-                    .filter_map(|&(position, count)| {
-                        let question = questions.get(position as usize)?;
-                        let answer = question.kind.right_answer(None).summary();
-                        Some(view! {
-                            <li>
-                                <p class="missed-count">{format!("Missed by {count} of {}", summary.responded)}</p>
-                                <p class="missed-prompt">{question.prompt.clone()}</p>
-                                <p>"Answer: " <strong>{answer}</strong></p>
-                                <p>{question.explanation.clone()}</p>
-                                <p class="source">"Source: " {question.source.clone()}</p>
-                            </li>
-                        })
-                    })
-                    .collect_view();
-                view! {
-                    <h3>{summary.spec.title.clone().unwrap_or_else(|| "Your quiz".into())}</h3>
-                    <dl class="debrief-figures">
-                        <div><dt>"Responded"</dt><dd>{summary.responded}</dd></div>
-                        <div><dt>"Average score"</dt><dd>{format!("{}%", summary.average_percent)}</dd></div>
-                    </dl>
-                    {(!summary.names.is_empty()).then(|| view! { <p>"From: " {summary.names.join(", ")}</p> })}
-                    <h3>"Most missed"</h3>
-                    {if summary.most_missed.is_empty() {
-                        view! { <p>"Nobody missed a question. Well done, everyone."</p> }.into_any()
-                    } else {
-                        view! { <ol class="missed">{missed}</ol> }.into_any()
-                    }}
-                    <button type="button" class="button button-secondary" on:click=move |_| on_clear(quiz_id.clone())>
-                        "Clear this debrief"
-                    </button>
-                }
-                .into_any()
-            }
-            None => {
-                let quizzes = t.quizzes();
-                if quizzes.is_empty() {
-                    view! { <p>"No results yet. When learners send you their result links, open each one on this device."</p> }.into_any()
-                } else {
+        tally.with(|t| {
+            let spec = quiz.as_deref().and_then(|id| t.results.iter().find(|r| r.spec.id() == id)).map(|r| r.spec.clone());
+            match spec {
+                Some(spec) => {
+                    // The same draw as the learners' phones made from the link's seed.
+                    let questions = link_questions(&bank, &spec, &mut SeededRng::new(u64::from(spec.seed)));
+                    let quiz_id = spec.id();
+                    let Some(summary) = t.summary(&quiz_id, questions.len() as u32) else { return ().into_any() };
                     view! {
-                        <ul class="card-list">
-                            {quizzes.into_iter().map(|(id, spec, count)| view! {
-                                <li>
-                                    <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
-                                        {format!("{} ({count} result{})", spec.title.unwrap_or_else(|| "Untitled quiz".into()), if count == 1 { "" } else { "s" })}
-                                    </NavLink>
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                        {summary_view(&bank, &summary, &questions)}
+                        <div class="button-group">
+                            <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } on_navigate=on_navigate class="button button-secondary">
+                                "This session's QR code"
+                            </NavLink>
+                            <button type="button" class="button button-secondary" on:click=move |_| on_clear(quiz_id.clone())>
+                                "Clear this debrief"
+                            </button>
+                        </div>
                     }
                     .into_any()
+                }
+                None => {
+                    let quizzes = t.quizzes();
+                    if quizzes.is_empty() {
+                        view! { <p>"No results yet. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="card-list">
+                                {quizzes.into_iter().map(|(id, spec, count)| view! {
+                                    <li>
+                                        <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
+                                            {format!("{} ({count} result{})", spec.title.unwrap_or_else(|| "Untitled quiz".into()), if count == 1 { "" } else { "s" })}
+                                        </NavLink>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
                 }
             }
         })
@@ -123,7 +207,7 @@ pub fn DebriefPage(
                 })}
             </div>
             {body}
-            <NavLink route=Route::Trainer on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
+            <NavLink route=Route::Trainer { session: None } on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
             <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
         </section>
     }

@@ -5,8 +5,14 @@ use crate::quiz::qr_code::QrCode;
 /// The SVG of `text` as a QR code, labelled for screen readers; None if the
 /// text is too long for a QR code.
 pub fn qr_svg(text: &str) -> Option<String> {
+    qr_svg_labelled(text, "QR code of the quiz link")
+}
+
+/// The SVG of `text` as a QR code, with `label` for screen readers (plain
+/// words: no quotes or angle brackets).
+pub fn qr_svg_labelled(text: &str, label: &str) -> Option<String> {
     let code = QrCode::encode(text.as_bytes())?;
-    Some(code.to_svg(256, "class=\"qr\" role=\"img\" aria-label=\"QR code of the quiz link\""))
+    Some(code.to_svg(256, &format!("class=\"qr\" role=\"img\" aria-label=\"{label}\"")))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use leptos::{html, prelude::*};
 use super::state::use_app;
 use super::{GoneNotice, NavLink};
 use crate::platform::clock;
-use crate::quiz::record::{Record, RecordDraft, NAME_MAX, REFLECTION_MAX};
+use crate::quiz::record::{Record, RecordDraft, NAME_MAX, ORGANISATION_MAX, REFLECTION_MAX, ROLE_MAX};
 use crate::quiz::route::Route;
 use crate::quiz::wording::format_day;
 
@@ -16,6 +16,8 @@ use crate::quiz::wording::format_day;
 #[derive(Clone, Copy)]
 enum Field {
     Name,
+    Role,
+    Organisation,
     Learnt,
     Practice,
     Supervision,
@@ -25,6 +27,8 @@ impl Field {
     fn of(self, draft: &RecordDraft) -> &String {
         match self {
             Field::Name => &draft.name,
+            Field::Role => &draft.role,
+            Field::Organisation => &draft.organisation,
             Field::Learnt => &draft.learnt,
             Field::Practice => &draft.practice,
             Field::Supervision => &draft.supervision,
@@ -34,6 +38,8 @@ impl Field {
     fn set(self, draft: &mut RecordDraft, text: String) {
         let (slot, max) = match self {
             Field::Name => (&mut draft.name, NAME_MAX),
+            Field::Role => (&mut draft.role, ROLE_MAX),
+            Field::Organisation => (&mut draft.organisation, ORGANISATION_MAX),
             Field::Learnt => (&mut draft.learnt, REFLECTION_MAX),
             Field::Practice => (&mut draft.practice, REFLECTION_MAX),
             Field::Supervision => (&mut draft.supervision, REFLECTION_MAX),
@@ -67,9 +73,16 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
     let draft = {
         let id = attempt_id.clone();
         // What was typed so far; else, once saved, the saved record's words, so
-        // saving again never replaces them with blanks.
+        // saving again never replaces them with blanks; else a blank form with
+        // the role and organisation of the newest record.
         Memo::new(move |_| {
-            state.store.with(|s| s.drafts.get(&id).cloned().or_else(|| s.records.get(&id).map(RecordDraft::from)).unwrap_or_default())
+            state.store.with(|s| {
+                s.drafts
+                    .get(&id)
+                    .cloned()
+                    .or_else(|| s.records.get(&id).map(RecordDraft::from))
+                    .unwrap_or_else(|| RecordDraft::next_after(s.records_oldest_first().last().map(|(_, r)| *r)))
+            })
         })
     };
     let edit = {
@@ -82,20 +95,25 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
     };
     let input = {
         let edit = edit.clone();
-        move |id: &'static str, field: Field| {
+        move |id: &'static str, label: &'static str, field: Field, max: usize, autocomplete: &'static str| {
             let edit = edit.clone();
             view! {
-                <input id=id class="input" type="text" maxlength=NAME_MAX.to_string() autocomplete="name"
-                    prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e)) />
+                <div class="form-group">
+                    <label class="label" for=id>{label}</label>
+                    <input id=id class="input" type="text" maxlength=max.to_string() autocomplete=autocomplete
+                        prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e)) />
+                </div>
             }
         }
     };
     let area = move |id: &'static str, label: &'static str, field: Field| {
         let edit = edit.clone();
         view! {
-            <label class="label" for=id>{label}</label>
-            <textarea id=id class="input textarea" rows="4" maxlength=REFLECTION_MAX.to_string()
-                prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e))></textarea>
+            <div class="form-group">
+                <label class="label" for=id>{label}</label>
+                <textarea id=id class="input textarea" rows="4" maxlength=REFLECTION_MAX.to_string()
+                    prop:value=move || draft.with(|d| field.of(d).clone()) on:input=move |e| edit(field, event_target_value(&e))></textarea>
+            </div>
         }
     };
     // Cleared or made in another tab meanwhile: say so, rather than keep a form for nothing.
@@ -122,7 +140,7 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         <section class="page record-form" aria-labelledby="record-form-heading" hidden=move || gone.get()>
             <h2 id="record-form-heading" tabindex="-1" node_ref=heading_ref>"Make a completion record"</h2>
             <p>{summary}</p>
-            <p class="small">"Everything here stays on this device. Your name is optional. What you type is kept as you type it."</p>
+            <p class="small">"Everything here stays on this device. Your name, role and organisation are optional; the role and organisation are filled in next time. What you type is kept as you type it."</p>
             <div role="status">
                 {move || saved_already.get().then(|| view! {
                     <p class="notice">
@@ -131,8 +149,9 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
                     </p>
                 })}
             </div>
-            <label class="label" for="record-name">"Your name (optional)"</label>
-            {input("record-name", Field::Name)}
+            {input("record-name", "Your name (optional)", Field::Name, NAME_MAX, "name")}
+            {input("record-role", "Your role (optional)", Field::Role, ROLE_MAX, "organization-title")}
+            {input("record-organisation", "Your organisation (optional)", Field::Organisation, ORGANISATION_MAX, "organization")}
             {area("record-learnt", "What I learnt", Field::Learnt)}
             {area("record-practice", "How it will change my practice", Field::Practice)}
             {area("record-supervision", "What I will discuss in supervision", Field::Supervision)}

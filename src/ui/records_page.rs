@@ -1,4 +1,5 @@
-//! Completion records for CPD: the list of them, each printable as a one-page certificate ("Print / Save as PDF").
+//! CPD records: the list of them, each printable on one A4 page ("Print or
+//! save this as a PDF"); the browser's own Print gives every record, one a page.
 
 use super::focus::{focus_after_render, focus_when_shown};
 use leptos::{html, prelude::*};
@@ -6,37 +7,52 @@ use leptos::{html, prelude::*};
 use super::state::use_app;
 use super::NavLink;
 use crate::platform::{clock, files, share};
-use crate::quiz::record::{self, Record};
+use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
-use crate::quiz::wording::{format_day, format_day_number, iso_date};
+use crate::quiz::wording::{format_day, format_day_number, iso_date, time_spent};
 
-/// One record laid out as a certificate; the print stylesheet fits it on one A4 page.
-fn certificate(record: &Record) -> impl IntoView {
+/// One record laid out for a manager's files: a "Certificate of completion"
+/// for a passed assessment, else a "CPD learning record" (see
+/// `Record::kind_name`). The print stylesheet fits each on one A4 page,
+/// choosing its type size from `Record::print_classes`.
+fn certificate(id: &str, record: &Record) -> impl IntoView {
     let offset = clock::offset_then(record.finished_at_ms, record.offset_minutes);
     let reflection = |heading: &'static str, text: &str| {
         let text = if text.is_empty() { "—".to_string() } else { text.to_string() };
         view! { <h4>{heading}</h4><p class="reflection">{text}</p> }
     };
+    let field = |term: &'static str, value: Option<String>| value.map(|v| view! { <div><dt>{term}</dt><dd>{v}</dd></div> });
     view! {
-        <article class="certificate">
+        <article class=format!("certificate {}", record.print_classes())>
             <p class="certificate-app">"Safeguarding Check"</p>
-            <h3>"Certificate of completion"</h3>
+            <h3>{record.kind_name()}</h3>
             <p class="certificate-course">"Learning from serious child safeguarding incidents"</p>
-            <dl class="score-list">
-                {record.name.clone().map(|n| view! { <div><dt>"Name"</dt><dd>{n}</dd></div> })}
-                <div><dt>"Completed"</dt><dd>{format_day(record.finished_at_ms, offset)}</dd></div>
-                <div><dt>"Activity"</dt><dd>{record.activity.clone()}</dd></div>
-                <div><dt>"Topics"</dt><dd>{if record.topics.is_empty() { "Every topic".to_string() } else { record.topics.join("; ") }}</dd></div>
-                <div><dt>"Score"</dt><dd>{format!(
+            <dl class="score-list certificate-fields">
+                {field("Name", record.name.clone())}
+                {field("Role", record.role.clone())}
+                {field("Organisation", record.organisation.clone())}
+                {field("Completed", Some(format_day(record.finished_at_ms, offset)))}
+                {field("Activity", Some(record.activity.clone()))}
+                {field("Topics", Some(if record.topics.is_empty() { "Every topic".to_string() } else { record.topics.join("; ") }))}
+                {field("Score", Some(format!(
                     "{} out of {} ({}%){}",
                     record.correct, record.total, record.correct * 100 / record.total.max(1),
                     match record.passed { Some(true) => ", passed", Some(false) => ", not passed", None => "" }
-                )}</dd></div>
-                <div><dt>"Refresher due"</dt><dd>{format_day_number(record.refresher_due_day)}</dd></div>
+                )))}
+                {field("Time spent", record.time_spent_ms.map(time_spent))}
+                {field("Refresher due", Some(format_day_number(record.refresher_due_day)))}
+                {field("Record id", Some(Record::reference(id)))}
             </dl>
             {reflection("What I learnt", &record.learnt)}
             {reflection("How it will change my practice", &record.practice)}
             {reflection("What I will discuss in supervision", &record.supervision)}
+            <p class="certificate-source">"Source: " {SOURCE}</p>
+            <div class="sign-off">
+                <p class="sign-off-title">"Supervisor's sign-off"</p>
+                <p class="sign-line">"Name"</p>
+                <p class="sign-line">"Signature"</p>
+                <p class="sign-line">"Date"</p>
+            </div>
         </article>
     }
 }
@@ -53,12 +69,16 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
     focus_when_shown(heading_ref);
     // The record just deleted, for Undo: (id, record).
     let deleted = RwSignal::new(None::<(String, Record)>);
-    // The record being printed: the print stylesheet shows only that one.
+    // The record being printed with its own button: the print stylesheet
+    // shows only that one. The browser's own Print (Ctrl+P, the menu, Share
+    // then Print) prints every record, one a page.
     let printing = RwSignal::new(None::<String>);
     let print = move |id: String| {
         printing.set(Some(id));
         request_animation_frame(share::print);
     };
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| printing.set(None));
+    on_cleanup(move || after_print.remove());
     let delete = move |id: String| {
         if let Some(Some(record)) = state.change(|s, now| s.delete_record(&id, now)) {
             message.set("The record was deleted.".into());
@@ -96,12 +116,13 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
                     view! { <p>"No records yet. After a quiz, choose \u{201c}Make a completion record\u{201d}."</p> }.into_any()
                 } else {
                     view! {
-                        <ol class="record-list">
-                            {list.into_iter().rev().map(|(id, r)| {
+                        <ol class="record-list" class:printing-one=move || printing.with(Option::is_some)>
+                                {list.into_iter().rev().map(|(id, r)| {
+                                let card = certificate(&id, &r);
                                 let (print_id, delete_id, shown_id) = (id.clone(), id.clone(), id);
                                 view! {
                                     <li class:printing=move || printing.get().as_deref() == Some(shown_id.as_str())>
-                                        {certificate(&r)}
+                                        {card}
                                         <div class="button-group">
                                             <button type="button" class="button button-primary" on:click=move |_| print(print_id.clone())>"Print or save as PDF"</button>
                                             <button type="button" class="button button-secondary" on:click=move |_| delete(delete_id.clone())>"Delete this record"</button>

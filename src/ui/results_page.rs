@@ -1,7 +1,9 @@
 //! The end of a quiz, built to teach: the score (an assessment leads with
 //! passed or not, in a panel), the next step, how it went by topic, then
 //! every answer in a compact list where only the missed ones are open, each
-//! with its scenario, its feedback and a link to its Learn card.
+//! with its scenario, its feedback and a link to its Learn card. For a
+//! trainer's quiz, "Show my result to the trainer" comes first: a QR code of
+//! the result link, for the trainer to scan with no connection.
 //!
 //! Shown for one finished attempt, by its id, rebuilt from the store: a
 //! reload, Back or Forward shows exactly that attempt, never another quiz's.
@@ -10,6 +12,7 @@ use super::focus::focus_when_shown;
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::feedback_panel::feedback_view;
+use super::qr::qr_svg_labelled;
 use super::state::use_app;
 use super::{GoneNotice, NavLink};
 use crate::platform::share;
@@ -179,18 +182,20 @@ fn results_view(
         }
         .into_any(),
     };
-    // For a trainer's quiz: a link with this result, to send back for the debrief.
+    // For a trainer's quiz: this result, to show the trainer as a QR code
+    // (no connection needed) or to send as a link.
     let send_result = result.map(|result| {
         let name = RwSignal::new(String::new());
         let status = RwSignal::new(String::new());
+        let showing = RwSignal::new(false);
         let result = StoredValue::new(result);
-        let link = move || {
+        let link = Memo::new(move |_| {
             let mut r = result.get_value();
             r.name = Some(name.get().trim().chars().take(40).collect::<String>()).filter(|n| !n.is_empty());
             share::absolute_url(&r.to_query())
-        };
+        });
         let copy = move |_| {
-            let url = link();
+            let url = link.get_untracked();
             spawn_local(async move {
                 status.set(if share::copy(&url).await {
                     "Your result link is copied. Send it to your trainer.".into()
@@ -200,26 +205,46 @@ fn results_view(
             });
         };
         let share_it = move |_| {
-            let url = link();
+            let url = link.get_untracked();
             spawn_local(async move {
                 share::share("My quiz result", &url).await;
             });
         };
         view! {
             <section class="send-result" aria-labelledby="send-heading">
-                <h3 id="send-heading">"Send your result to your trainer"</h3>
-                <p>"The link holds your score and which questions you missed. Your name is only added if you type it."</p>
-                <label class="label" for="learner-name">"Your name (optional)"</label>
-                <input id="learner-name" class="input" type="text" maxlength="40" autocomplete="name"
-                    prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
-                <label class="label" for="result-link">"Your result link"</label>
-                <input id="result-link" class="input" type="text" readonly prop:value=link />
-                <div class="button-group">
-                    <button type="button" class="button button-primary" on:click=copy>"Copy my result link"</button>
-                    {share::can_share().then(|| view! {
-                        <button type="button" class="button button-secondary" on:click=share_it>"Share"</button>
+                <h3 id="send-heading">"Your trainer's debrief"</h3>
+                <p>"Your result holds your score and which questions you missed. Your name is only added if you type it."</p>
+                <div class="form-group">
+                    <label class="label" for="learner-name">"Your name (optional)"</label>
+                    <input id="learner-name" class="input" type="text" maxlength="40" autocomplete="name"
+                        prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
+                </div>
+                <button type="button" class="button button-primary" aria-expanded=move || showing.get().to_string() aria-controls="result-qr"
+                    on:click=move |_| showing.update(|s| *s = !*s)>
+                    {move || if showing.get() { "Hide the QR code" } else { "Show my result to the trainer" }}
+                </button>
+                <div id="result-qr">
+                    {move || showing.get().then(|| {
+                        let svg = qr_svg_labelled(&link.get(), "QR code of your result").unwrap_or_default();
+                        view! {
+                            <p>"Hold your phone up to your trainer. They scan this with their camera; no Wi-Fi is needed."</p>
+                            <div class="qr-box result-qr" inner_html=svg></div>
+                        }
                     })}
                 </div>
+                <details class="result-link-details">
+                    <summary>"Or send your result as a link"</summary>
+                    <div class="form-group">
+                        <label class="label" for="result-link">"Your result link"</label>
+                        <input id="result-link" class="input" type="text" readonly prop:value=move || link.get() />
+                    </div>
+                    <div class="button-group">
+                        <button type="button" class="button button-secondary" on:click=copy>"Copy my result link"</button>
+                        {share::can_share().then(|| view! {
+                            <button type="button" class="button button-secondary" on:click=share_it>"Share"</button>
+                        })}
+                    </div>
+                </details>
                 <p class="share-status" role="status">{move || status.get()}</p>
             </section>
         }
@@ -234,6 +259,7 @@ fn results_view(
             {move || is_new_best.get().then(|| view! {
                 <p class="new-best">{format!("This is your best score so far in \u{201c}{title}\u{201d}.")}</p>
             })}
+            {send_result}
             <h3>"What to do next"</h3>
             {match review_now {
                 Some(review_now) => view! {
@@ -279,7 +305,6 @@ fn results_view(
             } else {
                 view! { <p>"The answers of quizzes finished with an earlier version of the app were not kept, only the score."</p> }.into_any()
             }}
-            {send_result}
             <div class="button-group">
                 // With nothing missed, "Try another quiz" is already the next step above.
                 {(missed_count > 0).then(|| view! {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::{use_app, BankState};
 use super::{
-    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, LearnPage, NavLink, ProgressPage, QuizScreen, RecordForm,
+    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, LearnPage, NavLink, PresentPage, ProgressPage, QuizScreen, RecordForm,
     RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
 };
 use crate::quiz::progress::Mode;
@@ -46,7 +46,8 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             (Route::Records, _) => view! { <RecordsPage on_navigate=navigate /> }.into_any(),
             (Route::About, _) => view! { <AboutPage on_home=go_home /> }.into_any(),
             (Route::Accessibility, _) => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
-            (Route::Trainer, Some(ready)) => view! { <TrainerPage bank=ready on_navigate=navigate /> }.into_any(),
+            (Route::Trainer { session }, Some(ready)) => view! { <TrainerPage bank=ready session=session on_navigate=navigate /> }.into_any(),
+            (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session on_navigate=navigate /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {
                 view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() on_navigate=navigate /> }.into_any()
@@ -62,7 +63,7 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
                     <NavLink route=Route::Learn { card: None } on_navigate=navigate class="link-button">"Learn: the key points"</NavLink>
                     <NavLink route=Route::Progress on_navigate=navigate class="link-button">"Your progress"</NavLink>
                     <NavLink route=Route::Records on_navigate=navigate class="link-button">"Your completion records"</NavLink>
-                    <NavLink route=Route::Trainer on_navigate=navigate class="link-button">"For trainers: run a session"</NavLink>
+                    <NavLink route=Route::Trainer { session: None } on_navigate=navigate class="link-button">"For trainers: run a session"</NavLink>
                     <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
                     <NavLink route=Route::Accessibility on_navigate=navigate class="link-button">"Accessibility statement"</NavLink>
                 </nav>

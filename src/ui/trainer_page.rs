@@ -1,73 +1,114 @@
-//! For trainers: choose the quiz, then show its link and QR code to the room.
+//! For trainers: choose the quiz, make its link, and show its QR code to the
+//! room; and the list of sessions made on this device, each with its QR
+//! code, its debrief and the results counted so far.
+//!
+//! A session is kept in the store (`Store::sessions`) as soon as its link is
+//! made, and the screen shows it at `?view=trainer&quiz=<id>`, so a reload,
+//! Back or the next day brings back the same link, seed and QR code. Making
+//! the link again with the same settings gives the same session.
 
 use std::sync::Arc;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{html, prelude::*, task::spawn_local};
 
+use super::focus::focus_when_shown;
 use super::qr::qr_svg;
 use super::state::use_app;
 use super::NavLink;
-use crate::platform::{clock, share};
+use crate::platform::{clock, files, share};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::link_questions;
 use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
+use crate::quiz::qr_code::QrCode;
 use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
+use crate::quiz::store::TrainerSession;
+use crate::quiz::wording::{about_minutes, format_day};
+
+/// How many questions a link really gives (fewer than asked when the topics
+/// have fewer that each teach something different).
+pub fn questions_given(bank: &Bank, spec: &QuizSpec) -> usize {
+    link_questions(bank, spec, &mut SeededRng::new(u64::from(spec.seed))).len()
+}
+
+/// "10 questions · about 5 minutes · practice": what a session asks of the room.
+pub fn session_effort(bank: &Bank, spec: &QuizSpec) -> String {
+    let given = questions_given(bank, spec);
+    let feedback = if spec.assessment { format!("assessment, pass mark {}%", spec.pass_mark) } else { "practice".to_string() };
+    format!("{given} question{} · {} · {feedback}", if given == 1 { "" } else { "s" }, about_minutes(given))
+}
+
+/// A session's title as lists show it.
+pub fn session_title(spec: &QuizSpec) -> String {
+    spec.title.clone().unwrap_or_else(|| "Untitled session".into())
+}
+
+/// Saves the QR code of `link` as an SVG or PNG file for slides; the status to say.
+fn download_qr(link: &str, id: &str, png: bool) -> String {
+    let Some(code) = QrCode::encode(link.as_bytes()) else { return "This link is too long for a QR code.".into() };
+    let name = format!("safeguarding-check-session-{id}.{}", if png { "png" } else { "svg" });
+    let saved = if png {
+        files::download_qr_png(&name, &code, 16)
+    } else {
+        files::download_typed(&name, &code.to_svg(512, "xmlns=\"http://www.w3.org/2000/svg\""), "image/svg+xml")
+    };
+    if saved {
+        format!("The QR code was saved as {name}.")
+    } else {
+        "This browser would not save the file.".into()
+    }
+}
 
 #[component]
-pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoView {
+pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callback<Route>) -> impl IntoView {
     let state = use_app();
-    let chosen_topics = RwSignal::new(Vec::<String>::new());
-    let count = RwSignal::new(10u32);
-    let assessment = RwSignal::new(false);
-    let pass_mark = RwSignal::new(80u32);
-    let title = RwSignal::new(String::new());
-    let refresh = RwSignal::new(12u32);
-    let spec = RwSignal::new(None::<QuizSpec>);
+    let shown = {
+        let session = session.clone();
+        Memo::new(move |_| session.as_ref().and_then(|id| state.store.with(|s| s.sessions.get(id).cloned().map(|t| (id.clone(), t)))))
+    };
+    // The form starts from the session shown, so changing one setting is one change.
+    let start = shown.get_untracked().map(|(_, t)| t.spec);
+    let chosen_topics = RwSignal::new(start.as_ref().map(|s| s.topics.clone()).unwrap_or_default());
+    let count = RwSignal::new(start.as_ref().map_or(10, |s| s.count));
+    let assessment = RwSignal::new(start.as_ref().is_some_and(|s| s.assessment));
+    let pass_mark = RwSignal::new(start.as_ref().map_or(80, |s| s.pass_mark));
+    let title = RwSignal::new(start.as_ref().and_then(|s| s.title.clone()).unwrap_or_default());
+    let refresh = RwSignal::new(start.as_ref().and_then(|s| s.refresh_months).unwrap_or(12));
     let message = RwSignal::new(String::new());
 
-    let bank_for_count = bank.clone();
+    let topic_total = bank.topics.len();
+    // The settings as the form stands (seed 0: not yet made).
+    let form_spec = Memo::new(move |_| {
+        let topics = chosen_topics.get();
+        QuizSpec {
+            // Every topic is written `topics=all`: a shorter link, a simpler QR code.
+            topics: if topics.len() == topic_total { Vec::new() } else { topics },
+            count: count.get(),
+            seed: 0,
+            assessment: assessment.get(),
+            pass_mark: pass_mark.get(),
+            title: clean_title(&title.get()),
+            refresh_months: Some(refresh.get()),
+        }
+    });
+    // The QR code on screen no longer matches the settings chosen.
+    let stale = Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|(_, t)| !t.spec.same_settings(&form_spec.get()))));
     let make_link = move |_| {
-        // Every topic is written `topics=all`: a shorter link, a simpler QR code.
-        let topics = chosen_topics.get_untracked();
-        let new_spec = QuizSpec {
-            topics: if topics.len() == bank_for_count.topics.len() { Vec::new() } else { topics },
-            count: count.get_untracked(),
-            seed: clock::random_seed() as u32,
-            assessment: assessment.get_untracked(),
-            pass_mark: pass_mark.get_untracked(),
-            title: clean_title(&title.get_untracked()),
-            refresh_months: Some(refresh.get_untracked()),
-        };
-        // Say how many questions the link really gives: fewer than asked when
-        // the topics have fewer that each teach something different.
-        let given = link_questions(&bank_for_count, &new_spec, &mut SeededRng::new(u64::from(new_spec.seed))).len();
-        let asked = new_spec.count as usize;
-        message.set(if given < asked {
-            format!("Your quiz link is ready. It gives {given} questions, not {asked}: the topics chosen have {given} that each teach something different. Everyone who opens it gets the same questions in the same order.")
-        } else {
-            format!("Your quiz link is ready: {given} questions. Everyone who opens it gets the same questions in the same order.")
+        let wanted = form_spec.get_untracked();
+        // The same settings give the same session: the room keeps one quiz and one debrief.
+        let existing = state.store.with_untracked(|s| s.sessions.live().find(|(_, t)| t.spec.same_settings(&wanted)).map(|(id, _)| id.to_owned()));
+        let id = existing.unwrap_or_else(|| {
+            let spec = QuizSpec { seed: clock::random_seed() as u32, ..wanted };
+            let id = spec.id();
+            state.change(|s, now| s.add_session(spec, now));
+            state.save_now();
+            id
         });
-        state.change(|s, now| s.add_session(new_spec.clone(), now));
-        spec.set(Some(new_spec));
+        state.replace(Route::Trainer { session: Some(id) });
     };
-    let url = move || spec.get().map(|s| share::absolute_url(&s.to_query()));
-    let copy = move |_| {
-        let Some(link) = url() else { return };
-        spawn_local(async move {
-            message.set(if share::copy(&link).await {
-                "The link is copied.".into()
-            } else {
-                "This browser would not copy. Select the link above and copy it.".into()
-            });
-        });
-    };
-    let share_link = move |_| {
-        let Some(link) = url() else { return };
-        spawn_local(async move {
-            share::share("Safeguarding Check quiz", &link).await;
-        });
-    };
+    let results_counts = Memo::new(move |_| state.store.with(|s| s.tally().quizzes().into_iter().map(|(id, _, n)| (id, n)).collect::<Vec<_>>()));
+    let results_for = move |id: &str| results_counts.with(|c| c.iter().find(|(q, _)| q == id).map_or(0, |(_, n)| *n));
+
     let topic_boxes = bank
         .topics
         .iter()
@@ -93,25 +134,145 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
         .collect_view();
     let number_select = |id: &'static str, label: &'static str, choices: &'static [u32], value: RwSignal<u32>| {
         view! {
-            <label class="label" for=id>{label}</label>
-            <select id=id class="select" on:change=move |e| { if let Ok(n) = event_target_value(&e).parse() { value.set(n) } }>
-                {choices.iter().map(|&n| view! { <option value=n.to_string() selected=move || value.get() == n>{n.to_string()}</option> }).collect_view()}
-            </select>
+            <div class="form-group">
+                <label class="label" for=id>{label}</label>
+                <select id=id class="select" on:change=move |e| { if let Ok(n) = event_target_value(&e).parse() { value.set(n) } }>
+                    {choices.iter().map(|&n| view! { <option value=n.to_string() selected=move || value.get() == n>{n.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
         }
+    };
+
+    let heading_ref = NodeRef::<html::H3>::new();
+    if session.is_some() {
+        focus_when_shown(heading_ref);
+    }
+    let bank_for_panel = bank.clone();
+    let panel = move || {
+        shown.get().map(|(id, TrainerSession { spec, made_at_ms })| {
+            let link = share::absolute_url(&spec.to_query());
+            let qr = qr_svg(&link).unwrap_or_default();
+            let given = questions_given(&bank_for_panel, &spec);
+            let asked = spec.count as usize;
+            let link_value = StoredValue::new(link.clone());
+            let copy = move |_| {
+                let link = link_value.get_value();
+                spawn_local(async move {
+                    message.set(if share::copy(&link).await {
+                        "The link is copied.".into()
+                    } else {
+                        "This browser would not copy. Select the link above and copy it.".into()
+                    });
+                });
+            };
+            let share_link = move |_| {
+                let link = link_value.get_value();
+                spawn_local(async move {
+                    share::share("Safeguarding Check quiz", &link).await;
+                });
+            };
+            let (svg_id, png_id, count_id) = (id.clone(), id.clone(), id.clone());
+            view! {
+                <section class="session-panel" aria-labelledby="session-heading">
+                    <h3 id="session-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h3>
+                    <p class="session-effort">{session_effort(&bank_for_panel, &spec)}</p>
+                    <p>
+                        {format!("Made on {}. ", format_day(made_at_ms, clock::offset_at(made_at_ms)))}
+                        {if given < asked {
+                            format!("It gives {given} questions, not {asked}: the topics chosen have {given} that each teach something different. ")
+                        } else {
+                            String::new()
+                        }}
+                        "Everyone who opens this link gets the same questions in the same order, and it works offline once opened."
+                    </p>
+                    <div role="status">
+                        {move || stale.get().then(|| view! {
+                            <p class="notice stale-notice">
+                                <strong>"This QR code is out of date. "</strong>
+                                "The settings below have changed since it was made. Choose \u{201c}Make the quiz link\u{201d} to make one that matches them."
+                            </p>
+                        })}
+                    </div>
+                    <div class="qr-box" class:stale=move || stale.get() inner_html=qr></div>
+                    <div class="form-group">
+                        <label class="label" for="quiz-link">"The quiz link"</label>
+                        <input id="quiz-link" class="input" type="text" readonly prop:value=link />
+                    </div>
+                    <div class="button-group">
+                        <NavLink route=Route::Present { session: id.clone() } on_navigate=on_navigate class="button button-primary">"Show on a projector"</NavLink>
+                        <button type="button" class="button button-secondary" on:click=copy>"Copy the link"</button>
+                        {share::can_share().then(|| view! {
+                            <button type="button" class="button button-secondary" on:click=share_link>"Share"</button>
+                        })}
+                        <button type="button" class="button button-secondary"
+                            on:click=move |_| message.set(download_qr(&link_value.get_value(), &svg_id, false))>"Download the QR code (SVG)"</button>
+                        <button type="button" class="button button-secondary"
+                            on:click=move |_| message.set(download_qr(&link_value.get_value(), &png_id, true))>"Download the QR code (PNG)"</button>
+                    </div>
+                    <p class="share-status" role="status">{move || message.get()}</p>
+                    <h4>"Collecting results"</h4>
+                    <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. Scan their QR code with this phone's camera: it opens their result here and adds it to the debrief, with no Wi-Fi needed. They can also send you their result link."</p>
+                    <p class="session-results">{move || {
+                        let n = results_for(&count_id);
+                        format!("{n} result{} so far.", if n == 1 { "" } else { "s" })
+                    }}</p>
+                    <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="button button-secondary">"Open the debrief"</NavLink>
+                </section>
+            }
+        })
+    };
+    let bank_for_list = bank.clone();
+    let current = session.clone();
+    let sessions_list = move || {
+        let sessions: Vec<(String, TrainerSession)> =
+            state.store.with(|s| s.sessions.newest_first().into_iter().map(|(id, t)| (id.to_owned(), t.clone())).collect());
+        (!sessions.is_empty()).then(|| {
+            let items = sessions
+                .into_iter()
+                .map(|(id, t)| {
+                    let is_current = current.as_deref() == Some(id.as_str());
+                    let n = results_for(&id);
+                    let details = format!(
+                        "{} · made {} · {n} result{}",
+                        session_effort(&bank_for_list, &t.spec),
+                        format_day(t.made_at_ms, clock::offset_at(t.made_at_ms)),
+                        if n == 1 { "" } else { "s" }
+                    );
+                    view! {
+                        <li class:current=is_current>
+                            <NavLink route=Route::Trainer { session: Some(id) } on_navigate=on_navigate class="card-link">
+                                <span class="card-title">{session_title(&t.spec)}</span>
+                                <span class="card-meta">{details}</span>
+                                {is_current.then(|| view! { <span class="card-meta">"Shown above"</span> })}
+                            </NavLink>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="sessions" aria-labelledby="sessions-heading">
+                    <h3 id="sessions-heading">"Your sessions"</h3>
+                    <p class="hint">"Kept on this device. Each keeps its own link, QR code and debrief."</p>
+                    <ul class="card-list session-list">{items}</ul>
+                </section>
+            }
+        })
     };
 
     view! {
         <section class="page trainer" aria-labelledby="trainer-heading">
             <h2 id="trainer-heading">"Run a session"</h2>
             <p>"Make one link for your group. Show its QR code on the projector, or send the link. Every phone gets the same quiz, and it works offline once opened."</p>
+            {panel}
+            <h3>{move || if shown.with(Option::is_some) { "Change the settings" } else { "Choose the quiz" }}</h3>
             <fieldset class="question">
-                <legend><h3>"Topics"</h3></legend>
+                <legend><h4>"Topics"</h4></legend>
                 <p class="hint">"Choose none for questions from every topic."</p>
                 <div class="options">{topic_boxes}</div>
             </fieldset>
             {number_select("quiz-count", "Number of questions", &[5, 10, 15, 20], count)}
             <fieldset class="question">
-                <legend><h3>"Feedback"</h3></legend>
+                <legend><h4>"Feedback"</h4></legend>
                 <div class="options">
                     <div class="option">
                         <input type="radio" id="mode-practice" name="mode" prop:checked=move || !assessment.get() on:change=move |_| assessment.set(false) />
@@ -125,29 +286,17 @@ pub fn TrainerPage(bank: Arc<Bank>, on_navigate: Callback<Route>) -> impl IntoVi
             </fieldset>
             {number_select("pass-mark", "Pass mark (%)", &[50, 60, 70, 75, 80, 90, 100], pass_mark)}
             {number_select("refresh", "Refresher due after (months)", &[6, 12, 24, 36], refresh)}
-            <label class="label" for="quiz-title">"Title (optional)"</label>
-            <input id="quiz-title" class="input" type="text" maxlength=TITLE_MAX.to_string() autocomplete="off"
-                prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
-            <button type="button" class="button button-primary" on:click=make_link>"Make the quiz link"</button>
-            <p class="share-status" role="status">{move || message.get()}</p>
-            {move || spec.get().map(|s| {
-                let link = share::absolute_url(&s.to_query());
-                let qr = qr_svg(&link).unwrap_or_default();
-                let quiz_id = s.id();
-                view! {
-                    <label class="label" for="quiz-link">"The quiz link"</label>
-                    <input id="quiz-link" class="input" type="text" readonly prop:value=link />
-                    <div class="button-group">
-                        <button type="button" class="button button-primary" on:click=copy>"Copy the link"</button>
-                        {share::can_share().then(|| view! {
-                            <button type="button" class="button button-secondary" on:click=share_link>"Share"</button>
-                        })}
-                    </div>
-                    <div class="qr-box" inner_html=qr></div>
-                    <p>"After the quiz, learners can send you their result link. Open each one on this device to build the debrief."</p>
-                    <NavLink route=Route::Debrief { quiz: Some(quiz_id) } on_navigate=on_navigate class="button button-secondary">"Open the debrief"</NavLink>
-                }
+            <div class="form-group">
+                <label class="label" for="quiz-title">"Title (optional)"</label>
+                <p class="hint" id="quiz-title-hint">"A title also keeps two groups' debriefs apart."</p>
+                <input id="quiz-title" class="input" type="text" maxlength=TITLE_MAX.to_string() autocomplete="off" aria-describedby="quiz-title-hint"
+                    prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
+            </div>
+            {move || stale.get().then(|| view! {
+                <p class="notice stale-notice">"The QR code above no longer matches these settings."</p>
             })}
+            <button type="button" class="button button-primary" on:click=make_link>"Make the quiz link"</button>
+            {sessions_list}
             <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
         </section>
     }

@@ -1,0 +1,51 @@
+//! Present mode: one session's QR code, full screen for a projector, readable
+//! from the back of a hall. The site's header and footer are hidden while
+//! it shows (see `.present` in `style/main.css`); the QR code takes most of
+//! the screen's shorter side.
+
+use std::sync::Arc;
+
+use leptos::{html, prelude::*};
+
+use super::focus::focus_when_shown;
+use super::qr::qr_svg;
+use super::state::use_app;
+use super::trainer_page::{session_effort, session_title};
+use super::{GoneNotice, NavLink};
+use crate::platform::share;
+use crate::quiz::bank::Bank;
+use crate::quiz::route::Route;
+
+#[component]
+pub fn PresentPage(bank: Arc<Bank>, session: String, on_navigate: Callback<Route>) -> impl IntoView {
+    let state = use_app();
+    let Some(found) = state.store.with_untracked(|s| s.sessions.get(&session).cloned()) else {
+        return view! { <GoneNotice message="This session is not on this device. Make its link again on the trainer's screen." /> }.into_any();
+    };
+    let spec = found.spec;
+    let link = share::absolute_url(&spec.to_query());
+    let qr = qr_svg(&link).unwrap_or_default();
+    // The link without its scheme, for anyone whose camera will not scan.
+    let address = link.split_once("://").map_or(link.as_str(), |(_, rest)| rest).to_owned();
+    let heading_ref = NodeRef::<html::H2>::new();
+    focus_when_shown(heading_ref);
+    let back = Route::Trainer { session: Some(session.clone()) };
+    on_cleanup(share::leave_full_screen);
+    view! {
+        <section class="page present" id="present" aria-labelledby="present-heading">
+            <div class="present-qr qr-box" inner_html=qr></div>
+            <div class="present-text">
+                <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h2>
+                <p class="present-scan">"Scan with your phone's camera"</p>
+                <p class="present-effort">{session_effort(&bank, &spec)}</p>
+                <p class="present-address">"Or type " <span class="present-url">{address}</span></p>
+                <p class="present-note">"It works offline once opened. Nothing you answer leaves your phone."</p>
+                <div class="button-group present-controls">
+                    <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
+                    <NavLink route=back on_navigate=on_navigate class="button button-secondary">"Close"</NavLink>
+                </div>
+            </div>
+        </section>
+    }
+    .into_any()
+}
