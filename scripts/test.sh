@@ -24,8 +24,11 @@ trunk build --release
 # again by #15 (the assessment's check page, results that teach, Quit, best
 # and last per mode): 280.4/308.2 KB measured, plus about 3 KB. Raised by #16
 # (links read after chat apps, figures as typed, offsets kept with times):
-# 281.8/309.6 -> 288.7/316.5 KB measured, plus about 3 KB.
-node scripts/size-report.mjs dist --budget-kb 292 --total-budget-kb 320
+# 281.8/309.6 -> 288.7/316.5 KB measured, plus about 3 KB. Raised by #17 (the
+# trainer's kit: sessions, present mode, result QR codes, the fuller debrief,
+# CPD records that print one a page): 288.7/316.5 -> 307.8/335.6 KB measured,
+# plus about 3 KB; #19 is where it comes down.
+node scripts/size-report.mjs dist --budget-kb 311 --total-budget-kb 339
 
 say "4/4 End-to-end tests in headless Chromium (Playwright)"
 # A hung test fails after 10 minutes instead of stopping CI. (Node applies the

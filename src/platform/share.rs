@@ -71,4 +71,3 @@ pub fn leave_full_screen() {
         }
     }
 }
-

@@ -85,9 +85,9 @@ impl Tally {
         for r in &results {
             spread[correct(r) as usize] += 1;
         }
-        let passed = spec.assessment.then(|| {
-            results.iter().filter(|r| Score { correct: correct(r), total: questions }.passes(spec.pass_mark)).count()
-        });
+        let passed = spec
+            .assessment
+            .then(|| results.iter().filter(|r| Score { correct: correct(r), total: questions }.passes(spec.pass_mark)).count());
         let mut right_by_question = vec![results.len(); questions as usize];
         for r in &results {
             let mut seen = Vec::new();

@@ -325,7 +325,8 @@ impl QuizSpec {
             t.sort();
             t
         };
-        QuizSpec { seed: 0, topics: sorted(&self.topics), ..self.clone() } == QuizSpec { seed: 0, topics: sorted(&other.topics), ..other.clone() }
+        QuizSpec { seed: 0, topics: sorted(&self.topics), ..self.clone() }
+            == QuizSpec { seed: 0, topics: sorted(&other.topics), ..other.clone() }
     }
 
     pub fn id(&self) -> String {
@@ -398,6 +399,31 @@ impl QuizResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_settings_ignore_the_seed_and_the_order_of_topics() {
+        let a = QuizSpec {
+            topics: vec!["principle-1".into(), "principle-3".into()],
+            count: 10,
+            seed: 1,
+            assessment: false,
+            pass_mark: 80,
+            title: Some("Hall".into()),
+            refresh_months: Some(12),
+        };
+        let b = QuizSpec { seed: 99, topics: vec!["principle-3".into(), "principle-1".into()], ..a.clone() };
+        assert!(a.same_settings(&b));
+        for other in [
+            QuizSpec { count: 5, ..a.clone() },
+            QuizSpec { assessment: true, ..a.clone() },
+            QuizSpec { pass_mark: 70, ..a.clone() },
+            QuizSpec { title: None, ..a.clone() },
+            QuizSpec { refresh_months: Some(24), ..a.clone() },
+            QuizSpec { topics: vec!["principle-1".into()], ..a.clone() },
+        ] {
+            assert!(!a.same_settings(&other), "{other:?}");
+        }
+    }
 
     fn known(topic: &str) -> bool {
         matches!(topic, "principle-3" | "principle-4" | "national-picture")

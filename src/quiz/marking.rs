@@ -221,6 +221,18 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_right_answer_with_parts_is_listed_one_part_a_line() {
+        let pairs = RightAnswer::Pairs(vec![
+            PairAnswer { left: "Addiction".into(), right: "21%".into(), chosen: None },
+            PairAnswer { left: "Domestic abuse".into(), right: "35%".into(), chosen: None },
+        ]);
+        assert_eq!(pairs.lines(), vec!["Addiction: 21%", "Domestic abuse: 35%"]);
+        assert_eq!(RightAnswer::Order(vec!["Notice".into(), "Record".into()]).lines(), vec!["1. Notice", "2. Record"]);
+        assert_eq!(RightAnswer::TrueFalse(false).lines(), vec!["False"]);
+        assert_eq!(RightAnswer::Number { answer: 46, unit: "%".into(), given: None, close: false }.lines(), vec!["46%"]);
+    }
     use crate::quiz::bank::{AnswerOption, Pair};
 
     fn options(correct: &[bool]) -> Vec<AnswerOption> {

@@ -236,10 +236,7 @@ impl Record {
 
     /// The room the record's words take, in characters of a printed line.
     fn print_weight(&self) -> usize {
-        [&self.learnt, &self.practice, &self.supervision]
-            .iter()
-            .map(|t| t.chars().count() + 90 * t.matches('\n').count())
-            .sum::<usize>()
+        [&self.learnt, &self.practice, &self.supervision].iter().map(|t| t.chars().count() + 90 * t.matches('\n').count()).sum::<usize>()
             + self.activity.chars().count()
             + self.topics.iter().map(|t| t.chars().count()).sum::<usize>()
     }

@@ -1243,6 +1243,54 @@ mod tests {
     }
 
     #[test]
+    fn time_spent_counts_the_gaps_between_changes_up_to_five_minutes_each() {
+        let quiz = |at: u64| SavedQuiz {
+            kind: QuizKind::new(Mode::Quick, None),
+            title: "Quick check".into(),
+            started_at_ms: at,
+            items: Vec::new(),
+            position: 0,
+            answered: false,
+            draft: None,
+            active_ms: 0,
+            active_at_ms: 0,
+        };
+        let mut store = Store::default();
+        store.save_quiz("q", quiz(NOW), NOW);
+        store.save_quiz("q", quiz(NOW), NOW + 60_000); // a minute on the first question
+        store.save_quiz("q", quiz(NOW), NOW + 60_000 + 2 * 3_600_000); // left for two hours: counts as five minutes
+        assert_eq!(store.quizzes.get("q").map(|q| q.active_ms), Some(60_000 + 300_000));
+        store.finish_quiz("q", attempt(7, NOW + 2 * 3_600_000 + 90_000), NOW + 2 * 3_600_000 + 90_000, TODAY);
+        assert_eq!(store.attempts.get("q").and_then(|a| a.active_ms), Some(390_000), "and 30 s to finish");
+        // It is kept through a save and a reload, and read as absent from older data.
+        let back = Store::decode(&store.encode()).unwrap();
+        assert_eq!(back.attempts.get("q").and_then(|a| a.active_ms), Some(390_000));
+        let old = store.encode().replace(",\"active\":390000", "");
+        assert_eq!(Store::decode(&old).unwrap().attempts.get("q").and_then(|a| a.active_ms), None);
+    }
+
+    #[test]
+    fn records_travel_in_a_backup_and_merge_with_the_records_already_here() {
+        let mut here = Store::default();
+        here.save_record("a", Record { role: Some("Health visitor".into()), ..record(NOW) }, None, NOW);
+        let mut there = Store::default();
+        there.save_record(
+            "b",
+            Record { organisation: Some("Leeds".into()), time_spent_ms: Some(600_000), ..record(NOW + 5) },
+            None,
+            NOW + 5,
+        );
+        let file = crate::quiz::backup::export(&there, NOW + 10);
+        let imported = crate::quiz::backup::import(&file, |_| true, NOW + 20, TODAY).unwrap().0;
+        here.merge_backup(&imported);
+        let ids: Vec<&str> = here.records_oldest_first().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, vec!["a", "b"]);
+        assert_eq!(here.records.get("b").and_then(|r| r.time_spent_ms), Some(600_000));
+        assert_eq!(here.records.get("b").and_then(|r| r.organisation.clone()).as_deref(), Some("Leeds"));
+        assert_eq!(here.records.get("a").and_then(|r| r.role.clone()).as_deref(), Some("Health visitor"));
+    }
+
+    #[test]
     fn a_backup_merged_after_a_clear_still_counts() {
         let backup = sample();
         let mut here = sample();

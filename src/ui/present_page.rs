@@ -20,7 +20,8 @@ use crate::quiz::route::Route;
 pub fn PresentPage(bank: Arc<Bank>, session: String, on_navigate: Callback<Route>) -> impl IntoView {
     let state = use_app();
     let Some(found) = state.store.with_untracked(|s| s.sessions.get(&session).cloned()) else {
-        return view! { <GoneNotice message="This session is not on this device. Make its link again on the trainer's screen." /> }.into_any();
+        return view! { <GoneNotice message="This session is not on this device. Make its link again on the trainer's screen." /> }
+            .into_any();
     };
     let spec = found.spec;
     let link = share::absolute_url(&spec.to_query());

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::state::{use_app, BankState};
 use super::{
-    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, LearnPage, NavLink, PresentPage, ProgressPage, QuizScreen, RecordForm,
-    RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
+    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, LearnPage, NavLink, PresentPage, ProgressPage, QuizScreen,
+    RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
 };
 use crate::quiz::progress::Mode;
 use crate::quiz::route::Route;

@@ -96,7 +96,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
     let make_link = move |_| {
         let wanted = form_spec.get_untracked();
         // The same settings give the same session: the room keeps one quiz and one debrief.
-        let existing = state.store.with_untracked(|s| s.sessions.live().find(|(_, t)| t.spec.same_settings(&wanted)).map(|(id, _)| id.to_owned()));
+        let existing =
+            state.store.with_untracked(|s| s.sessions.live().find(|(_, t)| t.spec.same_settings(&wanted)).map(|(id, _)| id.to_owned()));
         let id = existing.unwrap_or_else(|| {
             let spec = QuizSpec { seed: clock::random_seed() as u32, ..wanted };
             let id = spec.id();
@@ -106,7 +107,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
         });
         state.replace(Route::Trainer { session: Some(id) });
     };
-    let results_counts = Memo::new(move |_| state.store.with(|s| s.tally().quizzes().into_iter().map(|(id, _, n)| (id, n)).collect::<Vec<_>>()));
+    let results_counts =
+        Memo::new(move |_| state.store.with(|s| s.tally().quizzes().into_iter().map(|(id, _, n)| (id, n)).collect::<Vec<_>>()));
     let results_for = move |id: &str| results_counts.with(|c| c.iter().find(|(q, _)| q == id).map_or(0, |(_, n)| *n));
 
     let topic_boxes = bank

@@ -151,9 +151,21 @@ for (const scheme of ['light', 'dark']) {
     // The README's picture shows the link and its QR code.
     await page.locator('.qr-box svg').evaluate((qr) => qr.scrollIntoView({ block: 'end' }));
     await check(page, `trainer with QR (${scheme})`, `trainer-qr-${scheme}`);
+    const quizLink = await page.getByLabel('The quiz link', { exact: true }).inputValue();
+    await page.getByLabel('Number of questions').selectOption('5');
+    await page.getByText('This QR code is out of date.').waitFor();
+    await check(page, `trainer, QR code out of date (${scheme})`);
+    await page.getByLabel('Number of questions').selectOption('10');
+    await page.getByRole('link', { name: 'Show on a projector' }).click();
+    await page.getByText("Scan with your phone's camera").waitFor();
+    await check(page, `present mode (${scheme})`, `present-${scheme}`);
     await page.goto(`${suite.server.url}?view=debrief`);
     await page.getByRole('heading', { name: 'Group debrief' }).waitFor();
     await check(page, `debrief, empty (${scheme})`);
+    const spec = new URL(quizLink).search.replace('?view=trainer-quiz', '');
+    await page.goto(`${suite.server.url}?view=result${spec}&score=8&missed=0.3&r=abcdef12`);
+    await page.locator('.debrief-figures').waitFor();
+    await check(page, `debrief with figures (${scheme})`, `debrief-${scheme}`);
 
     // A completion record: the form, then the list.
     await page.goto(suite.server.url);
@@ -166,7 +178,7 @@ for (const scheme of ['light', 'dark']) {
     await check(page, `record form (${scheme})`);
     await page.getByRole('button', { name: 'Save the record' }).click();
     await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
-    await check(page, `records (${scheme})`);
+    await check(page, `records (${scheme})`, `records-${scheme}`);
     await page.getByRole('button', { name: 'Delete this record' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
     await check(page, `records, deleted with Undo (${scheme})`);
@@ -212,7 +224,14 @@ test('blocked storage gives a plain notice, and the notice passes axe', async ()
 test('320 px wide with text at 200%: no sideways scrolling on any main screen', async () => {
   const { context, page } = await phone('light', { viewport: { width: 320, height: 640 }, seed: 10 });
   const zoom = () => page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-  const screens = ['', '?view=learn', '?view=learn&card=characteristics', '?view=progress', '?view=trainer', '?view=records', '?view=about', '?view=accessibility'];
+  // A session, its present mode and its debrief with one result.
+  await page.goto(`${suite.server.url}?view=trainer`);
+  await page.getByLabel('Title (optional)').fill('A rather long session title for the whole hall');
+  await page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const session = new URL(page.url()).searchParams.get('quiz');
+  const result = `?view=result${new URL(link).search.replace('?view=trainer-quiz', '')}&score=8&missed=0.3&r=abcdef12`;
+  const screens = ['', '?view=learn', '?view=learn&card=characteristics', '?view=progress', '?view=trainer', `?view=trainer&quiz=${session}`, `?view=present&quiz=${session}`, result, '?view=records', '?view=about', '?view=accessibility'];
   for (const screen of screens) {
     await page.goto(suite.server.url + screen);
     await page.locator('h2').first().waitFor();
