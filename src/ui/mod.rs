@@ -17,6 +17,7 @@ mod gone_notice;
 mod home_page;
 mod html_text;
 mod learn_page;
+mod link_actions;
 mod nav_link;
 mod present_page;
 mod progress_page;

@@ -9,9 +9,10 @@
 //! reload, Back or Forward shows exactly that attempt, never another quiz's.
 
 use super::focus::focus_when_shown;
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{html, prelude::*};
 
 use super::feedback_panel::feedback_view;
+use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg_labelled;
 use super::state::use_app;
 use super::{GoneNotice, NavLink};
@@ -194,22 +195,8 @@ fn results_view(
             r.name = Some(name.get().trim().chars().take(40).collect::<String>()).filter(|n| !n.is_empty());
             share::absolute_url(&r.to_query())
         });
-        let copy = move |_| {
-            let url = link.get_untracked();
-            spawn_local(async move {
-                status.set(if share::copy(&url).await {
-                    "Your result link is copied. Send it to your trainer.".into()
-                } else {
-                    "This browser would not copy. Select the link and copy it.".into()
-                });
-            });
-        };
-        let share_it = move |_| {
-            let url = link.get_untracked();
-            spawn_local(async move {
-                share::share("My quiz result", &url).await;
-            });
-        };
+        let copy = move |_| copy_link(link.get_untracked(), status, "Your result link is copied. Send it to your trainer.");
+        let share_it = move |_| share_link("My quiz result", link.get_untracked());
         view! {
             <section class="send-result" aria-labelledby="send-heading">
                 <h3 id="send-heading">"Your trainer's debrief"</h3>

@@ -9,9 +9,10 @@
 
 use std::sync::Arc;
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{html, prelude::*};
 
 use super::focus::focus_when_shown;
+use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg;
 use super::state::use_app;
 use super::NavLink;
@@ -157,22 +158,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             let given = questions_given(&bank_for_panel, &spec);
             let asked = spec.count as usize;
             let link_value = StoredValue::new(link.clone());
-            let copy = move |_| {
-                let link = link_value.get_value();
-                spawn_local(async move {
-                    message.set(if share::copy(&link).await {
-                        "The link is copied.".into()
-                    } else {
-                        "This browser would not copy. Select the link above and copy it.".into()
-                    });
-                });
-            };
-            let share_link = move |_| {
-                let link = link_value.get_value();
-                spawn_local(async move {
-                    share::share("Safeguarding Check quiz", &link).await;
-                });
-            };
+            let copy = move |_| copy_link(link_value.get_value(), message, "The link is copied.");
+            let share_it = move |_| share_link("Safeguarding Check quiz", link_value.get_value());
             let (svg_id, png_id, count_id) = (id.clone(), id.clone(), id.clone());
             view! {
                 <section class="session-panel" aria-labelledby="session-heading">
@@ -204,7 +191,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                         <NavLink route=Route::Present { session: id.clone() } on_navigate=on_navigate class="button button-primary">"Show on a projector"</NavLink>
                         <button type="button" class="button button-secondary" on:click=copy>"Copy the link"</button>
                         {share::can_share().then(|| view! {
-                            <button type="button" class="button button-secondary" on:click=share_link>"Share"</button>
+                            <button type="button" class="button button-secondary" on:click=share_it>"Share"</button>
                         })}
                         <button type="button" class="button button-secondary"
                             on:click=move |_| message.set(download_qr(&link_value.get_value(), &svg_id, false))>"Download the QR code (SVG)"</button>

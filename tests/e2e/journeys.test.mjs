@@ -473,7 +473,7 @@ test('debrief: reload, Back and Forward keep it; another tab\'s result appears; 
     `?view=result&topics=all&count=3&seed=1&mode=practice&pass=80&score=${score}&missed=${missed}&r=${token}`;
   const { page, problems } = await tab(result('aaaaaaa1', 2, '1'));
   await page.getByText('result was added to the debrief').waitFor();
-  const responded = () => page.locator('.debrief-figures div', { hasText: 'Responded' }).locator('dd').innerText();
+  const responded = () => page.locator('.debrief-figures div', { hasText: 'Responses' }).locator('dd').innerText();
   assert.equal(await responded(), '1');
   await page.reload();
   await page.locator('.debrief-figures').waitFor();

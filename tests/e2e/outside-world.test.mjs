@@ -122,7 +122,7 @@ test('one session\'s learners land in one debrief, however its title was typed o
   // The trainer's own "Open the debrief" shows all three.
   await trainer.page.goto(debrief);
   const figures = await trainer.page.locator('.debrief-figures').innerText();
-  assert.match(figures, /Responded\s*3/, figures);
+  assert.match(figures, /Responses\s*3/, figures);
   await trainer.context.close();
 });
 
