@@ -6,6 +6,7 @@ pub mod clock;
 pub mod files;
 pub mod history;
 pub mod persistence;
+pub mod print;
 pub mod service_worker;
 pub mod share;
 pub mod storage;

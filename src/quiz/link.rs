@@ -318,15 +318,15 @@ impl QuizSpec {
     /// trainers type it loosely; the random seed already tells sessions apart.
     /// Untitled quizzes keep the ids of earlier versions.
     /// True if `other` has the same settings, whatever its seed: the same
-    /// topics (in any order), count, feedback, pass mark, title and refresher.
+    /// topics (in any order), count, feedback, title and refresher, and for
+    /// an assessment the same pass mark (practice has none to compare).
     pub fn same_settings(&self, other: &QuizSpec) -> bool {
-        let sorted = |topics: &[String]| {
-            let mut t = topics.to_vec();
-            t.sort();
-            t
+        let plain = |spec: &QuizSpec| {
+            let mut topics = spec.topics.clone();
+            topics.sort();
+            QuizSpec { seed: 0, topics, pass_mark: if spec.assessment { spec.pass_mark } else { 0 }, ..spec.clone() }
         };
-        QuizSpec { seed: 0, topics: sorted(&self.topics), ..self.clone() }
-            == QuizSpec { seed: 0, topics: sorted(&other.topics), ..other.clone() }
+        plain(self) == plain(other)
     }
 
     pub fn id(&self) -> String {
@@ -376,7 +376,12 @@ impl QuizResult {
         let mut sorted = missed.clone();
         sorted.sort_unstable();
         sorted.dedup();
-        if sorted.len() != missed.len() || correct + missed.len() as u32 != spec.count {
+        // The quiz can give fewer questions than the link asks for (topics
+        // with few that teach something different: see `draw::link_questions`),
+        // so right and missed add up to the questions given, at most `count`,
+        // and every missed position is one of those.
+        let given = correct + missed.len() as u32;
+        if sorted.len() != missed.len() || given == 0 || given > spec.count || sorted.last().is_some_and(|&last| last >= given) {
             return Err(LinkError::OutOfRange("score"));
         }
         let token = get("r").ok_or(LinkError::Missing("learner code"))?;
@@ -401,6 +406,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_result_from_a_link_that_gave_fewer_questions_than_asked_is_read() {
+        let base = "?view=result&topics=principle-8&count=20&seed=1&mode=assessment&pass=80&refresh=12";
+        let known = |_: &str| true;
+        let read = |tail: &str| QuizResult::from_query(&format!("{base}{tail}"), known);
+        let five = read("&score=4&missed=0&r=abcdef12").unwrap();
+        assert_eq!((five.correct, five.missed.clone()), (4, vec![0]));
+        assert!(read("&score=4&missed=7&r=abcdef12").is_err(), "position 8 of a 5-question quiz");
+        assert!(read("&score=20&missed=0&r=abcdef12").is_err(), "21 questions of 20");
+        assert!(read("&score=0&missed=&r=abcdef12").is_err(), "no questions at all");
+    }
+
+    #[test]
     fn same_settings_ignore_the_seed_and_the_order_of_topics() {
         let a = QuizSpec {
             topics: vec!["principle-1".into(), "principle-3".into()],
@@ -413,10 +430,12 @@ mod tests {
         };
         let b = QuizSpec { seed: 99, topics: vec!["principle-3".into(), "principle-1".into()], ..a.clone() };
         assert!(a.same_settings(&b));
+        assert!(a.same_settings(&QuizSpec { pass_mark: 70, ..a.clone() }), "practice has no pass mark to differ");
+        let assessed = QuizSpec { assessment: true, ..a.clone() };
+        assert!(!assessed.same_settings(&QuizSpec { pass_mark: 70, ..assessed.clone() }));
         for other in [
             QuizSpec { count: 5, ..a.clone() },
             QuizSpec { assessment: true, ..a.clone() },
-            QuizSpec { pass_mark: 70, ..a.clone() },
             QuizSpec { title: None, ..a.clone() },
             QuizSpec { refresh_months: Some(24), ..a.clone() },
             QuizSpec { topics: vec!["principle-1".into()], ..a.clone() },

@@ -117,32 +117,6 @@ impl RecordDraft {
     }
 }
 
-/// How much a record holds to print, so the print stylesheet can choose a
-/// type size that keeps it to one A4 page (see `style/main.css`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrintSize {
-    /// Up to about 1,200 characters of reflections: 11 pt.
-    Regular,
-    /// Up to about 2,600: 9.5 pt.
-    Small,
-    /// Up to about 4,200: 8 pt.
-    Smaller,
-    /// Anything longer, up to three fields at their limit: 7 pt in two columns.
-    Smallest,
-}
-
-impl PrintSize {
-    /// The class name the print stylesheet reads.
-    pub fn class(self) -> &'static str {
-        match self {
-            PrintSize::Regular => "print-regular",
-            PrintSize::Small => "print-small",
-            PrintSize::Smaller => "print-smaller",
-            PrintSize::Smallest => "print-smallest",
-        }
-    }
-}
-
 /// Text typed by the person, kept as plain text: hidden characters removed
 /// (line breaks kept), trimmed, and cut to `max` characters.
 pub fn clean_reflection(text: &str, max: usize) -> String {
@@ -204,41 +178,6 @@ impl Record {
         let plain: Vec<char> = id.chars().filter(char::is_ascii_alphanumeric).take(16).map(|c| c.to_ascii_uppercase()).collect();
         let groups: Vec<String> = plain.chunks(4).map(|g| g.iter().collect()).collect();
         format!("SC-{}", groups.join("-"))
-    }
-
-    /// The type size that keeps this record to one A4 page. Each line break
-    /// counts as the 90 characters a printed line holds.
-    pub fn print_size(&self) -> PrintSize {
-        match self.print_weight() {
-            0..=1_200 => PrintSize::Regular,
-            1_201..=2_600 => PrintSize::Small,
-            2_601..=4_200 => PrintSize::Smaller,
-            _ => PrintSize::Smallest,
-        }
-    }
-
-    /// True when even the smallest type cannot hold the record's line
-    /// breaks on one page (hundreds of short lines): the print stylesheet
-    /// then runs its lines together, keeping every word.
-    pub fn print_flows(&self) -> bool {
-        self.print_weight() > 7_000
-    }
-
-    /// The classes the print stylesheet reads: the type size, and `print-flow`.
-    pub fn print_classes(&self) -> String {
-        let size = self.print_size().class();
-        if self.print_flows() {
-            format!("{size} print-flow")
-        } else {
-            size.to_owned()
-        }
-    }
-
-    /// The room the record's words take, in characters of a printed line.
-    fn print_weight(&self) -> usize {
-        [&self.learnt, &self.practice, &self.supervision].iter().map(|t| t.chars().count() + 90 * t.matches('\n').count()).sum::<usize>()
-            + self.activity.chars().count()
-            + self.topics.iter().map(|t| t.chars().count()).sum::<usize>()
     }
 
     /// Checks what serde cannot: a possible score and texts within their limits.
@@ -352,21 +291,6 @@ mod tests {
     fn references_are_grouped_and_plain() {
         assert_eq!(Record::reference("0a1b2c3d4e5f6071"), "SC-0A1B-2C3D-4E5F-6071");
         assert_eq!(Record::reference("rec-12"), "SC-REC1-2");
-    }
-
-    #[test]
-    fn longer_reflections_print_smaller() {
-        let with = |n: usize| Record { learnt: "x".repeat(n), practice: String::new(), supervision: String::new(), ..record() };
-        assert_eq!(with(0).print_size(), PrintSize::Regular);
-        assert_eq!(with(300).print_size(), PrintSize::Regular);
-        assert_eq!(with(2_000).print_size(), PrintSize::Small);
-        let full = Record { learnt: "x".repeat(2_000), practice: "y".repeat(2_000), supervision: "z".repeat(2_000), ..record() };
-        assert_eq!(full.print_size(), PrintSize::Smallest);
-        let lines = Record { learnt: "a\n".repeat(20), ..with(0) };
-        assert_eq!(lines.print_size(), PrintSize::Small, "20 short lines take the room of 20 long ones");
-        assert!(!full.print_flows() && full.print_classes() == "print-smallest");
-        let many = Record { learnt: "a\n".repeat(1_000), ..with(0) };
-        assert_eq!(many.print_classes(), "print-smallest print-flow", "a thousand lines run together to fit");
     }
 
     #[test]

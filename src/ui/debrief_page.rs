@@ -84,14 +84,12 @@ fn summary_view(bank: &Bank, summary: &Summary, questions: &[Question]) -> impl 
     let by_question = questions
         .iter()
         .zip(&summary.right_by_question)
-        .enumerate()
-        .map(|(i, (question, &right))| {
+        .map(|(question, &right)| {
             view! {
-                <tr>
-                    <th scope="row" class="numeric">{i + 1}</th>
-                    <td>{question.prompt.clone()}</td>
-                    <td class="numeric">{of(right, n)}</td>
-                </tr>
+                <li>
+                    <span class="by-question-prompt">{question.prompt.clone()}</span>
+                    <span class="by-question-right">{format!("Right: {}", of(right, n))}</span>
+                </li>
             }
         })
         .collect_view();
@@ -117,11 +115,8 @@ fn summary_view(bank: &Bank, summary: &Summary, questions: &[Question]) -> impl 
         } else {
             view! { <ol class="missed">{missed}</ol> }.into_any()
         }}
-        <h3 id="by-question-heading">"Every question"</h3>
-        <table class="by-question" aria-labelledby="by-question-heading">
-            <thead><tr><th scope="col" class="numeric">"#"</th><th scope="col">"Question"</th><th scope="col" class="numeric">"Right"</th></tr></thead>
-            <tbody>{by_question}</tbody>
-        </table>
+        <h3>"Every question"</h3>
+        <ol class="by-question">{by_question}</ol>
     }
 }
 
@@ -158,12 +153,16 @@ pub fn DebriefPage(
             message.set(Some("The debrief is back.".into()));
         }
     };
+    let session_here = {
+        let quiz = quiz.clone();
+        Memo::new(move |_| quiz.as_ref().and_then(|id| state.store.with(|s| s.sessions.get(id).map(|t| t.spec.clone()))))
+    };
     let body = move || {
         let quiz = quiz.clone();
         tally.with(|t| {
-            let spec = quiz.as_deref().and_then(|id| t.results.iter().find(|r| r.spec.id() == id)).map(|r| r.spec.clone());
-            match spec {
-                Some(spec) => {
+            let from_results = quiz.as_deref().and_then(|id| t.results.iter().find(|r| r.spec.id() == id)).map(|r| r.spec.clone());
+            match (from_results, session_here.get()) {
+                (Some(spec), made_here) => {
                     // The same draw as the learners' phones made from the link's seed.
                     let questions = link_questions(&bank, &spec, &mut SeededRng::new(u64::from(spec.seed)));
                     let quiz_id = spec.id();
@@ -171,9 +170,11 @@ pub fn DebriefPage(
                     view! {
                         {summary_view(&bank, &summary, &questions)}
                         <div class="button-group">
-                            <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } on_navigate=on_navigate class="button button-secondary">
-                                "This session's QR code"
-                            </NavLink>
+                            {made_here.is_some().then(|| view! {
+                                <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } on_navigate=on_navigate class="button button-secondary">
+                                    "This session's QR code"
+                                </NavLink>
+                            })}
                             <button type="button" class="button button-secondary" on:click=move |_| on_clear(quiz_id.clone())>
                                 "Clear this debrief"
                             </button>
@@ -181,12 +182,28 @@ pub fn DebriefPage(
                     }
                     .into_any()
                 }
-                None => {
+                // A session made here with no results yet: say so, under its own title.
+                (None, Some(spec)) => view! {
+                    <h3>{session_title(&spec)}</h3>
+                    <p class="session-effort">{session_effort(&bank, &spec)}</p>
+                    <p>"No results yet for this session. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
+                    <NavLink route=Route::Trainer { session: Some(spec.id()) } on_navigate=on_navigate class="button button-secondary">
+                        "This session's QR code"
+                    </NavLink>
+                }
+                .into_any(),
+                (None, None) => {
                     let quizzes = t.quizzes();
+                    let asked_for = quiz.is_some().then(|| view! { <p class="notice">"There are no results for that session on this device."</p> });
                     if quizzes.is_empty() {
-                        view! { <p>"No results yet. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p> }.into_any()
+                        view! {
+                            {asked_for}
+                            <p>"No results yet. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
+                        }
+                        .into_any()
                     } else {
                         view! {
+                            {asked_for}
                             <ul class="card-list">
                                 {quizzes.into_iter().map(|(id, spec, count)| view! {
                                     <li>

@@ -36,15 +36,16 @@ pub fn PresentPage(bank: Arc<Bank>, session: String, on_navigate: Callback<Route
         <section class="page present" id="present" aria-labelledby="present-heading">
             <div class="present-qr qr-box" inner_html=qr></div>
             <div class="present-text">
+                // First, so they are on the first screen whatever its shape; "Full screen" hides them.
+                <div class="button-group present-controls">
+                    <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
+                    <NavLink route=back on_navigate=on_navigate class="button button-secondary">"Close"</NavLink>
+                </div>
                 <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h2>
                 <p class="present-scan">"Scan with your phone's camera"</p>
                 <p class="present-effort">{session_effort(&bank, &spec)}</p>
                 <p class="present-address">"Or type " <span class="present-url">{address}</span></p>
                 <p class="present-note">"It works offline once opened. Nothing you answer leaves your phone."</p>
-                <div class="button-group present-controls">
-                    <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
-                    <NavLink route=back on_navigate=on_navigate class="button button-secondary">"Close"</NavLink>
-                </div>
             </div>
         </section>
     }

@@ -6,15 +6,15 @@ use leptos::{html, prelude::*};
 
 use super::state::use_app;
 use super::NavLink;
-use crate::platform::{clock, files, share};
+use crate::platform::{clock, files, print, share};
 use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
 use crate::quiz::wording::{format_day, format_day_number, iso_date, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
 /// for a passed assessment, else a "CPD learning record" (see
-/// `Record::kind_name`). The print stylesheet fits each on one A4 page,
-/// choosing its type size from `Record::print_classes`.
+/// `Record::kind_name`). Each prints on one A4 page: `platform::print`
+/// measures it and chooses its type size as the browser is about to print.
 fn certificate(id: &str, record: &Record) -> impl IntoView {
     let offset = clock::offset_then(record.finished_at_ms, record.offset_minutes);
     let reflection = |heading: &'static str, text: &str| {
@@ -23,7 +23,7 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
     };
     let field = |term: &'static str, value: Option<String>| value.map(|v| view! { <div><dt>{term}</dt><dd>{v}</dd></div> });
     view! {
-        <article class=format!("certificate {}", record.print_classes())>
+        <article class="certificate">
             <p class="certificate-app">"Safeguarding Check"</p>
             <h3>{record.kind_name()}</h3>
             <p class="certificate-course">"Learning from serious child safeguarding incidents"</p>
@@ -77,8 +77,18 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         printing.set(Some(id));
         request_animation_frame(share::print);
     };
-    let after_print = window_event_listener(leptos::ev::afterprint, move |_| printing.set(None));
-    on_cleanup(move || after_print.remove());
+    // However printing starts (Ctrl+P, the menu, Share then Print, the
+    // button above), each record is sized to one page first.
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| print::fit_records_to_pages());
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| {
+        print::end_paper_layout();
+        printing.set(None);
+    });
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+        print::end_paper_layout();
+    });
     let delete = move |id: String| {
         if let Some(Some(record)) = state.change(|s, now| s.delete_record(&id, now)) {
             message.set("The record was deleted.".into());

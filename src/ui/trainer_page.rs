@@ -69,7 +69,13 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
     };
     // The form starts from the session shown, so changing one setting is one change.
     let start = shown.get_untracked().map(|(_, t)| t.spec);
-    let chosen_topics = RwSignal::new(start.as_ref().map(|s| s.topics.clone()).unwrap_or_default());
+    // A session of every topic is kept as `topics=all`: shown with every box ticked.
+    let all_topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
+    let chosen_topics = RwSignal::new(match &start {
+        Some(spec) if spec.topics.is_empty() => all_topics,
+        Some(spec) => spec.topics.clone(),
+        None => Vec::new(),
+    });
     let count = RwSignal::new(start.as_ref().map_or(10, |s| s.count));
     let assessment = RwSignal::new(start.as_ref().is_some_and(|s| s.assessment));
     let pass_mark = RwSignal::new(start.as_ref().map_or(80, |s| s.pass_mark));
@@ -248,10 +254,15 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
         })
     };
 
+    // A session asked for by its address that is not on this device.
+    let missing = session.is_some() && shown.get_untracked().is_none();
     view! {
         <section class="page trainer" aria-labelledby="trainer-heading">
             <h2 id="trainer-heading">"Run a session"</h2>
             <p>"Make one link for your group. Show its QR code on the projector, or send the link. Every phone gets the same quiz, and it works offline once opened."</p>
+            {missing.then(|| view! {
+                <p class="notice" role="status">"That session is not on this device: sessions are kept on the phone or computer that made them. Make its link again below, with the same settings."</p>
+            })}
             {panel}
             <h3>{move || if shown.with(Option::is_some) { "Change the settings" } else { "Choose the quiz" }}</h3>
             <fieldset class="question">
@@ -273,7 +284,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     </div>
                 </div>
             </fieldset>
-            {number_select("pass-mark", "Pass mark (%)", &[50, 60, 70, 75, 80, 90, 100], pass_mark)}
+            // Practice has no pass mark, so it is asked for only with an assessment.
+            {move || assessment.get().then(|| number_select("pass-mark", "Pass mark (%)", &[50, 60, 70, 75, 80, 90, 100], pass_mark))}
             {number_select("refresh", "Refresher due after (months)", &[6, 12, 24, 36], refresh)}
             <div class="form-group">
                 <label class="label" for="quiz-title">"Title (optional)"</label>

@@ -79,12 +79,14 @@ test('a saved session survives a reload and keeps its seed; a changed setting ma
   await listed.getByRole('link').click();
   assert.equal(await page.getByLabel('The quiz link', { exact: true }).inputValue(), link);
 
+  // A session of every topic shows every topic ticked.
+  assert.equal(await page.locator('.options input[type=checkbox]:not(:checked)').count(), 0);
   // Changing any setting marks the QR code out of date until the link is made again.
   for (const [change, undo] of [
     [() => page.getByLabel('Number of questions').selectOption('10'), () => page.getByLabel('Number of questions').selectOption('5')],
     [() => page.getByLabel(/^Assessment:/).check(), () => page.getByLabel(/^Practice:/).check()],
     [() => page.getByLabel('Title (optional)').fill('Hall B'), () => page.getByLabel('Title (optional)').fill('Hall A')],
-    [() => page.getByLabel('Principle 3: Always share information', { exact: true }).check(), () => page.getByLabel('Principle 3: Always share information', { exact: true }).uncheck()],
+    [() => page.getByLabel('Principle 3: Always share information', { exact: true }).uncheck(), () => page.getByLabel('Principle 3: Always share information', { exact: true }).check()],
     [() => page.getByLabel('Refresher due after (months)').selectOption('24'), () => page.getByLabel('Refresher due after (months)').selectOption('12')],
   ]) {
     assert.equal(await page.locator('.qr-box.stale').count(), 0);
@@ -146,9 +148,16 @@ test('present mode fills a projector, and its QR code decodes from a screenshot 
   assert.equal(small.width, 320);
   assert.equal(small.data, link, 'read from a quarter-size screenshot');
   await page.screenshot({ path: join(ARTIFACTS, 'present-mode.png') });
-  // A phone held upright works too.
-  await page.setViewportSize(PHONE);
-  assert.equal(decodePng(await page.screenshot()), link);
+  // A phone held upright or on its side, and a 4:3 projector, show it all on the first screen.
+  for (const size of [PHONE, { width: 740, height: 360 }, { width: 1024, height: 768 }]) {
+    await page.setViewportSize(size);
+    assert.equal(decodePng(await page.screenshot()), link, `${size.width}x${size.height}`);
+    const qr = await page.locator('.present-qr svg').boundingBox();
+    assert.ok(qr.y + qr.height <= size.height, `the QR code is wholly on screen at ${size.width}x${size.height}`);
+    assert.ok(await page.getByRole('link', { name: 'Close' }).isVisible());
+    const close = await page.getByRole('link', { name: 'Close' }).boundingBox();
+    assert.ok(close.y + close.height <= size.height || size.width < size.height, `Close is on the first screen at ${size.width}x${size.height}`);
+  }
   // Reload keeps it; Close goes back to the session.
   await page.reload();
   await page.getByText("Scan with your phone's camera").waitFor();
@@ -201,6 +210,36 @@ test("a learner's result QR code decodes to a result link, which the trainer's p
   await trainer.context.close();
 });
 
+test('a session whose topics give fewer questions than asked counts its results; a new session says it has none yet', async () => {
+  const trainer = await phone(17);
+  await trainer.page.goto(`${suite.server.url}?view=trainer`);
+  await trainer.page.getByLabel('Principle 8: Support your staff', { exact: true }).check();
+  const link = await makeLink(trainer.page, { title: 'Small topic', count: '20', assessment: true });
+  const given = Number((await trainer.page.locator('.session-effort').innerText()).match(/^(\d+) questions/)[1]);
+  assert.ok(given < 20, `the topic gives ${given} questions`);
+  // Before any result: its own debrief, empty, under its own title.
+  await trainer.page.getByRole('link', { name: 'Open the debrief' }).click();
+  await trainer.page.getByRole('heading', { name: 'Small topic' }).waitFor();
+  await trainer.page.getByText('No results yet for this session.').waitFor();
+  const learner = await phone(18);
+  await learner.page.goto(link);
+  await learner.page.getByRole('button', { name: 'Start the quiz' }).click();
+  await playAssessment(learner.page, { count: given, correctly: (n) => n !== 1 });
+  await learner.page.getByRole('button', { name: 'Show my result to the trainer' }).click();
+  const scanned = decodePng(await learner.page.locator('.result-qr svg').screenshot());
+  await learner.context.close();
+  await trainer.page.goto(scanned);
+  await trainer.page.getByText("A learner's result was added to the debrief.").waitFor();
+  const figures = await trainer.page.locator('.debrief-figures').innerText();
+  assert.match(figures, /Responses\s*1/);
+  assert.match(figures, new RegExp(`Average score\\s*${Math.round(((given - 1) * 100) / given)}%`), 'out of the questions given, not the 20 asked');
+  assert.equal(await trainer.page.locator('.spread tbody tr').first().locator('th').innerText(), `${given} of ${given}`);
+  // A session asked for that is not on this device says so.
+  await trainer.page.goto(`${suite.server.url}?view=trainer&quiz=deadbeef`);
+  await trainer.page.getByText('That session is not on this device').waitFor();
+  await trainer.context.close();
+});
+
 test('the debrief figures are right for a known set of results', async () => {
   const { context, page, problems } = await phone(15);
   const spec = 'title=Known%20group&topics=all&count=5&seed=1&mode=assessment&pass=60&refresh=12';
@@ -220,8 +259,8 @@ test('the debrief figures are right for a known set of results', async () => {
   assert.match(figures, /Average score\s*67%/, '10 right of 15');
   const spread = await page.locator('.spread tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].innerText, r.cells[2].innerText]));
   assert.deepEqual(spread, [['5 of 5', '1'], ['4 of 5', '0'], ['3 of 5', '1'], ['2 of 5', '1'], ['1 of 5', '0'], ['0 of 5', '0']]);
-  const byQuestion = await page.locator('.by-question tbody tr').evaluateAll((rows) => rows.map((r) => r.cells[2].innerText));
-  assert.deepEqual(byQuestion, ['1 of 3 (33%)', '1 of 3 (33%)', '2 of 3 (67%)', '3 of 3 (100%)', '3 of 3 (100%)']);
+  const byQuestion = await page.locator('.by-question-right').allInnerTexts();
+  assert.deepEqual(byQuestion, ['Right: 1 of 3 (33%)', 'Right: 1 of 3 (33%)', 'Right: 2 of 3 (67%)', 'Right: 3 of 3 (100%)', 'Right: 3 of 3 (100%)']);
   assert.deepEqual(await page.locator('.missed-count').allInnerTexts(), [
     'Question 1: missed by 2 of 3',
     'Question 2: missed by 2 of 3',
@@ -283,40 +322,62 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
   assert.match(newest, /CPD learning record/);
   assert.doesNotMatch(newest, /Certificate/);
 
-  // Reflections at 0 (the first), 300 (the second) and 2,000 characters in each field, and one of a thousand short lines.
+  // Reflections at 0 (the first), 300 (the second) and 2,000 characters, and
+  // the kinds of text that defeat a count of characters: prose just below a
+  // step, Chinese and emoji (twice as wide), no spaces, short lines, long
+  // lines, and every field at its limit.
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('safeguarding-check:progress')));
   const template = stored.records.find((e) => e.value).value;
-  const long = (c) => (c + ' ').repeat(1000).slice(0, 2000);
-  stored.records.push({ id: '00000000000000aa', at: template.made_at + 1, value: { ...template, made_at: template.made_at + 1, learnt: long('a'), practice: long('b'), supervision: long('c') } });
-  stored.records.push({ id: '00000000000000bb', at: template.made_at + 2, value: { ...template, made_at: template.made_at + 2, learnt: 'line\n'.repeat(400).slice(0, 2000) } });
+  const cut = (text, n = 2000) => [...text.repeat(Math.ceil(n / [...text].length) + 1)].slice(0, n).join('');
+  const prose = 'I learnt that information must be shared early with partner agencies, and that my records should show what I decided and why. ';
+  const variants = [
+    { learnt: cut('a '), practice: cut('b '), supervision: cut('c ') },
+    { learnt: cut(prose, 855), practice: cut(prose, 855), supervision: cut(prose, 855) },
+    { learnt: cut(prose, 1390), practice: cut(prose, 1390), supervision: cut(prose, 1390) },
+    { learnt: cut('保护儿童是每个人的责任。'), practice: cut('尽早分享信息。'), supervision: cut('记录决定和理由。') },
+    { learnt: cut('😀'), practice: cut('🧒🏽'), supervision: cut('👍') },
+    { learnt: cut('W'), practice: cut('M'), supervision: cut('x') },
+    { learnt: cut('line\n'), practice: cut('x\n'), supervision: cut('\n') },
+    { learnt: cut(prose.slice(0, 99) + '\n'), practice: cut(prose.slice(0, 140) + '\n'), supervision: cut(prose.slice(0, 30) + '\n') },
+    { name: cut('N', 60), role: cut('Senior practitioner, ', 80), organisation: cut('Metropolitan Borough Council ', 120), activity: cut('Title ', 200), learnt: cut(prose), practice: cut(prose), supervision: cut(prose) },
+  ];
+  variants.forEach((words, i) => {
+    const id = `00000000000000${(0xa0 + i).toString(16)}`;
+    const made = template.made_at + 1 + i;
+    stored.records.push({ id, at: made, value: { ...template, made_at: made, name: 'Sam Jones', ...words } });
+  });
   stored.records.sort((a, b) => (a.id < b.id ? -1 : 1)); // a collection is kept sorted by id
   await page.evaluate((text) => localStorage.setItem('safeguarding-check:progress', text), JSON.stringify(stored));
   await page.reload();
   await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
-  assert.equal(await page.locator('.certificate').count(), 4);
+  const count = 2 + variants.length;
+  assert.equal(await page.locator('.certificate').count(), count);
 
   // The browser's own Print: every record, one page each, none holding only the header.
+  // (page.pdf fires beforeprint, as Ctrl+P does.)
   const all = await page.pdf({ format: 'A4' });
-  assert.equal(pdfPages(all), 4, 'four records, four pages');
+  assert.equal(pdfPages(all), count, 'one page per record');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.site-header').isVisible(), false, 'no page holds only the header');
   for (const certificate of await page.locator('.certificate').all()) {
-    assert.ok(await certificate.getByText('Sam Jones').isVisible(), 'the name is on every page');
+    assert.ok(await certificate.locator('dd').first().isVisible(), 'the name is on every page');
   }
+  assert.equal(await page.locator('.certificate dd', { hasText: 'Sam Jones' }).count(), count - 1, 'and it is the name given');
   await page.emulateMedia({ media: null }); // page.pdf prints with print media unless told otherwise
 
   // The app's own button: that record alone, on one page, at each length.
   await page.evaluate(() => {
     window.print = () => {};
   });
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < count; i++) {
     await page.getByRole('button', { name: 'Print or save as PDF' }).nth(i).click();
     const one = await page.pdf({ format: 'A4' });
     assert.equal(pdfPages(one), 1, `record ${i + 1} prints on one page`);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   }
-  // After printing one, the browser's Print gives them all again.
-  assert.equal(pdfPages(await page.pdf({ format: 'A4' })), 4);
+  // After printing one, the browser's Print gives them all again, and the screen is as it was.
+  assert.equal(pdfPages(await page.pdf({ format: 'A4' })), count);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('paper')), false);
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: join(ARTIFACTS, 'records-print.png'), fullPage: true });
   assert.deepEqual(problems.pageErrors, []);
