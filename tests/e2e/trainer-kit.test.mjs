@@ -380,6 +380,24 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('paper')), false);
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: join(ARTIFACTS, 'records-print.png'), fullPage: true });
+  await page.emulateMedia({ media: null });
+
+  // Records and sessions travel in the progress backup, and merge on another phone.
+  await page.goto(`${suite.server.url}?view=progress`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
+  const other = await phone(19);
+  await other.page.goto(`${suite.server.url}?view=progress`);
+  await other.page.getByLabel('Import a backup file').setInputFiles(await download.path());
+  await other.page.locator('.backup-status').getByText(new RegExp(`and ${count} records\\.`)).waitFor();
+  await other.page.getByRole('button', { name: 'Merge' }).click();
+  await other.page.locator('.backup-status').getByText('The backup was added to your progress.').waitFor();
+  await other.page.goto(`${suite.server.url}?view=records`);
+  await other.page.getByRole('heading', { name: 'Your completion records' }).waitFor();
+  assert.equal(await other.page.locator('.certificate').count(), count);
+  assert.match(await other.page.locator('.certificate').last().innerText(), /Role\s*Social worker[\s\S]*Time spent/);
+  await other.page.goto(`${suite.server.url}?view=trainer`);
+  await other.page.locator('.session-list li', { hasText: 'Records day' }).waitFor();
+  await other.context.close();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -107,7 +107,7 @@ test('three learners\' result links give the trainer the right debrief', async (
   assert.match(figures, /Average score\s*73%/, '(60 + 80 + 80) / 3');
   assert.match(await trainer.page.locator('.debrief').innerText(), /From: Ali Khan/);
   const missed = await trainer.page.locator('.missed-count').allInnerTexts();
-  assert.deepEqual(missed, ['Question 1: missed by 2 of 3', 'Question 2: missed by 1 of 3', 'Question 3: missed by 1 of 3']);
+  assert.deepEqual(missed, ['Question 2: missed by 2 of 3', 'Question 1: missed by 1 of 3', 'Question 3: missed by 1 of 3']);
   await trainer.page.screenshot({ path: join(ARTIFACTS, 'debrief.png'), fullPage: true });
   await trainer.context.close();
 });
