@@ -9,17 +9,19 @@
 //! which Ctrl+P, the browser's menu, Share then Print and the app's own
 //! button all fire) the page is put into its paper layout (`paper` on
 //! `<html>`, see `style/main.css`), and each record takes the largest type
-//! size, from 11 pt down to 6 pt, at which it measures no taller than the
+//! size, from 11 pt down to 5 pt, at which it measures no taller than the
 //! printable height of an A4 page. The paper layout ends after printing.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// The type sizes tried, largest first; the last also runs a record's lines
-/// together (hundreds of short lines fit no other way).
-const FITS: [&[&str]; 7] = [&["fit-11"], &["fit-10"], &["fit-9"], &["fit-8"], &["fit-7"], &["fit-6"], &["fit-6", "fit-flow"]];
+/// The type sizes tried, largest first. The last two also run a record's
+/// lines together (hundreds of short lines fit no other way), and the last
+/// breaks words anywhere (lines of long words waste half their width).
+const FITS: [&[&str]; 8] =
+    [&["fit-11"], &["fit-10"], &["fit-9"], &["fit-8"], &["fit-7"], &["fit-6"], &["fit-6", "fit-flow"], &["fit-5", "fit-flow", "fit-break"]];
 /// Every class `FITS` sets, to clear them first.
-const ALL_FITS: [&str; 7] = ["fit-11", "fit-10", "fit-9", "fit-8", "fit-7", "fit-6", "fit-flow"];
+const ALL_FITS: [&str; 9] = ["fit-11", "fit-10", "fit-9", "fit-8", "fit-7", "fit-6", "fit-5", "fit-flow", "fit-break"];
 /// A4 is 297 mm tall; the stylesheet's `@page` margins are 12 mm top and
 /// bottom. In CSS px (96 to the inch), less 3% for rounding between the
 /// screen's layout and the printer's.

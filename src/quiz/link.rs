@@ -354,6 +354,13 @@ impl QuizResult {
         )
     }
 
+    /// True if the result fits a quiz of `given` questions (what its link
+    /// really gives, from `draw::link_questions`): right and missed add up to
+    /// it. A result edited by hand to claim more fails.
+    pub fn fits(&self, given: usize) -> bool {
+        self.correct as usize + self.missed.len() == given && self.missed.iter().all(|&m| (m as usize) < given)
+    }
+
     pub fn from_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizResult, LinkError> {
         let pairs = pairs(query, &RESULT_KEYS)?;
         let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
@@ -415,6 +422,9 @@ mod tests {
         assert!(read("&score=4&missed=7&r=abcdef12").is_err(), "position 8 of a 5-question quiz");
         assert!(read("&score=20&missed=0&r=abcdef12").is_err(), "21 questions of 20");
         assert!(read("&score=0&missed=&r=abcdef12").is_err(), "no questions at all");
+        assert!(five.fits(5));
+        assert!(!five.fits(4) && !five.fits(20), "the trainer's phone knows the link gives 5");
+        assert!(!read("&score=6&missed=&r=abcdef12").unwrap().fits(5));
     }
 
     #[test]

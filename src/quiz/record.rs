@@ -117,10 +117,11 @@ impl RecordDraft {
     }
 }
 
-/// Text typed by the person, kept as plain text: hidden characters removed
-/// (line breaks kept), trimmed, and cut to `max` characters.
+/// Text typed by the person, kept as plain text: a tab (from Word or a
+/// table) becomes a space, other hidden characters are removed (line
+/// breaks kept), and it is trimmed and cut to `max` characters.
 pub fn clean_reflection(text: &str, max: usize) -> String {
-    let kept: String = text.chars().filter(|c| !is_hidden_character(*c)).take(max).collect();
+    let kept: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).filter(|c| !is_hidden_character(*c)).take(max).collect();
     kept.trim().to_owned()
 }
 
@@ -303,6 +304,7 @@ mod tests {
     #[test]
     fn reflections_are_kept_as_plain_capped_text() {
         assert_eq!(clean_reflection("  line one\nline\u{7} two\u{202E}  ", 100), "line one\nline two");
+        assert_eq!(clean_reflection("Col1\tCol2\tCol3", 100), "Col1 Col2 Col3", "words from a table stay apart");
         assert_eq!(clean_reflection(&"x".repeat(5000), REFLECTION_MAX).len(), REFLECTION_MAX);
     }
 }

@@ -10,7 +10,9 @@ use crate::platform::bank_loader::load_bank;
 use crate::platform::storage::STORE_KEY;
 use crate::platform::{history, service_worker};
 use crate::quiz::debrief::Added;
-use crate::quiz::link::QuizResult;
+use crate::quiz::draw::link_questions;
+use crate::quiz::link::{LinkError, QuizResult};
+use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 
 #[component]
@@ -106,7 +108,17 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     // A learner's result link opened here: count it, then show the debrief.
     Effect::new(move |_| {
         let (Route::ResultLink(query), Some(ready)) = (state.route.get(), state.ready_bank()) else { return };
-        let (quiz, notice) = match QuizResult::from_query(&query, |t| ready.topic(t).is_some()) {
+        // The link's own questions, as the learners' phones drew them: a result
+        // must fit them (one edited by hand to claim more does not).
+        let read = QuizResult::from_query(&query, |t| ready.topic(t).is_some()).and_then(|result| {
+            let given = link_questions(&ready, &result.spec, &mut SeededRng::new(u64::from(result.spec.seed))).len();
+            if result.fits(given) {
+                Ok(result)
+            } else {
+                Err(LinkError::OutOfRange("score"))
+            }
+        });
+        let (quiz, notice) = match read {
             Ok(result) => {
                 let quiz = result.spec.id();
                 let who = result.name.clone().map_or("A learner's".to_string(), |n| format!("{n}'s"));

@@ -11,13 +11,13 @@ use super::focus::focus_when_shown;
 use super::qr::qr_svg;
 use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
-use super::{GoneNotice, NavLink};
+use super::GoneNotice;
 use crate::platform::share;
 use crate::quiz::bank::Bank;
 use crate::quiz::route::Route;
 
 #[component]
-pub fn PresentPage(bank: Arc<Bank>, session: String, on_navigate: Callback<Route>) -> impl IntoView {
+pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let state = use_app();
     let Some(found) = state.store.with_untracked(|s| s.sessions.get(&session).cloned()) else {
         return view! { <GoneNotice message="This session is not on this device. Make its link again on the trainer's screen." /> }
@@ -30,8 +30,25 @@ pub fn PresentPage(bank: Arc<Bank>, session: String, on_navigate: Callback<Route
     let address = link.split_once("://").map_or(link.as_str(), |(_, rest)| rest).to_owned();
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
+    // Close (or Escape) goes back to the session in this screen's place, so
+    // Back afterwards does not return to the projector view.
     let back = Route::Trainer { session: Some(session.clone()) };
-    on_cleanup(share::leave_full_screen);
+    let close = {
+        let back = back.clone();
+        move || state.replace(back.clone())
+    };
+    let on_escape = {
+        let close = close.clone();
+        window_event_listener(leptos::ev::keydown, move |e| {
+            if e.key() == "Escape" {
+                close();
+            }
+        })
+    };
+    on_cleanup(move || {
+        on_escape.remove();
+        share::leave_full_screen();
+    });
     view! {
         <section class="page present" id="present" aria-labelledby="present-heading">
             <div class="present-qr qr-box" inner_html=qr></div>
@@ -39,7 +56,7 @@ pub fn PresentPage(bank: Arc<Bank>, session: String, on_navigate: Callback<Route
                 // First, so they are on the first screen whatever its shape; "Full screen" hides them.
                 <div class="button-group present-controls">
                     <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
-                    <NavLink route=back on_navigate=on_navigate class="button button-secondary">"Close"</NavLink>
+                    <a href=back.to_query() class="button button-secondary" on:click=move |e| { e.prevent_default(); close(); }>"Close"</a>
                 </div>
                 <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h2>
                 <p class="present-scan">"Scan with your phone's camera"</p>

@@ -47,7 +47,7 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             (Route::About, _) => view! { <AboutPage on_home=go_home /> }.into_any(),
             (Route::Accessibility, _) => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
             (Route::Trainer { session }, Some(ready)) => view! { <TrainerPage bank=ready session=session on_navigate=navigate /> }.into_any(),
-            (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session on_navigate=navigate /> }.into_any(),
+            (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {
                 view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() on_navigate=navigate /> }.into_any()

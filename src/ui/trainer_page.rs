@@ -100,7 +100,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
     });
     // The QR code on screen no longer matches the settings chosen.
     let stale = Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|(_, t)| !t.spec.same_settings(&form_spec.get()))));
-    let make_link = move |_| {
+    let make_link = move |_: ()| {
         let wanted = form_spec.get_untracked();
         // The same settings give the same session: the room keeps one quiz and one debrief.
         let existing =
@@ -112,7 +112,14 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             state.save_now();
             id
         });
-        state.replace(Route::Trainer { session: Some(id) });
+        // From the empty form, a new entry, so Back returns to it; from a
+        // session shown, in its place, so Back does not step through each link made.
+        let to = Route::Trainer { session: Some(id) };
+        if shown.with_untracked(Option::is_some) {
+            state.replace(to);
+        } else {
+            state.navigate(to);
+        }
     };
     let results_counts =
         Memo::new(move |_| state.store.with(|s| s.tally().quizzes().into_iter().map(|(id, _, n)| (id, n)).collect::<Vec<_>>()));
@@ -291,12 +298,13 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                 <label class="label" for="quiz-title">"Title (optional)"</label>
                 <p class="hint" id="quiz-title-hint">"A title also keeps two groups' debriefs apart."</p>
                 <input id="quiz-title" class="input" type="text" maxlength=TITLE_MAX.to_string() autocomplete="off" aria-describedby="quiz-title-hint"
-                    prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
+                    enterkeyhint="done" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))
+                    on:keydown=move |e| if e.key() == "Enter" { make_link(()) } />
             </div>
             {move || stale.get().then(|| view! {
                 <p class="notice stale-notice">"The QR code above no longer matches these settings."</p>
             })}
-            <button type="button" class="button button-primary" on:click=make_link>"Make the quiz link"</button>
+            <button type="button" class="button button-primary" on:click=move |_| make_link(())>"Make the quiz link"</button>
             {sessions_list}
             <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
         </section>

@@ -106,9 +106,9 @@ test('a saved session survives a reload and keeps its seed; a changed setting ma
   assert.equal(await page.locator('.qr-box.stale').count(), 0, 'the new QR code is current');
   assert.equal(await page.locator('.session-list li').count(), 2);
 
-  // The first settings again give the first session, seed and all: one room, one debrief.
+  // The first settings again give the first session, seed and all: one room, one debrief. (Enter in the title makes the link.)
   await page.getByLabel('Number of questions').selectOption('5');
-  await page.getByRole('button', { name: 'Make the quiz link' }).click();
+  await page.getByLabel('Title (optional)').press('Enter');
   await page.waitForFunction((want) => document.querySelector('#quiz-link')?.value === want, link);
   assert.equal(new URL(await page.getByLabel('The quiz link', { exact: true }).inputValue()).searchParams.get('seed'), seed);
   assert.equal(await page.locator('.session-list li').count(), 2);
@@ -158,11 +158,18 @@ test('present mode fills a projector, and its QR code decodes from a screenshot 
     const close = await page.getByRole('link', { name: 'Close' }).boundingBox();
     assert.ok(close.y + close.height <= size.height || size.width < size.height, `Close is on the first screen at ${size.width}x${size.height}`);
   }
-  // Reload keeps it; Close goes back to the session.
+  // Reload keeps it; Close, or Escape, goes back to the session, and Back then does not return to the projector view.
   await page.reload();
   await page.getByText("Scan with your phone's camera").waitFor();
   await page.getByRole('link', { name: 'Close' }).click();
   await page.getByRole('heading', { name: 'Church hall, Tuesday', level: 3 }).waitFor();
+  await page.getByRole('link', { name: 'Show on a projector' }).click();
+  await page.getByText("Scan with your phone's camera").waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: 'Church hall, Tuesday', level: 3 }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Church hall, Tuesday', level: 3 }).waitFor();
+  assert.equal(await page.getByText("Scan with your phone's camera").count(), 0);
   // A session that is not on this device says so.
   await page.goto(`${suite.server.url}?view=present&quiz=00000000`);
   await page.getByText('This session is not on this device.').waitFor();
@@ -234,6 +241,12 @@ test('a session whose topics give fewer questions than asked counts its results;
   assert.match(figures, /Responses\s*1/);
   assert.match(figures, new RegExp(`Average score\\s*${Math.round(((given - 1) * 100) / given)}%`), 'out of the questions given, not the 20 asked');
   assert.equal(await trainer.page.locator('.spread tbody tr').first().locator('th').innerText(), `${given} of ${given}`);
+  // A result edited to claim more than the link gives is refused.
+  const tampered = new URL(scanned);
+  tampered.searchParams.set('score', String(given + 1));
+  tampered.searchParams.set('missed', '');
+  await trainer.page.goto(tampered.href);
+  await trainer.page.getByText('This result link has a score this app cannot use').waitFor();
   // A session asked for that is not on this device says so.
   await trainer.page.goto(`${suite.server.url}?view=trainer&quiz=deadbeef`);
   await trainer.page.getByText('That session is not on this device').waitFor();
@@ -340,6 +353,10 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
     { learnt: cut('line\n'), practice: cut('x\n'), supervision: cut('\n') },
     { learnt: cut(prose.slice(0, 99) + '\n'), practice: cut(prose.slice(0, 140) + '\n'), supervision: cut(prose.slice(0, 30) + '\n') },
     { name: cut('N', 60), role: cut('Senior practitioner, ', 80), organisation: cut('Metropolitan Borough Council ', 120), activity: cut('Title ', 200), learnt: cut(prose), practice: cut(prose), supervision: cut(prose) },
+    // Long words that fill half a line each, and wide letters on short lines.
+    { learnt: cut('M'.repeat(35) + ' '), practice: cut('M'.repeat(35) + ' '), supervision: cut('M'.repeat(35) + ' ') },
+    { learnt: cut('W'.repeat(30) + '\n'), practice: cut('W'.repeat(30) + '\n'), supervision: cut('W'.repeat(30) + '\n') },
+    { name: cut('W', 60), role: cut('W', 80), organisation: cut('W', 120), learnt: cut('M'.repeat(25) + ' '), practice: cut('M'.repeat(25) + ' '), supervision: cut('M'.repeat(25) + ' ') },
   ];
   variants.forEach((words, i) => {
     const id = `00000000000000${(0xa0 + i).toString(16)}`;
@@ -362,7 +379,7 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
   for (const certificate of await page.locator('.certificate').all()) {
     assert.ok(await certificate.locator('dd').first().isVisible(), 'the name is on every page');
   }
-  assert.equal(await page.locator('.certificate dd', { hasText: 'Sam Jones' }).count(), count - 1, 'and it is the name given');
+  assert.equal(await page.locator('.certificate dd', { hasText: 'Sam Jones' }).count(), count - 2, 'and it is the name given');
   await page.emulateMedia({ media: null }); // page.pdf prints with print media unless told otherwise
 
   // The app's own button: that record alone, on one page, at each length.
