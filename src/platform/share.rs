@@ -71,3 +71,11 @@ pub fn leave_full_screen() {
         }
     }
 }
+
+/// Adds `class` to the page's root element (`<html>`), or takes it away.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let classes = root.class_list();
+        let _ = if on { classes.add_1(class) } else { classes.remove_1(class) };
+    }
+}

@@ -1,6 +1,6 @@
 //! Present mode: one session's QR code, full screen for a projector, readable
 //! from the back of a hall. The site's header and footer are hidden while
-//! it shows (see `.present` in `style/main.css`); the QR code takes most of
+//! it shows (see `.presenting` in `style/main.css`); the QR code takes most of
 //! the screen's shorter side.
 
 use std::sync::Arc;
@@ -45,9 +45,11 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             }
         })
     };
+    share::set_root_class("presenting", true);
     on_cleanup(move || {
         on_escape.remove();
         share::leave_full_screen();
+        share::set_root_class("presenting", false);
     });
     view! {
         <section class="page present" id="present" aria-labelledby="present-heading">
