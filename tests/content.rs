@@ -31,58 +31,150 @@ fn the_bundle_of_the_shipped_files_reads_as_the_same_bank() {
     assert_eq!(Bank::from_bundle(&bundle.to_string()), Ok(shipped_bank()));
 }
 
+// Each rule below is a function over a bank that returns what breaks it, so
+// its test can run it on the shipped bank and on a broken copy made in
+// memory, past the loader (which refuses a broken bank before any test
+// could look). Each rule is shown failing on its broken copy.
+
+/// Ids used more than once.
+fn duplicate_ids(bank: &Bank) -> Vec<String> {
+    let mut seen = HashSet::new();
+    bank.questions().filter(|q| !seen.insert(q.id.as_str())).map(|q| format!("{} is used twice", q.id)).collect()
+}
+
+/// Facts no question teaches, and facts a question names that do not exist.
+fn untaught_or_unknown_facts(bank: &Bank) -> Vec<String> {
+    let taught: HashSet<&str> = bank.questions().flat_map(|q| q.facts.iter().map(String::as_str)).collect();
+    let untaught = bank.facts.iter().filter(|f| !taught.contains(f.id.as_str())).map(|f| format!("no question teaches {}", f.id));
+    let unknown = bank
+        .questions()
+        .flat_map(|q| q.facts.iter().filter(|f| bank.fact(f).is_none()).map(move |f| format!("{} names unknown fact {f}", q.id)));
+    untaught.chain(unknown).collect()
+}
+
+/// Numeric answers that are not a figure of the facts their question names.
+fn numeric_answers_not_in_facts(bank: &Bank) -> Vec<String> {
+    bank.questions()
+        .filter_map(|q| match q.kind {
+            Kind::Numeric { answer, .. } => {
+                let figures: Vec<i64> = q.facts.iter().filter_map(|f| bank.fact(f)?.figure).collect();
+                (!figures.contains(&answer)).then(|| format!("{}: {answer} is not in {figures:?}", q.id))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Questions whose right answers do not fit their type: one for single
+/// choice, some but not all for multiple choice and scenarios, at least
+/// three items to order and two pairs to match.
+fn answers_not_fitting_type(bank: &Bank) -> Vec<String> {
+    bank.questions()
+        .filter(|q| {
+            let correct = q.kind.options().map_or(0, |o| o.iter().filter(|o| o.correct).count());
+            !match &q.kind {
+                Kind::SingleChoice { .. } => correct == 1,
+                Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => correct >= 1 && correct < options.len(),
+                Kind::Order { items } => items.len() >= 3,
+                Kind::Match { pairs } => pairs.len() >= 2,
+                Kind::TrueFalse { .. } | Kind::Numeric { .. } => true,
+            }
+        })
+        .map(|q| format!("{}: its right answers do not fit a {} question", q.id, q.kind.name()))
+        .collect()
+}
+
+/// Options with no feedback of their own.
+fn options_without_feedback(bank: &Bank) -> Vec<String> {
+    bank.questions()
+        .flat_map(|q| {
+            q.kind
+                .options()
+                .unwrap_or_default()
+                .iter()
+                .filter(|o| o.feedback.as_deref().is_none_or(|f| f.trim().is_empty()))
+                .map(move |o| format!("{}: '{}' has no feedback", q.id, o.text))
+        })
+        .collect()
+}
+
+/// A copy of the shipped bank with `break_it` applied to the first question `pick` chooses.
+fn broken(pick: impl Fn(&Kind) -> bool, break_it: impl FnOnce(&mut safeguarding_check::quiz::bank::Question)) -> Bank {
+    let mut bank = shipped_bank();
+    let question = bank.topics.iter_mut().flat_map(|t| t.questions.iter_mut()).find(|q| pick(&q.kind)).expect("a question to break");
+    break_it(question);
+    bank
+}
+
 #[test]
 fn question_ids_are_unique() {
-    let bank = shipped_bank();
-    let mut seen = HashSet::new();
-    for q in bank.questions() {
-        assert!(seen.insert(q.id.as_str()), "{} is used twice", q.id);
-    }
+    assert_eq!(duplicate_ids(&shipped_bank()), Vec::<String>::new());
+    let mut bank = shipped_bank();
+    let first = bank.topics[0].questions[0].id.clone();
+    bank.topics[1].questions[0].id = first.clone();
+    assert_eq!(duplicate_ids(&bank), vec![format!("{first} is used twice")]);
 }
 
 #[test]
 fn every_fact_is_taught_and_every_named_fact_exists() {
-    let bank = shipped_bank();
-    let taught: HashSet<&str> = bank.questions().flat_map(|q| q.facts.iter().map(String::as_str)).collect();
-    for fact in &bank.facts {
-        assert!(taught.contains(fact.id.as_str()), "no question teaches {}", fact.id);
-    }
-    for q in bank.questions() {
-        for fact in &q.facts {
-            assert!(bank.fact(fact).is_some(), "{} names unknown fact {fact}", q.id);
-        }
-    }
+    assert_eq!(untaught_or_unknown_facts(&shipped_bank()), Vec::<String>::new());
+    let bank = broken(|_| true, |q| q.facts = vec!["no-such-fact".into()]);
+    assert!(untaught_or_unknown_facts(&bank).iter().any(|p| p.ends_with("names unknown fact no-such-fact")));
+    let mut bank = shipped_bank();
+    bank.facts.push(safeguarding_check::quiz::bank::Fact { id: "taught-nowhere".into(), ..bank.facts[0].clone() });
+    assert_eq!(untaught_or_unknown_facts(&bank), vec!["no question teaches taught-nowhere".to_string()]);
 }
 
 #[test]
 fn every_numeric_answer_is_the_figure_in_the_fact_list() {
     let bank = shipped_bank();
-    let mut numeric = 0;
-    for q in bank.questions() {
-        if let Kind::Numeric { answer, .. } = q.kind {
-            numeric += 1;
-            let figures: Vec<i64> = q.facts.iter().filter_map(|f| bank.fact(f)?.figure).collect();
-            assert!(figures.contains(&answer), "{}: {answer} is not in {figures:?}", q.id);
-        }
-    }
+    assert_eq!(numeric_answers_not_in_facts(&bank), Vec::<String>::new());
+    let numeric = bank.questions().filter(|q| matches!(q.kind, Kind::Numeric { .. })).count();
     assert!(numeric >= 5, "only {numeric} numeric questions");
+    let bank = broken(
+        |k| matches!(k, Kind::Numeric { .. }),
+        |q| {
+            if let Kind::Numeric { answer, .. } = &mut q.kind {
+                *answer += 1;
+            }
+        },
+    );
+    assert_eq!(numeric_answers_not_in_facts(&bank).len(), 1, "a figure one out is caught");
 }
 
 #[test]
 fn every_correct_answer_fits_its_question_type() {
-    for q in shipped_bank().questions() {
-        let correct = q.kind.options().map(|o| o.iter().filter(|o| o.correct).count());
-        match &q.kind {
-            Kind::SingleChoice { .. } => assert_eq!(correct, Some(1), "{}", q.id),
-            Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
-                let n = correct.unwrap();
-                assert!(n >= 1 && n < options.len(), "{}", q.id)
-            }
-            Kind::Order { items } => assert!(items.len() >= 3, "{}", q.id),
-            Kind::Match { pairs } => assert!(pairs.len() >= 2, "{}", q.id),
-            Kind::TrueFalse { .. } | Kind::Numeric { .. } => {}
+    assert_eq!(answers_not_fitting_type(&shipped_bank()), Vec::<String>::new());
+    let every_option_right = |q: &mut safeguarding_check::quiz::bank::Question| {
+        if let Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } = &mut q.kind {
+            options.iter_mut().for_each(|o| o.correct = true);
         }
+    };
+    for pick in [
+        (|k: &Kind| matches!(k, Kind::SingleChoice { .. })) as fn(&Kind) -> bool,
+        |k| matches!(k, Kind::MultipleChoice { .. }),
+        |k| matches!(k, Kind::Scenario { .. }),
+    ] {
+        assert_eq!(answers_not_fitting_type(&broken(pick, every_option_right)).len(), 1);
     }
+    let two_items = broken(
+        |k| matches!(k, Kind::Order { .. }),
+        |q| {
+            if let Kind::Order { items } = &mut q.kind {
+                items.truncate(2);
+            }
+        },
+    );
+    assert_eq!(answers_not_fitting_type(&two_items).len(), 1, "two items are too few to order");
+    let one_pair = broken(
+        |k| matches!(k, Kind::Match { .. }),
+        |q| {
+            if let Kind::Match { pairs } = &mut q.kind {
+                pairs.truncate(1);
+            }
+        },
+    );
+    assert_eq!(answers_not_fitting_type(&one_pair).len(), 1, "one pair is nothing to match");
 }
 
 /// Every figure in the fact list appears, as a number, in the seed deck.
@@ -168,10 +260,17 @@ fn the_bank_is_big_and_varied_enough() {
 
 #[test]
 fn every_option_explains_itself() {
-    for q in shipped_bank().questions() {
-        for option in q.kind.options().unwrap_or_default() {
-            assert!(option.feedback.as_deref().is_some_and(|f| !f.trim().is_empty()), "{}: '{}' has no feedback", q.id, option.text);
-        }
+    assert_eq!(options_without_feedback(&shipped_bank()), Vec::<String>::new());
+    for feedback in [None, Some("  ".to_string())] {
+        let bank = broken(
+            |k| k.options().is_some(),
+            |q| {
+                if let Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } = &mut q.kind {
+                    options[0].feedback = feedback.clone();
+                }
+            },
+        );
+        assert_eq!(options_without_feedback(&bank).len(), 1, "{feedback:?}");
     }
 }
 
