@@ -668,6 +668,28 @@ impl Store {
     }
 
     /// Keeps what has been typed so far for attempt `attempt_id`'s record.
+    /// What the record form for attempt `attempt_id` starts from: the draft
+    /// typed so far; else the saved record's words, so saving again never
+    /// replaces them with blanks; else a blank form with the newest record's
+    /// role and organisation (see `RecordDraft::next_after`).
+    pub fn draft_for(&self, attempt_id: &str) -> RecordDraft {
+        self.drafts
+            .get(attempt_id)
+            .cloned()
+            .or_else(|| self.records.get(attempt_id).map(RecordDraft::from))
+            .unwrap_or_else(|| RecordDraft::next_after(self.records_oldest_first().last().map(|(_, r)| *r)))
+    }
+
+    /// The id of this device's own attempt that `result` came from, if any:
+    /// a learner who opens their own result link is not a trainer.
+    pub fn own_attempt_of(&self, result: &QuizResult) -> Option<&str> {
+        let quiz = result.spec.id();
+        self.attempts
+            .live()
+            .find(|(_, a)| a.token == result.token && a.kind.link.as_ref().is_some_and(|l| l.id() == quiz))
+            .map(|(id, _)| id)
+    }
+
     pub fn save_draft(&mut self, attempt_id: &str, draft: RecordDraft, now_ms: u64) {
         if self.drafts.get(attempt_id) != Some(&draft) {
             self.drafts.put(attempt_id, draft, now_ms);
@@ -1267,6 +1289,36 @@ mod tests {
         assert_eq!(back.attempts.get("q").and_then(|a| a.active_ms), Some(390_000));
         let old = store.encode().replace(",\"active\":390000", "");
         assert_eq!(Store::decode(&old).unwrap().attempts.get("q").and_then(|a| a.active_ms), None);
+    }
+
+    #[test]
+    fn a_result_from_this_device_is_known_as_its_own() {
+        let mut store = Store::default();
+        let spec = crate::quiz::link::QuizSpec {
+            topics: vec![],
+            count: 5,
+            seed: 3,
+            assessment: false,
+            pass_mark: 80,
+            title: None,
+            refresh_months: None,
+        };
+        let mut kind = QuizKind::new(Mode::Quick, None);
+        kind.link = Some(spec.clone());
+        store.attempts.put("mine", Attempt { kind, ..attempt(4, NOW) }, NOW);
+        let result = |token: &str| QuizResult { spec: spec.clone(), correct: 4, missed: vec![1], token: token.into(), name: None };
+        assert_eq!(store.own_attempt_of(&result("0123abcd")), Some("mine"));
+        assert_eq!(store.own_attempt_of(&result("99999999")), None, "another learner's");
+    }
+
+    #[test]
+    fn the_record_draft_starts_from_what_was_typed_then_the_record_then_the_last_role() {
+        let mut store = Store::default();
+        store.save_record("old", Record { role: Some("Teacher".into()), ..record(NOW) }, None, NOW);
+        assert_eq!(store.draft_for("new").role, "Teacher");
+        assert_eq!(store.draft_for("old").name, "Sam", "a saved record's own words");
+        store.save_draft("new", RecordDraft { name: "Ali".into(), ..RecordDraft::default() }, NOW);
+        assert_eq!((store.draft_for("new").name.as_str(), store.draft_for("new").role.as_str()), ("Ali", ""));
     }
 
     #[test]

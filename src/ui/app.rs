@@ -119,6 +119,12 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
             }
         });
         let (quiz, notice) = match read {
+            // A learner opening their own result (from a copied link or a scan
+            // of their own screen) is not a trainer: nothing is counted here.
+            Ok(result) if state.store.with_untracked(|s| s.own_attempt_of(&result).is_some()) => (
+                None,
+                "This is your own result, from this device, so it was not added to a debrief here. Show it to your trainer: choose \u{201c}Show my result to the trainer\u{201d} on your results.".to_string(),
+            ),
             Ok(result) => {
                 let quiz = result.spec.id();
                 let who = result.name.clone().map_or("A learner's".to_string(), |n| format!("{n}'s"));

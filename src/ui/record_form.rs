@@ -72,18 +72,8 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
     );
     let draft = {
         let id = attempt_id.clone();
-        // What was typed so far; else, once saved, the saved record's words, so
-        // saving again never replaces them with blanks; else a blank form with
-        // the role and organisation of the newest record.
-        Memo::new(move |_| {
-            state.store.with(|s| {
-                s.drafts
-                    .get(&id)
-                    .cloned()
-                    .or_else(|| s.records.get(&id).map(RecordDraft::from))
-                    .unwrap_or_else(|| RecordDraft::next_after(s.records_oldest_first().last().map(|(_, r)| *r)))
-            })
-        })
+        // See `Store::draft_for`: nothing typed is lost, and saving again never blanks a record.
+        Memo::new(move |_| state.store.with(|s| s.draft_for(&id)))
     };
     let edit = {
         let id = attempt_id.clone();

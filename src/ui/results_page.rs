@@ -20,6 +20,7 @@ use crate::platform::share;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::bank::{Bank, Kind};
 use crate::quiz::link::QuizResult;
+use crate::quiz::record::{RecordDraft, NAME_MAX};
 use crate::quiz::route::Route;
 use crate::quiz::session::{QuizKind, Session};
 
@@ -186,7 +187,15 @@ fn results_view(
     // For a trainer's quiz: this result, to show the trainer as a QR code
     // (no connection needed) or to send as a link.
     let send_result = result.map(|result| {
-        let name = RwSignal::new(String::new());
+        // The name is kept with this attempt's record draft, so a reload, Back
+        // or another tab keeps it, and the record form starts with it too.
+        let attempt_id = StoredValue::new(id.to_owned());
+        let draft = Memo::new(move |_| state.store.with(|s| s.draft_for(&attempt_id.get_value())));
+        let name = Memo::new(move |_| draft.with(|d| d.name.clone()));
+        let set_name = move |text: String| {
+            let changed = RecordDraft { name: text.chars().take(NAME_MAX).collect(), ..draft.get_untracked() };
+            state.change(|s, now| s.save_draft(&attempt_id.get_value(), changed, now));
+        };
         let status = RwSignal::new(String::new());
         let showing = RwSignal::new(false);
         let result = StoredValue::new(result);
@@ -204,7 +213,7 @@ fn results_view(
                 <div class="form-group">
                     <label class="label" for="learner-name">"Your name (optional)"</label>
                     <input id="learner-name" class="input" type="text" maxlength="40" autocomplete="name"
-                        prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
+                        prop:value=move || name.get() on:input=move |e| set_name(event_target_value(&e)) />
                 </div>
                 <button type="button" class="button button-primary" aria-expanded=move || showing.get().to_string() aria-controls="result-qr"
                     on:click=move |_| showing.update(|s| *s = !*s)>

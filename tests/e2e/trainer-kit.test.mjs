@@ -201,6 +201,13 @@ test("a learner's result QR code decodes to a result link, which the trainer's p
   assert.equal(result.searchParams.get('missed'), '1');
   assert.equal(result.searchParams.get('name'), 'Ali Khan');
   await learner.page.screenshot({ path: join(ARTIFACTS, 'result-qr.png'), fullPage: true });
+  // The name typed is kept through a reload (with this attempt's record draft).
+  await learner.page.reload();
+  assert.equal(await learner.page.getByLabel('Your name (optional)').inputValue(), 'Ali Khan');
+  // A learner who opens their own result is told to show it, and nothing is counted on their phone.
+  await learner.page.goto(scanned);
+  await learner.page.getByText('This is your own result, from this device').waitFor();
+  assert.equal(await learner.page.evaluate(() => JSON.parse(localStorage.getItem('safeguarding-check:progress')).debrief.length), 0);
   await learner.context.close();
 
   // The trainer's camera opens it: counted once, in this session's debrief.
