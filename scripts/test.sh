@@ -26,8 +26,8 @@ trunk build --release
 # (links read after chat apps, figures as typed, offsets kept with times):
 # 281.8/309.6 -> 288.7/316.5 KB measured, plus about 3 KB. Raised by #17 (the
 # trainer's kit: sessions, present mode, result QR codes, the fuller debrief,
-# CPD records that print one a page): 288.7/316.5 -> 309.6/337.4 KB measured,
-# plus about 3 KB; #19 is where it comes down.
+# CPD records that print one a page): 288.7/316.5 -> 310.7/338.5 KB measured,
+# plus about 2 KB; #19 is where it comes down.
 node scripts/size-report.mjs dist --budget-kb 313 --total-budget-kb 341
 
 say "4/4 End-to-end tests in headless Chromium (Playwright)"
