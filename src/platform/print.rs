@@ -15,6 +15,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use super::share::set_root_class;
+
 /// The type sizes tried, largest first. The last two also run a record's
 /// lines together (hundreds of short lines fit no other way), and the last
 /// breaks words anywhere (lines of long words waste half their width).
@@ -30,8 +32,7 @@ const PAGE_HEIGHT_PX: f64 = (297.0 - 24.0) * 96.0 / 25.4 * 0.97;
 /// Puts the page into its paper layout and sizes each record to one page.
 pub fn fit_records_to_pages() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(root) = document.document_element() else { return };
-    let _ = root.class_list().add_1("paper");
+    set_root_class("paper", true);
     let Ok(records) = document.query_selector_all(".certificate") else { return };
     for n in 0..records.length() {
         let Some(record) = records.item(n).and_then(|r| r.dyn_into::<HtmlElement>().ok()) else { continue };
@@ -56,7 +57,5 @@ pub fn fit_records_to_pages() {
 
 /// Leaves the paper layout, once printing is over.
 pub fn end_paper_layout() {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = root.class_list().remove_1("paper");
-    }
+    set_root_class("paper", false);
 }

@@ -4,6 +4,11 @@
 use super::link::{QuizResult, QuizSpec};
 use super::scoring::Score;
 
+/// `part` of `whole` as a whole percentage, rounded half up; 0 of nothing is 0.
+pub fn rounded_percent(part: u64, whole: u64) -> u32 {
+    ((part * 200 + whole) / (2 * whole.max(1))) as u32
+}
+
 /// The version of the debrief format kept by versions 1 and 2.
 const TALLY_VERSION: u32 = 1;
 /// Results kept across all quizzes: a room's worth, many times over.
@@ -79,8 +84,7 @@ impl Tally {
         let questions = questions.max(1);
         let correct = |r: &QuizResult| r.correct.min(questions);
         let total_correct: u64 = results.iter().map(|r| u64::from(correct(r))).sum();
-        let possible = results.len() as u64 * u64::from(questions);
-        let average_percent = ((total_correct * 200 + possible) / (2 * possible)) as u32;
+        let average_percent = rounded_percent(total_correct, results.len() as u64 * u64::from(questions));
         let mut spread = vec![0; questions as usize + 1];
         for r in &results {
             spread[correct(r) as usize] += 1;
@@ -88,14 +92,11 @@ impl Tally {
         let passed = spec
             .assessment
             .then(|| results.iter().filter(|r| Score { correct: correct(r), total: questions }.passes(spec.pass_mark)).count());
+        // A result lists each missed position once (`QuizResult::from_query` refuses repeats).
         let mut right_by_question = vec![results.len(); questions as usize];
-        for r in &results {
-            let mut seen = Vec::new();
-            for &position in &r.missed {
-                if let Some(right) = right_by_question.get_mut(position as usize).filter(|_| !seen.contains(&position)) {
-                    *right -= 1;
-                    seen.push(position);
-                }
+        for position in results.iter().flat_map(|r| r.missed.iter()) {
+            if let Some(right) = right_by_question.get_mut(*position as usize) {
+                *right -= 1;
             }
         }
         let mut missed: Vec<(u32, usize)> = Vec::new();

@@ -184,6 +184,13 @@ pub fn questions_for(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&st
     }
 }
 
+/// The questions a trainer's link gives, drawn with its own seed exactly as
+/// every learner's phone draws them (see [`link_questions`]); the debrief and
+/// the trainer's screens use this to name questions and count them.
+pub fn session_questions(bank: &Bank, spec: &QuizSpec) -> Vec<Question> {
+    link_questions(bank, spec, &mut SeededRng::new(u64::from(spec.seed)))
+}
+
 /// The questions of a trainer's quiz: up to `spec.count` from `spec.topics`,
 /// drawn as [`draw`] does, leaving out any that gives its answer away under the
 /// quiz's title (the link's, or "Your trainer's quiz").

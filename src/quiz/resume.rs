@@ -126,6 +126,12 @@ impl SavedQuiz {
         })
     }
 
+    /// The time spent on it, in ms, if it is finished at `now_ms`.
+    pub fn active_ms_at(&self, now_ms: u64) -> u64 {
+        let at = self.active_at_ms.max(self.started_at_ms);
+        self.active_ms + now_ms.saturating_sub(at).min(ACTIVE_GAP_MAX_MS)
+    }
+
     /// This quiz changed at `now_ms`, after `before` (the same quiz as last
     /// saved, if any): its time spent, carried over and brought up to now.
     pub fn touched(self, before: Option<&SavedQuiz>, now_ms: u64) -> SavedQuiz {

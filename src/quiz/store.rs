@@ -627,7 +627,7 @@ impl Store {
     /// mode key's best and last scores).
     /// The attempt's time spent is the quiz's, brought up to `now_ms`.
     pub fn finish_quiz(&mut self, id: &str, attempt: Attempt, now_ms: u64, today: i64) {
-        let active_ms = self.quizzes.get(id).map(|q| q.clone().touched(None, now_ms).active_ms);
+        let active_ms = self.quizzes.get(id).map(|q| q.active_ms_at(now_ms));
         let attempt = Attempt { active_ms: attempt.active_ms.or(active_ms), ..attempt };
         self.quizzes.delete(id, now_ms);
         self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);

@@ -10,9 +10,8 @@ use crate::platform::bank_loader::load_bank;
 use crate::platform::storage::STORE_KEY;
 use crate::platform::{history, service_worker};
 use crate::quiz::debrief::Added;
-use crate::quiz::draw::link_questions;
+use crate::quiz::draw::session_questions;
 use crate::quiz::link::{LinkError, QuizResult};
-use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 
 #[component]
@@ -111,7 +110,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         // The link's own questions, as the learners' phones drew them: a result
         // must fit them (one edited by hand to claim more does not).
         let read = QuizResult::from_query(&query, |t| ready.topic(t).is_some()).and_then(|result| {
-            let given = link_questions(&ready, &result.spec, &mut SeededRng::new(u64::from(result.spec.seed))).len();
+            let given = session_questions(&ready, &result.spec).len();
             if result.fits(given) {
                 Ok(result)
             } else {

@@ -13,15 +13,14 @@ use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
 use super::NavLink;
 use crate::quiz::bank::{Bank, Question};
-use crate::quiz::debrief::Summary;
-use crate::quiz::draw::link_questions;
+use crate::quiz::debrief::{rounded_percent, Summary};
+use crate::quiz::draw::session_questions;
 use crate::quiz::link::QuizResult;
-use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 
 /// "3 of 12 (25%)".
 fn of(part: usize, whole: usize) -> String {
-    format!("{part} of {whole} ({}%)", (part * 200 + whole) / (2 * whole.max(1)))
+    format!("{part} of {whole} ({}%)", rounded_percent(part as u64, whole as u64))
 }
 
 /// The right answer of `question`, as a list when it has parts (match pairs, order steps).
@@ -39,7 +38,7 @@ fn answer_view(question: &Question) -> impl IntoView {
 }
 
 /// The figures, the spread and the questions of one session's debrief.
-fn summary_view(bank: &Bank, summary: &Summary, questions: &[Question]) -> impl IntoView {
+fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
     let n = summary.responded;
     let most = summary.spread.iter().copied().max().unwrap_or(1).max(1);
     let spread_rows = summary
@@ -95,7 +94,7 @@ fn summary_view(bank: &Bank, summary: &Summary, questions: &[Question]) -> impl 
         .collect_view();
     view! {
         <h3>{session_title(&summary.spec)}</h3>
-        <p class="session-effort">{session_effort(bank, &summary.spec)}</p>
+        <p class="session-effort">{session_effort(questions.len(), &summary.spec)}</p>
         <dl class="debrief-figures">
             <div><dt>"Responses"</dt><dd>{n}</dd></div>
             {summary.passed.map(|passed| view! {
@@ -164,11 +163,11 @@ pub fn DebriefPage(
             match (from_results, session_here.get()) {
                 (Some(spec), made_here) => {
                     // The same draw as the learners' phones made from the link's seed.
-                    let questions = link_questions(&bank, &spec, &mut SeededRng::new(u64::from(spec.seed)));
+                    let questions = session_questions(&bank, &spec);
                     let quiz_id = spec.id();
                     let Some(summary) = t.summary(&quiz_id, questions.len() as u32) else { return ().into_any() };
                     view! {
-                        {summary_view(&bank, &summary, &questions)}
+                        {summary_view(&summary, &questions)}
                         <div class="button-group">
                             {made_here.is_some().then(|| view! {
                                 <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } on_navigate=on_navigate class="button button-secondary">
@@ -185,7 +184,7 @@ pub fn DebriefPage(
                 // A session made here with no results yet: say so, under its own title.
                 (None, Some(spec)) => view! {
                     <h3>{session_title(&spec)}</h3>
-                    <p class="session-effort">{session_effort(&bank, &spec)}</p>
+                    <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
                     <p>"No results yet for this session. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
                     <NavLink route=Route::Trainer { session: Some(spec.id()) } on_navigate=on_navigate class="button button-secondary">
                         "This session's QR code"

@@ -14,6 +14,7 @@ use super::trainer_page::{session_effort, session_title};
 use super::GoneNotice;
 use crate::platform::share;
 use crate::quiz::bank::Bank;
+use crate::quiz::draw::session_questions;
 use crate::quiz::route::Route;
 
 #[component]
@@ -62,7 +63,7 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
                 </div>
                 <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h2>
                 <p class="present-scan">"Scan with your phone's camera"</p>
-                <p class="present-effort">{session_effort(&bank, &spec)}</p>
+                <p class="present-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
                 <p class="present-address">"Or type " <span class="present-url">{address}</span></p>
                 <p class="present-note">"It works offline once opened. Nothing you answer leaves your phone."</p>
             </div>

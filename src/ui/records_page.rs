@@ -127,7 +127,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
                 } else {
                     view! {
                         <ol class="record-list" class:printing-one=move || printing.with(Option::is_some)>
-                                {list.into_iter().rev().map(|(id, r)| {
+                            {list.into_iter().rev().map(|(id, r)| {
                                 let card = certificate(&id, &r);
                                 let (print_id, delete_id, shown_id) = (id.clone(), id.clone(), id);
                                 view! {

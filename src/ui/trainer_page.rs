@@ -18,23 +18,17 @@ use super::state::use_app;
 use super::NavLink;
 use crate::platform::{clock, files, share};
 use crate::quiz::bank::Bank;
-use crate::quiz::draw::link_questions;
+use crate::quiz::draw::session_questions;
 use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::qr_code::QrCode;
-use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 use crate::quiz::store::TrainerSession;
 use crate::quiz::wording::{about_minutes, format_day};
 
-/// How many questions a link really gives (fewer than asked when the topics
-/// have fewer that each teach something different).
-pub fn questions_given(bank: &Bank, spec: &QuizSpec) -> usize {
-    link_questions(bank, spec, &mut SeededRng::new(u64::from(spec.seed))).len()
-}
-
-/// "10 questions · about 5 minutes · practice": what a session asks of the room.
-pub fn session_effort(bank: &Bank, spec: &QuizSpec) -> String {
-    let given = questions_given(bank, spec);
+/// "10 questions · about 5 minutes · practice": what a session asks of the
+/// room, for a link that gives `given` questions (`draw::session_questions`:
+/// fewer than asked when the topics have fewer that each teach something different).
+pub fn session_effort(given: usize, spec: &QuizSpec) -> String {
     let feedback = if spec.assessment { format!("assessment, pass mark {}%", spec.pass_mark) } else { "practice".to_string() };
     format!("{given} question{} · {} · {feedback}", if given == 1 { "" } else { "s" }, about_minutes(given))
 }
@@ -168,7 +162,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
         shown.get().map(|(id, TrainerSession { spec, made_at_ms })| {
             let link = share::absolute_url(&spec.to_query());
             let qr = qr_svg(&link).unwrap_or_default();
-            let given = questions_given(&bank_for_panel, &spec);
+            let given = session_questions(&bank_for_panel, &spec).len();
             let asked = spec.count as usize;
             let link_value = StoredValue::new(link.clone());
             let copy = move |_| copy_link(link_value.get_value(), message, "The link is copied.");
@@ -177,7 +171,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             view! {
                 <section class="session-panel" aria-labelledby="session-heading">
                     <h3 id="session-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h3>
-                    <p class="session-effort">{session_effort(&bank_for_panel, &spec)}</p>
+                    <p class="session-effort">{session_effort(given, &spec)}</p>
                     <p>
                         {format!("Made on {}. ", format_day(made_at_ms, clock::offset_at(made_at_ms)))}
                         {if given < asked {
@@ -236,7 +230,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     let n = results_for(&id);
                     let details = format!(
                         "{} · made {} · {n} result{}",
-                        session_effort(&bank_for_list, &t.spec),
+                        session_effort(session_questions(&bank_for_list, &t.spec).len(), &t.spec),
                         format_day(t.made_at_ms, clock::offset_at(t.made_at_ms)),
                         if n == 1 { "" } else { "s" }
                     );

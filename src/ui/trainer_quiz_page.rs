@@ -9,9 +9,8 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::NavLink;
 use crate::quiz::bank::Bank;
-use crate::quiz::draw::link_questions;
+use crate::quiz::draw::session_questions;
 use crate::quiz::link::QuizSpec;
-use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
 
@@ -39,7 +38,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     };
     // As many as the draw really gives: fewer than asked when the topics have
     // fewer questions that each teach something new.
-    let count = link_questions(&bank, &spec, &mut SeededRng::new(u64::from(spec.seed))).len();
+    let count = session_questions(&bank, &spec).len();
     let about = format!(
         "{count} {} on {topics}. {}",
         if count == 1 { "question" } else { "questions" },
