@@ -67,6 +67,27 @@ ensure_chromium() {
   fi
 }
 
+# The other two engines for make test-engines, all from Debian: Firefox ESR
+# (driven by puppeteer-core from npm, over WebDriver BiDi), and WebKitGTK's
+# WebDriver with Xvfb and the GTK bindings tests/engines/webkit-browser.py uses.
+ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb xauth python3-gi gir1.2-webkit2-4.1)
+
+ensure_engines() {
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null \
+    || ! command -v xauth >/dev/null \
+    || ! /usr/bin/python3 -c "import gi; gi.require_version('WebKit2', '4.1')" 2>/dev/null; then
+    say "Installing Debian's ${ENGINE_PACKAGES[*]}"
+    as_root apt-get install -y "${ENGINE_PACKAGES[@]}" \
+      || { as_root apt-get update && as_root apt-get install -y "${ENGINE_PACKAGES[@]}"; }
+  fi
+}
+
+# The Firefox and WebKit suite, on the release build already in dist/.
+run_engine_suite() {
+  (cd "$project_root" && xvfb-run -a --server-args="-screen 0 1280x1024x24" \
+    node --test --test-concurrency=1 --test-timeout=600000 tests/engines/*.test.mjs)
+}
+
 ensure_build_tools() {
   ensure_rust_target
   ensure_node_modules

@@ -86,7 +86,10 @@ fn quiz() -> impl Strategy<Value = Quiz> {
 fn answer_of(question: &Question) -> Option<String> {
     match &question.kind {
         Kind::Numeric { answer, .. } => Some(format!("The {answer} question")),
-        kind => kind.options()?.iter().find(|o| o.correct).map(|o| o.text.clone()),
+        Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+            options.iter().find(|o| o.correct).map(|o| o.text.clone())
+        }
+        Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } => None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod support;
 
-use safeguarding_check::quiz::bank::Bank;
+use safeguarding_check::quiz::bank::{Bank, Kind};
 use safeguarding_check::quiz::draw::draw;
 use safeguarding_check::quiz::marking::Response;
 use safeguarding_check::quiz::progress::Mode;
@@ -24,12 +24,14 @@ fn started(bank: &Bank) -> Session {
 fn some_answer(session: &Session) -> Response {
     let item = session.current().unwrap();
     let kind = &item.question.kind;
-    let response = match kind.name() {
-        "order" => Response::Order(item.order.clone()),
-        "match" => Response::Matches(item.order.clone()),
-        "numeric" => Response::Number(12),
-        _ if kind.allows_several() => Response::Choices(vec![0, 1]),
-        _ => Response::Choice(1),
+    let response = match kind {
+        Kind::Order { .. } => Response::Order(item.order.clone()),
+        Kind::Match { .. } => Response::Matches(item.order.clone()),
+        Kind::Numeric { .. } => Response::Number(12),
+        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } if kind.allows_several() => {
+            Response::Choices(vec![0, 1])
+        }
+        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. } => Response::Choice(1),
     };
     assert!(kind.accepts(&response), "{response:?} for {}", kind.name());
     response

@@ -99,24 +99,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The type's name as written in the question files.
+    /// The type's name as written in the question files (the `type` field).
     pub fn name(&self) -> &'static str {
-        match self {
-            Kind::SingleChoice { .. } => "single",
-            Kind::MultipleChoice { .. } => "multi",
-            Kind::TrueFalse { .. } => "true_false",
-            Kind::Order { .. } => "order",
-            Kind::Match { .. } => "match",
-            Kind::Numeric { .. } => "numeric",
-            Kind::Scenario { .. } => "scenario",
-        }
+        QuestionType::of(self).name()
     }
 
     /// The options of the choice types.
     pub fn options(&self) -> Option<&[AnswerOption]> {
         match self {
             Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => Some(options),
-            _ => None,
+            Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } | Kind::Numeric { .. } => None,
         }
     }
 
@@ -125,7 +117,20 @@ impl Kind {
         match self {
             Kind::MultipleChoice { .. } => true,
             Kind::Scenario { options, .. } => options.iter().filter(|o| o.correct).count() > 1,
-            _ => false,
+            Kind::SingleChoice { .. } | Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } | Kind::Numeric { .. } => false,
+        }
+    }
+
+    /// The vignette shown above the prompt: a scenario's.
+    pub fn scenario(&self) -> Option<&str> {
+        match self {
+            Kind::Scenario { scenario, .. } => Some(scenario),
+            Kind::SingleChoice { .. }
+            | Kind::MultipleChoice { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Order { .. }
+            | Kind::Match { .. }
+            | Kind::Numeric { .. } => None,
         }
     }
 }
@@ -331,14 +336,9 @@ impl Bank {
                         problems.push(format!("{at}: unknown fact '{fact}'"));
                     }
                 }
-                for problem in kind_problems(&q.kind) {
+                let figures: Vec<i64> = q.facts.iter().filter_map(|id| self.fact(id)?.figure).collect();
+                for problem in kind_problems(&q.kind, &figures) {
                     problems.push(format!("{at}: {problem}"));
-                }
-                if let Kind::Numeric { answer, .. } = q.kind {
-                    let figures: Vec<i64> = q.facts.iter().filter_map(|id| self.fact(id)?.figure).collect();
-                    if !figures.contains(&answer) {
-                        problems.push(format!("{at}: numeric answer {answer} is not the figure of any of its facts"));
-                    }
                 }
             }
         }
@@ -403,33 +403,32 @@ impl Bank {
 }
 
 /// What is wrong with the answer part of a question, by its type's rules.
-fn kind_problems(kind: &Kind) -> Vec<String> {
+/// `figures` are the figures of the facts the question names.
+fn kind_problems(kind: &Kind, figures: &[i64]) -> Vec<String> {
     let mut problems = Vec::new();
-    if let Some(options) = kind.options() {
-        let correct = options.iter().filter(|o| o.correct).count();
-        if options.len() < 2 {
-            problems.push("needs at least two options".to_string());
-        }
-        if !unique(options.iter().map(|o| o.text.as_str())) {
-            problems.push("options must be non-empty and all different".to_string());
-        }
-        match kind {
-            Kind::SingleChoice { .. } if correct != 1 => problems.push("needs exactly one correct option".to_string()),
-            Kind::MultipleChoice { .. } if correct == 0 || correct == options.len() => {
-                problems.push("needs at least one correct and one wrong option".to_string())
-            }
-            Kind::Scenario { scenario, .. } => {
-                if scenario.trim().is_empty() {
-                    problems.push("scenario is empty".to_string());
-                }
-                if correct == 0 || correct == options.len() {
-                    problems.push("needs at least one correct and one wrong option".to_string());
-                }
-            }
-            _ => {}
-        }
-    }
     match kind {
+        Kind::SingleChoice { options } => {
+            problems.extend(option_problems(options));
+            if correct_count(options) != 1 {
+                problems.push("needs exactly one correct option".to_string());
+            }
+        }
+        Kind::MultipleChoice { options } => {
+            problems.extend(option_problems(options));
+            if correct_count(options) == 0 || correct_count(options) == options.len() {
+                problems.push("needs at least one correct and one wrong option".to_string());
+            }
+        }
+        Kind::Scenario { scenario, options } => {
+            problems.extend(option_problems(options));
+            if scenario.trim().is_empty() {
+                problems.push("scenario is empty".to_string());
+            }
+            if correct_count(options) == 0 || correct_count(options) == options.len() {
+                problems.push("needs at least one correct and one wrong option".to_string());
+            }
+        }
+        Kind::TrueFalse { .. } => {}
         Kind::Order { items } => {
             if items.len() < 3 {
                 problems.push("an order question needs at least three items".to_string());
@@ -446,10 +445,33 @@ fn kind_problems(kind: &Kind) -> Vec<String> {
                 problems.push("match lefts and rights must each be non-empty and all different".to_string());
             }
         }
-        Kind::Numeric { unit, .. } if !matches!(unit.as_str(), "" | "%") => problems.push(format!("unit '{unit}' must be \"%\" or \"\"")),
-        _ => {}
+        Kind::Numeric { answer, unit, .. } => {
+            if !matches!(unit.as_str(), "" | "%") {
+                problems.push(format!("unit '{unit}' must be \"%\" or \"\""));
+            }
+            if !figures.contains(answer) {
+                problems.push(format!("numeric answer {answer} is not the figure of any of its facts"));
+            }
+        }
     }
     problems
+}
+
+/// What is wrong with a choice question's options, whatever its type.
+fn option_problems(options: &[AnswerOption]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if options.len() < 2 {
+        problems.push("needs at least two options".to_string());
+    }
+    if !unique(options.iter().map(|o| o.text.as_str())) {
+        problems.push("options must be non-empty and all different".to_string());
+    }
+    problems
+}
+
+/// How many of `options` are right.
+fn correct_count(options: &[AnswerOption]) -> usize {
+    options.iter().filter(|o| o.correct).count()
 }
 
 /// True if every text is non-empty and no two are the same.
@@ -491,7 +513,21 @@ enum QuestionType {
 }
 
 impl QuestionType {
-    /// The name written in the files, the same as [`Kind::name`].
+    /// The type of a question of `kind`: what [`Kind::name`] is read from.
+    fn of(kind: &Kind) -> QuestionType {
+        match kind {
+            Kind::SingleChoice { .. } => QuestionType::Single,
+            Kind::MultipleChoice { .. } => QuestionType::Multi,
+            Kind::TrueFalse { .. } => QuestionType::TrueFalse,
+            Kind::Order { .. } => QuestionType::Order,
+            Kind::Match { .. } => QuestionType::Match,
+            Kind::Numeric { .. } => QuestionType::Numeric,
+            Kind::Scenario { .. } => QuestionType::Scenario,
+        }
+    }
+
+    /// The name written in the files, as serde reads it (`rename_all`); a test
+    /// checks the two agree for every type.
     fn name(self) -> &'static str {
         match self {
             QuestionType::Single => "single",
@@ -581,26 +617,45 @@ impl std::fmt::Display for ShapeError {
     }
 }
 
+impl QuestionFile {
+    /// The first field of a type that is still here once the question's own
+    /// fields are taken: a field foreign to its type. Every field is named,
+    /// so a new one does not compile until it is listed.
+    fn left_over(&self) -> Option<&'static str> {
+        let QuestionFile {
+            id: _,
+            question_type: _,
+            prompt: _,
+            explanation: _,
+            source: _,
+            facts: _,
+            principle: _,
+            options,
+            answer,
+            items,
+            pairs,
+            close_within,
+            unit,
+            scenario,
+        } = self;
+        let left = [
+            ("options", options.is_some()),
+            ("answer", answer.is_some()),
+            ("items", items.is_some()),
+            ("pairs", pairs.is_some()),
+            ("close_within", close_within.is_some()),
+            ("unit", unit.is_some()),
+            ("scenario", scenario.is_some()),
+        ];
+        left.into_iter().find(|(_, present)| *present).map(|(field, _)| field)
+    }
+}
+
 impl TryFrom<QuestionFile> for Question {
     type Error = ShapeError;
 
-    fn try_from(file: QuestionFile) -> Result<Question, ShapeError> {
-        let QuestionFile {
-            id,
-            question_type,
-            prompt,
-            explanation,
-            source,
-            facts,
-            principle,
-            mut options,
-            mut answer,
-            mut items,
-            mut pairs,
-            mut close_within,
-            mut unit,
-            mut scenario,
-        } = file;
+    fn try_from(mut file: QuestionFile) -> Result<Question, ShapeError> {
+        let (id, question_type) = (file.id.clone(), file.question_type);
         let error = |field, problem| ShapeError { id: id.clone(), field, problem, question_type };
         // Each field the type uses is taken, so that any left are foreign to it.
         fn take<T>(
@@ -611,38 +666,31 @@ impl TryFrom<QuestionFile> for Question {
             slot.take().ok_or_else(|| error(field, "is missing for"))
         }
         let kind = match question_type {
-            QuestionType::Single => Kind::SingleChoice { options: take(&mut options, "options", error)? },
-            QuestionType::Multi => Kind::MultipleChoice { options: take(&mut options, "options", error)? },
-            QuestionType::TrueFalse => match take(&mut answer, "answer", error)? {
+            QuestionType::Single => Kind::SingleChoice { options: take(&mut file.options, "options", error)? },
+            QuestionType::Multi => Kind::MultipleChoice { options: take(&mut file.options, "options", error)? },
+            QuestionType::TrueFalse => match take(&mut file.answer, "answer", error)? {
                 Answer::Bool(answer) => Kind::TrueFalse { answer },
                 Answer::Number(_) => return Err(error("answer", "must be true or false for")),
             },
-            QuestionType::Order => Kind::Order { items: take(&mut items, "items", error)? },
-            QuestionType::Match => Kind::Match { pairs: take(&mut pairs, "pairs", error)? },
+            QuestionType::Order => Kind::Order { items: take(&mut file.items, "items", error)? },
+            QuestionType::Match => Kind::Match { pairs: take(&mut file.pairs, "pairs", error)? },
             QuestionType::Numeric => Kind::Numeric {
-                answer: match take(&mut answer, "answer", error)? {
+                answer: match take(&mut file.answer, "answer", error)? {
                     Answer::Number(answer) => answer,
                     Answer::Bool(_) => return Err(error("answer", "must be a whole number for")),
                 },
-                close_within: take(&mut close_within, "close_within", error)?,
-                unit: take(&mut unit, "unit", error)?,
+                close_within: take(&mut file.close_within, "close_within", error)?,
+                unit: take(&mut file.unit, "unit", error)?,
             },
-            QuestionType::Scenario => {
-                Kind::Scenario { scenario: take(&mut scenario, "scenario", error)?, options: take(&mut options, "options", error)? }
-            }
+            QuestionType::Scenario => Kind::Scenario {
+                scenario: take(&mut file.scenario, "scenario", error)?,
+                options: take(&mut file.options, "options", error)?,
+            },
         };
-        let left = [
-            ("options", options.is_some()),
-            ("answer", answer.is_some()),
-            ("items", items.is_some()),
-            ("pairs", pairs.is_some()),
-            ("close_within", close_within.is_some()),
-            ("unit", unit.is_some()),
-            ("scenario", scenario.is_some()),
-        ];
-        if let Some((field, _)) = left.into_iter().find(|(_, present)| *present) {
+        if let Some(field) = file.left_over() {
             return Err(error(field, "does not belong to"));
         }
+        let QuestionFile { id, prompt, explanation, source, facts, principle, .. } = file;
         Ok(Question { id, prompt, kind, explanation, source, facts, principle })
     }
 }
@@ -760,10 +808,31 @@ mod tests {
             ),
             ("scenario", format!(r#""scenario":"S.",{options}"#), Kind::Scenario { scenario: "S.".into(), options: read_options.clone() }),
         ];
+        let covered: Vec<&str> = cases.iter().map(|(question_type, _, _)| *question_type).collect();
+        assert_eq!(covered, type_names(), "a case for every type serde reads");
         for (question_type, fields, kind) in cases {
             let read = parse_one(&question(question_type, &fields));
             assert_eq!(read, Ok(kind), "{question_type}");
             assert_eq!(read.unwrap().name(), question_type, "Kind::name is the type as written");
+        }
+    }
+
+    /// Every type name serde reads, in order: the list its error for an
+    /// unknown type gives, so a new type is in it without being written here.
+    fn type_names() -> Vec<String> {
+        let Err(err) = serde_json::from_str::<QuestionType>(r#""?""#) else { panic!("\"?\" is no type") };
+        let err = err.to_string();
+        let (_, expected) = err.split_once("expected one of ").unwrap_or_else(|| panic!("{err}"));
+        expected.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn every_type_name_reads_back_as_that_type() {
+        let names = type_names();
+        assert!(names.contains(&"single".to_string()) && names.contains(&"scenario".to_string()), "{names:?}");
+        for name in &names {
+            let Ok(read) = serde_json::from_str::<QuestionType>(&format!("\"{name}\"")) else { panic!("{name}") };
+            assert_eq!(read.name(), name, "QuestionType::name is the name serde reads");
         }
     }
 

@@ -48,12 +48,17 @@ impl Draft {
     /// The empty draft for a question laid out as `layout` (see `SessionItem::order`).
     pub fn new(kind: &Kind, layout: &[usize]) -> Draft {
         match kind {
+            Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => {
+                if kind.allows_several() {
+                    Draft::Choices(Vec::new())
+                } else {
+                    Draft::Choice(None)
+                }
+            }
             Kind::TrueFalse { .. } => Draft::Choice(None),
             Kind::Order { .. } => Draft::Order(layout.to_vec()),
             Kind::Match { pairs } => Draft::Matches(vec![None; pairs.len()]),
             Kind::Numeric { .. } => Draft::Number(String::new()),
-            kind if kind.allows_several() => Draft::Choices(Vec::new()),
-            _ => Draft::Choice(None),
         }
     }
 

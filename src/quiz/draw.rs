@@ -237,7 +237,12 @@ pub fn states_answer_of(shown: &Question, asked: &Question) -> bool {
 fn figure_key(question: &Question) -> Option<String> {
     match &question.kind {
         Kind::Numeric { answer, unit, .. } => Some(format!("{answer}{unit}")),
-        _ => None,
+        Kind::SingleChoice { .. }
+        | Kind::MultipleChoice { .. }
+        | Kind::TrueFalse { .. }
+        | Kind::Order { .. }
+        | Kind::Match { .. }
+        | Kind::Scenario { .. } => None,
     }
 }
 
@@ -259,9 +264,7 @@ fn shown_parts(question: &Question) -> impl Iterator<Item = &str> {
 fn answer_keys(kind: &Kind) -> Vec<String> {
     match kind {
         Kind::Numeric { answer, .. } => vec![answer.to_string()],
-        kind => kind
-            .options()
-            .unwrap_or_default()
+        Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => options
             .iter()
             .filter(|option| option.correct)
             .flat_map(|option| {
@@ -272,6 +275,7 @@ fn answer_keys(kind: &Kind) -> Vec<String> {
                 keys
             })
             .collect(),
+        Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } => Vec::new(),
     }
 }
 

@@ -62,6 +62,15 @@ impl RightAnswer {
             RightAnswer::TrueFalse(_) | RightAnswer::Number { .. } => vec![self.summary()],
         }
     }
+
+    /// True when the answer given was near the right one but not it: the
+    /// feedback says "Close" rather than "Not quite".
+    pub fn is_close(&self) -> bool {
+        match self {
+            RightAnswer::Number { close, .. } => *close,
+            RightAnswer::Options(_) | RightAnswer::TrueFalse(_) | RightAnswer::Order(_) | RightAnswer::Pairs(_) => false,
+        }
+    }
 }
 
 /// One pair of a match question, as the feedback shows it: "Addiction: 21% (you chose 17%)".
@@ -98,43 +107,65 @@ fn is_permutation(order: &[usize], len: usize) -> bool {
 impl Kind {
     /// True if `response` is a well-formed answer to this kind of question.
     pub fn accepts(&self, response: &Response) -> bool {
-        match (self, response) {
-            (Kind::TrueFalse { .. }, Response::Choice(i)) => *i < 2,
-            (Kind::Order { items }, Response::Order(order)) => is_permutation(order, items.len()),
-            (Kind::Match { pairs }, Response::Matches(chosen)) => chosen.len() == pairs.len() && chosen.iter().all(|&j| j < pairs.len()),
-            (Kind::Numeric { .. }, Response::Number(_)) => true,
-            (kind, Response::Choice(i)) if !kind.allows_several() => kind.options().is_some_and(|o| *i < o.len()),
-            (kind, Response::Choices(chosen)) if kind.allows_several() => {
-                let len = kind.options().map_or(0, <[_]>::len);
-                let mut seen = vec![false; len];
-                !chosen.is_empty() && chosen.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
+        match self {
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => match response {
+                Response::Choice(i) => !self.allows_several() && *i < options.len(),
+                Response::Choices(chosen) => {
+                    let mut seen = vec![false; options.len()];
+                    self.allows_several()
+                        && !chosen.is_empty()
+                        && chosen.iter().all(|&i| i < options.len() && !std::mem::replace(&mut seen[i], true))
+                }
+                Response::Order(_) | Response::Matches(_) | Response::Number(_) => false,
+            },
+            Kind::TrueFalse { .. } => {
+                let Response::Choice(i) = response else { return false };
+                *i < 2
             }
-            _ => false,
+            Kind::Order { items } => {
+                let Response::Order(order) = response else { return false };
+                is_permutation(order, items.len())
+            }
+            Kind::Match { pairs } => {
+                let Response::Matches(chosen) = response else { return false };
+                chosen.len() == pairs.len() && chosen.iter().all(|&j| j < pairs.len())
+            }
+            Kind::Numeric { .. } => matches!(response, Response::Number(_)),
         }
     }
 
-    /// Marks a response `accepts` allowed: right or not, and how many parts were right.
+    /// Marks a response `accepts` allowed: right or not, and how many parts
+    /// were right. A response that does not fit is not right.
     pub fn mark(&self, response: &Response) -> (bool, Option<PartsRight>) {
-        match (self, response) {
-            (Kind::TrueFalse { answer }, Response::Choice(i)) => ((*i == 0) == *answer, None),
-            (Kind::Order { items }, Response::Order(order)) => {
+        match self {
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => match response {
+                Response::Choice(i) => (options.get(*i).is_some_and(|o| o.correct), None),
+                Response::Choices(chosen) => {
+                    // Each option is right if chosen exactly when it is correct.
+                    let right = options.iter().enumerate().filter(|(i, o)| chosen.contains(i) == o.correct).count();
+                    (right == options.len(), Some(PartsRight { right, of: options.len() }))
+                }
+                Response::Order(_) | Response::Matches(_) | Response::Number(_) => (false, None),
+            },
+            Kind::TrueFalse { answer } => {
+                let Response::Choice(i) = response else { return (false, None) };
+                ((*i == 0) == *answer, None)
+            }
+            Kind::Order { items } => {
+                let Response::Order(order) = response else { return (false, None) };
                 let right = order.iter().enumerate().filter(|(place, &item)| *place == item).count();
                 (right == items.len(), Some(PartsRight { right, of: items.len() }))
             }
-            (Kind::Match { pairs }, Response::Matches(chosen)) => {
+            Kind::Match { pairs } => {
+                let Response::Matches(chosen) = response else { return (false, None) };
                 let right = chosen.iter().enumerate().filter(|(left, &j)| *left == j).count();
                 (right == pairs.len(), Some(PartsRight { right, of: pairs.len() }))
             }
             // The course states its figures exactly, so only the exact figure is right.
-            (Kind::Numeric { answer, .. }, Response::Number(given)) => (given == answer, None),
-            (kind, Response::Choice(i)) => (kind.options().is_some_and(|o| o.get(*i).is_some_and(|o| o.correct)), None),
-            (kind, Response::Choices(chosen)) => {
-                let options = kind.options().unwrap_or_default();
-                // Each option is right if chosen exactly when it is correct.
-                let right = options.iter().enumerate().filter(|(i, o)| chosen.contains(i) == o.correct).count();
-                (right == options.len(), Some(PartsRight { right, of: options.len() }))
+            Kind::Numeric { answer, .. } => {
+                let Response::Number(given) = response else { return (false, None) };
+                (given == answer, None)
             }
-            _ => (false, None),
         }
     }
 
@@ -144,9 +175,9 @@ impl Kind {
             Kind::TrueFalse { answer } => RightAnswer::TrueFalse(*answer),
             Kind::Order { items } => RightAnswer::Order(items.clone()),
             Kind::Match { pairs } => {
-                let chosen = |left: usize| match response {
-                    Some(Response::Matches(m)) => m.get(left).copied().filter(|&j| j != left).and_then(|j| pairs.get(j)),
-                    _ => None,
+                let chosen = |left: usize| {
+                    let Some(Response::Matches(m)) = response else { return None };
+                    m.get(left).copied().filter(|&j| j != left).and_then(|j| pairs.get(j))
                 };
                 RightAnswer::Pairs(
                     pairs
@@ -161,53 +192,69 @@ impl Kind {
                 )
             }
             Kind::Numeric { answer, close_within, unit } => {
-                let given = match response {
-                    Some(Response::Number(n)) => Some(*n),
-                    _ => None,
-                };
+                let given = if let Some(Response::Number(n)) = response { Some(*n) } else { None };
                 let distance = given.map(|n| (i128::from(n) - i128::from(*answer)).abs());
                 let close = distance.is_some_and(|d| d > 0 && d <= i128::from(*close_within));
                 RightAnswer::Number { answer: *answer, unit: unit.clone(), given, close }
             }
-            kind => RightAnswer::Options(kind.options().unwrap_or_default().iter().filter(|o| o.correct).map(|o| o.text.clone()).collect()),
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+                RightAnswer::Options(options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect())
+            }
         }
     }
 
     /// A response in plain words, with no marking: what an assessment's
     /// "Check your answers" page lists. An answer that does not fit gives "".
     pub fn describe(&self, response: &Response) -> String {
-        let option = |i: usize| self.options().and_then(|o| o.get(i)).map(|o| o.text.clone()).unwrap_or_default();
-        match (self, response) {
-            (Kind::TrueFalse { .. }, Response::Choice(0)) => "True".into(),
-            (Kind::TrueFalse { .. }, Response::Choice(_)) => "False".into(),
-            (Kind::Order { items }, Response::Order(order)) => {
+        match self {
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+                let option = |i: usize| options.get(i).map(|o| o.text.clone()).unwrap_or_default();
+                match response {
+                    Response::Choice(i) => option(*i),
+                    Response::Choices(chosen) => {
+                        let mut chosen = chosen.clone();
+                        chosen.sort_unstable();
+                        chosen.into_iter().map(option).collect::<Vec<_>>().join("; ")
+                    }
+                    Response::Order(_) | Response::Matches(_) | Response::Number(_) => String::new(),
+                }
+            }
+            Kind::TrueFalse { .. } => {
+                let Response::Choice(i) = response else { return String::new() };
+                String::from(if *i == 0 { "True" } else { "False" })
+            }
+            Kind::Order { items } => {
+                let Response::Order(order) = response else { return String::new() };
                 order.iter().filter_map(|&i| items.get(i).cloned()).collect::<Vec<_>>().join(", then ")
             }
-            (Kind::Match { pairs }, Response::Matches(chosen)) => pairs
-                .iter()
-                .zip(chosen)
-                .filter_map(|(pair, &j)| Some(format!("{}: {}", pair.left, pairs.get(j)?.right)))
-                .collect::<Vec<_>>()
-                .join("; "),
-            (Kind::Numeric { unit, .. }, Response::Number(n)) => format!("{n}{unit}"),
-            (_, Response::Choice(i)) => option(*i),
-            (_, Response::Choices(chosen)) => {
-                let mut chosen = chosen.clone();
-                chosen.sort_unstable();
-                chosen.into_iter().map(option).collect::<Vec<_>>().join("; ")
+            Kind::Match { pairs } => {
+                let Response::Matches(chosen) = response else { return String::new() };
+                pairs
+                    .iter()
+                    .zip(chosen)
+                    .filter_map(|(pair, &j)| Some(format!("{}: {}", pair.left, pairs.get(j)?.right)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             }
-            _ => String::new(),
+            Kind::Numeric { unit, .. } => {
+                let Response::Number(n) = response else { return String::new() };
+                format!("{n}{unit}")
+            }
         }
     }
 
     /// The written feedback for the options the learner chose, and for right
-    /// options they missed, in the question's order.
+    /// options they missed, in the question's order. Only the choice types
+    /// have options, so only they have notes.
     pub fn option_notes(&self, response: &Response) -> Vec<String> {
-        let Some(options) = self.options() else { return Vec::new() };
+        let options = match self {
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => options,
+            Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } | Kind::Numeric { .. } => return Vec::new(),
+        };
         let chosen = |i: usize| match response {
             Response::Choice(c) => *c == i,
             Response::Choices(cs) => cs.contains(&i),
-            _ => false,
+            Response::Order(_) | Response::Matches(_) | Response::Number(_) => false,
         };
         options
             .iter()

@@ -60,7 +60,7 @@ pub fn starting_layout(kind: &Kind, rng: &mut SeededRng) -> Vec<usize> {
             }
             order
         }
-        kind => shuffled(kind.options().map_or(0, <[_]>::len), rng),
+        Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => shuffled(options.len(), rng),
     }
 }
 
@@ -71,7 +71,7 @@ pub fn is_valid_layout(kind: &Kind, order: &[usize]) -> bool {
         Kind::Numeric { .. } => 0,
         Kind::Match { pairs } => pairs.len(),
         Kind::Order { items } => items.len(),
-        kind => kind.options().map_or(0, <[_]>::len),
+        Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => options.len(),
     };
     let mut seen = vec![false; len];
     order.len() == len && order.iter().all(|&i| i < len && !std::mem::replace(&mut seen[i], true))
@@ -387,7 +387,7 @@ fn feedback_for(item: &SessionItem) -> Feedback {
     let right_answer = q.kind.right_answer(response);
     Feedback {
         correct,
-        close: matches!(right_answer, RightAnswer::Number { close: true, .. }),
+        close: right_answer.is_close(),
         right_answer,
         parts_right,
         notes: response.map(|r| q.kind.option_notes(r)).unwrap_or_default(),

@@ -7,7 +7,6 @@ use leptos::{html, prelude::*};
 use super::focus::focus_when_shown;
 use super::quiz_page::QuizUpdate;
 use super::QuitQuiz;
-use crate::quiz::bank::Kind;
 use crate::quiz::route::Route;
 use crate::quiz::session::Session;
 
@@ -51,10 +50,7 @@ pub fn CheckAnswersPage(
                         .enumerate()
                         .map(|(i, item)| {
                             let number = i + 1;
-                            let scenario = match &item.question.kind {
-                                Kind::Scenario { scenario, .. } => Some(opening(scenario)),
-                                _ => None,
-                            };
+                            let scenario = item.question.kind.scenario().map(opening);
                             let given =
                                 item.response.as_ref().map_or_else(|| "Not answered".to_string(), |r| item.question.kind.describe(r));
                             view! {

@@ -49,10 +49,16 @@ fn right_answer(answer: RightAnswer) -> AnyView {
 
 /// The verdict: "Correct.", "Close: the figure is 294." or "Not quite.".
 fn verdict(f: &Feedback) -> String {
+    if f.correct {
+        return "Correct.".into();
+    }
     match &f.right_answer {
-        _ if f.correct => "Correct.".into(),
         RightAnswer::Number { answer, unit, close: true, .. } => format!("Close: the figure is {answer}{unit}."),
-        _ => "Not quite.".into(),
+        RightAnswer::Number { close: false, .. }
+        | RightAnswer::Options(_)
+        | RightAnswer::TrueFalse(_)
+        | RightAnswer::Order(_)
+        | RightAnswer::Pairs(_) => "Not quite.".into(),
     }
 }
 

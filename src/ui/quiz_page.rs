@@ -31,25 +31,29 @@ pub enum QuizUpdate {
 /// assessment the answer saved before, to change.
 fn draft_for(session: &Option<Session>) -> Draft {
     let Some(item) = session.as_ref().and_then(Session::current) else { return Draft::Choice(None) };
-    match (&item.response, session.as_ref().map(Session::stage)) {
-        (Some(response), Some(Stage::Asking)) => Draft::from_response(&item.question.kind, &item.order, response),
-        _ => Draft::new(&item.question.kind, &item.order),
+    let asking = session.as_ref().is_some_and(|s| s.stage() == Stage::Asking);
+    match item.response.as_ref().filter(|_| asking) {
+        Some(response) => Draft::from_response(&item.question.kind, &item.order, response),
+        None => Draft::new(&item.question.kind, &item.order),
     }
 }
 
 /// The stored draft if it fits the current question, else a fresh one.
 fn starting_draft(session: &Option<Session>, stored: Option<Draft>) -> Draft {
     let current = session.as_ref().and_then(Session::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
-    match (stored, current) {
-        (Some(draft), Some(item)) if draft.fits(&item.question.kind, &item.order) => draft,
-        _ => draft_for(session),
-    }
+    stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.order))).unwrap_or_else(|| draft_for(session))
 }
 
 /// The hint under the question, which states how the type is answered and marked.
 fn hint(kind: &Kind) -> String {
     match kind {
-        kind if kind.allows_several() => "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into(),
+        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => {
+            if kind.allows_several() {
+                "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into()
+            } else {
+                "Select one answer.".into()
+            }
+        }
         Kind::TrueFalse { .. } => "Is this statement true or false?".into(),
         Kind::Order { .. } => "Use the Up and Down buttons to put them in order.".into(),
         Kind::Match { .. } => "Choose the right match for each item.".into(),
@@ -57,7 +61,6 @@ fn hint(kind: &Kind) -> String {
             let of_what = if unit == "%" { "percentage" } else { "number" };
             format!("Give the exact {of_what}, as a whole number. The course states it exactly.")
         }
-        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => "Select one answer.".into(),
     }
 }
 
@@ -234,10 +237,7 @@ pub fn QuizPage(
     let question = move || {
         current().map(|item| {
             let kind = &item.question.kind;
-            let scenario = match kind {
-                Kind::Scenario { scenario, .. } => Some(scenario.clone()),
-                _ => None,
-            };
+            let scenario = kind.scenario().map(str::to_string);
             let is_scenario = scenario.is_some();
             let described_by = move || {
                 let mut ids = vec!["question-hint"];

@@ -18,7 +18,7 @@ use super::state::use_app;
 use super::{GoneNotice, NavLink};
 use crate::platform::share;
 use crate::quiz::attempt::Attempt;
-use crate::quiz::bank::{Bank, Kind};
+use crate::quiz::bank::Bank;
 use crate::quiz::link::QuizResult;
 use crate::quiz::record::{RecordDraft, NAME_MAX};
 use crate::quiz::route::Route;
@@ -86,10 +86,7 @@ fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec
                     None => topics.push((title, u32::from(right), 1)),
                 }
             }
-            let scenario = match &question.kind {
-                Kind::Scenario { scenario, .. } => Some(scenario.clone()),
-                _ => None,
-            };
+            let scenario = question.kind.scenario().map(str::to_string);
             let given = item.response.as_ref().map(|r| question.kind.describe(r)).unwrap_or_default();
             let card = bank.card_for_question(&question.source, topic).map(|c| (c.id.clone(), c.title.clone()));
             let verdict = if right {

@@ -11,14 +11,18 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
     let several = kind.allows_several();
     // (text, correct) of each option, in the question's own order.
     let options: Vec<(String, bool)> = match &kind {
+        Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+            options.iter().map(|o| (o.text.clone(), o.correct)).collect()
+        }
         Kind::TrueFalse { answer } => vec![("True".into(), *answer), ("False".into(), !*answer)],
-        kind => kind.options().unwrap_or_default().iter().map(|o| (o.text.clone(), o.correct)).collect(),
+        // Not a choice type: these have inputs of their own.
+        Kind::Order { .. } | Kind::Match { .. } | Kind::Numeric { .. } => Vec::new(),
     };
     let is_answered = answered.is_some();
     let was_chosen = move |index: usize| match &answered {
         Some(Response::Choice(c)) => *c == index,
         Some(Response::Choices(cs)) => cs.contains(&index),
-        _ => false,
+        Some(Response::Order(_) | Response::Matches(_) | Response::Number(_)) | None => false,
     };
 
     layout
@@ -40,14 +44,14 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
                     draft.with(|d| match d {
                         Draft::Choice(c) => *c == Some(index),
                         Draft::Choices(cs) => cs.contains(&index),
-                        _ => false,
+                        Draft::Order(_) | Draft::Matches(_) | Draft::Number(_) => false,
                     })
                 }
             };
             let on_change = move |_| {
                 draft.update(|d| match d {
                     Draft::Choices(_) => d.toggle(index),
-                    _ => *d = Draft::Choice(Some(index)),
+                    Draft::Choice(_) | Draft::Order(_) | Draft::Matches(_) | Draft::Number(_) => *d = Draft::Choice(Some(index)),
                 })
             };
             view! {

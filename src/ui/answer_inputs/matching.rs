@@ -9,10 +9,11 @@ use crate::quiz::marking::Response;
 
 #[component]
 pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
-    let answered_matches = match answered {
-        Some(Response::Matches(m)) => Some(m),
-        _ => None,
-    };
+    // Only a match question's answer is shown here.
+    let answered_matches = answered.and_then(|response| {
+        let Response::Matches(m) = response else { return None };
+        Some(m)
+    });
     let is_answered = answered_matches.is_some();
     // Each drop-down's options by their shown position: their values say
     // nothing about which right goes with which left.
@@ -33,11 +34,21 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
             });
             let selected = move || {
                 given.or_else(|| {
-                    draft.with(|d| match d {
-                        Draft::Matches(m) => m.get(left).copied().flatten(),
-                        _ => None,
+                    draft.with(|d| {
+                        let Draft::Matches(m) = d else { return None };
+                        m.get(left).copied().flatten()
                     })
                 })
+            };
+            // The choice shown, by position, set as the select's value: an
+            // option's `selected` attribute alone is ignored once a person has
+            // chosen in that select, and the next match question reuses the
+            // same selects, so Firefox went on showing the last question's
+            // choices while the answer held none.
+            let shown_value = move || {
+                selected()
+                    .and_then(|j| layout.with_value(|l| l.iter().position(|&shown| shown == j)))
+                    .map_or_else(String::new, |k| k.to_string())
             };
             let on_change = move |event| {
                 let shown = event_target_value(&event).parse::<usize>().ok();
@@ -68,7 +79,7 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
                             view! { <span class="tag tag-chosen">"Not right"</span> }
                         })}
                     </label>
-                    <select id=id class="select" disabled=is_answered on:change=on_change>
+                    <select id=id class="select" disabled=is_answered prop:value=shown_value on:change=on_change>
                         <option value="" selected=move || selected().is_none()>"Choose a match"</option>
                         {options}
                     </select>

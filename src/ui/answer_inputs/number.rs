@@ -8,15 +8,16 @@ use crate::quiz::marking::Response;
 
 #[component]
 pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
-    let given = match answered {
-        Some(Response::Number(n)) => Some(n),
-        _ => None,
-    };
+    // Only a numeric question's answer and draft are shown here.
+    let given = answered.and_then(|response| {
+        let Response::Number(n) = response else { return None };
+        Some(n)
+    });
     let value = move || match given {
         Some(n) => n.to_string(),
-        None => draft.with(|d| match d {
-            Draft::Number(text) => text.clone(),
-            _ => String::new(),
+        None => draft.with(|d| {
+            let Draft::Number(text) = d else { return String::new() };
+            text.clone()
         }),
     };
     let label = if unit == "%" { "Your answer, as a percentage" } else { "Your answer" };

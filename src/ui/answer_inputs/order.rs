@@ -17,10 +17,11 @@ fn focus_by_id(id: &str) {
 pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let items = StoredValue::new(items);
-    let answered_order = match answered {
-        Some(Response::Order(order)) => Some(order),
-        _ => None,
-    };
+    // Only an order question's answer and draft are shown here.
+    let answered_order = answered.and_then(|response| {
+        let Response::Order(order) = response else { return None };
+        Some(order)
+    });
     let is_answered = answered_order.is_some();
     // Each item's element ids use where it started (its place in `layout`),
     // which says nothing about where it belongs.
@@ -28,18 +29,18 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
     let tag = move |item: usize| start_places.with_value(|l| l.iter().position(|&i| i == item).unwrap_or(item));
     let arrangement = move || {
         answered_order.clone().unwrap_or_else(|| {
-            draft.with(|d| match d {
-                Draft::Order(order) => order.clone(),
-                _ => layout.clone(),
+            draft.with(|d| {
+                let Draft::Order(order) = d else { return layout.clone() };
+                order.clone()
             })
         })
     };
 
     let move_item = move |place: usize, item: usize, up: bool| {
         draft.update(|d| d.move_item(place, up));
-        let (new_place, count) = draft.with_untracked(|d| match d {
-            Draft::Order(order) => (order.iter().position(|&i| i == item).unwrap_or(place), order.len()),
-            _ => (place, 0),
+        let (new_place, count) = draft.with_untracked(|d| {
+            let Draft::Order(order) = d else { return (place, 0) };
+            (order.iter().position(|&i| i == item).unwrap_or(place), order.len())
         });
         let text = items.with_value(|items| items[item].clone());
         announcement.set(format!("{text}: now {} of {count}", new_place + 1));

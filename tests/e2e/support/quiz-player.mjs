@@ -25,7 +25,7 @@ for (const question of TOPICS.flatMap((t) => t.questions)) {
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const allowsSeveral = (q) => q.type === 'multi' || (q.type === 'scenario' && q.options.filter((o) => o.correct).length > 1);
+export const allowsSeveral = (q) => q.type === 'multi' || (q.type === 'scenario' && q.options.filter((o) => o.correct).length > 1);
 
 /**
  * Waits out the quiz's guard against double taps: for half a second after the
@@ -50,6 +50,15 @@ export async function currentQuestion(page) {
   const offered = await page
     .locator('fieldset .option label, .order-item .order-text, .match-row label')
     .evaluateAll((elements) => elements.map((e) => e.firstChild.textContent));
+  return questionOnScreen({ scenario, prompt, offered });
+}
+
+/**
+ * The bank's question for what a screen shows: its scenario (or undefined),
+ * its prompt, and the texts it offers (options, items to order or to match).
+ * Shared with the Firefox and WebKit suite, which reads the screen its own way.
+ */
+export function questionOnScreen({ scenario, prompt, offered }) {
   const isTrueFalse = offered.length === 2 && offered[0] === 'True' && offered[1] === 'False';
   const question = questionByKey.get(keyOf(scenario, prompt, isTrueFalse ? [] : offered));
   assert.ok(question, `the question on screen is not in the bank: ${prompt}`);
@@ -61,7 +70,7 @@ const shownLabels = (page) => page.locator('fieldset .option label').evaluateAll
 const shownOrder = (page) => page.locator('.order-item .order-text').evaluateAll((items) => items.map((i) => i.firstChild.textContent));
 
 /** What to pick for a question, right or wrong, in the bank's own terms. */
-function plan(question, correctly) {
+export function plan(question, correctly) {
   switch (question.type) {
     case 'true_false':
       return { choose: [correctly === question.answer ? 'True' : 'False'] };

@@ -1,0 +1,203 @@
+// The app in the other two browser engines, at 360 x 740: Firefox (Debian's
+// firefox-esr, through puppeteer-core over WebDriver BiDi) and WebKit
+// (WebKitGTK, the engine of every iPhone browser, through WebKitWebDriver and
+// selenium-webdriver). About half the people who use this are on iPhones.
+//
+// The same journeys run in each: boot under the CSP with a clean console, a
+// quiz with every question type, a reload that resumes, the Learn charts, the
+// trainer's QR code, and a whole quiz offline after one visit. Each test has
+// its own server, so its own origin: every test is a first visit.
+//
+// Run with `make test-engines` (under xvfb-run, which WebKitGTK needs).
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import UPNG from 'upng-js';
+import { ARTIFACTS, DIST, assertDistBuilt } from '../e2e/support/browser.mjs';
+import { serveStatic } from '../e2e/support/static-server.mjs';
+import { questionOnScreen } from '../e2e/support/quiz-player.mjs';
+import { answer, next, readScreen, untilQuestion } from './support/player.mjs';
+import { ENGINES, KNOWN_WEBKIT_LINE, PHONE, launch } from './support/engines.mjs';
+
+const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
+const LEARN = JSON.parse(readFileSync(new URL('../../assets/learn.json', import.meta.url), 'utf8')).cards;
+const FACTS = new Map(
+  JSON.parse(readFileSync(new URL('../../assets/facts.json', import.meta.url), 'utf8')).map((f) => [f.id, f]),
+);
+
+assertDistBuilt();
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A trainer's link: everyone who opens it gets the same questions in the same order. */
+const trainerLink = (url, seed, count, topics = 'all') => `${url}?view=trainer-quiz&topics=${topics}&count=${count}&seed=${seed}&mode=practice&pass=80`;
+
+/** Opens a browser of `engine` and a server of its own for one test; both are closed after. */
+async function session(engine, t) {
+  const server = await serveStatic(DIST);
+  const browser = await launch(engine);
+  t.after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  const size = await browser.run(() => [window.innerWidth, window.innerHeight]);
+  assert.deepEqual(size, [PHONE.width, PHONE.height], `${engine} opens at ${PHONE.width} x ${PHONE.height}`);
+  return { server, browser };
+}
+
+/** The app has booted: its wasm has run (the `app-ready` mark) and the home screen works. */
+async function untilReady(browser) {
+  await browser.waitFor(() => performance.getEntriesByName('app-ready').length === 1, [], 'the app-ready mark');
+  await browser.waitForText('button', 'Start quiz');
+}
+
+/** Console errors, without the one line WebKit writes on every load. */
+const unexpectedErrors = (browser) => browser.consoleErrors().filter((line) => !(browser.name === 'webkit' && line === KNOWN_WEBKIT_LINE));
+
+/** Decodes the QR code in a PNG screenshot. */
+function decodeQr(png) {
+  const image = UPNG.decode(png);
+  return jsQR(new Uint8ClampedArray(UPNG.toRGBA8(image)[0]), image.width, image.height)?.data;
+}
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    test('boots under the CSP, with nothing in the console but the known WebKit line', async (t) => {
+      const { server, browser } = await session(engine, t);
+      await browser.open(server.url);
+      await untilReady(browser);
+      const csp = await browser.run(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/, 'the strict CSP is in force');
+      assert.ok(await browser.fitsWidth(), 'home fits 360 px');
+      writeFileSync(join(ARTIFACTS, `${engine}-home.png`), await browser.screenshot());
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
+      if (engine === 'webkit') assert.ok(browser.consoleErrors().includes(KNOWN_WEBKIT_LINE), 'the console is read (WebKit always logs the manifest-src line)');
+    });
+
+    test('a quiz with every question type, each answered right and wrong', async (t) => {
+      const { server, browser } = await session(engine, t);
+      const needed = new Set(TYPES.flatMap((type) => [`${type}:right`, `${type}:wrong`]));
+      const shots = new Set();
+      // Trainer's links always draw the same questions. Order questions are
+      // only in the first three topics and scenarios only in the Principles
+      // and Section 11, so the two links take turns, with a new seed each
+      // round, until every type has been answered both ways.
+      const links = (seed) => [
+        trainerLink(server.url, seed, 10, 'characteristics.national-picture.principles-overview'),
+        trainerLink(server.url, seed, 10, 'section-11.principle-2'),
+      ];
+      for (let seed = 1; needed.size > 0 && seed <= 8; seed++) {
+        for (const link of links(seed)) {
+          if (needed.size === 0) break;
+          await browser.open(link);
+          await browser.clickText('button', 'Start the quiz');
+          for (let n = 1; n <= 10 && needed.size > 0; n++) {
+            await untilQuestion(browser, n, 10);
+            const { type } = questionOnScreen(await browser.run(readScreen));
+            const correctly = needed.has(`${type}:right`) || !needed.has(`${type}:wrong`);
+            const question = await answer(browser, correctly);
+            needed.delete(`${question.type}:${correctly ? 'right' : 'wrong'}`);
+            assert.ok(await browser.fitsWidth(), `${question.id} (${question.type}) fits 360 px`);
+            if (!shots.has(type)) {
+              shots.add(type);
+              writeFileSync(join(ARTIFACTS, `${engine}-type-${type}.png`), await browser.screenshot());
+            }
+            await next(browser, n === 10);
+          }
+        }
+      }
+      assert.deepEqual([...needed], [], 'every type answered right and wrong');
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
+    });
+
+    test('a reload in the middle of a quiz resumes at the same question, with the answers kept', async (t) => {
+      const { server, browser } = await session(engine, t);
+      await browser.open(trainerLink(server.url, 3, 5));
+      await browser.clickText('button', 'Start the quiz');
+      await untilQuestion(browser, 1, 5);
+      await answer(browser, true);
+      await next(browser, false);
+      await untilQuestion(browser, 2, 5);
+      await answer(browser, false);
+      await next(browser, false);
+      await untilQuestion(browser, 3, 5);
+      const before = await browser.run(readScreen);
+
+      await browser.reload();
+      await untilQuestion(browser, 3, 5);
+      const after = await browser.run(readScreen);
+      assert.equal(after.prompt, before.prompt, 'the same question after the reload');
+      for (let n = 3; n <= 5; n++) {
+        await untilQuestion(browser, n, 5);
+        await answer(browser, true);
+        await next(browser, n === 5);
+      }
+      await browser.waitForText('h2', 'You scored 4 out of 5');
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
+    });
+
+    test('the Learn charts draw every bar and give each figure as text', async (t) => {
+      const { server, browser } = await session(engine, t);
+      const charted = LEARN.filter((card) => card.charts);
+      assert.ok(charted.length > 0);
+      for (const card of charted) {
+        await browser.open(`${server.url}?view=learn&card=${card.id}`);
+        await browser.waitFor((n) => document.querySelectorAll('figure.chart').length === n, [card.charts.length], `${card.id}'s charts`);
+        for (const [i, chart] of card.charts.entries()) {
+          const drawn = await browser.run((i) => {
+            const figure = document.querySelectorAll('figure.chart')[i];
+            const bars = [...figure.querySelectorAll('svg rect')].map((r) => r.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
+            return { text: figure.textContent, bars: bars.length, width: figure.getBoundingClientRect().width };
+          }, i);
+          assert.ok(drawn.bars >= chart.bars.length, `${card.id} chart ${i + 1}: ${chart.bars.length} bars drawn (${drawn.bars} shapes)`);
+          assert.ok(drawn.width <= PHONE.width, `${card.id} chart ${i + 1} fits the screen`);
+          for (const bar of chart.bars) {
+            const value = `${FACTS.get(bar.fact).figure}${chart.unit}`;
+            assert.ok(drawn.text.includes(value), `${card.id}: the chart writes ${value}`);
+          }
+        }
+        assert.ok(await browser.fitsWidth(), `${card.id} fits 360 px`);
+        writeFileSync(join(ARTIFACTS, `${engine}-learn-${card.id}.png`), await browser.screenshot('figure.chart'));
+      }
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
+    });
+
+    test("the trainer's QR code, as the engine draws it, decodes to the link", async (t) => {
+      const { server, browser } = await session(engine, t);
+      await browser.open(`${server.url}?view=trainer`);
+      await browser.waitForText('button', 'Make the quiz link');
+      await browser.type('#quiz-title', 'Church hall');
+      await browser.clickText('button', 'Make the quiz link');
+      await browser.waitForText('h3', 'Church hall');
+      const link = await browser.run(() => document.querySelector('#quiz-link')?.value);
+      assert.match(link, /\?view=trainer-quiz&title=Church%20hall&topics=all&count=10&seed=\d+&mode=practice&pass=80/);
+      const shot = await browser.screenshot('.session-panel .qr-box svg');
+      writeFileSync(join(ARTIFACTS, `${engine}-trainer-qr.png`), shot);
+      assert.equal(decodeQr(shot), link, 'the QR code decodes to the link');
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
+    });
+
+    test('after one visit, a whole quiz and Learn work with the server gone', async (t) => {
+      const { server, browser } = await session(engine, t);
+      await browser.open(server.url);
+      await untilReady(browser);
+      await browser.waitFor(() => navigator.serviceWorker.controller !== null, [], 'the service worker to take control');
+      await server.close();
+
+      await browser.reload();
+      await untilReady(browser);
+      await browser.clickText('button', 'Start quiz');
+      for (let n = 1; n <= 10; n++) {
+        await untilQuestion(browser, n, 10);
+        await answer(browser, true);
+        await next(browser, n === 10);
+      }
+      await browser.waitForText('h2', 'You scored 10 out of 10');
+      await browser.open(`${server.url}?view=learn`);
+      await browser.waitFor(() => document.querySelectorAll('.card-list li').length > 0, [], 'the Learn cards offline');
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
+    });
+  });
+}
