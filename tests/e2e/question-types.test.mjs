@@ -53,6 +53,14 @@ test('every question type, right and wrong, with the keyboard alone', async () =
     for (let n = 1; n <= total; n++) {
       await page.getByText(`Question ${n} of ${total}`).waitFor();
       const question = await currentQuestion(page);
+      // A new question starts blank: nothing left over from the last one,
+      // even where the app reuses the same controls (two match questions in a row).
+      const leftOver = await page.evaluate(() =>
+        [...document.querySelectorAll('fieldset input:checked, fieldset select, #number-answer')]
+          .filter((e) => (e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value !== ''))
+          .map((e) => `${e.id}=${e.value}`),
+      );
+      assert.deepEqual(leftOver, [], `${question.id} starts with nothing chosen`);
       // Answer right until that is done for this type, then wrong once.
       const correctly = needed.has(`${question.type}:right`) || !needed.has(`${question.type}:wrong`);
       const { feedback } = await answerByKeyboard(page, { correctly });
