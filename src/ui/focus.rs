@@ -10,7 +10,9 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let element = if tracked { node.get() } else { node.get_untracked() };
+    // After a frame the screen may be gone (another tab moved the quiz on):
+    // its node is then disposed, and there is nothing to focus.
+    let element = if tracked { node.get() } else { node.try_get_untracked().flatten() };
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }

@@ -179,7 +179,8 @@ pub fn QuizPage(
         if answered() {
             // After the frame that draws the feedback.
             request_animation_frame(move || {
-                let region = feedback_ref.get_untracked();
+                // The question may be gone by the next frame (another tab moved on).
+                let region = feedback_ref.try_get_untracked().flatten();
                 if let Some(verdict) = region.and_then(|region| region.query_selector(".feedback-verdict").ok().flatten()) {
                     history::bring_into_view(&verdict);
                 }

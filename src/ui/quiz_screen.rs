@@ -66,7 +66,9 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
     let raise_guard = move || {
         guard_until.set_value(clock::now_ms() + TAP_GUARD_MS);
         settling.set(true);
-        set_timeout(move || settling.set(false), std::time::Duration::from_millis(TAP_GUARD_MS));
+        // The screen can be gone by then (another tab finished the quiz, and a
+        // background tab's timers run late): then there is nothing to settle.
+        set_timeout(move || _ = settling.try_set(false), std::time::Duration::from_millis(TAP_GUARD_MS));
     };
     let saved_note = RwSignal::new(None::<String>);
     let on_update = {

@@ -138,6 +138,52 @@ for (const engine of ENGINES) {
       assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
     });
 
+    test('a quiz finished in a second tab: the first follows to the results, with nothing thrown', async (t) => {
+      // Firefox runs a background tab's timers late: the quiz screen's
+      // half-second tap guard then fired after the screen had gone, a panic.
+      const { server, browser } = await session(engine, t);
+      const link = trainerLink(server.url, 9, 5);
+      await browser.open(link);
+      await browser.clickText('button', 'Start the quiz');
+      await untilQuestion(browser, 1, 5);
+      await answer(browser, true);
+      await next(browser, false);
+      await untilQuestion(browser, 2, 5);
+      await browser.click('#option-0');
+
+      await browser.newTab();
+      await browser.open(link);
+      await browser.clickText('button', 'Continue the quiz');
+      await untilQuestion(browser, 2, 5);
+      const kept = await browser.run(() => document.querySelector('#option-0')?.checked);
+      assert.equal(kept, true, "the second tab carries on with the first tab's pick");
+      await browser.click('#option-0');
+      await browser.click('#option-1');
+      await browser.waitFor(() => !document.querySelector('.quiz-screen[data-settling]'), [], 'the quiz to settle');
+      await browser.click('form button[type=submit]');
+      await browser.waitFor(() => document.querySelector('.feedback-region[role=status]')?.textContent.trim(), [], 'feedback');
+      await next(browser, false);
+      const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      await browser.switchTab(0);
+      await untilQuestion(browser, 3, 5);
+      await pause(1500);
+      await browser.switchTab(1);
+      for (let n = 3; n <= 5; n++) {
+        await untilQuestion(browser, n, 5);
+        await answer(browser, true);
+        await next(browser, n === 5);
+        // At a person's pace, so the first tab's timers fall between moves.
+        await pause(700);
+      }
+      await browser.waitFor(() => /^You scored \d out of 5$/.test(document.querySelector('h2')?.textContent.trim() ?? ''), [], 'the score');
+      const score = await browser.run(() => document.querySelector('h2').textContent.trim());
+      // Time for the first tab's late timers to run.
+      await pause(2000);
+      await browser.switchTab(0);
+      await browser.waitForText('h2', score);
+      assert.deepEqual(unexpectedErrors(browser), [], 'no console errors or uncaught exceptions in either tab');
+    });
+
     test('the Learn charts draw every bar and give each figure as text', async (t) => {
       const { server, browser } = await session(engine, t);
       const charted = LEARN.filter((card) => card.charts);

@@ -15,7 +15,9 @@
 //   waitFor(fn, args, what)   polls fn in the page until it returns something truthy
 //   click(css), type(css, text), pressKeys(css, key, times), selectLabel(css, label)
 //   screenshot(css?)          a PNG Buffer of the element (or the viewport)
-//   consoleErrors()           (sync) the page's console errors and uncaught exceptions so far
+//   consoleErrors()           (sync) the console errors and uncaught exceptions of every tab so far
+//   newTab()                  opens a second tab and works in it; returns its index (the first is 0)
+//   switchTab(index)          works in that tab, brought to the front
 //   close()
 
 import puppeteer from 'puppeteer-core';
@@ -74,33 +76,39 @@ async function launchFirefox() {
     // Headless Firefox otherwise draws a 12 px scrollbar: 348 px of layout at 360.
     extraPrefsFirefox: { 'widget.gtk.overlay-scrollbars.enabled': true, 'ui.useOverlayScrollbars': 1 },
   });
-  const page = await browser.newPage();
-  // Firefox ESR 140 sets the size but does not know the screen-orientation
-  // command puppeteer sends with it, so the call fails after (or before) the
-  // size is set: wait for the size itself, and ask again if it did not come.
-  await poll(async () => {
-    await page.setViewport(PHONE).catch((error) => {
-      if (!/setScreenOrientationOverride/.test(error.message)) throw error;
-    });
-    const start = Date.now();
-    while (Date.now() - start < 2000) {
-      const [width, height] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-      if (width === PHONE.width && height === PHONE.height) return true;
-      await sleep(50);
-    }
-    return false;
-  }, `Firefox's viewport to be ${PHONE.width} x ${PHONE.height}`);
   const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
-  // A CSP violation in Firefox is not a console message the BiDi log reports.
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
-    );
-  });
+  /** A new tab at phone size, its console and errors watched. */
+  const openTab = async () => {
+    const tab = await browser.newPage();
+    // Firefox ESR 140 sets the size but does not know the screen-orientation
+    // command puppeteer sends with it, so the call fails after (or before) the
+    // size is set: wait for the size itself, and ask again if it did not come.
+    await poll(async () => {
+      await tab.setViewport(PHONE).catch((error) => {
+        if (!/setScreenOrientationOverride/.test(error.message)) throw error;
+      });
+      const start = Date.now();
+      while (Date.now() - start < 2000) {
+        const [width, height] = await tab.evaluate(() => [window.innerWidth, window.innerHeight]);
+        if (width === PHONE.width && height === PHONE.height) return true;
+        await sleep(50);
+      }
+      return false;
+    }, `Firefox's viewport to be ${PHONE.width} x ${PHONE.height}`);
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    tab.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
+    // A CSP violation in Firefox is not a console message the BiDi log reports.
+    await tab.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      );
+    });
+    return tab;
+  };
+  const tabs = [await openTab()];
+  let page = tabs[0];
   const api = {
     name: 'firefox',
     open: (url) => page.goto(url, { waitUntil: 'load' }),
@@ -115,6 +123,15 @@ async function launchFirefox() {
     },
     screenshot: async (css) => Buffer.from(css ? await (await page.$(css)).screenshot() : await page.screenshot()),
     consoleErrors: () => [...errors],
+    newTab: async () => {
+      page = await openTab();
+      tabs.push(page);
+      return tabs.length - 1;
+    },
+    switchTab: async (index) => {
+      page = tabs[index];
+      await page.bringToFront();
+    },
     close: async () => {
       // A close that hangs must not keep the run alive.
       const closed = await Promise.race([browser.close().then(() => true, () => false), sleep(10_000).then(() => false)]);
@@ -206,6 +223,7 @@ async function launchWebKit() {
     await stop();
     throw error;
   }
+  const windows = [await driver.getWindowHandle()];
   const element = async (css) => poll(async () => (await driver.findElements(By.css(css)))[0], `an element ${css}`);
   const api = {
     name: 'webkit',
@@ -243,6 +261,12 @@ async function launchWebKit() {
       return rect ? crop(png, rect) : png;
     },
     consoleErrors: () => [...errors],
+    newTab: async () => {
+      await driver.switchTo().newWindow('tab');
+      windows.push(await driver.getWindowHandle());
+      return windows.length - 1;
+    },
+    switchTab: (index) => driver.switchTo().window(windows[index]),
     close: async () => {
       // The browser exits as its last window closes, which the driver can
       // report as "no such window"; the session is over either way.
