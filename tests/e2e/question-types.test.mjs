@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, answerByKeyboard, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
+import { answer, answerByKeyboard, choicesOnScreen, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
 
@@ -55,12 +55,7 @@ test('every question type, right and wrong, with the keyboard alone', async () =
       const question = await currentQuestion(page);
       // A new question starts blank: nothing left over from the last one,
       // even where the app reuses the same controls (two match questions in a row).
-      const leftOver = await page.evaluate(() =>
-        [...document.querySelectorAll('fieldset input:checked, fieldset select, #number-answer')]
-          .filter((e) => (e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value !== ''))
-          .map((e) => `${e.id}=${e.value}`),
-      );
-      assert.deepEqual(leftOver, [], `${question.id} starts with nothing chosen`);
+      assert.deepEqual(await page.evaluate(choicesOnScreen), [], `${question.id} starts with nothing chosen`);
       // Answer right until that is done for this type, then wrong once.
       const correctly = needed.has(`${question.type}:right`) || !needed.has(`${question.type}:wrong`);
       const { feedback } = await answerByKeyboard(page, { correctly });

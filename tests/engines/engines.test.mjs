@@ -19,7 +19,7 @@ import UPNG from 'upng-js';
 import { ARTIFACTS, DIST, assertDistBuilt } from '../e2e/support/browser.mjs';
 import { serveStatic } from '../e2e/support/static-server.mjs';
 import { questionOnScreen } from '../e2e/support/quiz-player.mjs';
-import { answer, next, readScreen, untilQuestion } from './support/player.mjs';
+import { answer, next, readScreen, settled, untilQuestion } from './support/player.mjs';
 import { ENGINES, KNOWN_WEBKIT_LINE, PHONE, launch } from './support/engines.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
@@ -159,7 +159,7 @@ for (const engine of ENGINES) {
       assert.equal(kept, true, "the second tab carries on with the first tab's pick");
       await browser.click('#option-0');
       await browser.click('#option-1');
-      await browser.waitFor(() => !document.querySelector('.quiz-screen[data-settling]'), [], 'the quiz to settle');
+      await settled(browser);
       await browser.click('form button[type=submit]');
       await browser.waitFor(() => document.querySelector('.feedback-region[role=status]')?.textContent.trim(), [], 'feedback');
       await next(browser, false);

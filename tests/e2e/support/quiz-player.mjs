@@ -69,6 +69,16 @@ export function questionOnScreen({ scenario, prompt, offered }) {
 const shownLabels = (page) => page.locator('fieldset .option label').evaluateAll((labels) => labels.map((l) => l.firstChild.textContent));
 const shownOrder = (page) => page.locator('.order-item .order-text').evaluateAll((items) => items.map((i) => i.firstChild.textContent));
 
+/**
+ * Run in the page: the controls of the question on screen that already hold
+ * a choice (ticked boxes, chosen drop-downs, a typed figure), as "id=value".
+ * A new question must have none.
+ */
+export const choicesOnScreen = () =>
+  [...document.querySelectorAll('fieldset input:checked, fieldset select, #number-answer')]
+    .filter((e) => (e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value !== ''))
+    .map((e) => `${e.id}=${e.value}`);
+
 /** What to pick for a question, right or wrong, in the bank's own terms. */
 export function plan(question, correctly) {
   switch (question.type) {

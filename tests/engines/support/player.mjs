@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS } from '../../e2e/support/browser.mjs';
-import { allowsSeveral, plan, questionOnScreen } from '../../e2e/support/quiz-player.mjs';
+import { allowsSeveral, choicesOnScreen, plan, questionOnScreen } from '../../e2e/support/quiz-player.mjs';
 
 /** What the quiz screen shows, read in the page. */
 export const readScreen = () => {
@@ -23,10 +23,18 @@ export const readScreen = () => {
   };
 };
 
+/**
+ * Waits out the quiz's guard against double taps: for half a second after it
+ * moves on, its buttons ignore taps (the screen carries `data-settling`).
+ */
+export async function settled(browser) {
+  await browser.waitFor(() => !document.querySelector('.quiz-screen[data-settling]'), [], 'the quiz to settle');
+}
+
 /** Waits until the quiz shows "Question n of total" and has settled (it ignores taps for half a second after moving on). */
 export async function untilQuestion(browser, n, total) {
   await browser.waitForText('.question-count', `Question ${n} of ${total}`);
-  await browser.waitFor(() => !document.querySelector('.quiz-screen[data-settling]'), [], 'the quiz to settle');
+  await settled(browser);
 }
 
 /**
@@ -38,12 +46,7 @@ export async function answer(browser, correctly) {
   const screen = await browser.run(readScreen);
   const question = questionOnScreen(screen);
   // A new question starts blank: nothing left over from the last one.
-  const leftOver = await browser.run(() =>
-    [...document.querySelectorAll('fieldset input:checked, fieldset select, #number-answer')]
-      .filter((e) => (e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value !== ''))
-      .map((e) => `${e.id}=${e.value}`),
-  );
-  assert.deepEqual(leftOver, [], `${question.id} starts with nothing chosen`);
+  assert.deepEqual(await browser.run(choicesOnScreen), [], `${question.id} starts with nothing chosen`);
   const want = plan(question, correctly);
   if (want.choose) {
     for (const text of want.choose) await browser.click(`#option-${screen.labels.indexOf(text)}`);
@@ -67,7 +70,7 @@ export async function answer(browser, correctly) {
     const ticked = await browser.run(() => [...document.querySelectorAll('fieldset input:checked')].length);
     assert.equal(ticked, want.choose.length, `${question.id}: each tap ticked one box`);
   }
-  await browser.waitFor(() => !document.querySelector('.quiz-screen[data-settling]'), [], 'the quiz to settle');
+  await settled(browser);
   await browser.click('form button[type=submit]');
   const verdict = correctly ? 'Correct.' : 'Not quite.';
   const feedback = await browser
@@ -96,7 +99,7 @@ export async function answer(browser, correctly) {
 
 /** Moves on from feedback. */
 export async function next(browser, last) {
-  await browser.waitFor(() => !document.querySelector('.quiz-screen[data-settling]'), [], 'the quiz to settle');
+  await settled(browser);
   await browser.clickText('button', last ? 'See results' : 'Next question');
 }
 
