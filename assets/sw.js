@@ -15,14 +15,33 @@ const precachedUrls = new Set(PRECACHE.map((entry) => new URL(entry.url, self.re
 // Trunk gives every asset a content-hashed name, so a name alone identifies a file.
 const urlByFileName = new Map([...precachedUrls].map((url) => [url.slice(url.lastIndexOf('/') + 1), url]));
 
-// Install is all or nothing: addAll rejects if any file fails (a 404 included),
+// A file whose name carries a hash of its content (Trunk's `name-<16 hex>.ext`,
+// the bank's `questions-<16 hex>.json`) never changes under that name. So a
+// copy the browser already holds is that file: the one the page downloaded a
+// moment ago (in the HTTP cache), or an older version's offline copy. Reusing
+// them means a first visit downloads each file once, not twice, and an update
+// downloads only the files that changed. Other files (index.html, the manifest,
+// the icons) are asked for again, which costs a 304 where nothing changed.
+const isImmutable = (url) => /-[0-9a-f]{16}\.[a-z]+$/.test(url);
+
+async function fetchForCache(url) {
+  const held = isImmutable(url) ? await caches.match(url) : undefined;
+  const response = held ?? (await fetch(url, { cache: isImmutable(url) ? 'force-cache' : 'no-cache' }));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  // A host that redirects (/index.html to /, say) gives a redirected response,
+  // which a browser refuses to use for a page load: keep only its content.
+  return response.redirected ? new Response(await response.blob(), { headers: response.headers }) : response;
+}
+
+// Install is all or nothing: any file that fails (a 404 included) rejects it,
 // so a broken deploy never activates and the old version keeps serving.
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE_NAME);
       try {
-        await cache.addAll([...precachedUrls].map((url) => new Request(url, { cache: 'reload' })));
+        const responses = await Promise.all([...precachedUrls].map(fetchForCache));
+        await Promise.all([...precachedUrls].map((url, i) => cache.put(url, responses[i])));
       } catch (error) {
         // Leave nothing half-filled behind; the old version's cache is untouched.
         await caches.delete(CACHE_NAME);

@@ -2,8 +2,12 @@
 // budgets beside the figures. It times; it never fails a build (the size
 // budget is enforced in `make test`, timings are only reported).
 //
-//   node scripts/bench.mjs [--runs 5] [--only visits|feedback|history|lighthouse]
+//   node scripts/bench.mjs [--runs 5] [--only peers|visits|feedback|history|lighthouse]
 //
+// - side by side with two peers built from the same 10 questions (a SurveyJS
+//   quiz and a vanilla JS page, scripts/bench/peers/): a cold visit until the
+//   first question is answerable, unthrottled and on Regular 3G with the CPU
+//   slowed 4×, the bytes before it, and answer -> feedback painted;
 // - sizes: raw, gzip and brotli of every file (scripts/size-report.mjs);
 // - Lighthouse 12 (mobile preset) against Debian's Chromium: performance,
 //   accessibility and best-practices scores, FCP, LCP and TBT;
@@ -21,12 +25,13 @@ import { dirname, join } from 'node:path';
 import { serveStatic } from '../tests/e2e/support/static-server.mjs';
 import { DIST, PHONE, launchBrowser } from '../tests/e2e/support/browser.mjs';
 import { answer, next, openApp } from '../tests/e2e/support/quiz-player.mjs';
+import { coldVisit, feedbackTimes as peerFeedbackTimes } from './bench/peers/measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
 const onlyArg = process.argv.indexOf('--only');
-/** `--only visits|feedback|history|lighthouse` measures just that (sizes always). */
+/** `--only peers|visits|feedback|history|lighthouse` measures just that (sizes always). */
 const wanted = (part) => onlyArg < 0 || process.argv[onlyArg + 1] === part;
 const PROGRESS_KEY = 'safeguarding-check:progress';
 
@@ -53,11 +58,118 @@ row('First screen: HTML, CSS, JS, wasm (brotli)', `${brotliOf('CRITICAL')} KB`, 
 row('Whole first visit: all of dist, for offline (brotli)', `${brotliOf('TOTAL')} KB`, '≤ 100 KB', brotliOf('TOTAL') <= 100);
 
 // Brotli, as a real static host sends it.
-const server = await serveStatic(DIST, { compress: true });
+/** Serves a folder with brotli, every file compressed once now so no visit pays for it. */
+const serveWarm = async (dir) => {
+  const served = await serveStatic(dir, { compress: true });
+  for (const name of readdirSync(dir, { recursive: true })) {
+    await fetch(new URL(name, served.url), { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
+  }
+  served.sent.clear();
+  return served;
+};
+const server = await serveWarm(DIST);
 const browser = await launchBrowser();
-// Compress every file once now, so the first cold visit does not pay for it.
-for (const name of readdirSync(DIST, { recursive: true })) {
-  await fetch(new URL(name, server.url), { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
+/** Side-by-side rows: [what, app, SurveyJS, vanilla, app ÷ SurveyJS]. */
+const sideBySide = [];
+
+// ---- Side by side with the peers (built by `make bench` into target/bench-peers).
+const PEERS = join(here, '..', 'target', 'bench-peers');
+if (wanted('peers') && !existsSync(join(PEERS, 'surveyjs', 'index.html'))) {
+  row('Peers', 'not built (run `make bench`)', '');
+} else if (wanted('peers')) {
+  const surveyServer = await serveWarm(join(PEERS, 'surveyjs'));
+  const vanillaServer = await serveWarm(join(PEERS, 'vanilla'));
+  const targets = [
+    {
+      name: 'this app',
+      url: server.url,
+      start: 'Start quiz',
+      answerable: '.quiz-screen fieldset input, .quiz-screen fieldset select, .quiz-screen .order-button',
+      trigger: '.quiz-screen button[type=submit]',
+      feedback: '.feedback-region',
+      play: async (page, n) => {
+        await answer(page, { correctly: n % 3 !== 0 });
+        await next(page, { last: n === 10 });
+      },
+      restart: (page) => page.getByRole('button', { name: 'Back to home' }).click(),
+    },
+    {
+      name: 'SurveyJS',
+      url: surveyServer.url,
+      start: 'Start quiz',
+      answerable: '.sd-question input[type=radio]',
+      trigger: '.sd-item',
+      feedback: '.feedback-region',
+      play: async (page, n) => {
+        await page.locator('.sd-item__control-label').nth(n % 3).click();
+        await page.locator('.feedback-region').waitFor();
+        await page.getByRole('button', { name: n === 10 ? 'Complete' : 'Next' }).click();
+      },
+      restart: (page) => page.reload(),
+    },
+    {
+      name: 'vanilla JS',
+      url: vanillaServer.url,
+      start: 'Start quiz',
+      answerable: 'form input[type=radio]',
+      trigger: 'form button[type=submit]',
+      feedback: '.feedback-region',
+      play: async (page, n) => {
+        await page.locator('label.option').nth(n % 3).click();
+        await page.getByRole('button', { name: 'Check answer' }).click();
+        await page.getByRole('button', { name: n === 10 ? 'See your score' : 'Next question' }).click();
+      },
+      restart: (page) => page.getByRole('button', { name: 'Back to home' }).click(),
+    },
+  ];
+  // Interleaved rounds, so a slow patch of the machine falls on all three alike.
+  const visits = targets.map(() => ({ fast: [], slow: [], fcp: [], kb: [] }));
+  for (let round = 1; round <= RUNS; round++) {
+    progress(`Cold visits, round ${round} of ${RUNS}`);
+    for (const [i, target] of targets.entries()) {
+      visits[i].fast.push((await coldVisit(browser, target, { throttled: false, viewport: PHONE })).answerable);
+      const slow = await coldVisit(browser, target, { throttled: true, viewport: PHONE });
+      visits[i].slow.push(slow.answerable);
+      visits[i].fcp.push(slow.fcp);
+      visits[i].kb.push(slow.kb);
+    }
+  }
+  const feedback = [];
+  for (const target of targets) {
+    progress(`Answer → feedback, ${target.name}, CPU 4×`);
+    feedback.push(await peerFeedbackTimes(browser, target, { quizzes: RUNS, viewport: PHONE }));
+  }
+  // A whole first visit of this app, until the service worker has its offline
+  // copy: what the server sent, every file and every repeat of it.
+  progress('Whole first visit of this app, offline copy included');
+  {
+    server.sent.clear();
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await context.close();
+    const total = [...server.sent.values()].flat().reduce((a, b) => a + b, 0);
+    const repeated = [...server.sent.entries()].filter(([, bodies]) => bodies.length > 1);
+    row('Whole first visit, offline copy included: bytes the server sent', `${(total / 1024).toFixed(1)} KB`, '');
+    row('Files the server sent more than once on a first visit', repeated.length ? repeated.map(([p]) => p).join(' ') : 'none', 'none', repeated.length === 0);
+  }
+  await surveyServer.close();
+  await vanillaServer.close();
+
+  const msCell = (x) => `${Math.round(x)} ms`;
+  const line = (what, values, format) =>
+    sideBySide.push([what, ...values.map(format), `${(values[0] / values[1]).toFixed(2)}`]);
+  line(`First question answerable, no throttling (median of ${RUNS})`, visits.map((v) => median(v.fast)), msCell);
+  line(`First question answerable, Regular 3G + CPU 4× (median of ${RUNS})`, visits.map((v) => median(v.slow)), msCell);
+  line('First paint, Regular 3G + CPU 4× (median)', visits.map((v) => median(v.fcp)), msCell);
+  line('Bytes before the first question (median)', visits.map((v) => median(v.kb)), (kb) => `${kb.toFixed(0)} KB`);
+  line(`Answer → feedback painted, p50, CPU 4× (${feedback[0].length} answers each)`, feedback.map((t) => percentile(t, 50)), (x) => `${x.toFixed(0)} ms`);
+  line('Answer → feedback painted, p95, CPU 4×', feedback.map((t) => percentile(t, 95)), (x) => `${x.toFixed(0)} ms`);
+  const ratio = median(visits[0].slow) / median(visits[1].slow);
+  row('Goal: first question on Regular 3G + CPU 4× in ≤ 0.42 × SurveyJS', ratio.toFixed(2), '≤ 0.42', ratio <= 0.42);
+  row('Goal: answer → feedback painted, p95, CPU 4×', ms(percentile(feedback[0], 95)), '≤ 33 ms', percentile(feedback[0], 95) <= 33);
 }
 
 /** Time from navigation start to the app-ready mark, in the page. */
@@ -276,4 +388,11 @@ console.log('-'.repeat(width + 30));
 for (const [what, value, budget, met] of rows) {
   const verdict = met === null ? '' : met ? 'yes' : 'NO';
   console.log(`${what.padEnd(width)}  ${String(value).padStart(10)}  ${budget.padEnd(9)}  ${verdict}`);
+}
+if (sideBySide.length) {
+  // As a Markdown table, ready for README.
+  console.log('\nSide by side, one run, same machine, same 10 questions, brotli over loopback:\n');
+  console.log('| | this app | SurveyJS | vanilla JS | this app ÷ SurveyJS |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const cells of sideBySide) console.log(`| ${cells.join(' | ')} |`);
 }

@@ -14,10 +14,15 @@ export function writeCsp(dist) {
     .filter((match) => !/\bsrc=/.test(match[0].slice(0, match[0].indexOf('>'))))
     .map((match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
   if (hashes.length === 0) throw new Error(`${path} has no inline loader to allow`);
+  // The styles are inline too (scripts/start-early.mjs): allowed by their hash
+  // alone, so no style attribute or injected <style> can apply.
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`,
+  );
   const policy = [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
     "manifest-src 'self'",

@@ -1,12 +1,12 @@
 // Trunk's post_build hook: runs after the HTML is written and before the
-// staging folder becomes dist/. Bundles the question bank, makes the app
-// load after the first paint (paint-first.mjs), minifies the JS glue, adds the
+// staging folder becomes dist/. Bundles the question bank, puts the styles in
+// the page and starts the app's downloads from <head> (start-early.mjs), minifies the JS glue, adds the
 // Content-Security-Policy, then lists every file (with the final index.html)
 // in the service worker's precache.
 
 import { writeBankBundle } from './bank-bundle.mjs';
 import { writeCsp } from './csp.mjs';
-import { deferAppUntilPainted } from './paint-first.mjs';
+import { inlineStylesheet, startDownloadsEarly } from './start-early.mjs';
 import { minifyAppJs } from './minify-js.mjs';
 import { writePrecache } from './precache.mjs';
 
@@ -16,7 +16,8 @@ if (!dir) {
   process.exit(2);
 }
 const bank = writeBankBundle(dir);
-deferAppUntilPainted(dir);
+inlineStylesheet(dir);
+startDownloadsEarly(dir);
 await minifyAppJs(dir);
 writeCsp(dir);
 const { files, version } = writePrecache(dir);

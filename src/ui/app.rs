@@ -93,7 +93,16 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         home_link.remove();
         hidden.remove();
     });
-    service_worker::register(move || update_ready.set(true));
+    // The service worker is registered once the bank has arrived (or failed):
+    // its install then finds every file this page downloaded in the browser's
+    // HTTP cache, so a first visit downloads each file once.
+    let registered = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !matches!(bank.get(), BankState::Loading) && !registered.get_value() {
+            registered.set_value(true);
+            service_worker::register(move || update_ready.set(true));
+        }
+    });
 
     // A start asked for while the bank was loading begins once it arrives.
     Effect::new(move |_| {

@@ -5,6 +5,7 @@
 use leptos::{html, prelude::*};
 
 use super::focus::focus_after_render;
+use crate::platform::share;
 use crate::quiz::route::Route;
 
 #[component]
@@ -21,6 +22,9 @@ pub fn QuitQuiz(title: String, on_navigate: Callback<Route>) -> impl IntoView {
         focus_after_render(quit_button);
     };
     let leave = move |_| on_navigate.run(Route::Home);
+    // The site header goes compact while a quiz shows (`.in-quiz` in style/main.css).
+    let compact_header = share::RootClassHold::new("in-quiz");
+    on_cleanup(move || drop(compact_header));
     view! {
         <div class="quiz-bar">
             <p class="quiz-title">{title}</p>

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -86,6 +86,54 @@ test('after one visit, a whole quiz can be played with the server gone', async (
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await context.close();
+});
+
+test('a first visit downloads each file once, offline copy included; an update downloads only what changed', async () => {
+  for (const compress of [false, true]) {
+    const server = await serveStatic(DIST, { compress });
+    const { context, page, problems } = await newPhone(server);
+    await openApp(page, server.url);
+    await untilOfflineReady(page);
+    // The worker takes control only once its offline copy is complete.
+    const precached = JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const PRECACHE = (\[.*\]);/)[1]);
+    const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).length);
+    assert.equal(cached, precached.length, 'every file is in the offline copy');
+    // The server sent each file's body once at most (a 304 has none): the
+    // worker reused what the page had downloaded.
+    const twice = [...server.sent].filter(([, bodies]) => bodies.length > 1).map(([path]) => path);
+    assert.deepEqual(twice, [], `no file came down twice (compress ${compress})`);
+    for (const { url } of precached) {
+      assert.ok(server.sent.has(url.slice(1)) || (url === './index.html' && server.sent.has('/')), `${url} was downloaded`);
+    }
+    const total = [...server.sent.values()].flat().reduce((a, b) => a + b, 0);
+    console.log(`first visit, compress ${compress}: ${(total / 1024).toFixed(1)} KB in ${server.sent.size} files`);
+
+    // A new version where only the question bank changed (a wording fixed):
+    // the update downloads it and the files without a hash in their name
+    // (sw.js, and index.html, which names the new bank); everything else, the
+    // wasm above all, comes from the copy already on the phone.
+    if (!compress) {
+      const next = deployVersion('bank-only', (dir) => {
+        const bank = readdirSync(dir).find((name) => /^questions-[0-9a-f]{16}\.json$/.test(name));
+        const renamed = 'questions-0123456789abcdef.json';
+        writeFileSync(join(dir, renamed), `${readFileSync(join(dir, bank), 'utf8')}\n`);
+        rmSync(join(dir, bank));
+        const html = readFileSync(join(dir, 'index.html'), 'utf8');
+        writeFileSync(join(dir, 'index.html'), html.replace(bank, renamed));
+      });
+      server.setRoot(next);
+      server.sent.clear();
+      await triggerUpdateCheck(page);
+      for (let tries = 0; !(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting))); tries++) {
+        assert.ok(tries < 300, 'the new version installed');
+        await page.waitForTimeout(100);
+      }
+      assert.deepEqual([...server.sent.keys()].sort(), ['/index.html', '/questions-0123456789abcdef.json', '/sw.js'], 'the update fetched only what changed');
+    }
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+    await server.close();
+  }
 });
 
 test('under a subpath, offline, including a deep link and a quiz link', async () => {

@@ -2,6 +2,7 @@
 // path (such as /a/b/), with the MIME types the app needs, and can be stopped
 // mid-test to prove the app works offline.
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -22,13 +23,16 @@ const TYPES = {
 
 /**
  * Serves `root` at http://127.0.0.1:<port><basePath>.
- * Returns { url, close(), setRoot(dir), requests } where `requests` lists every
- * path asked for and `setRoot` switches folders, as a deploy would.
+ * Returns { url, close(), setRoot(dir), requests, sent } where `requests` lists
+ * every path asked for, `sent` maps each path to the size of each body sent for it,
+ * in bytes (one entry per 200 response; a 304 sends none), and `setRoot` switches folders, as a
+ * deploy would.
  * With `compress`, text and wasm go out brotli-compressed (quality 11), as a
  * real static host would send them; the benchmark measures that way.
  */
 export async function serveStatic(root, { basePath = '/', compress = false } = {}) {
   const requests = [];
+  const sent = new Map();
   const compressed = new Map();
   const sockets = new Set();
   const server = createServer(async (req, res) => {
@@ -47,10 +51,18 @@ export async function serveStatic(root, { basePath = '/', compress = false } = {
     }
     try {
       let body = await readFile(file);
+      // As every static host does: an ETag, so a browser can ask "has it changed?"
+      // and be answered 304 with no body.
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        etag,
       };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       if (compress && extname(file) !== '.png' && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${file}:${body.length}`;
         if (!compressed.has(key)) {
@@ -62,6 +74,7 @@ export async function serveStatic(root, { basePath = '/', compress = false } = {
       }
       res.writeHead(200, headers);
       res.end(body);
+      sent.set(path, [...(sent.get(path) ?? []), body.length]);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -78,6 +91,7 @@ export async function serveStatic(root, { basePath = '/', compress = false } = {
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     requests,
+    sent,
     setRoot: (dir) => {
       root = dir;
     },
