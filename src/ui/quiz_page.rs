@@ -82,7 +82,7 @@ fn focus_by_id(id: &str) {
 
 /// The inputs for the current question's type. `checked` is the answer once
 /// marked (immediate feedback only): the inputs then show it, right or wrong.
-fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Option<Response>) -> AnyView {
+fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
     match &item.question.kind {
         Kind::Order { items } => {
             view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
@@ -146,10 +146,15 @@ pub fn QuizPage(
     let deferred = move || session.with(|s| s.as_ref().is_some_and(Session::defers_feedback));
     let answered = move || stage() == Stage::Answered;
     let current = move || session.with(|s| s.as_ref().and_then(Session::current).cloned());
+    // Which question is on screen: the question is drawn again only when this
+    // changes. Checking it updates the inputs in place.
+    let question_on_screen =
+        Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.current().map(|i| (s.position(), i.question.id.clone())))));
     // The answer as marked, once checked. Only the session's marking gives it,
     // and it gives nothing in an assessment before it is submitted.
-    let checked =
-        move || session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()));
+    let checked = Memo::new(move |_| {
+        session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()))
+    });
 
     // Each new question opens at its top (the scenario first), with focus on
     // its question, so keyboard and screen-reader users start there. Only
@@ -236,7 +241,11 @@ pub fn QuizPage(
     };
 
     let question = move || {
-        current().map(|item| {
+        // Read, not only tracked: a memo never read is never computed, so it
+        // would never hear of a change.
+        question_on_screen.with(|_| ());
+        let item = session.with_untracked(|s| s.as_ref().and_then(Session::current).cloned());
+        item.map(|item| {
             let kind = &item.question.kind;
             let scenario = kind.scenario().map(str::to_string);
             let is_scenario = scenario.is_some();
@@ -267,7 +276,7 @@ pub fn QuizPage(
                             <span class="visually-hidden">"Error: "</span>{p.message()}
                         </p>
                     })}
-                    {inputs(&item, draft, checked())}
+                    {inputs(&item, draft, checked.into())}
                 </fieldset>
             }
         })

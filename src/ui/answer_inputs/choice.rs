@@ -7,7 +7,7 @@ use crate::quiz::draft::Draft;
 use crate::quiz::marking::Response;
 
 #[component]
-pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
+pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     let several = kind.allows_several();
     // (text, correct) of each option, in the question's own order.
     let options: Vec<(String, bool)> = match &kind {
@@ -18,11 +18,15 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
         // Not a choice type: these have inputs of their own.
         Kind::Order { .. } | Kind::Match { .. } | Kind::Numeric { .. } => Vec::new(),
     };
-    let is_answered = answered.is_some();
-    let was_chosen = move |index: usize| match &answered {
-        Some(Response::Choice(c)) => *c == index,
-        Some(Response::Choices(cs)) => cs.contains(&index),
-        Some(Response::Order(_) | Response::Matches(_) | Response::Number(_)) | None => false,
+    // Checking the answer updates these options in place (marks, tags,
+    // disabled) rather than drawing them again: half the work of feedback.
+    let is_answered = move || answered.with(Option::is_some);
+    let was_chosen = move |index: usize| {
+        answered.with(|answered| match answered {
+            Some(Response::Choice(c)) => *c == index,
+            Some(Response::Choices(cs)) => cs.contains(&index),
+            Some(Response::Order(_) | Response::Matches(_) | Response::Number(_)) | None => false,
+        })
     };
 
     layout
@@ -30,16 +34,15 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
         .enumerate()
         .map(|(shown, index)| {
             let (text, correct) = options[index].clone();
-            let chosen_before = was_chosen(index);
-            let show_answer = is_answered && correct;
-            let show_wrong_choice = is_answered && chosen_before && !correct;
+            let show_answer = move || is_answered() && correct;
+            let show_wrong_choice = move || is_answered() && was_chosen(index) && !correct;
             let id = format!("option-{shown}");
             // Once answered, only the answer given is checked: a pick still in
             // the draft (made in another tab of the same quiz) must not fight it
             // for the radio group.
             let checked = move || {
-                if is_answered {
-                    chosen_before
+                if is_answered() {
+                    was_chosen(index)
                 } else {
                     draft.with(|d| match d {
                         Draft::Choice(c) => *c == Some(index),
@@ -67,8 +70,8 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
                     />
                     <label for=id>
                         {text}
-                        {show_answer.then(|| view! { <span class="tag tag-answer">"Correct answer"</span> })}
-                        {show_wrong_choice.then(|| view! { <span class="tag tag-chosen">"Your answer"</span> })}
+                        {move || show_answer().then(|| view! { <span class="tag tag-answer">"Correct answer"</span> })}
+                        {move || show_wrong_choice().then(|| view! { <span class="tag tag-chosen">"Your answer"</span> })}
                     </label>
                 </div>
             }

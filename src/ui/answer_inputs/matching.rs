@@ -8,13 +8,18 @@ use crate::quiz::draft::Draft;
 use crate::quiz::marking::Response;
 
 #[component]
-pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
-    // Only a match question's answer is shown here.
-    let answered_matches = answered.and_then(|response| {
-        let Response::Matches(m) = response else { return None };
-        Some(m)
-    });
-    let is_answered = answered_matches.is_some();
+pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
+    // Only a match question's answer is shown here. Checking it updates the
+    // rows in place rather than drawing them again.
+    let is_answered = move || answered.with(|response| matches!(response, Some(Response::Matches(_))));
+    let given_for = move |left: usize| {
+        answered.with(|response| {
+            let Some(Response::Matches(m)) = response else { return None };
+            m.get(left).copied()
+        })
+    };
+    let rights_by_pair: Vec<String> = pairs.iter().map(|p| p.right.clone()).collect();
+    let rights_by_pair = StoredValue::new(rights_by_pair);
     // Each drop-down's options by their shown position: their values say
     // nothing about which right goes with which left.
     let rights: Vec<(usize, String)> = layout.iter().map(|&j| (j, pairs[j].right.clone())).collect();
@@ -25,15 +30,17 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
         .enumerate()
         .map(|(left, pair)| {
             let id = format!("match-{left}");
-            let given = answered_matches.as_ref().and_then(|m| m.get(left).copied());
-            let right = given == Some(left);
+            let right = move || given_for(left) == Some(left);
             // Once checked, a wrong row says what it should be and what was chosen.
-            let correction = given.filter(|_| !right).and_then(|j| {
-                let chosen = &pairs.get(j)?.right;
-                Some(format!("Answer: {} (you chose {chosen})", pair.right))
-            });
+            let answer = pair.right.clone();
+            let correction = move || {
+                given_for(left).filter(|&j| j != left).and_then(|j| {
+                    let chosen = rights_by_pair.with_value(|r| r.get(j).cloned())?;
+                    Some(format!("Answer: {answer} (you chose {chosen})"))
+                })
+            };
             let selected = move || {
-                given.or_else(|| {
+                given_for(left).or_else(|| {
                     draft.with(|d| {
                         let Draft::Matches(m) = d else { return None };
                         m.get(left).copied().flatten()
@@ -70,10 +77,10 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
                 })
                 .collect_view();
             view! {
-                <div class="match-row" class:is-answer=is_answered && right class:is-wrong-choice=is_answered && !right>
+                <div class="match-row" class:is-answer=move || is_answered() && right() class:is-wrong-choice=move || is_answered() && !right()>
                     <label class="label" for=id.clone()>
                         {pair.left.clone()}
-                        {is_answered.then(|| if right {
+                        {move || is_answered().then(|| if right() {
                             view! { <span class="tag tag-answer">"Right"</span> }
                         } else {
                             view! { <span class="tag tag-chosen">"Not right"</span> }
@@ -83,7 +90,7 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
                         <option value="" selected=move || selected().is_none()>"Choose a match"</option>
                         {options}
                     </select>
-                    {correction.map(|text| view! { <p class="match-correction">{text}</p> })}
+                    {move || correction().map(|text| view! { <p class="match-correction">{text}</p> })}
                 </div>
             }
         })

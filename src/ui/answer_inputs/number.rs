@@ -7,13 +7,15 @@ use crate::quiz::draft::Draft;
 use crate::quiz::marking::Response;
 
 #[component]
-pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
+pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     // Only a numeric question's answer and draft are shown here.
-    let given = answered.and_then(|response| {
-        let Response::Number(n) = response else { return None };
-        Some(n)
-    });
-    let value = move || match given {
+    let given = move || {
+        answered.with(|response| {
+            let Some(Response::Number(n)) = response else { return None };
+            Some(*n)
+        })
+    };
+    let value = move || match given() {
         Some(n) => n.to_string(),
         None => draft.with(|d| {
             let Draft::Number(text) = d else { return String::new() };
@@ -32,7 +34,7 @@ pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Option<Respon
                     inputmode="numeric"
                     autocomplete="off"
                     spellcheck="false"
-                    disabled=given.is_some()
+                    disabled=move || given().is_some()
                     prop:value=value
                     on:input=move |event| draft.set(Draft::Number(event_target_value(&event)))
                 />

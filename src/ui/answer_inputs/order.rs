@@ -14,21 +14,22 @@ fn focus_by_id(id: &str) {
 }
 
 #[component]
-pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Option<Response>) -> impl IntoView {
+pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let items = StoredValue::new(items);
     // Only an order question's answer and draft are shown here.
-    let answered_order = answered.and_then(|response| {
-        let Response::Order(order) = response else { return None };
-        Some(order)
-    });
-    let is_answered = answered_order.is_some();
+    let answered_order = move || {
+        answered.with(|response| {
+            let Some(Response::Order(order)) = response else { return None };
+            Some(order.clone())
+        })
+    };
     // Each item's element ids use where it started (its place in `layout`),
     // which says nothing about where it belongs.
     let start_places = StoredValue::new(layout.clone());
     let tag = move |item: usize| start_places.with_value(|l| l.iter().position(|&i| i == item).unwrap_or(item));
     let arrangement = move || {
-        answered_order.clone().unwrap_or_else(|| {
+        answered_order().unwrap_or_else(|| {
             draft.with(|d| {
                 let Draft::Order(order) = d else { return layout.clone() };
                 order.clone()
@@ -56,6 +57,7 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
         <ol class="order-list">
             {move || {
                 let order = arrangement();
+                let is_answered = answered.with(Option::is_some);
                 let count = order.len();
                 order.into_iter().enumerate().map(|(place, item)| {
                     let text = items.with_value(|items| items[item].clone());
