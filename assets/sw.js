@@ -15,14 +15,16 @@ const precachedUrls = new Set(PRECACHE.map((entry) => new URL(entry.url, self.re
 // Trunk gives every asset a content-hashed name, so a name alone identifies a file.
 const urlByFileName = new Map([...precachedUrls].map((url) => [url.slice(url.lastIndexOf('/') + 1), url]));
 
-// A file whose name carries a hash of its content (Trunk's `name-<16 hex>.ext`,
-// the bank's `questions-<16 hex>.json`) never changes under that name. So a
+// A file whose name carries a hash of its content (Trunk's `name-<hex>.ext` and
+// `name-<hex>_bg.wasm`, the bank's `questions-<hex>.json`; the build marks
+// them `immutable` in PRECACHE) never changes under that name. So a
 // copy the browser already holds is that file: the one the page downloaded a
 // moment ago (in the HTTP cache), or an older version's offline copy. Reusing
 // them means a first visit downloads each file once, not twice, and an update
 // downloads only the files that changed. Other files (index.html, the manifest,
 // the icons) are asked for again, which costs a 304 where nothing changed.
-const isImmutable = (url) => /-[0-9a-f]{16}\.[a-z]+$/.test(url);
+const immutableUrls = new Set(PRECACHE.filter((entry) => entry.immutable).map((entry) => new URL(entry.url, self.registration.scope).href));
+const isImmutable = (url) => immutableUrls.has(url);
 
 async function fetchForCache(url) {
   const held = isImmutable(url) ? await caches.match(url) : undefined;

@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 const SW_FILE = 'sw.js';
 // Served to the browser but never needed offline.
 const SKIP = new Set([SW_FILE, '404.html']);
+/**
+ * A name with a content hash: Trunk's `main-<hex>.css`, `app-<hex>.js`,
+ * `app-<hex>_bg.wasm`, `favicon-<hex>.svg` (its hex can be 15 digits, a
+ * leading zero dropped) and the bank's `questions-<hex>.json`.
+ */
+export const HASHED_NAME = /-[0-9a-f]{12,16}(?:_bg)?\.[a-z]+$/;
 
 function filesUnder(folder) {
   return readdirSync(folder).flatMap((name) => {
@@ -29,6 +35,9 @@ export function writePrecache(dir) {
     .map((url) => ({
       url: `./${url}`,
       revision: createHash('sha256').update(readFileSync(join(dir, url))).digest('hex').slice(0, 16),
+      // Named by its content's hash, so it never changes under this name: the
+      // worker reuses any copy the browser holds (assets/sw.js).
+      ...(HASHED_NAME.test(url) ? { immutable: true } : {}),
     }));
 
   const version = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 12);

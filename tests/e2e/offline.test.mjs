@@ -102,6 +102,16 @@ test('a first visit downloads each file once, offline copy included; an update d
     // worker reused what the page had downloaded.
     const twice = [...server.sent].filter(([, bodies]) => bodies.length > 1).map(([path]) => path);
     assert.deepEqual(twice, [], `no file came down twice (compress ${compress})`);
+    // Files named by their content's hash are not even asked for again: the
+    // worker takes the copy the page downloaded (no 304 round trip, and no
+    // second download on a host that sends no ETag).
+    const hashed = precached.filter((entry) => entry.immutable).map((entry) => entry.url.slice(1));
+    for (const ending of ['_bg.wasm', '.js', '.json', '.svg']) {
+      assert.ok(hashed.some((path) => path.endsWith(ending)), `a hashed ${ending} is marked immutable: ${hashed}`);
+    }
+    for (const path of hashed) {
+      assert.equal(server.requests.filter((r) => r === path).length, 1, `${path} was asked for once (compress ${compress})`);
+    }
     for (const { url } of precached) {
       assert.ok(server.sent.has(url.slice(1)) || (url === './index.html' && server.sent.has('/')), `${url} was downloaded`);
     }
