@@ -116,6 +116,9 @@ test('"Check your answers" changes an answer, and the change is what is marked',
   }
   const check = second.page;
   await check.getByRole('heading', { name: 'Check your answers before you submit' }).waitFor();
+  // Still in the quiz: the header stays compact (the check page replaces the
+  // question screen, and each holds the compact header).
+  assert.equal(await check.locator('.site-tagline').isVisible(), false, 'the check page keeps the header compact');
   const rowsBefore = await check.locator('.summary-row').allInnerTexts();
   assert.equal(rowsBefore.length, 5);
   // Reload on the check page: it is still there.

@@ -129,6 +129,43 @@ test('Quit asks first, Keep going stays, and Leave keeps the quiz to pick up aga
   await context.close();
 });
 
+/** Whether the header's tagline shows: it is hidden while a quiz shows, for room on a phone. */
+const taglineShown = (page) => page.locator('.site-tagline').isVisible();
+
+test('the header is compact while a quiz shows, and whole again on every other screen', async () => {
+  const { context, page, problems } = await phone(53);
+  await openApp(page, suite.server.url);
+  assert.equal(await taglineShown(page), true, 'home');
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  assert.equal(await taglineShown(page), false, 'question 1');
+  const headerHeight = await page.locator('.site-header').evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(headerHeight < 80, `the compact header is ${headerHeight} px tall`);
+  // Quit, then back into the quiz from home.
+  await settled(page);
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('button', { name: 'Leave the quiz' }).click();
+  await page.getByRole('button', { name: 'Continue your quiz' }).waitFor();
+  assert.equal(await taglineShown(page), true, 'home after Quit');
+  await page.getByRole('button', { name: 'Continue your quiz' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  assert.equal(await taglineShown(page), false, 'the quiz again');
+  // Back to home and Forward into the quiz.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Continue your quiz' }).waitFor();
+  assert.equal(await taglineShown(page), true, 'home after Back');
+  await page.goForward();
+  await page.getByText('Question 1 of 10').waitFor();
+  assert.equal(await taglineShown(page), false, 'the quiz after Forward');
+  // Through to the results.
+  await playQuiz(page, { correctly: () => true });
+  await page.getByRole('heading', { name: /You scored/ }).waitFor();
+  assert.equal(await taglineShown(page), true, 'results');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('in-quiz')), false);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('the app\'s name in the header goes home, without reloading the app', async () => {
   const { context, page, problems } = await phone(53);
   await openApp(page, suite.server.url);
