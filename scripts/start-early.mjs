@@ -4,10 +4,10 @@
 // the moment the wasm has arrived, with the wasm, its JS and the question bank
 // all requested as soon as the browser reads <head>, after the stylesheet.
 //
-// Measured by `make bench` on Regular 3G with the CPU slowed 4×: starting the
-// downloads from <head> made the first question answerable N ms sooner than
-// waiting for the first paint (the earlier loader), and the first paint moved
-// by M ms (see README, "Benchmark").
+// Measured side by side with the earlier loader (which waited for the first
+// paint), Regular 3G with the CPU slowed 4×, median of 5 (2026-12-06): the
+// first question answerable 4312 -> 4117 ms, the first paint 376 -> 272 ms
+// (README, "Benchmarks").
 //
 // Before (Trunk 0.21):  <script type=module>import init, * as bindings from './x.js'; … init({module_or_path: './x_bg.wasm'}) …</script>
 //                       <link rel=modulepreload href=./x.js integrity=…> <link rel=preload href=./x_bg.wasm integrity=…>
