@@ -13,6 +13,10 @@ mod bank;
 #[path = "src/quiz/learn.rs"]
 mod learn;
 
+#[allow(dead_code)]
+#[path = "src/quiz/contact.rs"]
+mod contact;
+
 use std::fs;
 
 fn read(path: &str) -> String {
@@ -20,7 +24,29 @@ fn read(path: &str) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
 
+/// The accessibility statement's contact, set by whoever deploys the app
+/// (see src/quiz/contact.rs): checked here, so a wrong one stops the build,
+/// and passed to the app as `ACCESSIBILITY_CONTACT_HREF` and
+/// `ACCESSIBILITY_CONTACT_TEXT` (both empty when unset).
+fn accessibility_contact() {
+    println!("cargo:rerun-if-env-changed=ACCESSIBILITY_CONTACT");
+    let value = std::env::var("ACCESSIBILITY_CONTACT").unwrap_or_default();
+    if !value.trim().is_empty() {
+        if let Err(reason) = contact::Contact::parse(&value) {
+            panic!("\n\nACCESSIBILITY_CONTACT cannot be used: {reason}.\nSet it to an email address, an https:// web address or a phone number, or unset it.\n\n");
+        }
+    }
+    // The link and its text, so the app does not carry the checking code.
+    let (href, text) = match contact::Contact::parse(&value) {
+        Ok(contact) => (contact.href(), contact.text().to_string()),
+        Err(_) => (String::new(), String::new()),
+    };
+    println!("cargo:rustc-env=ACCESSIBILITY_CONTACT_HREF={href}");
+    println!("cargo:rustc-env=ACCESSIBILITY_CONTACT_TEXT={text}");
+}
+
 fn main() {
+    accessibility_contact();
     println!("cargo:rerun-if-changed=assets/questions");
     println!("cargo:rerun-if-changed=src/quiz/bank.rs");
     println!("cargo:rerun-if-changed=src/quiz/learn.rs");

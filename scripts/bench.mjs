@@ -83,7 +83,7 @@ if (wanted('peers') && !existsSync(join(PEERS, 'surveyjs', 'index.html'))) {
     {
       name: 'this app',
       url: server.url,
-      start: 'Start quiz',
+      start: 'Start quick check',
       answerable: '.quiz-screen fieldset input, .quiz-screen fieldset select, .quiz-screen .order-button',
       trigger: '.quiz-screen button[type=submit]',
       feedback: '.feedback-region',
@@ -235,7 +235,7 @@ const feedbackTimes = async (cpuSlowdown) => {
     );
   });
   for (let quiz = 0; quiz < 10; quiz++) {
-    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByRole('button', { name: 'Start quick check' }).click();
     for (let n = 1; n <= 10; n++) {
       await answer(page, { correctly: n % 3 !== 0 });
       await next(page, { last: n === 10 });

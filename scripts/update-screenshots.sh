@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 from=tests/e2e/artifacts/screens
-for name in home-light question-scenario-light feedback-scenario-wrong-light results-light progress-dark trainer-qr-light check-answers-light assessment-light feedback-match-wrong-dark present-light debrief-light records-light; do
+for name in home-light question-scenario-light feedback-scenario-wrong-light results-light progress-dark trainer-qr-light check-answers-light assessment-light feedback-match-wrong-dark present-light debrief-light records-light learn-national-picture-light about-light question-single-dark; do
   cp "$from/$name.png" "assets/screenshots/$name.png"
 done
 echo "Copied the README screenshots into assets/screenshots/."

@@ -122,21 +122,21 @@ async fn start_quiz_shows_the_first_question_with_radios() {
     clear_storage();
     let (app, _mounted) = mount_with_bank();
     assert!(text_of(&app, "h2").contains("Check what you know"));
-    button(&app, "Start quiz").expect("a Start quiz button").click();
+    button(&app, "Start quick check").expect("a Start quick check button").click();
     settle().await;
 
     assert_eq!(text_of(&app, ".question-count"), "Question 1 of 3");
     assert!(text_of(&app, "fieldset legend").ends_with('?'));
     let radios = app.query_selector_all("fieldset input[type=radio]").unwrap();
     assert_eq!(radios.length(), 2);
-    assert!(button(&app, "Start quiz").is_none(), "home has gone");
+    assert!(button(&app, "Start quick check").is_none(), "home has gone");
 }
 
 #[wasm_bindgen_test]
 async fn checking_without_an_answer_shows_the_error_summary() {
     clear_storage();
     let (app, _mounted) = mount_with_bank();
-    button(&app, "Start quiz").unwrap().click();
+    button(&app, "Start quick check").unwrap().click();
     settle().await;
     let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
     assert!(summary.hidden(), "no error before trying");
@@ -152,7 +152,7 @@ async fn checking_without_an_answer_shows_the_error_summary() {
 async fn checking_an_answer_fills_the_live_region_and_offers_next() {
     clear_storage();
     let (app, _mounted) = mount_with_bank();
-    button(&app, "Start quiz").unwrap().click();
+    button(&app, "Start quick check").unwrap().click();
     settle().await;
     let live_region = app.query_selector(".feedback-region").unwrap().unwrap();
     assert_eq!(live_region.get_attribute("role").as_deref(), Some("status"));
@@ -184,7 +184,7 @@ async fn checking_an_answer_fills_the_live_region_and_offers_next() {
 async fn a_quiz_in_progress_is_picked_up_where_it_was() {
     clear_storage();
     let (app, mounted) = mount_with_bank();
-    button(&app, "Start quiz").unwrap().click();
+    button(&app, "Start quick check").unwrap().click();
     settle().await;
     let first_prompt = text_of(&app, "fieldset legend");
     let option: HtmlInputElement = app.query_selector("#option-1").unwrap().unwrap().unchecked_into();
@@ -196,7 +196,7 @@ async fn a_quiz_in_progress_is_picked_up_where_it_was() {
 
     let (app, _mounted) = mount_with_bank();
     settle().await;
-    assert!(button(&app, "Start quiz").is_none(), "it opens into the quiz, not home");
+    assert!(button(&app, "Start quick check").is_none(), "it opens into the quiz, not home");
     assert_eq!(text_of(&app, ".question-count"), "Question 1 of 3");
     assert_eq!(text_of(&app, "fieldset legend"), first_prompt);
     assert_eq!(text_of(&app, ".feedback-region"), feedback, "the feedback is shown again");

@@ -335,7 +335,44 @@ fn charts_draw_the_figures_of_the_fact_list() {
     assert_eq!(bars.len(), 11);
     assert_eq!(bars.iter().map(|b| b.value).sum::<i64>(), 35 + 21 + 17 + 13 + 12 + 11 + 9 + 7 + 7 + 4 + 1);
     let national: Vec<i64> = bank.card("national-picture").unwrap().charts.iter().flat_map(|c| c.bars(&bank)).map(|b| b.value).collect();
-    assert_eq!(national, [294, 244, 77, 46, 15, 13]);
+    assert_eq!(national, [294, 244, 500, 77, 46, 15, 13]);
+}
+
+#[test]
+fn chart_labels_are_the_seeds_own_words_and_units_are_never_mixed() {
+    let bank = shipped_bank();
+    let seed = SEED.to_lowercase().replace('\u{2019}', "'");
+    for card in &bank.cards {
+        for chart in &card.charts {
+            for bar in &chart.bars {
+                // A label may join two phrases of the seed with ": ".
+                for part in bar.label.split(": ") {
+                    let part = part.to_lowercase().replace('\u{2019}', "'");
+                    assert!(seed.contains(&part), "{}: \"{part}\" is not the seed's wording", card.id);
+                }
+            }
+        }
+    }
+    // Partnerships and incidents are different things: each chart counts one of them.
+    let national = &bank.card("national-picture").unwrap().charts;
+    let labels_of = |title: &str| -> Vec<String> {
+        national.iter().find(|c| c.title.contains(title)).unwrap().bars.iter().map(|b| b.label.clone()).collect()
+    };
+    assert_eq!(labels_of("partnerships"), ["Reported serious harm", "Reported that children had died"]);
+    assert!(labels_of("incidents").iter().all(|l| !l.starts_with("Reported")), "no partnership count among the incidents");
+    let characteristics = bank.card("characteristics").unwrap().charts[0].bars.iter().map(|b| b.label.as_str()).collect::<Vec<_>>();
+    assert!(characteristics.contains(&"History of child abuse by either or both parents"));
+}
+
+#[test]
+fn every_card_with_figures_says_they_are_from_2018_19_and_that_scrs_became_lcsprs() {
+    let bank = shipped_bank();
+    let with_charts: Vec<_> = bank.cards.iter().filter(|c| !c.charts.is_empty()).collect();
+    assert!(with_charts.len() >= 2);
+    for card in with_charts {
+        let note = card.note.as_deref().unwrap_or_else(|| panic!("{} has figures and no note", card.id));
+        assert!(note.contains("2018-19") && note.contains("Local Child Safeguarding Practice Reviews"), "{}: {note}", card.id);
+    }
 }
 
 #[test]

@@ -385,9 +385,20 @@ impl Bank {
                     problems.push(format!("{at}: unknown fact '{fact}'"));
                 }
             }
-            for bar in card.charts.iter().flat_map(|c| c.bars.iter()) {
-                if self.fact(&bar.fact).and_then(|f| f.figure).is_none() {
-                    problems.push(format!("{at}: chart bar '{}' needs a fact with a figure", bar.label));
+            for chart in &card.charts {
+                if !matches!(chart.unit.as_str(), "" | "%") {
+                    problems.push(format!("{at}: chart '{}' unit must be \"%\" or \"\"", chart.title));
+                }
+                for bar in &chart.bars {
+                    match self.fact(&bar.fact).and_then(|f| f.figure) {
+                        None => problems.push(format!("{at}: chart bar '{}' needs a fact with a figure", bar.label)),
+                        // A percentage chart is drawn on a 0 to 100% axis.
+                        Some(figure) if chart.unit == "%" && !(0..=100).contains(&figure) => {
+                            problems.push(format!("{at}: chart bar '{}' is a percentage, so its figure must be 0 to 100", bar.label))
+                        }
+                        Some(figure) if figure < 0 => problems.push(format!("{at}: chart bar '{}' cannot be a negative count", bar.label)),
+                        Some(_) => {}
+                    }
                 }
             }
         }
@@ -866,7 +877,7 @@ mod tests {
         assert!(load(&format!("{q},{NUMERIC}")).unwrap_err().to_string().contains("missing field `explanation`"));
         let learn = LEARN.replace("\"label\"", "\"lable\"");
         let err = Bank::from_files(SECTIONS, FACTS, &learn, &[("t.json", &topic_json(GOOD))]).unwrap_err().to_string();
-        assert!(err.starts_with("learn.json: unknown field `lable`, expected `fact` or `label` at line 3"), "{err}");
+        assert!(err.starts_with("learn.json: unknown field `lable`, expected one of `fact`, `qualifier`, `label` at line 3"), "{err}");
         let facts = FACTS.replace("\"text\"", "\"txt\"");
         let err = Bank::from_files(SECTIONS, &facts, LEARN, &[("t.json", &topic_json(GOOD))]).unwrap_err().to_string();
         assert!(err.starts_with("facts.json: unknown field `txt`"), "{err}");
@@ -923,6 +934,29 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_percentage_chart_holds_only_percentages_and_units_are_known() {
+        let problems = |learn: &str, facts: &str| match Bank::from_files(
+            SECTIONS,
+            facts,
+            learn,
+            &[("t.json", &topic_json(&format!("{GOOD},{NUMERIC}")))],
+        ) {
+            Err(BankError::Invalid(p)) => p,
+            Ok(_) => Vec::new(),
+            other => panic!("{other:?}"),
+        };
+        assert!(problems(LEARN, FACTS).is_empty());
+        let over_100 = FACTS.replace(r#""figure":46"#, r#""figure":146"#);
+        assert!(problems(LEARN, &over_100).iter().any(|p| p.contains("is a percentage, so its figure must be 0 to 100")));
+        let as_count = problems(&LEARN.replace(r#""unit":"%""#, r##""unit":"""##), &over_100);
+        assert!(!as_count.iter().any(|p| p.contains("chart")), "146 is fine as a count: {as_count:?}");
+        let unit = LEARN.replace(r#""unit":"%""#, r#""unit":"incidents""#);
+        assert!(problems(&unit, FACTS).iter().any(|p| p.contains("unit must be")));
+        let qualified = LEARN.replace(r#"{"fact":"f46","label""#, r#"{"fact":"f46","qualifier":"over","label""#);
+        assert!(problems(&qualified, FACTS).is_empty());
     }
 
     #[test]

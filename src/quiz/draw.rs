@@ -332,10 +332,40 @@ pub fn kind_title(kind: &QuizKind) -> String {
         Mode::Topic => "Practise one topic",
         Mode::Assessment => "Full assessment",
         Mode::Mistakes => "Review my mistakes",
-        Mode::Review => "Spaced review",
+        Mode::Review => "Refresher",
         Mode::Trainer => return kind.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| TRAINER_TITLE.to_string()),
     }
     .to_string()
+}
+
+/// What the button that starts a quiz of `mode` says, on every screen that
+/// offers it (one name per action): "Start quick check", "Start full
+/// assessment", "Practise this topic", "Review my mistakes". A refresher
+/// names its length: "Start a 10-question refresher".
+pub fn start_label(mode: &Mode, questions: usize) -> String {
+    match mode {
+        Mode::Quick => "Start quick check".into(),
+        Mode::Topic => "Practise this topic".into(),
+        Mode::Assessment => "Start full assessment".into(),
+        Mode::Mistakes => "Review my mistakes".into(),
+        Mode::Review => format!("Start a {questions}-question refresher"),
+        Mode::Trainer => "Start the quiz".into(),
+    }
+}
+
+/// What the results page's button to go again with the same kind of quiz says:
+/// "Start another quick check", "Practise this topic again", "Take the full
+/// assessment again", "Start another refresher", "Review my mistakes again",
+/// "Try this quiz again" (a trainer's).
+pub fn again_label(mode: &Mode) -> &'static str {
+    match mode {
+        Mode::Quick => "Start another quick check",
+        Mode::Topic => "Practise this topic again",
+        Mode::Assessment => "Take the full assessment again",
+        Mode::Mistakes => "Review my mistakes again",
+        Mode::Review => "Start another refresher",
+        Mode::Trainer => "Try this quiz again",
+    }
 }
 
 #[cfg(test)]
@@ -441,5 +471,20 @@ mod tests {
         assert!(!contains_words("anything", ""));
         assert!(contains_words("é538 538", "538"));
         assert!(!contains_words("é538", "538"));
+    }
+
+    #[test]
+    fn each_action_has_one_name_and_a_refresher_says_its_length() {
+        let modes = [Mode::Quick, Mode::Topic, Mode::Assessment, Mode::Mistakes, Mode::Review, Mode::Trainer];
+        let starts: std::collections::HashSet<String> = modes.iter().map(|m| start_label(m, 10)).collect();
+        assert_eq!(starts.len(), modes.len(), "no two actions share a name");
+        let agains: std::collections::HashSet<&str> = modes.iter().map(again_label).collect();
+        assert_eq!(agains.len(), modes.len());
+        assert_eq!(start_label(&Mode::Review, 4), "Start a 4-question refresher");
+        // The quiz is called what its button says it starts.
+        assert_eq!(kind_title(&QuizKind::new(Mode::Quick, None)), "Quick check");
+        assert!(start_label(&Mode::Quick, 10).ends_with("quick check") && again_label(&Mode::Quick).ends_with("quick check"));
+        assert_eq!(kind_title(&QuizKind::new(Mode::Review, None)), "Refresher");
+        assert!(again_label(&Mode::Review).ends_with("refresher"));
     }
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::bank::Bank;
 
 /// A study card: `{"id", "title", "section", "topic"?, "intro"?, "charts"?,
-/// "link"?, "groups", "flips"?}`.
+/// "note"?, "link"?, "groups", "flips"?}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
@@ -26,6 +26,9 @@ pub struct Card {
     /// Drawn before the groups; none when not written.
     #[serde(default)]
     pub charts: Vec<Chart>,
+    /// A note on how current the card's figures are, shown after its charts
+    /// (for example that they are from 2018-19).
+    pub note: Option<String>,
     /// An outside link the card offers (opened only when tapped).
     pub link: Option<String>,
     /// The card's points, in groups.
@@ -82,13 +85,16 @@ pub struct Chart {
     pub bars: Vec<BarSpec>,
 }
 
-/// A bar as written: `{"fact", "label"}`.
+/// A bar as written: `{"fact", "qualifier"?, "label"}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BarSpec {
     /// The fact whose figure is the bar's value.
     pub fact: String,
-    /// What the bar is of.
+    /// A word written before the value when the figure is not exact, as the
+    /// seed words it ("over" 500 notifications).
+    pub qualifier: Option<String>,
+    /// What the bar is of, in the seed's own words.
     pub label: String,
 }
 
@@ -97,15 +103,27 @@ pub struct BarSpec {
 pub struct Bar {
     /// What the bar is of.
     pub label: String,
-    /// Its fact's figure.
+    /// Its fact's figure: a percentage (0 to 100) on a `%` chart, else a count.
     pub value: i64,
+    /// Written before the value ("over"), if the figure is not exact.
+    pub qualifier: Option<String>,
+}
+
+impl Bar {
+    /// A bar with an exact value.
+    pub fn new(label: impl Into<String>, value: i64) -> Bar {
+        Bar { label: label.into(), value, qualifier: None }
+    }
 }
 
 impl Chart {
     /// The bars with their values from the bank's facts; a bar whose fact has
     /// no figure is left out (the content rules forbid that).
     pub fn bars(&self, bank: &Bank) -> Vec<Bar> {
-        self.bars.iter().filter_map(|b| Some(Bar { label: b.label.clone(), value: bank.fact(&b.fact)?.figure? })).collect()
+        self.bars
+            .iter()
+            .filter_map(|b| Some(Bar { label: b.label.clone(), value: bank.fact(&b.fact)?.figure?, qualifier: b.qualifier.clone() }))
+            .collect()
     }
 }
 
@@ -180,6 +198,7 @@ mod tests {
             topic: None,
             intro: None,
             charts: vec![],
+            note: None,
             link: None,
             groups: vec![Group {
                 heading: Some("Key themes".into()),

@@ -4,6 +4,7 @@
 pub mod attempt;
 pub mod backup;
 pub mod bank;
+pub mod contact;
 pub mod debrief;
 pub mod draft;
 pub mod draw;

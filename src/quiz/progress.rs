@@ -607,11 +607,29 @@ impl Progress {
         self.items.iter().filter(|(_, r)| r.last_answer_right() == Some(false)).map(|(id, _)| id.as_str()).collect()
     }
 
-    /// How many of `ids` are mastered on `today`: last answered right, and not yet due again.
-    pub fn mastered<'a>(&self, ids: impl IntoIterator<Item = &'a str>, today: i64) -> usize {
-        ids.into_iter()
-            .filter(|id| self.items.get(*id).is_some_and(|r| r.last_answer_right() == Some(true) && r.memory.due_day > today))
-            .count()
+    /// Mastery of `ids` on `today`, as a whole percentage from 0 to 100: the
+    /// mean, over the items, of the chance of still answering each one right.
+    ///
+    /// An item never answered, or last answered wrong, counts 0. One last
+    /// answered right counts the scheduler's recall estimate
+    /// ([`Scheduler::retrievability`], FSRS's `(1 + 19/81 · t/S)^-0.5` for `t`
+    /// days since the answer and stability `S` days): 100% on the day, 90% on
+    /// the day it falls due (`t = S`), and then fading gradually (about 77% at
+    /// `t = 3S`, about 55% at `t = 10S`), never to 0. So a topic
+    /// fades as its items come due rather than dropping to 0% the day they do.
+    /// No ids gives 0.
+    pub fn mastery<'a>(&self, ids: impl IntoIterator<Item = &'a str>, today: i64) -> u32 {
+        let (sum, count) = ids.into_iter().fold((0.0, 0u32), |(sum, count), id| {
+            let known = match self.items.get(id) {
+                Some(r) if r.last_answer_right() == Some(true) => Scheduler::retrievability(Some(&r.memory), today),
+                _ => 0.0,
+            };
+            (sum + known, count + 1)
+        });
+        if count == 0 {
+            return 0;
+        }
+        (sum / f64::from(count) * 100.0).round().clamp(0.0, 100.0) as u32
     }
 
     /// Consecutive days of practice up to today (or up to yesterday, so a
@@ -939,13 +957,38 @@ mod tests {
     }
 
     #[test]
+    fn mastery_fades_gradually_as_items_come_due_and_never_drops_to_zero() {
+        let p = sample();
+        let q1 = &p.items["q1"];
+        assert_eq!(q1.last_answer_right(), Some(true));
+        let due = q1.memory.due_day;
+        assert_eq!(p.mastery(["q1"], TODAY), 100, "answered right today");
+        let on_due_day = p.mastery(["q1"], due);
+        assert!((88..=92).contains(&on_due_day), "about 90% the day it falls due, not 0: {on_due_day}");
+        let mut last = 100;
+        for day in TODAY..TODAY + 400 {
+            let now = p.mastery(["q1"], day);
+            assert!(now <= last, "never rises without practice (day {day}: {now} after {last})");
+            assert!(last - now <= 10, "fades gradually, not in a step (day {day}: {last} to {now})");
+            assert!(now > 0, "never reaches 0 (day {day})");
+            last = now;
+        }
+        assert!(p.mastery(["q1"], TODAY + 30) < on_due_day, "30 days on it has faded");
+        assert!(p.mastery(["q1"], TODAY + 30) >= 40, "but a topic does not read 0% after 30 days");
+        assert_eq!(p.mastery(["q2"], TODAY), 0, "last answered wrong");
+        assert_eq!(p.mastery(["unseen"], TODAY), 0);
+        assert_eq!(p.mastery([], TODAY), 0, "no items");
+        assert_eq!(p.mastery(["q1"], TODAY - 5), 100, "a clock put back does not raise it over 100");
+    }
+
+    #[test]
     fn due_mistakes_mastery_and_streaks() {
         let p = sample();
         assert_eq!(p.mistakes(), vec!["q2"]);
         assert!(p.due(TODAY).is_empty(), "nothing is due the day it was answered");
         let q2_due = p.items["q2"].memory.due_day;
         assert_eq!(p.due(q2_due), vec!["q2"]);
-        assert_eq!(p.mastered(["q1", "q2", "q3"], TODAY), 1);
+        assert_eq!(p.mastery(["q1", "q2", "q3"], TODAY), 33, "q1 right today (100%), q2 wrong and q3 unseen (0%)");
         assert_eq!(p.streak(TODAY), 1);
         assert_eq!(p.streak(TODAY + 1), 1, "yesterday's practice still counts until today ends");
         assert_eq!(p.streak(TODAY + 2), 0);

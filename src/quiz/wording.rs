@@ -174,6 +174,18 @@ pub fn about_minutes(questions: usize) -> String {
     }
 }
 
+/// The effort a quiz asks for, as home states it beside each way in:
+/// "10 questions · about 5 minutes · nothing is timed". `up_to` says the run
+/// may be shorter ("Up to 10 questions", a topic with fewer points to draw).
+pub fn effort(questions: usize, up_to: bool) -> String {
+    let count = match (questions, up_to) {
+        (1, false) => "1 question".to_string(),
+        (n, false) => format!("{n} questions"),
+        (n, true) => format!("Up to {n} questions"),
+    };
+    format!("{count} \u{b7} {} \u{b7} nothing is timed", about_minutes(questions))
+}
+
 /// A time spent, in ms, as a record says it: "under a minute", "1 minute",
 /// "12 minutes", "1 hour 5 minutes" (rounded to the nearest minute).
 pub fn time_spent(ms: u64) -> String {
@@ -196,6 +208,10 @@ mod effort_tests {
         assert_eq!(about_minutes(10), "about 5 minutes");
         assert_eq!(about_minutes(5), "about 3 minutes");
         assert_eq!(about_minutes(1), "about a minute");
+        assert_eq!(effort(10, false), "10 questions \u{b7} about 5 minutes \u{b7} nothing is timed");
+        assert_eq!(effort(20, false), "20 questions \u{b7} about 10 minutes \u{b7} nothing is timed");
+        assert_eq!(effort(10, true), "Up to 10 questions \u{b7} about 5 minutes \u{b7} nothing is timed");
+        assert_eq!(effort(1, false), "1 question \u{b7} about a minute \u{b7} nothing is timed");
         assert_eq!(time_spent(10_000), "under a minute");
         assert_eq!(time_spent(61_000), "1 minute");
         assert_eq!(time_spent(754_000), "13 minutes");

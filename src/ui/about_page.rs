@@ -4,6 +4,7 @@
 use super::focus::focus_when_shown;
 use leptos::{html, prelude::*, task::spawn_local};
 
+use super::CareNote;
 use crate::platform::{persistence, service_worker};
 use crate::quiz::wording::format_bytes;
 
@@ -49,6 +50,13 @@ pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
                 "safeguarding incidents. The questions are written from the training deck "
                 "\u{201c}Learning from serious child safeguarding incidents - why it matters\u{201d}."
             </p>
+            <h3>"How current the content is"</h3>
+            <p class="figures-note">
+                "The figures are from 2018-19, as the training deck gives them. Since then, Serious Case Reviews (SCRs) "
+                "have been replaced by Local Child Safeguarding Practice Reviews (LCSPRs)."
+            </p>
+            <h3>"Support"</h3>
+            <CareNote />
             <h3>"Working offline"</h3>
             <p class="offline-status">{offline_text}</p>
             <h3>"Your data"</h3>

@@ -4,6 +4,13 @@
 use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
+/// The contact set at build time (checked by build.rs with
+/// [`crate::quiz::contact::Contact::parse`]): its link and its text, or both
+/// empty for the default.
+const CONTACT_HREF: &str = env!("ACCESSIBILITY_CONTACT_HREF");
+const CONTACT_TEXT: &str = env!("ACCESSIBILITY_CONTACT_TEXT");
+
+/// The statement up to its contact section.
 const STATEMENT: &str = r#"
 <p>This statement applies to the Safeguarding Check app. We want as many people as possible to be able to use it. For example, you should be able to:</p>
 <ul>
@@ -21,8 +28,10 @@ const STATEMENT: &str = r#"
 <li>Charts are drawings. Their figures are written on them, and given in a table for screen readers.</li>
 <li>The app has not yet been audited by an independent accessibility specialist.</li>
 </ul>
-<h3>Feedback and contact information</h3>
-<p>This app has no server and collects nothing, so we cannot see who uses it. If you find a problem, or need the content in another format, tell the person or organisation who shared the app with you. They can pass it to the team that looks after it.</p>
+"#;
+
+/// The statement after its contact section.
+const STATEMENT_END: &str = r#"
 <h3>Enforcement procedure</h3>
 <p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the accessibility regulations). If you are not happy with how your complaint is handled, contact the Equality Advisory and Support Service (EASS).</p>
 <h3>Technical information about this app's accessibility</h3>
@@ -39,6 +48,21 @@ pub fn AccessibilityPage(on_home: Callback<()>) -> impl IntoView {
         <section class="page statement" aria-labelledby="statement-heading">
             <h2 id="statement-heading" tabindex="-1" node_ref=heading_ref>"Accessibility statement"</h2>
             <div inner_html=STATEMENT></div>
+            <h3>"Feedback and contact information"</h3>
+            <p>"This app has no server and collects nothing, so we cannot see who uses it or what goes wrong for them."</p>
+            <p class="accessibility-contact">{if CONTACT_HREF.is_empty() {
+                view! {
+                    "If you find a problem, or need the content in another format, tell the person or organisation who "
+                    "shared the app with you. They can pass it to the team that looks after it."
+                }.into_any()
+            } else {
+                view! {
+                    "If you find a problem, or need the content in another format, contact the team that looks after this app: "
+                    <a href=CONTACT_HREF>{CONTACT_TEXT}</a>
+                    "."
+                }.into_any()
+            }}</p>
+            <div inner_html=STATEMENT_END></div>
             <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>"Back to home"</button>
         </section>
     }

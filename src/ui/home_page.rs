@@ -1,18 +1,20 @@
-//! The home screen: what this is, one button to start, a topic to practise,
-//! and the last and best scores of the quick check and the full assessment.
+//! The home screen: what this is, the ways in (each with the effort it asks
+//! for), the other places to go, where to turn for support, and the last and
+//! best scores of the quick check and the full assessment.
 
 use super::focus::focus_after_render;
 use leptos::{html, prelude::*};
 
 use super::state::{today, use_app, BankState};
+use super::{CareNote, NavLink};
 use crate::platform::clock;
-use crate::quiz::draw::{ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use crate::quiz::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use crate::quiz::progress::{Mode, ModeKey, ScoreRecord};
 use crate::quiz::resume::SavedQuiz;
 use crate::quiz::route::Route;
 use crate::quiz::scoring::Score;
 use crate::quiz::session::{QuizKind, PASS_MARK};
-use crate::quiz::wording::format_day;
+use crate::quiz::wording::{effort, format_day};
 
 /// "9 out of 10 (90%) on 3 November 2026": the day it was finished where the phone was then.
 fn describe(score: Score, finished_at_ms: u64, offset_minutes: Option<i64>) -> String {
@@ -51,6 +53,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     let state = use_app();
     let store = state.store;
     let on_start = Callback::new(move |kind: QuizKind| state.start(kind));
+    let navigate = Callback::new(move |route: Route| state.navigate(route));
     // The quick check's and full assessment's scores, for the modes tried.
     let scores = Memo::new(move |_| {
         store.with(|s| {
@@ -165,36 +168,55 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     </p>
                 })}
             </div>
-            <button
-                type="button"
-                class=move || if quiz_in_progress() { "button button-secondary" } else { "button button-primary" }
-                on:click=move |_| on_start.run(QuizKind::new(Mode::Quick, None))
-            >
-                "Start quiz"
-            </button>
-            <p class="due-today" role="status">{move || match due.get() {
-                0 => String::new(),
-                1 => "1 question is due for a refresher today.".to_string(),
-                n => format!("{n} questions are due for a refresher today."),
-            }}</p>
-            <div class="modes">
-                {move || (due.get() > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Review, None))>
-                        {format!("Spaced review ({} due)", due.get())}
-                    </button>
-                })}
-                {move || (mistakes.get() > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Mistakes, None))>
-                        {format!("Review my mistakes ({})", mistakes.get())}
-                    </button>
-                })}
-                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Assessment, None))>
-                    "Full assessment"
+            <div class="way-in">
+                <button
+                    type="button"
+                    class=move || if quiz_in_progress() { "button button-secondary" } else { "button button-primary" }
+                    on:click=move |_| on_start.run(QuizKind::new(Mode::Quick, None))
+                >
+                    {start_label(&Mode::Quick, QUIZ_LENGTH)}
                 </button>
-                <p class="small">{format!(
-                    "The full assessment has {ASSESSMENT_LENGTH} questions from every topic. You see how you did at the end; {PASS_MARK}% is a pass."
-                )}</p>
+                <p class="effort">{effort(QUIZ_LENGTH, false)}</p>
             </div>
+            <div class="way-in">
+                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Assessment, None))>
+                    {start_label(&Mode::Assessment, ASSESSMENT_LENGTH)}
+                </button>
+                <p class="effort">{effort(ASSESSMENT_LENGTH, false)}</p>
+                <p class="small">{format!("Questions from every topic. You see how you did at the end; {PASS_MARK}% is a pass.")}</p>
+            </div>
+            // A due review is offered as what it is, a short refresher, not as a backlog.
+            <div class="due-today">
+                {move || (due.get() > 0).then(|| {
+                    let questions = due.get().min(QUIZ_LENGTH);
+                    view! {
+                        <div class="way-in">
+                            <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Review, None))>
+                                {start_label(&Mode::Review, questions)}
+                            </button>
+                            <p class="effort">{effort(questions, false)}</p>
+                            <p class="small">"Questions you have answered before, back just as you might start to forget them."</p>
+                        </div>
+                    }
+                })}
+            </div>
+            {move || (mistakes.get() > 0).then(|| {
+                let wrong = mistakes.get();
+                let questions = wrong.min(QUIZ_LENGTH);
+                view! {
+                    <div class="way-in">
+                        <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Mistakes, None))>
+                            {start_label(&Mode::Mistakes, questions)}
+                        </button>
+                        <p class="effort">{effort(questions, false)}</p>
+                        <p class="small">{match wrong {
+                            1 => "The question you last got wrong.".to_string(),
+                            n if n <= QUIZ_LENGTH => format!("The {n} questions you last got wrong."),
+                            n => format!("{QUIZ_LENGTH} of the {n} questions you last got wrong."),
+                        }}</p>
+                    </div>
+                }
+            })}
             <div class="load-status" role="status">
                 {move || waiting().then_some(view! { <p>"Getting the questions ready…"</p> })}
                 {move || failed().then(|| view! {
@@ -220,7 +242,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     </ul>
                 </div>
                 <h2 id="practise-heading">"Practise one topic"</h2>
-                <p class="hint">"Up to 10 questions, each on a different point of the topic."</p>
+                <p class="hint">{effort(QUIZ_LENGTH, true)} ". Each is on a different point of the topic."</p>
                 <div class="form-group" class:has-error=move || topic_missing.get()>
                     <label class="label" for=TOPIC_ID>"Topic"</label>
                     {move || topic_missing.get().then(|| view! {
@@ -247,9 +269,18 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     </select>
                 </div>
                 <button type="button" class="button button-secondary" on:click=practise>
-                    "Practise this topic"
+                    {start_label(&Mode::Topic, QUIZ_LENGTH)}
                 </button>
             </section>
+
+            <nav class="destinations" aria-label="More to do">
+                <NavLink route=Route::Learn { card: None } on_navigate=navigate class="destination">"Learn"</NavLink>
+                <NavLink route=Route::Progress on_navigate=navigate class="destination">"Progress"</NavLink>
+                <NavLink route=Route::Records on_navigate=navigate class="destination">"Records"</NavLink>
+                <NavLink route=Route::Trainer { session: None } on_navigate=navigate class="destination">"Run a session"</NavLink>
+            </nav>
+
+            <CareNote />
 
             <section class="scores" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">"Your scores"</h2>

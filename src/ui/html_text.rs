@@ -31,78 +31,69 @@ fn element(out: &mut String, tag: &str, class: &str, text: &str) {
     let _ = write!(out, "</{tag}>");
 }
 
+/// Where the bars' track ends and the written value begins, in the SVG's
+/// 300-unit-wide drawing (the rest is room for "100%" or "over 500").
+const TRACK: i64 = 220;
+
 /// A horizontal bar chart: each bar under its label (so long labels wrap on a
-/// small screen), drawn as SVG with its value written beside it. The drawing is
-/// hidden from screen readers, which get a table of the same figures. No
-/// inline styles, so it passes a strict Content-Security-Policy.
+/// small screen), drawn as SVG over a track that shows the whole scale, with its
+/// value written after the track. A percentage chart (`unit` "%") is drawn on a
+/// fixed 0 to 100% axis, so 46% fills 46% of the track whatever the other bars
+/// are; a count chart is scaled to its largest bar. The drawing is hidden from
+/// screen readers, which get a table of the same figures. No inline styles, so
+/// it passes a strict Content-Security-Policy.
 pub fn bar_chart(out: &mut String, title: &str, unit: &str, bars: &[Bar]) {
-    const WIDTH: i64 = 300;
-    let max = bars.iter().map(|b| b.value).max().unwrap_or(1).max(1);
+    let percent = unit == "%";
+    let full = if percent { 100 } else { bars.iter().map(|b| b.value).max().unwrap_or(1).max(1) };
+    let value_text = |bar: &Bar| match &bar.qualifier {
+        Some(q) => format!("{q} {}{unit}", bar.value),
+        None => format!("{}{unit}", bar.value),
+    };
     out.push_str("<figure class=\"chart\">");
     element(out, "figcaption", "chart-title", title);
     out.push_str("<ul class=\"bars\" aria-hidden=\"true\">");
     for bar in bars {
-        // Leave room after the longest bar for its value.
-        let length = (bar.value * (WIDTH - 60) / max).max(2);
+        let length = (bar.value.clamp(0, full) * TRACK / full).max(2);
         out.push_str("<li>");
         element(out, "span", "bar-label", &bar.label);
         let _ = write!(
             out,
-            "<svg class=\"bar-svg\" viewBox=\"0 0 {WIDTH} 20\" width=\"100%\" focusable=\"false\">\
+            "<svg class=\"bar-svg\" viewBox=\"0 0 300 20\" width=\"100%\" focusable=\"false\">\
+             <rect x=\"0\" y=\"2\" width=\"{TRACK}\" height=\"16\" rx=\"2\" class=\"chart-track\"></rect>\
              <rect x=\"0\" y=\"2\" width=\"{length}\" height=\"16\" rx=\"2\" class=\"chart-bar\"></rect>\
-             <text x=\"{}\" y=\"15\" class=\"chart-value\">{}{unit}</text></svg></li>",
-            length + 6,
-            bar.value
+             <text x=\"{}\" y=\"15\" class=\"chart-value\">",
+            TRACK + 6
+        );
+        escape_into(out, &value_text(bar));
+        out.push_str("</text></svg></li>");
+    }
+    out.push_str("</ul>");
+    if percent {
+        // The axis under the bars: 0, 50 and 100% where the track starts, halves and ends.
+        let _ = write!(
+            out,
+            "<svg class=\"bar-svg chart-scale\" viewBox=\"0 0 300 22\" width=\"100%\" aria-hidden=\"true\" focusable=\"false\">\
+             <line x1=\"0\" x2=\"{TRACK}\" y1=\"3\" y2=\"3\" class=\"chart-axis\"></line>\
+             <line x1=\"1\" x2=\"1\" y1=\"0\" y2=\"6\" class=\"chart-axis\"></line>\
+             <line x1=\"{half}\" x2=\"{half}\" y1=\"0\" y2=\"6\" class=\"chart-axis\"></line>\
+             <line x1=\"{end}\" x2=\"{end}\" y1=\"0\" y2=\"6\" class=\"chart-axis\"></line>\
+             <text x=\"0\" y=\"19\" class=\"chart-label\">0%</text>\
+             <text x=\"{half}\" y=\"19\" text-anchor=\"middle\" class=\"chart-label\">50%</text>\
+             <text x=\"{TRACK}\" y=\"19\" text-anchor=\"middle\" class=\"chart-label\">100%</text></svg>",
+            half = TRACK / 2,
+            end = TRACK - 1
         );
     }
     // The wrapper hides the table: a table ignores the 1px width of the hiding class.
-    out.push_str("</ul><div class=\"visually-hidden\"><table><caption>");
+    out.push_str("<div class=\"visually-hidden\"><table><caption>");
     escape_into(out, title);
     out.push_str("</caption><tbody>");
     for bar in bars {
         out.push_str("<tr><th scope=\"row\">");
         escape_into(out, &bar.label);
-        let _ = write!(out, "</th><td>{}{unit}</td></tr>", bar.value);
-    }
-    out.push_str("</tbody></table></div></figure>");
-}
-
-/// Scores over time: one column per quiz (oldest on the left), with the
-/// percentage written above it, and a table of the same for screen readers.
-/// `quizzes` are (date in words, percent).
-pub fn score_chart(out: &mut String, title: &str, quizzes: &[(String, u32)]) {
-    const COLUMN: i64 = 30;
-    const HEIGHT: i64 = 120;
-    let width = (COLUMN * quizzes.len() as i64).max(COLUMN);
-    out.push_str("<figure class=\"chart\">");
-    element(out, "figcaption", "chart-title", title);
-    let _ = write!(
-        out,
-        "<svg class=\"score-svg\" viewBox=\"0 0 {width} {}\" width=\"{}\" aria-hidden=\"true\" focusable=\"false\">",
-        HEIGHT + 20,
-        width * 2
-    );
-    let _ = write!(out, "<line x1=\"0\" x2=\"{width}\" y1=\"{}\" y2=\"{}\" class=\"chart-axis\"></line>", HEIGHT + 2, HEIGHT + 2);
-    for (i, (_, percent)) in quizzes.iter().enumerate() {
-        let x = COLUMN * i as i64 + 4;
-        let height = (i64::from(*percent) * (HEIGHT - 20) / 100).max(2);
-        let top = HEIGHT - height + 2;
-        let _ = write!(
-            out,
-            "<rect x=\"{x}\" y=\"{top}\" width=\"{}\" height=\"{height}\" rx=\"2\" class=\"chart-bar\"></rect>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"chart-value\">{percent}</text>",
-            COLUMN - 8,
-            x + (COLUMN - 8) / 2,
-            top - 4
-        );
-    }
-    out.push_str("</svg><div class=\"visually-hidden\"><table><caption>");
-    escape_into(out, title);
-    out.push_str("</caption><tbody>");
-    for (date, percent) in quizzes {
-        out.push_str("<tr><th scope=\"row\">");
-        escape_into(out, date);
-        let _ = write!(out, "</th><td>{percent}%</td></tr>");
+        out.push_str("</th><td>");
+        escape_into(out, &value_text(bar));
+        out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table></div></figure>");
 }
@@ -115,6 +106,9 @@ pub fn card_body(card: &Card, bank: &Bank) -> String {
     }
     for chart in &card.charts {
         bar_chart(&mut out, &chart.title, &chart.unit, &chart.bars(bank));
+    }
+    if let Some(note) = &card.note {
+        element(&mut out, "p", "figures-note", note);
     }
     for group in &card.groups {
         if let Some(heading) = &group.heading {
@@ -141,23 +135,50 @@ mod tests {
     }
 
     #[test]
-    fn a_score_chart_writes_each_percentage_and_its_date() {
-        let mut out = String::new();
-        score_chart(&mut out, "Your scores", &[("1 May 2026".into(), 70), ("2 May 2026".into(), 100)]);
-        assert!(out.contains(">70</text>") && out.contains(">100</text>"));
-        assert!(out.contains("<th scope=\"row\">2 May 2026</th><td>100%</td>"));
-        assert!(!out.contains("style="), "no inline styles (strict CSP)");
-    }
-
-    #[test]
     fn a_chart_writes_each_value_and_a_table_of_them() {
         let mut out = String::new();
-        let bars = vec![Bar { label: "Domestic abuse".into(), value: 35 }, Bar { label: "A < B".into(), value: 1 }];
+        let bars = vec![Bar::new("Domestic abuse", 35), Bar::new("A < B", 1)];
         bar_chart(&mut out, "Children", "%", &bars);
         assert!(out.contains(">35%</text>") && out.contains(">1%</text>"));
         assert!(out.contains("<th scope=\"row\">A &lt; B</th><td>1%</td>"));
         assert!(out.contains("aria-hidden=\"true\""), "the picture is hidden; the table speaks");
-        assert!(out.contains("width=\"240\""), "the longest bar fills the space left for values");
         assert!(!out.contains("style="), "no inline styles (strict CSP)");
+    }
+
+    /// The widths of the bars drawn, in order (the tracks are left out).
+    fn bar_widths(out: &str) -> Vec<i64> {
+        let pieces: Vec<&str> = out.split("class=\"chart-bar\"").collect();
+        // Each piece but the last ends with a bar's attributes.
+        pieces[..pieces.len() - 1]
+            .iter()
+            .map(|before| before.rsplit("width=\"").next().unwrap().split('"').next().unwrap().parse().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_percentage_chart_is_drawn_on_a_fixed_0_to_100_axis_over_a_track() {
+        let mut out = String::new();
+        bar_chart(&mut out, "Children", "%", &[Bar::new("Not known", 46), Bar::new("Looked after", 15), Bar::new("All", 100)]);
+        // 46% of the track, not the whole of it because it is the largest.
+        assert_eq!(bar_widths(&out), [TRACK * 46 / 100, TRACK * 15 / 100, TRACK]);
+        assert_eq!(out.matches("class=\"chart-track\"").count(), 3, "a track behind each bar");
+        assert!(out.contains(">0%</text>") && out.contains(">50%</text>") && out.contains(">100%</text>"), "the axis is labelled");
+
+        let mut alone = String::new();
+        bar_chart(&mut alone, "Mastery", "%", &[Bar::new("Topic", 35)]);
+        assert_eq!(bar_widths(&alone), [TRACK * 35 / 100], "one bar alone is still on the 0 to 100 axis");
+        let mut none = String::new();
+        bar_chart(&mut none, "Mastery", "%", &[Bar::new("Topic", 0)]);
+        assert_eq!(bar_widths(&none), [2], "0% is a sliver, so the bar is still seen to be there");
+    }
+
+    #[test]
+    fn a_count_chart_is_scaled_to_its_largest_bar_and_writes_a_qualifier() {
+        let mut out = String::new();
+        let over = Bar { label: "Notifications".into(), value: 500, qualifier: Some("over".into()) };
+        bar_chart(&mut out, "Incidents", "", &[over, Bar::new("Near misses", 77)]);
+        assert_eq!(bar_widths(&out), [TRACK, TRACK * 77 / 500]);
+        assert!(out.contains(">over 500</text>") && out.contains("<td>over 500</td>"));
+        assert!(!out.contains(">0%</text>"), "no percentage axis on a count");
     }
 }

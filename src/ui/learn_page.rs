@@ -8,7 +8,7 @@ use leptos::{html, prelude::*};
 
 use super::html_text::card_body;
 use super::state::use_app;
-use super::NavLink;
+use super::{CardPager, NavLink};
 use crate::quiz::bank::Bank;
 use crate::quiz::learn::{search, Card};
 use crate::quiz::route::Route;
@@ -101,16 +101,26 @@ fn CardView(
     on_navigate: Callback<Route>,
     on_practise: Callback<String>,
 ) -> impl IntoView {
+    let bank_for_pager = bank.clone();
     let source = bank.sections.iter().find(|s| s.id == card.section).map(|s| s.title.clone()).unwrap_or_default();
     let body = card_body(&card, &bank);
+    // An outside link says where it goes and what it needs before it is tapped,
+    // and the app stays open in this tab to come back to.
     let link = card.link.clone().map(|href| {
+        let site = outside_site(&href).to_string();
         view! {
-            <p>
-                <a href=href class="external-link" target="_blank" rel="noopener noreferrer external">
-                    "Free e-learning module: learning from serious case reviews"
-                    <span class="small">" (opens an outside website)"</span>
-                </a>
-            </p>
+            <div class="outside-link">
+                <p>
+                    {format!("This link leaves the app: it opens {site} in a new tab, and needs an internet connection. ")}
+                    "This app stays open here, so you can come back to it at any time."
+                </p>
+                <p>
+                    <a href=href class="external-link" target="_blank" rel="noopener noreferrer external">
+                        "Free e-learning module: learning from serious case reviews"
+                        <span class="small">{format!(" ({site}, opens in a new tab)")}</span>
+                    </a>
+                </p>
+            </div>
         }
     });
     let flips = (!card.flips.is_empty()).then(|| {
@@ -135,6 +145,26 @@ fn CardView(
             <div class="card-body" inner_html=body></div>
             {link}
             <div class="button-group">{practise}{flips}</div>
+            <CardPager bank=bank_for_pager current=card.id.clone() on_navigate=on_navigate />
         </article>
+    }
+}
+
+/// The site an outside link goes to, as a person would say it: the host
+/// without "www." ("virtual-college.co.uk").
+fn outside_site(href: &str) -> &str {
+    let host = href.split("://").nth(1).unwrap_or(href).split(['/', '?', '#']).next().unwrap_or(href);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::outside_site;
+
+    #[test]
+    fn an_outside_link_is_named_by_its_site() {
+        assert_eq!(outside_site("https://virtual-college.co.uk/courses/safeguarding/x"), "virtual-college.co.uk");
+        assert_eq!(outside_site("https://www.gov.uk/guidance?x=1"), "gov.uk");
+        assert_eq!(outside_site("https://example.org"), "example.org");
     }
 }

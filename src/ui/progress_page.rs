@@ -6,40 +6,52 @@ use std::sync::Arc;
 use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
-use super::html_text::{bar_chart, score_chart};
+use super::html_text::bar_chart;
 use super::state::use_app;
 use super::BackupPanel;
 use crate::platform::clock;
 use crate::quiz::bank::Bank;
+use crate::quiz::draw::{start_label, QUIZ_LENGTH};
 use crate::quiz::learn::Bar;
 use crate::quiz::progress::Mode;
 use crate::quiz::session::QuizKind;
 use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, local_day};
 
-/// The charts and lists, written once as text (see html_text.rs).
+/// Quizzes the score chart shows, the most recent.
+const RECENT_QUIZZES: usize = 10;
+
+/// The charts, written once as text (see html_text.rs). Both are on a 0 to
+/// 100% axis: mastery of each topic (see [`crate::quiz::progress::Progress::mastery`]),
+/// then each of the last [`RECENT_QUIZZES`] quizzes as a bar labelled with its
+/// day and what it was, oldest first, one row each, so the chart is the same
+/// size whether there are two quizzes or ten.
 fn summary_html(bank: &Bank, store: &Store, today: i64) -> String {
     let progress = &store.progress;
     let mut out = String::new();
     let mastery: Vec<Bar> = bank
         .topics
         .iter()
-        .map(|topic| {
-            let mastered = progress.mastered(topic.questions.iter().map(|q| q.id.as_str()), today);
-            Bar { label: topic.title.clone(), value: (mastered * 100 / topic.questions.len().max(1)) as i64 }
-        })
+        .map(|topic| Bar::new(topic.title.clone(), i64::from(progress.mastery(topic.questions.iter().map(|q| q.id.as_str()), today))))
         .collect();
-    bar_chart(&mut out, "Mastered in each topic: answered right and not yet due again", "%", &mastery);
+    bar_chart(&mut out, "How well you know each topic: questions answered right, fading as time passes", "%", &mastery);
     let attempts = store.attempts_oldest_first();
-    let recent: Vec<(String, u32)> = attempts
+    let recent: Vec<Bar> = attempts
         .iter()
         .rev()
-        .take(20)
+        .take(RECENT_QUIZZES)
         .rev()
-        .map(|(_, a)| (format_day(a.finished_at_ms, clock::offset_then(a.finished_at_ms, a.offset_minutes)), a.score.percent()))
+        .map(|(_, a)| {
+            let day = format_day(a.finished_at_ms, clock::offset_then(a.finished_at_ms, a.offset_minutes));
+            Bar::new(format!("{day} \u{b7} {}", a.title), i64::from(a.score.percent()))
+        })
         .collect();
     if !recent.is_empty() {
-        score_chart(&mut out, "Your last quizzes, as a percentage, oldest first", &recent);
+        let title = match recent.len() {
+            1 => "Your quiz score".to_string(),
+            n => format!("Your last {n} quiz scores, oldest first"),
+        };
+        bar_chart(&mut out, &title, "%", &recent);
     }
     out
 }
@@ -68,12 +80,12 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
         <section class="page progress" aria-labelledby="progress-heading">
             <h2 id="progress-heading" tabindex="-1" node_ref=heading_ref>"Your progress"</h2>
             <p class="streak">{streak}</p>
-            <h3>"Due for a refresher"</h3>
+            <h3>"Refresher"</h3>
             {move || match due() {
-                0 => view! { <p>"Nothing is due today. Well done."</p> }.into_any(),
+                0 => view! { <p>"Nothing needs a refresher today."</p> }.into_any(),
                 n => view! {
-                    <p>{format!("{n} question{} {} due for a refresher.", if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" })}</p>
-                    <button type="button" class="button button-primary" on:click=on_review>"Start spaced review"</button>
+                    <p>"Questions you have answered before, back just as you might start to forget them."</p>
+                    <button type="button" class="button button-primary" on:click=on_review>{start_label(&Mode::Review, n.min(QUIZ_LENGTH))}</button>
                 }.into_any(),
             }}
             <div class="progress-summary" inner_html=summary></div>

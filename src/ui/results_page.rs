@@ -19,6 +19,7 @@ use super::{GoneNotice, NavLink};
 use crate::platform::share;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::bank::Bank;
+use crate::quiz::draw::again_label;
 use crate::quiz::link::QuizResult;
 use crate::quiz::record::{RecordDraft, NAME_MAX};
 use crate::quiz::route::Route;
@@ -142,6 +143,7 @@ fn results_view(
     let on_navigate = Callback::new(move |to: Route| state.navigate(to));
     let kind = StoredValue::new(attempt.kind.clone());
     let on_restart = move |_| state.start(kind.get_value());
+    let again = again_label(&attempt.kind.mode);
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
     let on_make_record = move |_| state.navigate(record_route.clone());
     let on_home = move |_| state.navigate(Route::Home);
@@ -269,9 +271,9 @@ fn results_view(
                 }
                 .into_any(),
                 None => view! {
-                    <p>{if kept { "Every answer was right. Try another quiz, or keep a record of this one." } else { "" }}</p>
+                    <p>{if kept { "Every answer was right. Go again, or keep a record of this one." } else { "" }}</p>
                     <div class="button-group">
-                        <button type="button" class="button button-primary" on:click=on_restart>"Try another quiz"</button>
+                        <button type="button" class="button button-primary" on:click=on_restart>{again}</button>
                         <button type="button" class="button button-secondary" on:click=on_make_record>"Make a completion record"</button>
                     </div>
                 }
@@ -299,9 +301,9 @@ fn results_view(
                 view! { <p>"The answers of quizzes finished with an earlier version of the app were not kept, only the score."</p> }.into_any()
             }}
             <div class="button-group">
-                // With nothing missed, "Try another quiz" is already the next step above.
+                // With nothing missed, going again is already the next step above.
                 {(missed_count > 0).then(|| view! {
-                    <button type="button" class="button button-secondary" on:click=on_restart>"Try another quiz"</button>
+                    <button type="button" class="button button-secondary" on:click=on_restart>{again}</button>
                 })}
                 <button type="button" class="button button-secondary" on:click=on_home>"Back to home"</button>
             </div>

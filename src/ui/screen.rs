@@ -46,7 +46,9 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             (Route::Records, _) => view! { <RecordsPage on_navigate=navigate /> }.into_any(),
             (Route::About, _) => view! { <AboutPage on_home=go_home /> }.into_any(),
             (Route::Accessibility, _) => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
-            (Route::Trainer { session }, Some(ready)) => view! { <TrainerPage bank=ready session=session on_navigate=navigate /> }.into_any(),
+            (Route::Trainer { session }, Some(ready)) => {
+                view! { <TrainerPage bank=ready session=session on_navigate=navigate /> }.into_any()
+            }
             (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {
@@ -60,10 +62,6 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             (Route::Home, _) => view! {
                 <HomePage on_retry=on_retry />
                 <nav class="app-footer" aria-label="More">
-                    <NavLink route=Route::Learn { card: None } on_navigate=navigate class="link-button">"Learn: the key points"</NavLink>
-                    <NavLink route=Route::Progress on_navigate=navigate class="link-button">"Your progress"</NavLink>
-                    <NavLink route=Route::Records on_navigate=navigate class="link-button">"Your completion records"</NavLink>
-                    <NavLink route=Route::Trainer { session: None } on_navigate=navigate class="link-button">"For trainers: run a session"</NavLink>
                     <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
                     <NavLink route=Route::Accessibility on_navigate=navigate class="link-button">"Accessibility statement"</NavLink>
                 </nav>

@@ -66,7 +66,7 @@ async function check(page, label, screenshot) {
 }
 
 async function practise(page, topicId) {
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
   await page.getByLabel('Topic', { exact: true }).selectOption(topicId);
   await page.getByRole('button', { name: 'Practise this topic' }).click();
   await page.getByText(/^Question 1 of \d+$/).waitFor();
@@ -130,7 +130,7 @@ for (const scheme of ['light', 'dark']) {
     await check(page, `home with scores (${scheme})`, `home-scores-${scheme}`);
 
     // Progress, with an import error showing.
-    await page.getByRole('link', { name: 'Your progress' }).click();
+    await page.getByRole('link', { name: 'Progress', exact: true }).click();
     await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
     await check(page, `progress (${scheme})`, `progress-${scheme}`);
     const bad = join(scratch, `bad-${scheme}.json`);
@@ -169,7 +169,7 @@ for (const scheme of ['light', 'dark']) {
 
     // A completion record: the form, then the list.
     await page.goto(suite.server.url);
-    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByRole('button', { name: 'Start quick check' }).click();
     for (let n = 1; n <= 10; n++) {
       await answer(page, { correctly: true });
       await next(page, { last: n === 10 });
@@ -185,7 +185,7 @@ for (const scheme of ['light', 'dark']) {
 
     // Starting while a quiz is in progress asks first; a screen whose data is gone says so.
     await page.goto(suite.server.url);
-    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByRole('button', { name: 'Start quick check' }).click();
     await answer(page, { correctly: true });
     await settled(page);
     await page.getByRole('button', { name: 'Quit' }).click();
@@ -199,10 +199,17 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('heading', { name: 'Not found on this device' }).waitFor();
     await check(page, `results no longer on this device (${scheme})`);
 
-    for (const [view, heading] of [['about', 'About this app'], ['accessibility', 'Accessibility statement'], ['learn', 'Learn']]) {
+    for (const [view, heading, shot] of [
+      ['about', 'About this app', `about-${scheme}`],
+      ['accessibility', 'Accessibility statement'],
+      ['learn', 'Learn'],
+      ['learn&card=national-picture', 'The national picture 2018-19', `learn-national-picture-${scheme}`],
+      ['learn&card=characteristics', 'Characteristics of the 538 children'],
+      ['learn&card=e-learning', 'E-learning'],
+    ]) {
       await page.goto(`${suite.server.url}?view=${view}`);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-      await check(page, `${view} (${scheme})`);
+      await check(page, `${view} (${scheme})`, shot);
     }
     await context.close();
   });
@@ -215,7 +222,7 @@ test('blocked storage gives a plain notice, and the notice passes axe', async ()
     await page.getByText(/Your browser is not letting this app save anything/).waitFor();
     await check(page, `storage warning (${scheme})`, `storage-warning-${scheme}`);
     // The quiz still works, in memory.
-    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByRole('button', { name: 'Start quick check' }).click();
     await answer(page, { correctly: true });
     await context.close();
   }
@@ -241,7 +248,7 @@ test('320 px wide with text at 200%: no sideways scrolling on any main screen', 
   }
   // And a quiz, through each question it asks.
   await page.goto(suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await zoom();
   for (let n = 1; n <= 10; n++) {
     assert.ok(await fits(page), `question ${n} fits 320 px at 200%`);
@@ -271,13 +278,13 @@ test('focus is always visible, and every main flow can be reached by keyboard fr
     assert.ok(focused.visible, `focus is visible on "${focused.name}"`);
     reached.add(focused.name);
   }
-  for (const name of ['Start quiz', 'Full assessment', 'Practise this topic', 'Learn: the key points', 'Your progress', 'For trainers: run a session', 'Your completion records', 'About this app and your data', 'Accessibility statement']) {
+  for (const name of ['Start quick check', 'Start full assessment', 'Practise this topic', 'Learn', 'Progress', 'Records', 'Run a session', 'About this app and your data', 'Accessibility statement']) {
     assert.ok(reached.has(name), `Tab reaches "${name}"`);
   }
   // Each of those opens with Enter, and its screen's heading appears.
-  for (const [name, heading] of [['Learn: the key points', 'Learn'], ['Your progress', 'Your progress'], ['For trainers: run a session', 'Run a session'], ['Your completion records', 'Your completion records'], ['Accessibility statement', 'Accessibility statement']]) {
+  for (const [name, heading] of [['Learn', 'Learn'], ['Progress', 'Your progress'], ['Run a session', 'Run a session'], ['Records', 'Your completion records'], ['Accessibility statement', 'Accessibility statement']]) {
     await page.goto(suite.server.url);
-    await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+    await page.getByRole('button', { name: 'Start quick check' }).waitFor();
     for (let presses = 0; presses < 40; presses++) {
       if (await page.evaluate((n) => document.activeElement?.textContent?.trim() === n, name)) break;
       await page.keyboard.press('Tab');

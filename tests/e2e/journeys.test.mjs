@@ -34,12 +34,12 @@ async function phone() {
 /** Opens home and waits for the app to run. */
 async function home(page) {
   await page.goto(suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
 }
 
 /** Starts a quick check from home and waits for question 1. */
 async function startQuick(page) {
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await page.getByText('Question 1 of 10').waitFor();
 }
 
@@ -197,7 +197,7 @@ test('case 2: Back from the next quiz shows the earlier results, never a score b
   assert.equal(await scoreHeading(page), 'You scored 6 out of 10');
   const resultsUrl = page.url();
 
-  await page.getByRole('button', { name: 'Try another quiz' }).click();
+  await page.getByRole('button', { name: 'Start another quick check' }).click();
   await page.getByText('Question 1 of 10').waitFor();
   const secondQuiz = page.url();
   await answer(page, { correctly: true });
@@ -395,7 +395,7 @@ test('case 6: every way to start a quiz asks first while one is in progress, and
   await playTo(page, 2);
   const inProgress = page.url();
   const starts = [
-    ['home: Start quiz', async () => { await home(page); await page.getByRole('button', { name: 'Start quiz' }).click(); }],
+    ['home: Start quick check', async () => { await home(page); await page.getByRole('button', { name: 'Start quick check' }).click(); }],
     ['home: Full assessment', async () => { await home(page); await page.getByRole('button', { name: 'Full assessment' }).click(); }],
     ['home: Practise this topic', async () => {
       await home(page);

@@ -62,13 +62,53 @@ test('each chart gives its values as text, from the fact list', async () => {
       const table = await figure.locator('table').textContent();
       const drawn = await figure.locator('ul.bars').textContent();
       for (const bar of chart.bars) {
-        const value = `${FACTS.get(bar.fact).figure}${chart.unit}`;
+        const value = `${bar.qualifier ? `${bar.qualifier} ` : ''}${FACTS.get(bar.fact).figure}${chart.unit}`;
         assert.ok(table.includes(`${bar.label}${value}`), `${card.id}: the table gives ${bar.label} ${value}`);
         assert.ok(drawn.includes(value), `${card.id}: the chart writes ${value}`);
       }
+      // As drawn on the phone: each bar over a track, a percentage as that share of
+      // the whole track (so 46% never fills it), a count against the largest count.
+      const shares = await figure.locator('ul.bars li').evaluateAll((items) =>
+        items.map((li) => li.querySelector('.chart-bar').getBoundingClientRect().width / li.querySelector('.chart-track').getBoundingClientRect().width));
+      const figuresOf = chart.bars.map((b) => FACTS.get(b.fact).figure);
+      const full = chart.unit === '%' ? 100 : Math.max(...figuresOf);
+      for (const [j, share] of shares.entries()) {
+        assert.ok(Math.abs(share - figuresOf[j] / full) < 0.015, `${card.id}: "${chart.bars[j].label}" fills ${(share * 100).toFixed(1)}% of its track for ${figuresOf[j]} of ${full}`);
+      }
+      if (chart.unit === '%') assert.deepEqual(await figure.locator('.chart-scale text').allTextContents(), ['0%', '50%', '100%']);
     }
+    // Figures from 2018-19 say so, and that SCRs have since become LCSPRs.
+    await page.locator('.figures-note', { hasText: /2018-19.*Local Child Safeguarding Practice Reviews/ }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, `learn-${card.id}.png`), fullPage: true });
   }
+  await context.close();
+});
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pagerLink = (direction, title) => new RegExp(`^${direction} card\\s*:\\s*${escapeRegExp(title)}$`);
+
+test('Previous card and Next card go through every card in order, and Back retraces them', async () => {
+  const { context, page, problems } = await phone();
+  await page.goto(`${suite.server.url}?view=learn&card=${CARDS[0].id}`);
+  await page.getByRole('heading', { name: CARDS[0].title }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /Previous card/ }).count(), 0, 'the first card has no previous');
+  for (const card of CARDS.slice(1)) {
+    await page.getByRole('link', { name: pagerLink('Next', card.title) }).click();
+    await page.getByRole('heading', { level: 2, name: card.title, exact: true }).waitFor();
+    assert.match(page.url(), new RegExp(`card=${card.id}$`));
+  }
+  assert.equal(await page.getByRole('link', { name: /Next card/ }).count(), 0, 'the last card has no next');
+  await page.getByRole('link', { name: pagerLink('Previous', CARDS.at(-2).title) }).click();
+  await page.getByRole('heading', { level: 2, name: CARDS.at(-2).title, exact: true }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 2, name: CARDS.at(-1).title, exact: true }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 2, name: CARDS.at(-2).title, exact: true }).waitFor();
+  // The pager's links are real targets, 44 px or more.
+  for (const box of await page.locator('.card-pager a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))) {
+    assert.ok(box >= 44, `pager link ${box} px tall`);
+  }
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
@@ -89,7 +129,7 @@ test('search finds "disguised compliance" under Principles 5 and 7', async () =>
 test('feedback links to its card, and Back returns to the same question with its answer', async () => {
   const { context, page, problems } = await phone();
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await answer(page, { correctly: false });
   const position = await page.locator('.question-count').innerText();
   const feedback = await page.locator('.feedback-region').innerText();
@@ -143,7 +183,11 @@ test('flip cards: the answer, then "I knew it" or "Not yet", then a summary', as
 test('the e-learning link is marked as outside and nothing is fetched from it', async () => {
   const { context, page, problems } = await phone();
   await page.goto(`${suite.server.url}?view=learn&card=e-learning`);
-  const link = page.getByRole('link', { name: /e-learning module.*opens an outside website/ });
+  const link = page.getByRole('link', { name: /e-learning module.*virtual-college\.co\.uk, opens in a new tab/ });
+  // Before it is tapped, it says it leaves the app and needs a connection, and the way back is there.
+  await page.getByText(/This link leaves the app: it opens virtual-college\.co\.uk in a new tab, and needs an internet connection/).waitFor();
+  await page.getByRole('navigation', { name: 'More cards' }).getByRole('link', { name: 'All cards' }).waitFor();
+  await page.getByRole('link', { name: /Previous card/ }).waitFor();
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.match(await link.getAttribute('rel'), /noopener/);
   assert.equal(await link.getAttribute('href'), 'https://virtual-college.co.uk/courses/safeguarding/learning-from-serious-case-reviews');
@@ -155,7 +199,7 @@ test('a link to an unknown screen gives a plain message and the home page', asyn
   const { context, page } = await phone();
   await page.goto(`${suite.server.url}?view=learn&card=<script>`);
   await page.getByText('That link did not work, so here is the home page.').waitFor();
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
   await context.close();
 });
 

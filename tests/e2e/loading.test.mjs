@@ -38,7 +38,7 @@ test('the text paints before the app is downloaded, and the app takes over once 
   assert.ok(wasRequested(), 'the wasm is being downloaded meanwhile');
 
   release();
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
   await page.waitForFunction(() => window.__firstFrameAt !== undefined);
   const { firstFrameAt, appRequestedAt, wasmRequestedAt, bankRequestedAt, stylesheets } = await page.evaluate(() => {
     const entry = (pattern) => performance.getEntriesByType('resource').find((r) => pattern.test(r.name));
@@ -66,7 +66,7 @@ test('the text paints before the app is downloaded, and the app takes over once 
     bank: performance.getEntriesByType('resource').filter((r) => /questions-[0-9a-f]+\.json$/.test(r.name)).length,
   }));
   assert.deepEqual(counts, { marks: 1, wasm: 1, bank: 1 });
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await page.getByText('Question 1 of 10').waitFor();
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] });
   await context.close();

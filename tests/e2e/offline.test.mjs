@@ -78,7 +78,7 @@ test('after one visit, a whole quiz can be played with the server gone', async (
   await server.close();
 
   await page.reload();
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
   await playWholeQuiz(page);
   await page.getByRole('button', { name: 'Back to home' }).click();
   await page.getByRole('link', { name: 'About this app and your data' }).click();
@@ -191,7 +191,7 @@ test('a new version mid-quiz is offered, not forced, and keeps the quiz', async 
   await openApp(page, server.url);
   await untilOfflineReady(page);
 
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   const first = await answer(page, { correctly: true });
   await next(page);
   await page.getByText('Question 2 of 10').waitFor();

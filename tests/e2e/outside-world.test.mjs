@@ -82,8 +82,8 @@ test('a trainer\'s link survives what chat and e-mail apps do to it, and the add
 test('the home page and a Learn card\'s link with tracking parameters open where they point', async () => {
   const { context, page } = await phone();
   for (const [url, landed] of [
-    [`${suite.server.url}?fbclid=IwAR3xYz`, () => page.getByRole('button', { name: 'Start quiz' })],
-    [`${suite.server.url}?utm_source=mail&utm_medium=email.`, () => page.getByRole('button', { name: 'Start quiz' })],
+    [`${suite.server.url}?fbclid=IwAR3xYz`, () => page.getByRole('button', { name: 'Start quick check' })],
+    [`${suite.server.url}?utm_source=mail&utm_medium=email.`, () => page.getByRole('button', { name: 'Start quick check' })],
     [`${suite.server.url}?view=learn&amp;card=principle-3&fbclid=abc).`, () => page.getByRole('heading', { level: 2, name: /Principle 3/ })],
   ]) {
     await page.goto(url);
@@ -130,7 +130,7 @@ test('dates stay the day they happened: 00:30 BST on 1 July, seen in December an
   // 00:30 in London on 1 July 2026 (BST) is 23:30 UTC on 30 June.
   const london = await phone({ timezoneId: 'Europe/London', time: Date.parse('2026-06-30T23:30:00Z') });
   await openApp(london.page, suite.server.url);
-  await london.page.getByRole('button', { name: 'Start quiz' }).click();
+  await london.page.getByRole('button', { name: 'Start quick check' }).click();
   await playQuiz(london.page);
   await london.page.getByRole('button', { name: 'Make a completion record' }).click();
   await london.page.getByLabel('Your name (optional)').fill('Sam Jones');
@@ -164,7 +164,7 @@ test('a backup from a phone whose clock was 2 days fast is taken in, with a note
   const now = Date.parse('2026-11-20T10:00:00Z');
   const fast = await phone({ timezoneId: 'Europe/London', time: now + 2 * DAY });
   await openApp(fast.page, suite.server.url);
-  await fast.page.getByRole('button', { name: 'Start quiz' }).click();
+  await fast.page.getByRole('button', { name: 'Start quick check' }).click();
   await playQuiz(fast.page, { correctly: (n) => n <= 7 });
   await fast.page.goto(`${suite.server.url}?view=progress`);
   const [download] = await Promise.all([fast.page.waitForEvent('download'), fast.page.getByRole('button', { name: 'Export my progress' }).click()]);

@@ -55,7 +55,7 @@ async function playUntil(page, predicate) {
 test('a double tap on Check answer, 80, 150 or 250 ms apart, always shows the feedback', async () => {
   const { context, page, problems } = await phone(51);
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   for (const [index, gap] of [80, 150, 250].entries()) {
     const n = index + 1;
     await page.getByText(`Question ${n} of 10`).waitFor();
@@ -107,7 +107,7 @@ test('a double tap on Check answer, 80, 150 or 250 ms apart, always shows the fe
 test('Quit asks first, Keep going stays, and Leave keeps the quiz to pick up again', async () => {
   const { context, page, problems } = await phone(52);
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await answer(page, { correctly: true });
   await next(page);
   await page.getByText('Question 2 of 10').waitFor();
@@ -136,7 +136,7 @@ test('the header is compact while a quiz shows, and whole again on every other s
   const { context, page, problems } = await phone(53);
   await openApp(page, suite.server.url);
   assert.equal(await taglineShown(page), true, 'home');
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await page.getByText('Question 1 of 10').waitFor();
   assert.equal(await taglineShown(page), false, 'question 1');
   const headerHeight = await page.locator('.site-header').evaluate((e) => e.getBoundingClientRect().height);
@@ -169,7 +169,7 @@ test('the header is compact while a quiz shows, and whole again on every other s
 test('the app\'s name in the header goes home, without reloading the app', async () => {
   const { context, page, problems } = await phone(53);
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await page.getByText('Question 1 of 10').waitFor();
   await page.evaluate(() => (window.stillTheSamePage = true));
   await page.getByRole('link', { name: 'Safeguarding Check' }).click();
@@ -216,10 +216,10 @@ test('a figure is right only when exact: a near answer is told "Close" and not c
 test('a wrong match says on each row what it should be and what was chosen', async () => {
   const { context, page, problems } = await phone(56);
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   let question = await playUntil(page, (q) => q.type === 'match');
   for (let tries = 0; !question && tries < 8; tries++) {
-    await page.getByRole('button', { name: 'Try another quiz' }).first().click();
+    await page.getByRole('button', { name: 'Start another quick check' }).first().click();
     await page.getByText('Question 1 of 10').waitFor();
     question = await playUntil(page, (q) => q.type === 'match');
   }
@@ -241,7 +241,7 @@ test('a wrong match says on each row what it should be and what was chosen', asy
 test('results teach: by topic, the missed ones open with their scenario and card, and "Review these N mistakes now"', async () => {
   const { context, page, problems } = await phone(57);
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   const missed = [];
   for (let n = 1; n <= 10; n++) {
     await page.getByText(`Question ${n} of 10`).waitFor();
@@ -308,13 +308,13 @@ test('"Practise this topic" with no topic chosen says "Select a topic", and choo
 test('"best score so far" only when an earlier quiz of the same kind is beaten; home shows last and best per kind', async () => {
   const { context, page, problems } = await phone(59);
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await playQuiz(page, { correctly: (n) => n <= 6 });
   assert.equal(await page.getByText(/best score so far/).count(), 0, 'not on a first quiz');
-  await page.getByRole('button', { name: 'Try another quiz' }).first().click();
+  await page.getByRole('button', { name: 'Start another quick check' }).first().click();
   await playQuiz(page, { correctly: (n) => n <= 5 });
   assert.equal(await page.getByText(/best score so far/).count(), 0, 'not on a worse one');
-  await page.getByRole('button', { name: 'Try another quiz' }).first().click();
+  await page.getByRole('button', { name: 'Start another quick check' }).first().click();
   await playQuiz(page, { correctly: (n) => n <= 8 });
   await page.getByText('This is your best score so far in \u201cQuick check\u201d.').waitFor();
   // A review of the two mistakes, all right, is never a best.

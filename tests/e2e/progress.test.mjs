@@ -88,13 +88,17 @@ test('a failed assessment says so kindly', async () => {
   await context.close();
 });
 
-test('mistakes come back in "Review my mistakes", and answers fall due for spaced review', async () => {
+test('mistakes come back in "Review my mistakes", and answers fall due for a refresher, each offered with its effort', async () => {
   const { context, page } = await phone({ seed: 21 });
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await finishQuiz(page, (n) => n > 3);
   await page.getByRole('button', { name: 'Back to home' }).click();
-  await page.getByRole('button', { name: 'Review my mistakes (3)' }).click();
+  // An honest count: three questions, and what they are.
+  const mistakes = page.locator('.way-in', { has: page.getByRole('button', { name: 'Review my mistakes' }) });
+  await mistakes.getByText('The 3 questions you last got wrong.').waitFor();
+  assert.equal(await mistakes.locator('.effort').textContent(), '3 questions \u00b7 about 2 minutes \u00b7 nothing is timed');
+  await page.getByRole('button', { name: 'Review my mistakes' }).click();
   await page.locator('.quiz-title').getByText('Review my mistakes').waitFor();
   await page.getByText('Question 1 of 3').waitFor();
   const stored = await storedProgress(page);
@@ -105,14 +109,18 @@ test('mistakes come back in "Review my mistakes", and answers fall due for space
   await later.page.goto(suite.server.url);
   await later.page.evaluate(([key, value]) => localStorage.setItem(key, value), [PROGRESS_KEY, stored]);
   await openApp(later.page, suite.server.url);
-  await later.page.getByText('10 questions are due for a refresher today.').waitFor();
-  await later.page.getByRole('button', { name: 'Spaced review (10 due)' }).click();
+  // Offered as a short refresher, with its effort, not as a backlog.
+  const refresher = later.page.locator('.way-in', { has: later.page.getByRole('button', { name: 'Start a 10-question refresher' }) });
+  assert.equal(await refresher.locator('.effort').textContent(), '10 questions \u00b7 about 5 minutes \u00b7 nothing is timed');
+  assert.equal(await later.page.getByText(/are due/).count(), 0, 'no count of what is due');
+  await later.page.getByRole('button', { name: 'Start a 10-question refresher' }).click();
   // The review of mistakes was left part-way, so the app asks first.
   await later.page.getByRole('button', { name: 'Start the new one' }).click();
-  await later.page.locator('.quiz-title').getByText('Spaced review').waitFor();
+  await later.page.locator('.quiz-title').getByText('Refresher').waitFor();
   await finishQuiz(later.page);
   await later.page.getByRole('button', { name: 'Back to home' }).click();
-  assert.equal(await later.page.getByText(/due for a refresher today/).count(), 0, 'nothing is due after the review');
+  await later.page.getByRole('button', { name: 'Start quick check' }).waitFor();
+  assert.equal(await later.page.getByRole('button', { name: /refresher/ }).count(), 0, 'nothing is due after the refresher');
   await later.context.close();
 });
 
@@ -120,11 +128,11 @@ test('the progress screen shows the streak, mastery and scores over time, with n
   const { context, page } = await phone({ seed: 31, bypassCSP: true });
   await openApp(page, suite.server.url);
   for (const right of [() => true, (n) => n % 2 === 0]) {
-    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByRole('button', { name: 'Start quick check' }).click();
     await finishQuiz(page, right);
     await page.getByRole('button', { name: 'Back to home' }).click();
   }
-  await page.getByRole('link', { name: 'Your progress' }).click();
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
   await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
   await page.getByText('You have practised 1 day in a row.').waitFor();
   const charts = page.locator('.progress-summary figure');
@@ -132,7 +140,18 @@ test('the progress screen shows the streak, mastery and scores over time, with n
   const mastery = await charts.nth(0).locator('table').textContent();
   assert.match(mastery, /The national picture 2018-19\d+%/);
   const scores = await charts.nth(1).locator('table').textContent();
-  assert.match(scores, /100%.*50%/, 'both quizzes, oldest first');
+  assert.match(scores, /\d{1,2} \w+ \d{4} \u00b7 Quick check100%\d{1,2} \w+ \d{4} \u00b7 Quick check50%/, 'both quizzes, oldest first, each with its day and mode');
+  // Drawn against 0 to 100%: the 50% bar is half the track, not the whole of it.
+  const widths = await charts.nth(1).locator('rect.chart-bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('width'))));
+  const track = Number(await charts.nth(1).locator('rect.chart-track').first().getAttribute('width'));
+  assert.deepEqual(widths, [track, track / 2]);
+  for (const chart of [charts.nth(0), charts.nth(1)]) {
+    assert.deepEqual(await chart.locator('.chart-scale text').allTextContents(), ['0%', '50%', '100%'], 'a labelled axis');
+  }
+  // A steady size: each quiz is a row of the same height as a mastery row, however few there are.
+  const rowHeights = await page.locator('.progress-summary .bars li svg').evaluateAll((svgs) => [...new Set(svgs.map((s) => Math.round(s.getBoundingClientRect().height)))]);
+  assert.equal(rowHeights.length, 1, `every bar is drawn at one height: ${rowHeights}`);
+  assert.ok(rowHeights[0] <= 30, `the bars stay small: ${rowHeights[0]} px`);
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     assert.deepEqual(await axeViolations(page), [], colorScheme);
@@ -142,16 +161,53 @@ test('the progress screen shows the streak, mastery and scores over time, with n
   await context.close();
 });
 
+test('mastery fades gradually as answers come due: a month later a topic answered right is lower, never 0%', async () => {
+  const { context, page } = await phone({ seed: 33 });
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await finishQuiz(page, () => true);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  const masteryAfter = async (p) => {
+    await p.getByRole('link', { name: 'Progress', exact: true }).click();
+    const rows = await p.locator('.progress-summary figure').first().locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent.replace('%', ''))]));
+    return Object.fromEntries(rows);
+  };
+  const today = await masteryAfter(page);
+  const answered = Object.entries(today).filter(([, v]) => v > 0);
+  assert.ok(answered.length > 0, `some topic has mastery today: ${JSON.stringify(today)}`);
+  const stored = await storedProgress(page);
+  await context.close();
+
+  for (const daysAhead of [3, 30]) {
+    const later = await phone({ seed: 34, daysAhead });
+    await later.page.goto(suite.server.url);
+    await later.page.evaluate(([key, value]) => localStorage.setItem(key, value), [PROGRESS_KEY, stored]);
+    await openApp(later.page, suite.server.url);
+    const then = await masteryAfter(later.page);
+    for (const [topic, value] of answered) {
+      assert.ok(then[topic] > 0, `${topic} is not 0% ${daysAhead} days on (was ${value}%)`);
+      if (daysAhead === 3) {
+        // Due about now: about 90% of what it was (whole percentages, so give or take 1).
+        assert.ok(then[topic] <= value && then[topic] >= value * 0.85 - 1, `${topic} fades gradually, not in a step: ${value}% to ${then[topic]}%`);
+      } else {
+        assert.ok(then[topic] < value, `${topic} has faded ${daysAhead} days on: ${value}% to ${then[topic]}%`);
+      }
+    }
+    await later.context.close();
+  }
+});
+
 test('export, clear, then import gives back exactly the same progress', async () => {
   const { context, page } = await phone({ seed: 41 });
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await finishQuiz(page, (n) => n !== 2);
   await page.getByRole('button', { name: 'Back to home' }).click();
   const before = await storedProgress(page);
   assert.ok(before);
 
-  await page.getByRole('link', { name: 'Your progress' }).click();
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
   assert.match(download.suggestedFilename(), /^safeguarding-check-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const file = join(scratch, 'backup.json');
@@ -178,10 +234,10 @@ test('export, clear, then import gives back exactly the same progress', async ()
 test('bad imports give a clear message and change nothing', async () => {
   const { context, page } = await phone({ seed: 51 });
   await openApp(page, suite.server.url);
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await finishQuiz(page);
   await page.getByRole('button', { name: 'Back to home' }).click();
-  await page.getByRole('link', { name: 'Your progress' }).click();
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
   const good = readFileSync(await download.path(), 'utf8');
   const before = await storedProgress(page);
@@ -212,12 +268,12 @@ test('two tabs stay consistent: each sees the other\'s answers and neither overw
   const second = await context.newPage();
   await openApp(second, suite.server.url);
 
-  await first.getByRole('button', { name: 'Start quiz' }).click();
+  await first.getByRole('button', { name: 'Start quick check' }).click();
   await finishQuiz(first);
   // The second tab hears of it through the storage event, with no reload.
   await second.getByText('10 out of 10 (100%)', { exact: false }).first().waitFor();
 
-  await second.getByRole('button', { name: 'Start quiz' }).click();
+  await second.getByRole('button', { name: 'Start quick check' }).click();
   await finishQuiz(second, (n) => n > 5);
   const stored = JSON.parse(await storedProgress(second));
   const attempts = stored.attempts.map((e) => e.value).sort((a, b) => a.finished_at - b.finished_at);

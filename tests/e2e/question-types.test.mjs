@@ -47,7 +47,7 @@ test('every question type, right and wrong, with the keyboard alone', async () =
   const starts = sweepStarts(page, (topic) => practise(page, topic), 8);
   for (const start of starts) {
     if (needed.size === 0) break;
-    await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+    await page.getByRole('button', { name: 'Start quick check' }).waitFor();
     await start();
     const total = Number((await page.locator('.question-count').innerText()).match(/of (\d+)/)[1]);
     for (let n = 1; n <= total; n++) {
@@ -87,7 +87,7 @@ async function untilType(page, topic, type) {
   for (let attempt = 0; attempt < 8; attempt++) {
     if (topic) await practise(page, topic);
     else {
-      await page.getByRole('button', { name: 'Start quiz' }).click();
+      await page.getByRole('button', { name: 'Start quick check' }).click();
       await page.getByText(/^Question 1 of \d+$/).waitFor();
     }
     for (;;) {

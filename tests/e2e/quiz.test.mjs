@@ -24,7 +24,7 @@ test('a whole quiz at 360 px, by labels, and the score survives a reload', async
   await page.screenshot({ path: join(ARTIFACTS, 'home-empty.png') });
   assert.ok(await page.getByText('You have not finished a quiz yet.').isVisible());
 
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   const seen = new Set();
   for (let n = 1; n <= 10; n++) {
     await page.getByText(`Question ${n} of 10`).waitFor();
@@ -44,7 +44,7 @@ test('a whole quiz at 360 px, by labels, and the score survives a reload', async
   await page.getByText('9 out of 10 (90%)').first().waitFor();
 
   await page.reload();
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
   const scores = await page.locator('.scores').innerText();
   assert.match(scores, /Last score\s+9 out of 10 \(90%\)/);
   assert.match(scores, /Best score\s+9 out of 10 \(90%\)/);
@@ -76,7 +76,7 @@ test('checking with no answer shows an error summary that leads to the options',
 
 test('a quiz in progress survives a reload, at the same question with its answers', async () => {
   const { context, page, problems } = await openApp();
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await answer(page, { correctly: true });
   await next(page);
   await page.getByText('Question 2 of 10').waitFor();
@@ -111,7 +111,7 @@ test('after a saved score the app asks the browser to keep its data, and About s
   const { page } = await watchedPage(context, new URL(suite.server.url).origin);
   await open(page, suite.server.url);
   assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'nothing asked before anything is saved');
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   for (let n = 1; n <= 10; n++) {
     await answer(page, { correctly: n % 2 === 0 });
     await next(page, { last: n === 10 });

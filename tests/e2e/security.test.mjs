@@ -28,7 +28,7 @@ async function phone({ setup, stored, seed = 5 } = {}) {
 }
 
 async function playQuickQuiz(page, right = 10) {
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   for (let n = 1; n <= 10; n++) {
     await answer(page, { correctly: n <= right });
     await next(page, { last: n === 10 });
@@ -218,7 +218,7 @@ test('hostile import files: 50 MB, __proto__ keys, <script> strings, truncated, 
   await openApp(page, suite.server.url);
   await playQuickQuiz(page, 8);
   await page.getByRole('button', { name: 'Back to home' }).click();
-  await page.getByRole('link', { name: 'Your progress' }).click();
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
   const good = readFileSync(await download.path(), 'utf8');
   const before = await stored(page);

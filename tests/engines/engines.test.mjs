@@ -50,7 +50,7 @@ async function session(engine, t) {
 /** The app has booted: its wasm has run (the `app-ready` mark) and the home screen works. */
 async function untilReady(browser) {
   await browser.waitFor(() => performance.getEntriesByName('app-ready').length === 1, [], 'the app-ready mark');
-  await browser.waitForText('button', 'Start quiz');
+  await browser.waitForText('button', 'Start quick check');
 }
 
 /** Console errors, without the one line WebKit writes on every load. */
@@ -234,7 +234,7 @@ for (const engine of ENGINES) {
 
       await browser.reload();
       await untilReady(browser);
-      await browser.clickText('button', 'Start quiz');
+      await browser.clickText('button', 'Start quick check');
       for (let n = 1; n <= 10; n++) {
         await untilQuestion(browser, n, 10);
         await answer(browser, true);

@@ -11,7 +11,7 @@
 // then, on a loaded page with the CPU slowed 4×, answer → feedback painted.
 //
 // How "answerable" is taken, the same for all three: a MutationObserver, set
-// up before any page script runs, taps "Start quiz" the moment it appears;
+// up before any page script runs, taps the start button ("Start quiz", ours "Start quick check") the moment it appears;
 // the first answer control of the question that is enabled and has a box on
 // screen ends the wait, and the next animation frame is the time. Times are
 // reported to Node through a DevTools binding, so nothing polls the page's
@@ -126,7 +126,7 @@ export async function coldVisit(browser, target, { throttled, viewport }) {
 /**
  * Answer → feedback painted with the CPU slowed 4×, over `quizzes` quizzes of
  * 10, on a page already loaded. `target.play(page, n)` answers question n
- * (1 to 10) and moves on; `target.restart(page)` goes back to "Start quiz".
+ * (1 to 10) and moves on; `target.restart(page)` goes back to its start button (`target.start`).
  */
 export async function feedbackTimes(browser, target, { quizzes, viewport }) {
   const context = await browser.newContext({ viewport });
@@ -136,7 +136,7 @@ export async function feedbackTimes(browser, target, { quizzes, viewport }) {
   await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const times = [];
   for (let quiz = 0; quiz < quizzes; quiz++) {
-    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByRole('button', { name: target.start }).click();
     for (let n = 1; n <= 10; n++) await target.play(page, n);
     // Before the restart, which may reload the page and its list.
     times.push(...(await page.evaluate(() => window.__feedbackTimes.splice(0))));

@@ -90,6 +90,12 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
                         <option value="" selected=move || selected().is_none()>"Choose a match"</option>
                         {options}
                     </select>
+                    // The whole chosen text, where the browser cannot wrap it inside the
+                    // select (see .chosen-text in style/main.css). Hidden from screen
+                    // readers, which read the select's value already.
+                    <p class="chosen-text" aria-hidden="true">
+                        {move || selected().and_then(|j| rights_by_pair.with_value(|r| r.get(j).cloned())).unwrap_or_default()}
+                    </p>
                     {move || correction().map(|text| view! { <p class="match-correction">{text}</p> })}
                 </div>
             }

@@ -39,7 +39,7 @@ export async function settled(page) {
 /** Opens the app and waits until it is running (the static shell paints first). */
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
 }
 
 /** The question on screen, from the bank. */
@@ -212,8 +212,17 @@ export async function answerByKeyboard(page, { correctly }) {
       const id = `match-${index}`;
       await tabTo(page, (id) => document.activeElement?.id === id, id);
       const options = await page.locator(`#${id} option`).allInnerTexts();
-      // On a closed select, each Down arrow moves to the next option.
-      for (let i = 0; i < options.indexOf(right); i++) await page.keyboard.press('ArrowDown');
+      const target = options.indexOf(right);
+      // A native closed select moves to the next option on each Down arrow. A
+      // styled one (appearance: base-select, so a long match wraps) opens its
+      // list on the first, as a listbox does: then Down to the option, and Enter.
+      await page.keyboard.press('ArrowDown');
+      if (await page.evaluate((id) => document.getElementById(id).matches(':open'), id)) {
+        for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+      } else {
+        for (let i = 1; i < target; i++) await page.keyboard.press('ArrowDown');
+      }
     }
   } else if (want.order) {
     for (let place = 0; place < want.order.length; place++) {
@@ -258,7 +267,7 @@ export async function playQuiz(page, { count = 10, correctly = () => true } = {}
 
 /** Plays a whole 10-question quiz from the home screen, all answers right. */
 export async function playWholeQuiz(page) {
-  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
   await playQuiz(page);
   await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
 }
@@ -272,7 +281,7 @@ export async function playWholeQuiz(page) {
 export function sweepStarts(page, practise, quickChecks) {
   return [
     ...Array.from({ length: quickChecks }, () => async () => {
-      await page.getByRole('button', { name: 'Start quiz' }).click();
+      await page.getByRole('button', { name: 'Start quick check' }).click();
       await page.getByText(/^Question 1 of \d+$/).waitFor();
     }),
     ...TOPICS.map((topic) => () => practise(topic.id)),
