@@ -4,7 +4,7 @@
 use super::focus::focus_when_shown;
 use leptos::{html, prelude::*, task::spawn_local};
 
-use super::CareNote;
+use super::{CareNote, ProblemContact};
 use crate::platform::{persistence, service_worker};
 use crate::quiz::wording::format_bytes;
 
@@ -57,6 +57,8 @@ pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
             </p>
             <h3>"Support"</h3>
             <CareNote />
+            <h3>"Report a problem"</h3>
+            <ProblemContact />
             <h3>"Working offline"</h3>
             <p class="offline-status">{offline_text}</p>
             <h3>"Your data"</h3>

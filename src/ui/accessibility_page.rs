@@ -4,11 +4,7 @@
 use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
-/// The contact set at build time (checked by build.rs with
-/// [`crate::quiz::contact::Contact::parse`]): its link and its text, or both
-/// empty for the default.
-const CONTACT_HREF: &str = env!("ACCESSIBILITY_CONTACT_HREF");
-const CONTACT_TEXT: &str = env!("ACCESSIBILITY_CONTACT_TEXT");
+use super::ProblemContact;
 
 /// The statement up to its contact section.
 const STATEMENT: &str = r#"
@@ -50,18 +46,7 @@ pub fn AccessibilityPage(on_home: Callback<()>) -> impl IntoView {
             <div inner_html=STATEMENT></div>
             <h3>"Feedback and contact information"</h3>
             <p>"This app has no server and collects nothing, so we cannot see who uses it or what goes wrong for them."</p>
-            <p class="accessibility-contact">{if CONTACT_HREF.is_empty() {
-                view! {
-                    "If you find a problem, or need the content in another format, tell the person or organisation who "
-                    "shared the app with you. They can pass it to the team that looks after it."
-                }.into_any()
-            } else {
-                view! {
-                    "If you find a problem, or need the content in another format, contact the team that looks after this app: "
-                    <a href=CONTACT_HREF>{CONTACT_TEXT}</a>
-                    "."
-                }.into_any()
-            }}</p>
+            <ProblemContact />
             <div inner_html=STATEMENT_END></div>
             <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>"Back to home"</button>
         </section>

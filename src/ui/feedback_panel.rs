@@ -62,14 +62,25 @@ fn verdict(f: &Feedback) -> String {
     }
 }
 
+/// How much of a partly right answer was right, in the terms of its type: a
+/// select-all-that-apply is judged option by option (ticked or left), so "2 of
+/// 5" there means two options judged right, not two right answers chosen.
+fn parts_right_text(right_answer: &RightAnswer, right: usize, of: usize) -> String {
+    match right_answer {
+        RightAnswer::Options(_) => format!("You judged {right} of the {of} options right, ticking or leaving each."),
+        RightAnswer::Order(_) => format!("{right} of {of} were in the right place."),
+        RightAnswer::Pairs(_) => format!("{right} of {of} matches were right."),
+        RightAnswer::TrueFalse(_) | RightAnswer::Number { .. } => format!("You had {right} of {of} right."),
+    }
+}
+
 pub fn feedback_view(f: Feedback) -> impl IntoView {
+    let parts = f.parts_right.filter(|p| !f.correct && p.right > 0).map(|p| parts_right_text(&f.right_answer, p.right, p.of));
     view! {
         <div class="feedback" class:feedback-right=f.correct class:feedback-close=f.close class:feedback-wrong=!f.correct && !f.close>
             <p class="feedback-verdict" tabindex="-1">{verdict(&f)}</p>
             {(!f.correct).then(|| right_answer(f.right_answer))}
-            {f.parts_right.filter(|p| !f.correct && p.right > 0).map(|p| view! {
-                <p>{format!("You had {} of {} right.", p.right, p.of)}</p>
-            })}
+            {parts.map(|text| view! { <p>{text}</p> })}
             {f.notes.into_iter().map(|note| view! { <p>{note}</p> }).collect_view()}
             <p>{f.explanation}</p>
             <p class="source">"Source: " {f.source}</p>
@@ -95,5 +106,22 @@ pub fn FeedbackPanel(
                 feedback().map(feedback_view).into_any()
             }}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partly_right_answer_is_described_in_its_types_terms() {
+        // Ticking one wrong option out of five leaves two other wrong ones rightly
+        // unticked: that is two options judged right, not two right answers.
+        assert_eq!(
+            parts_right_text(&RightAnswer::Options(vec!["a".into()]), 2, 5),
+            "You judged 2 of the 5 options right, ticking or leaving each."
+        );
+        assert_eq!(parts_right_text(&RightAnswer::Order(vec![]), 1, 4), "1 of 4 were in the right place.");
+        assert_eq!(parts_right_text(&RightAnswer::Pairs(vec![]), 3, 4), "3 of 4 matches were right.");
     }
 }

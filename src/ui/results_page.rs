@@ -21,6 +21,7 @@ use crate::quiz::attempt::Attempt;
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::again_label;
 use crate::quiz::link::QuizResult;
+use crate::quiz::progress::Mode;
 use crate::quiz::record::{RecordDraft, NAME_MAX};
 use crate::quiz::route::Route;
 use crate::quiz::session::{QuizKind, Session};
@@ -144,6 +145,7 @@ fn results_view(
     let kind = StoredValue::new(attempt.kind.clone());
     let on_restart = move |_| state.start(kind.get_value());
     let again = again_label(&attempt.kind.mode);
+    let attempt_mode = attempt.kind.mode;
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
     let on_make_record = move |_| state.navigate(record_route.clone());
     let on_home = move |_| state.navigate(Route::Home);
@@ -302,7 +304,9 @@ fn results_view(
             }}
             <div class="button-group">
                 // With nothing missed, going again is already the next step above.
-                {(missed_count > 0).then(|| view! {
+                // After a review of mistakes with some missed again, "Review these
+                // mistakes now" above is going again: one action, one button.
+                {(missed_count > 0 && attempt_mode != Mode::Mistakes).then(|| view! {
                     <button type="button" class="button button-secondary" on:click=on_restart>{again}</button>
                 })}
                 <button type="button" class="button button-secondary" on:click=on_home>"Back to home"</button>

@@ -16,7 +16,7 @@ const STORE_KEY = 'safeguarding-check:progress';
 /** Words and marks that would say an answer is right or wrong. None is in the bank's own text (checked below). */
 const VERDICT_WORDS = [
   'Correct.', 'Not quite', 'Correct answer', 'Right place', 'Not here', 'Not right', 'Close:', 'The answer is',
-  'The figure is', 'The right answers are', 'The right order is', 'The right matches are', 'You had ', 'You scored',
+  'The figure is', 'The right answers are', 'The right order is', 'The right matches are', 'You had ', 'You judged', 'in the right place', 'matches were right', 'You scored',
   'You passed', 'Not passed', 'you chose',
 ];
 const VERDICT_CLASSES = [

@@ -54,21 +54,40 @@ test('home states the effort of each way in, and the other places to go sit unde
   await context.close();
 });
 
-test('one name per action: the quick check is called that on home, in the quiz and on its results', async () => {
+/** Plays the quiz on screen to its results, answering right when `right(n)` says so. */
+async function playTo(page, total, right) {
+  for (let n = 1; n <= total; n++) {
+    await page.getByText(`Question ${n} of ${total}`).waitFor();
+    await settled(page);
+    await answer(page, { correctly: right(n) });
+    await next(page, { last: n === total });
+  }
+  await page.locator('#results-heading').waitFor();
+}
+
+test('one name per action: the quick check is called that on home, in the quiz and on its results; going again is one button', async () => {
   const { context, page } = await phone({ seed: 6 });
   await openApp(page, suite.server.url);
   const everywhere = [];
   everywhere.push(await page.locator('body').innerText());
   await page.getByRole('button', { name: 'Start quick check' }).click();
   await page.locator('.quiz-title', { hasText: 'Quick check' }).waitFor();
-  for (let n = 1; n <= 10; n++) {
-    await page.getByText(`Question ${n} of 10`).waitFor();
-    await settled(page);
-    await answer(page, { correctly: true });
-    await next(page, { last: n === 10 });
-  }
-  await page.locator('#results-heading').waitFor();
+  await playTo(page, 10, (n) => n <= 7);
   everywhere.push(await page.locator('body').innerText());
+  await page.getByRole('button', { name: 'Review these 3 mistakes now' }).waitFor();
+  await page.getByRole('button', { name: 'Start another quick check' }).waitFor();
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  // A review of mistakes with some missed again: "Review these mistakes now" is
+  // going again, so there is no second button for the same thing.
+  await page.getByRole('button', { name: 'Review my mistakes' }).click();
+  await page.locator('.quiz-title', { hasText: 'Review my mistakes' }).waitFor();
+  await playTo(page, 3, () => false);
+  everywhere.push(await page.locator('body').innerText());
+  await page.getByRole('button', { name: 'Review these 3 mistakes now' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Review my mistakes again' }).count(), 0);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await playTo(page, 10, () => true);
   await page.getByRole('button', { name: 'Start another quick check' }).click();
   await page.getByText('Question 1 of 10').waitFor();
   for (const text of everywhere) {
@@ -93,12 +112,14 @@ test('home and About say where to turn for support and what to do if worried abo
   await context.close();
 });
 
-test('the accessibility statement gives a way to report a problem', async () => {
+test('the accessibility statement and About give a way to report a problem', async () => {
   const { context, page } = await phone();
-  await page.goto(`${suite.server.url}?view=accessibility`);
-  await page.getByRole('heading', { name: 'Feedback and contact information' }).waitFor();
-  // This build sets no ACCESSIBILITY_CONTACT, so it gives the default: whoever shared the app.
-  assert.match(await page.locator('.accessibility-contact').textContent(), /If you find a problem.*tell the person or organisation who shared the app with you/);
+  for (const [view, heading] of [['accessibility', 'Feedback and contact information'], ['about', 'Report a problem']]) {
+    await page.goto(`${suite.server.url}?view=${view}`);
+    await page.getByRole('heading', { name: heading }).waitFor();
+    // This build sets no ACCESSIBILITY_CONTACT, so it gives the default: whoever shared the app.
+    assert.match(await page.locator('.accessibility-contact').textContent(), /If you find a problem.*tell the person or organisation who shared the app with you/);
+  }
   await context.close();
 });
 
@@ -142,22 +163,24 @@ test('in dark mode an unchosen radio or checkbox is an outline, and only a chose
   await context.close();
 });
 
-/** Whether any word of `selector`'s text is split across two lines. */
+/** The words of the text of every element matching `selector` that are split across two lines. */
 const splitWords = (page, selector) =>
-  page.locator(selector).evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  page.evaluate((selector) => {
     const split = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.textContent.matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (tops.size > 1) split.push(match[0]);
+    for (const element of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) split.push(match[0]);
+        }
       }
     }
     return split;
-  });
+  }, selector);
 
 for (const width of [320, 360]) {
   test(`at 200% text and ${width} px the header stays compact and never breaks a word`, async () => {
@@ -168,6 +191,8 @@ for (const width of [320, 360]) {
     await big.goto(suite.server.url);
     await big.addStyleTag({ content: 'html { font-size: 200% !important; }' });
     await big.getByRole('button', { name: 'Start quick check' }).waitFor();
+    // Home's own words, long ones among them ("assessment", "programme"), wrap whole too.
+    assert.deepEqual(await splitWords(big, '.way-in, .care-note, .destinations, .practise'), [], 'no word on home is broken');
     for (const where of ['home', 'quiz']) {
       if (where === 'quiz') {
         await big.getByRole('button', { name: 'Start quick check' }).click();
@@ -182,6 +207,17 @@ for (const width of [320, 360]) {
     await zoomed.close();
   });
 }
+
+test('a closed drop-down keeps its arrow beside its text', async () => {
+  const { context, page } = await phone();
+  await openApp(page, suite.server.url);
+  const topic = page.getByLabel('Topic', { exact: true });
+  const height = async () => (await topic.boundingBox()).height;
+  assert.ok((await height()) <= 52, `"Choose a topic" is one line: ${await height()} px`);
+  await topic.selectOption({ index: 1 });
+  assert.ok((await height()) <= 52, `a short topic is one line: ${await height()} px`);
+  await context.close();
+});
 
 test('at 200% text a chosen match shows its whole text', async () => {
   const context = await suite.browser.newContext({ viewport: PHONE, bypassCSP: true });
