@@ -6,7 +6,7 @@ use super::focus::focus_after_render;
 use leptos::{html, prelude::*};
 
 use super::state::{today, use_app, BankState};
-use super::{CareNote, NavLink};
+use super::{CareNote, NavLink, WayIn};
 use crate::platform::clock;
 use crate::quiz::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use crate::quiz::progress::{Mode, ModeKey, ScoreRecord};
@@ -168,54 +168,34 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     </p>
                 })}
             </div>
-            <div class="way-in">
-                <button
-                    type="button"
-                    class=move || if quiz_in_progress() { "button button-secondary" } else { "button button-primary" }
-                    on:click=move |_| on_start.run(QuizKind::new(Mode::Quick, None))
-                >
-                    {start_label(&Mode::Quick, QUIZ_LENGTH)}
-                </button>
-                <p class="effort">{effort(QUIZ_LENGTH, false)}</p>
-            </div>
-            <div class="way-in">
-                <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Assessment, None))>
-                    {start_label(&Mode::Assessment, ASSESSMENT_LENGTH)}
-                </button>
-                <p class="effort">{effort(ASSESSMENT_LENGTH, false)}</p>
-                <p class="small">{format!("Questions from every topic. You see how you did at the end; {PASS_MARK}% is a pass.")}</p>
-            </div>
+            <WayIn mode=Mode::Quick questions=QUIZ_LENGTH primary=Signal::derive(move || !quiz_in_progress()) on_start=on_start />
+            <WayIn
+                mode=Mode::Assessment
+                questions=ASSESSMENT_LENGTH
+                primary=false
+                on_start=on_start
+                note=format!("Questions from every topic. You see how you did at the end; {PASS_MARK}% is a pass.")
+            />
             // A due review is offered as what it is, a short refresher, not as a backlog.
             <div class="due-today">
-                {move || (due.get() > 0).then(|| {
-                    let questions = due.get().min(QUIZ_LENGTH);
-                    view! {
-                        <div class="way-in">
-                            <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Review, None))>
-                                {start_label(&Mode::Review, questions)}
-                            </button>
-                            <p class="effort">{effort(questions, false)}</p>
-                            <p class="small">"Questions you have answered before, back just as you might start to forget them."</p>
-                        </div>
-                    }
+                {move || (due.get() > 0).then(|| view! {
+                    <WayIn
+                        mode=Mode::Review
+                        questions=due.get().min(QUIZ_LENGTH)
+                        primary=false
+                        on_start=on_start
+                        note="Questions you have answered before, back just as you might start to forget them."
+                    />
                 })}
             </div>
             {move || (mistakes.get() > 0).then(|| {
                 let wrong = mistakes.get();
-                let questions = wrong.min(QUIZ_LENGTH);
-                view! {
-                    <div class="way-in">
-                        <button type="button" class="button button-secondary" on:click=move |_| on_start.run(QuizKind::new(Mode::Mistakes, None))>
-                            {start_label(&Mode::Mistakes, questions)}
-                        </button>
-                        <p class="effort">{effort(questions, false)}</p>
-                        <p class="small">{match wrong {
-                            1 => "The question you last got wrong.".to_string(),
-                            n if n <= QUIZ_LENGTH => format!("The {n} questions you last got wrong."),
-                            n => format!("{QUIZ_LENGTH} of the {n} questions you last got wrong."),
-                        }}</p>
-                    </div>
-                }
+                let note = match wrong {
+                    1 => "The question you last got wrong.".to_string(),
+                    n if n <= QUIZ_LENGTH => format!("The {n} questions you last got wrong."),
+                    n => format!("{QUIZ_LENGTH} of the {n} questions you last got wrong."),
+                };
+                view! { <WayIn mode=Mode::Mistakes questions=wrong.min(QUIZ_LENGTH) primary=false on_start=on_start note=note /> }
             })}
             <div class="load-status" role="status">
                 {move || waiting().then_some(view! { <p>"Getting the questions ready…"</p> })}

@@ -37,6 +37,7 @@ mod storage_notice;
 mod trainer_page;
 mod trainer_quiz_page;
 mod update_banner;
+mod way_in;
 
 pub use about_page::AboutPage;
 pub use accessibility_page::AccessibilityPage;
@@ -69,3 +70,4 @@ pub use storage_notice::StorageNotice;
 pub use trainer_page::TrainerPage;
 pub use trainer_quiz_page::TrainerQuizPage;
 pub use update_banner::UpdateBanner;
+pub use way_in::WayIn;
