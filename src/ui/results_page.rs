@@ -14,7 +14,7 @@ use leptos::{html, prelude::*};
 use super::feedback_panel::feedback_view;
 use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg_labelled;
-use super::state::use_app;
+use super::state::{today, use_app};
 use super::{GoneNotice, NavLink};
 use crate::platform::share;
 use crate::quiz::attempt::Attempt;
@@ -146,6 +146,18 @@ fn results_view(
     let on_restart = move |_| state.start(kind.get_value());
     let again = again_label(&attempt.kind.mode);
     let attempt_mode = attempt.kind.mode;
+    // Going again is offered only when it would start something: a refresher
+    // needs questions due, a review of mistakes needs mistakes left (answering
+    // them all right leaves none). Other kinds always have questions. Read
+    // when the results are drawn (a reload, Back or Forward draws them again).
+    let in_bank = |ids: Vec<&str>| ids.into_iter().any(|id| bank.question(id).is_some());
+    let has_due = state.store.with_untracked(|s| in_bank(s.progress.due(today())));
+    let has_mistakes = state.store.with_untracked(|s| in_bank(s.progress.mistakes()));
+    let can_go_again = match attempt_mode {
+        Mode::Review => has_due,
+        Mode::Mistakes => has_mistakes,
+        _ => true,
+    };
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
     let on_make_record = move |_| state.navigate(record_route.clone());
     let on_home = move |_| state.navigate(Route::Home);
@@ -273,9 +285,15 @@ fn results_view(
                 }
                 .into_any(),
                 None => view! {
-                    <p>{if kept { "Every answer was right. Go again, or keep a record of this one." } else { "" }}</p>
+                    <p>{match (kept, can_go_again) {
+                        (false, _) => "",
+                        (true, true) => "Every answer was right. Go again, or keep a record of this one.",
+                        (true, false) => "Every answer was right, and nothing is left to go over for now. Keep a record of this one if you like.",
+                    }}</p>
                     <div class="button-group">
-                        <button type="button" class="button button-primary" on:click=on_restart>{again}</button>
+                        {can_go_again.then(|| view! {
+                            <button type="button" class="button button-primary" on:click=on_restart>{again}</button>
+                        })}
                         <button type="button" class="button button-secondary" on:click=on_make_record>"Make a completion record"</button>
                     </div>
                 }
@@ -306,7 +324,7 @@ fn results_view(
                 // With nothing missed, going again is already the next step above.
                 // After a review of mistakes with some missed again, "Review these
                 // mistakes now" above is going again: one action, one button.
-                {(missed_count > 0 && attempt_mode != Mode::Mistakes).then(|| view! {
+                {(missed_count > 0 && attempt_mode != Mode::Mistakes && can_go_again).then(|| view! {
                     <button type="button" class="button button-secondary" on:click=on_restart>{again}</button>
                 })}
                 <button type="button" class="button button-secondary" on:click=on_home>"Back to home"</button>

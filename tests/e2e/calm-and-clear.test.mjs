@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { TOPICS, answer, currentQuestion, next, openApp, seedRandomness, settled } from './support/quiz-player.mjs';
+import { TOPICS, answer, currentQuestion, next, openApp, playAssessment, seedRandomness, settled } from './support/quiz-player.mjs';
 
 const suite = sharedServerAndBrowser();
 const DOT = '\u00b7';
@@ -207,6 +207,23 @@ for (const width of [320, 360]) {
     await zoomed.close();
   });
 }
+
+test('at 200% text the answers of an assessment read whole: the tag goes under the question instead of squeezing it', async () => {
+  const context = await suite.browser.newContext({ viewport: PHONE, bypassCSP: true });
+  await seedRandomness(context, 12);
+  const page = await context.newPage();
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start full assessment' }).click();
+  await playAssessment(page, { correctly: (n) => n % 3 !== 0 });
+  await page.getByRole('heading', { name: /^(You passed|Not passed)/ }).waitFor();
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const widths = await page.locator('.answer-list summary .answer-prompt').evaluateAll((all) => all.map((e) => e.getBoundingClientRect().width));
+  assert.equal(widths.length, 20);
+  for (const width of widths) assert.ok(width >= 250, `a question in the list is ${Math.round(width)} px wide, not a sliver`);
+  assert.deepEqual(await splitWords(page, '.answer-list summary'), [], 'no word of the answers list is broken');
+  await page.locator('.answer-list').screenshot({ path: join(ARTIFACTS, 'answers-200.png') });
+  await context.close();
+});
 
 test('a closed drop-down keeps its arrow beside its text', async () => {
   const { context, page } = await phone();

@@ -118,6 +118,12 @@ test('mistakes come back in "Review my mistakes", and answers fall due for a ref
   await later.page.getByRole('button', { name: 'Start the new one' }).click();
   await later.page.locator('.quiz-title').getByText('Refresher').waitFor();
   await finishQuiz(later.page);
+  // All ten right: nothing is left to refresh, so results offer no second refresher
+  // (a button that would start nothing), and say why.
+  await later.page.getByText('Every answer was right, and nothing is left to go over for now.').waitFor();
+  assert.equal(await later.page.getByRole('button', { name: 'Start another refresher' }).count(), 0);
+  await later.page.reload();
+  await later.page.getByText('Every answer was right, and nothing is left to go over for now.').waitFor();
   await later.page.getByRole('button', { name: 'Back to home' }).click();
   await later.page.getByRole('button', { name: 'Start quick check' }).waitFor();
   assert.equal(await later.page.getByRole('button', { name: /refresher/ }).count(), 0, 'nothing is due after the refresher');
