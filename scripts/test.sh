@@ -32,10 +32,11 @@ trunk build --release
 # p95 at CPU 4x about 40 -> 31-36 ms) and the styles moved into index.html:
 # 310.6/338.4 -> 313.0/341.2 KB measured, plus about 1 KB. Raised by #20 (home's
 # ways in with their effort and destinations, the support line, Learn's card
-# pager, charts on a 0-100% axis, whole chosen matches): 313.0/341.2 ->
-# 316.2/344.5 KB measured (about 0.035 s more on Regular 3G), plus about 1 KB.
-# It comes down only with the wasm split (README, Benchmarks).
-node scripts/size-report.mjs dist --budget-kb 317 --total-budget-kb 346
+# pager, charts on a 0-100% axis, whole chosen matches, going again only when
+# it would start something): 313.0/341.2 -> 316.7/345.1 KB measured (about
+# 0.04 s more on Regular 3G), plus about 1 KB. It comes down only with the
+# wasm split (README, Benchmarks).
+node scripts/size-report.mjs dist --budget-kb 318 --total-budget-kb 346
 
 say "4/5 End-to-end tests in headless Chromium (Playwright)"
 # A hung test fails after 10 minutes instead of stopping CI. (Node applies the
