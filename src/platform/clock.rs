@@ -6,6 +6,13 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
+/// Milliseconds on the page's monotonic clock (`performance.now()`), for
+/// spans within one page such as the tap guard: unlike [`now_ms`], it never
+/// goes back when the device's clock is set back. 0 if the browser has none.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// Minutes to add to UTC to get the device's local time (east is positive).
 pub fn local_offset_minutes() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)

@@ -47,10 +47,11 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_some()))
     };
 
-    // Until when (ms since the epoch) taps on the quiz are ignored.
-    let guard_until = StoredValue::new(0u64);
+    // Until when (ms on the monotonic clock) taps on the quiz are ignored. Not
+    // the wall clock: set back mid-quiz, it held every tap off until it caught up.
+    let guard_until = StoredValue::new(0.0f64);
     let settling = RwSignal::new(false);
-    let guarded = move || clock::now_ms() < guard_until.get_value();
+    let guarded = move || clock::monotonic_ms() < guard_until.get_value();
     let guard = move |event: leptos::ev::MouseEvent| {
         if guarded() {
             event.prevent_default();
@@ -64,7 +65,7 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         }
     };
     let raise_guard = move || {
-        guard_until.set_value(clock::now_ms() + TAP_GUARD_MS);
+        guard_until.set_value(clock::monotonic_ms() + TAP_GUARD_MS as f64);
         settling.set(true);
         // The screen can be gone by then (another tab finished the quiz, and a
         // background tab's timers run late): then there is nothing to settle.

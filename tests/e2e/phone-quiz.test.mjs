@@ -52,6 +52,30 @@ async function playUntil(page, predicate) {
   }
 }
 
+test('the device clock set back mid-quiz (by an hour or by days) never leaves the quiz ignoring taps', async () => {
+  const { context, page, problems } = await phone(58);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  for (const [n, hoursBack] of [[1, 1], [2, 24 * 6], [3, 0]]) {
+    await page.getByText(`Question ${n} of 10`).waitFor();
+    await settled(page);
+    if (hoursBack) {
+      // As a phone whose clock is corrected, or set by hand, while the quiz is open.
+      await page.evaluate((ms) => {
+        const realNow = Date.now.bind(Date);
+        Date.now = () => realNow() - ms;
+      }, hoursBack * 3_600_000);
+    }
+    // `answer` taps the answer and Check, then waits for the feedback: it fails
+    // if the taps are held off.
+    await answer(page, { correctly: true });
+    await next(page);
+  }
+  await page.getByText('Question 4 of 10').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('a double tap on Check answer, 80, 150 or 250 ms apart, always shows the feedback', async () => {
   const { context, page, problems } = await phone(51);
   await openApp(page, suite.server.url);
