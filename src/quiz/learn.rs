@@ -142,6 +142,13 @@ impl Bank {
         Some(std::iter::once(first).chain(matching).find(|c| topic.is_some() && c.topic.as_deref() == topic).unwrap_or(first))
     }
 
+    /// How many of `ids` are questions this bank still has (an update may
+    /// have removed some that progress remembers): what a refresher or a
+    /// review of mistakes can draw from.
+    pub fn count_present(&self, ids: &[&str]) -> usize {
+        ids.iter().filter(|id| self.question(id).is_some()).count()
+    }
+
     /// Which topic a question belongs to.
     pub fn topic_of(&self, question_id: &str) -> Option<&str> {
         self.topics.iter().find(|t| t.questions.iter().any(|q| q.id == question_id)).map(|t| t.id.as_str())

@@ -102,9 +102,8 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         BankState::Ready(ready) => store.with(|s| count(&ready, s)),
         _ => 0,
     };
-    let due = Memo::new(move |_| in_bank(&|bank, s| s.progress.due(today()).into_iter().filter(|id| bank.question(id).is_some()).count()));
-    let mistakes =
-        Memo::new(move |_| in_bank(&|bank, s| s.progress.mistakes().into_iter().filter(|id| bank.question(id).is_some()).count()));
+    let due = Memo::new(move |_| in_bank(&|bank, s| bank.count_present(&s.progress.due(today()))));
+    let mistakes = Memo::new(move |_| in_bank(&|bank, s| bank.count_present(&s.progress.mistakes())));
     // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10").
     let in_progress = Memo::new(move |_| {
         store.with(|s| {

@@ -74,7 +74,7 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
             n => format!("You have practised {n} days in a row."),
         })
     };
-    let due = move || store.with(|s| s.progress.due(today).into_iter().filter(|id| bank.question(id).is_some()).count());
+    let due = move || store.with(|s| bank.count_present(&s.progress.due(today)));
     let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
     view! {
         <section class="page progress" aria-labelledby="progress-heading">

@@ -150,12 +150,9 @@ fn results_view(
     // needs questions due, a review of mistakes needs mistakes left (answering
     // them all right leaves none). Other kinds always have questions. Read
     // when the results are drawn (a reload, Back or Forward draws them again).
-    let in_bank = |ids: Vec<&str>| ids.into_iter().any(|id| bank.question(id).is_some());
-    let has_due = state.store.with_untracked(|s| in_bank(s.progress.due(today())));
-    let has_mistakes = state.store.with_untracked(|s| in_bank(s.progress.mistakes()));
     let can_go_again = match attempt_mode {
-        Mode::Review => has_due,
-        Mode::Mistakes => has_mistakes,
+        Mode::Review => state.store.with_untracked(|s| bank.count_present(&s.progress.due(today())) > 0),
+        Mode::Mistakes => state.store.with_untracked(|s| bank.count_present(&s.progress.mistakes()) > 0),
         _ => true,
     };
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
