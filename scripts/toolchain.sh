@@ -82,10 +82,35 @@ ensure_engines() {
   fi
 }
 
-# The Firefox and WebKit suite, on the release build already in dist/.
+# Runs node:test files with the spec reporter, then prints where the time
+# went: each file's time and the slowest tests (tests/support/durations.mjs,
+# written to target/test-durations/<name>.txt and .json, printed even when
+# a test fails). Usage: run_node_tests <name> <concurrency> <files...>
+run_node_tests() {
+  local name="$1" concurrency="$2" status=0
+  shift 2
+  local out="$project_root/target/test-durations"
+  mkdir -p "$out"
+  (cd "$project_root" && TEST_DURATIONS_JSON="$out/$name.json" node --test --test-concurrency="$concurrency" \
+    --test-timeout=600000 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./tests/support/durations.mjs --test-reporter-destination="$out/$name.txt" \
+    "$@") || status=$?
+  cat "$out/$name.txt" 2>/dev/null || true
+  return "$status"
+}
+
+# How many browser test files run at once: one per core (the machine's cores
+# on CI), or E2E_CONCURRENCY. Each file has its own server and browser.
+e2e_concurrency() {
+  echo "${E2E_CONCURRENCY:-$(nproc 2>/dev/null || echo 2)}"
+}
+
+# The Firefox and WebKit suite, on the release build already in dist/. Its
+# one file runs Firefox's journeys, then WebKit's.
 run_engine_suite() {
   (cd "$project_root" && xvfb-run -a --server-args="-screen 0 1280x1024x24" \
-    node --test --test-concurrency=1 --test-timeout=600000 tests/engines/*.test.mjs)
+    bash -c 'source scripts/toolchain.sh && run_node_tests engines 1 tests/engines/*.test.mjs')
 }
 
 ensure_build_tools() {

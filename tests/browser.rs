@@ -87,8 +87,10 @@ where
     (container.clone(), Unmount(Some(handle), container))
 }
 
-/// The app with the test bank already loaded, over whatever storage holds.
+/// The app with the test bank already loaded, over whatever storage holds,
+/// with the quiz's real tap guard.
 fn mount_with_bank() -> (HtmlElement, impl Drop) {
+    set_tap_guard(None);
     mount(|| {
         let bank = RwSignal::new(BankState::Ready(Arc::new(Bank::from_bundle(BUNDLE).unwrap())));
         view! { <QuizApp bank=bank on_retry=Callback::new(|_| {}) /> }
@@ -202,4 +204,377 @@ async fn a_quiz_in_progress_is_picked_up_where_it_was() {
     assert_eq!(text_of(&app, ".feedback-region"), feedback, "the feedback is shown again");
     let option: HtmlInputElement = app.query_selector("#option-1").unwrap().unwrap().unchecked_into();
     assert!(option.checked(), "the chosen answer is still chosen");
+}
+
+// ---- One screen mounted over a prepared store and the real bank
+//
+// `AppState::in_memory` gives a screen its context without touching
+// storage, so a test can mount just the quiz over a store made with the
+// domain's own operations, act on it, let Leptos run, and read the DOM.
+// These check in seconds what the browser tests would reach only by
+// playing: each type's inputs, the error summary, feedback wording and an
+// assessment's secret.
+
+use safeguarding_check::quiz::bank::Kind;
+use safeguarding_check::quiz::draft::Incomplete;
+use safeguarding_check::quiz::progress::Mode;
+use safeguarding_check::quiz::resume::SavedQuiz;
+use safeguarding_check::quiz::rng::SeededRng;
+use safeguarding_check::quiz::route::Route;
+use safeguarding_check::quiz::session::{QuizKind, Session};
+use safeguarding_check::quiz::store::Store;
+use safeguarding_check::ui::state::AppState;
+use safeguarding_check::ui::QuizScreen;
+
+/// The shipped bank, read from the same authoring files the build bundles.
+fn shipped_bank() -> Bank {
+    let topics: &[(&str, &str)] = &[
+        ("characteristics.json", include_str!("../assets/questions/characteristics.json")),
+        ("national-picture.json", include_str!("../assets/questions/national-picture.json")),
+        ("principle-1.json", include_str!("../assets/questions/principle-1.json")),
+        ("principle-2.json", include_str!("../assets/questions/principle-2.json")),
+        ("principle-3.json", include_str!("../assets/questions/principle-3.json")),
+        ("principle-4.json", include_str!("../assets/questions/principle-4.json")),
+        ("principle-5.json", include_str!("../assets/questions/principle-5.json")),
+        ("principle-6.json", include_str!("../assets/questions/principle-6.json")),
+        ("principle-7.json", include_str!("../assets/questions/principle-7.json")),
+        ("principle-8.json", include_str!("../assets/questions/principle-8.json")),
+        ("principle-9.json", include_str!("../assets/questions/principle-9.json")),
+        ("principle-10.json", include_str!("../assets/questions/principle-10.json")),
+        ("principles-overview.json", include_str!("../assets/questions/principles-overview.json")),
+        ("section-11.json", include_str!("../assets/questions/section-11.json")),
+    ];
+    Bank::from_files(
+        include_str!("../assets/seed-sections.json"),
+        include_str!("../assets/facts.json"),
+        include_str!("../assets/learn.json"),
+        topics,
+    )
+    .unwrap()
+}
+
+const TYPES: [&str; 7] = ["single", "multi", "true_false", "order", "match", "numeric", "scenario"];
+const QUIZ_ID: &str = "00000000000000e1";
+
+/// A store holding one quiz in progress, of `mode`, with the first question
+/// of each type in `TYPES` order (a scenario with one right answer).
+fn store_with_every_type(bank: &Bank, mode: Mode) -> Store {
+    let questions = TYPES
+        .iter()
+        .map(|&name| {
+            bank.questions().find(|q| q.kind.name() == name && !q.kind.allows_several() || name == "multi" && q.kind.name() == name)
+        })
+        .map(|q| q.unwrap().clone())
+        .collect();
+    let session = Session::start_kind(QuizKind::new(mode, None), questions, &mut SeededRng::new(11)).unwrap();
+    let mut store = Store::default();
+    store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "Every type", 1_700_000_000_000).unwrap(), 1_700_000_000_000);
+    store
+}
+
+/// Shortens the quiz's tap guard to nothing for the screens mounted next, or
+/// (`None`) gives them the real one; read when a quiz screen is made.
+fn set_tap_guard(ms: Option<f64>) {
+    let window = web_sys::window().unwrap();
+    let key = wasm_bindgen::JsValue::from_str(safeguarding_check::platform::clock::TAP_GUARD_OVERRIDE);
+    match ms {
+        Some(ms) => js_sys::Reflect::set(&window, &key, &ms.into()).unwrap(),
+        None => js_sys::Reflect::delete_property(&window, &key.into()).unwrap(),
+    };
+}
+
+/// Mounts the quiz `QUIZ_ID` over `store` and the shipped bank, in memory.
+fn mount_quiz(bank: Bank, store: Store) -> (HtmlElement, impl Drop) {
+    set_tap_guard(Some(0.0));
+    mount(move || {
+        provide_context(AppState::in_memory(RwSignal::new(BankState::Ready(Arc::new(bank))), Route::Home, store));
+        view! { <QuizScreen quiz=Some(QUIZ_ID.to_string()) /> }
+    })
+}
+
+fn all(container: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = container.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+}
+
+fn fire(element: &web_sys::Element, event: &str) {
+    element.dispatch_event(&web_sys::Event::new(event).unwrap()).unwrap();
+}
+
+/// Sets a form control's value as typing or choosing would, and tells the app.
+fn set_value(element: &web_sys::Element, value: &str, event: &str) {
+    js_sys::Reflect::set(element, &"value".into(), &value.into()).unwrap();
+    fire(element, event);
+}
+
+/// The question on screen, from the bank, by its prompt (each prompt is
+/// unique within one of every type).
+fn question_on_screen<'b>(app: &HtmlElement, bank: &'b Bank) -> &'b safeguarding_check::quiz::bank::Question {
+    let prompt = text_of(app, "fieldset legend");
+    bank.questions().find(|q| prompt.contains(&q.prompt) && TYPES.contains(&q.kind.name())).unwrap()
+}
+
+/// Answers the question on screen through its inputs: right, or wrong.
+async fn answer_on_screen(app: &HtmlElement, bank: &Bank, right: bool) {
+    let question = question_on_screen(app, bank);
+    match &question.kind {
+        Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+            for label in all(app, "fieldset .option label") {
+                let text = label.first_child().and_then(|t| t.text_content()).unwrap_or_default();
+                let correct = options.iter().find(|o| o.text == text).unwrap().correct;
+                let tick = if question.kind.allows_several() { correct == right } else { correct == right && !correct_already_ticked(app) };
+                if tick {
+                    let input: HtmlInputElement =
+                        app.query_selector(&format!("#{}", label.get_attribute("for").unwrap())).unwrap().unwrap().unchecked_into();
+                    input.click();
+                    settle().await;
+                }
+            }
+        }
+        Kind::TrueFalse { answer } => {
+            let pick = if *answer == right { "#option-0" } else { "#option-1" };
+            app.query_selector(pick).unwrap().unwrap().unchecked_into::<HtmlInputElement>().click();
+        }
+        Kind::Numeric { answer, close_within, .. } => {
+            let given = if right { *answer } else { answer + i64::from(*close_within) + 10 };
+            set_value(&app.query_selector("#number-answer").unwrap().unwrap(), &given.to_string(), "input");
+        }
+        Kind::Match { pairs } => {
+            for (left, select) in all(app, ".match-row select").iter().enumerate() {
+                let want = &pairs[if right { left } else { (left + 1) % pairs.len() }].right;
+                let option = all(app, &format!("#{} option", select.id()))
+                    .into_iter()
+                    .find(|o| o.text_content().as_deref() == Some(want.as_str()))
+                    .unwrap();
+                set_value(select, &option.get_attribute("value").unwrap(), "change");
+            }
+        }
+        Kind::Order { items } => {
+            if right {
+                for (place, item) in items.iter().enumerate() {
+                    loop {
+                        let shown: Vec<String> =
+                            all(app, ".order-item .order-text").iter().map(|e| e.first_child().unwrap().text_content().unwrap()).collect();
+                        if shown.iter().position(|s| s == item).unwrap() <= place {
+                            break;
+                        }
+                        button_labelled(app, &format!("Up: move {item} up")).click();
+                        settle().await;
+                    }
+                }
+            }
+            // Left as it starts, an order is never right.
+        }
+    }
+    settle().await;
+}
+
+/// In a one-answer question, true once a right option has been ticked (so a
+/// wrong answer ticks only one wrong option).
+fn correct_already_ticked(app: &HtmlElement) -> bool {
+    !all(app, "fieldset input:checked").is_empty()
+}
+
+fn button_labelled(app: &HtmlElement, label: &str) -> HtmlButtonElement {
+    app.query_selector(&format!("button[aria-label=\"{label}\"]")).unwrap().unwrap().unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn every_question_type_has_its_own_inputs_error_and_feedback() {
+    let bank = shipped_bank();
+    let store = store_with_every_type(&bank, Mode::Quick);
+    let (app, _mounted) = mount_quiz(bank.clone(), store);
+    settle().await;
+    for (n, &name) in TYPES.iter().enumerate() {
+        assert_eq!(text_of(&app, ".question-count"), format!("Question {} of 7", n + 1));
+        let question = question_on_screen(&app, &bank).clone();
+        assert_eq!(question.kind.name(), name);
+        // Its inputs.
+        let (radios, boxes, selects) =
+            (all(&app, "fieldset input[type=radio]"), all(&app, "fieldset input[type=checkbox]"), all(&app, ".match-row select"));
+        match &question.kind {
+            Kind::TrueFalse { .. } => {
+                assert_eq!(radios.len(), 2);
+                assert_eq!(text_of(&app, "label[for=option-0]"), "True");
+            }
+            Kind::MultipleChoice { options } => assert_eq!(boxes.len(), options.len(), "checkboxes for select all that apply"),
+            Kind::SingleChoice { options } | Kind::Scenario { options, .. } => assert_eq!(radios.len(), options.len()),
+            Kind::Match { pairs } => assert_eq!(selects.len(), pairs.len()),
+            Kind::Order { items } => assert_eq!(all(&app, ".order-item").len(), items.len()),
+            Kind::Numeric { .. } => {
+                assert_eq!(app.query_selector("#number-answer").unwrap().unwrap().get_attribute("inputmode").as_deref(), Some("numeric"))
+            }
+        }
+        if let Kind::Scenario { scenario, .. } = &question.kind {
+            assert!(text_of(&app, "#scenario-text").contains(scenario.as_str()), "the scenario comes first");
+        }
+        // Checking with nothing given: the error summary says what is missing, for every type but order (which always has an order).
+        let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
+        assert!(summary.hidden(), "no error before trying");
+        if name != "order" {
+            button(&app, "Check answer").unwrap().click();
+            settle().await;
+            let want = match &question.kind {
+                Kind::MultipleChoice { .. } => Incomplete::NoChoices.message(),
+                Kind::Match { .. } => Incomplete::UnmatchedItem(0).message(),
+                Kind::Numeric { .. } => "Enter a number",
+                _ => Incomplete::NoChoice.message(),
+            };
+            assert!(!summary.hidden() && summary.text_content().unwrap().contains(want), "{name}: {:?}", summary.text_content());
+            assert_eq!(text_of(&app, ".feedback-region"), "", "{name}: no feedback without an answer");
+        }
+        // Answered (right for odd questions, wrong for even), then checked.
+        let right = n % 2 == 0;
+        answer_on_screen(&app, &bank, right).await;
+        button(&app, "Check answer").unwrap().click();
+        settle().await;
+        assert!(summary.hidden(), "{name}: the error goes once answered");
+        let feedback = text_of(&app, ".feedback-region");
+        let verdict = if right { "Correct." } else { "Not quite." };
+        assert!(feedback.starts_with(verdict), "{name} answered {right}: {feedback}");
+        assert!(feedback.contains(&question.explanation), "{name}: the explanation");
+        assert!(feedback.contains(&format!("Source: {}", question.source)), "{name}: the source");
+        if let (Kind::Match { pairs }, false) = (&question.kind, right) {
+            let line = format!("Answer: {} (you chose {})", pairs[0].right, pairs[1].right);
+            assert!(text_of(&app, ".match-row").contains(&line), "a wrong match says on its row what it should be: {line}");
+        }
+        if let (Kind::Numeric { answer, unit, .. }, false) = (&question.kind, right) {
+            assert!(feedback.contains(&format!("The figure is {answer}{unit}.")), "{feedback}");
+        }
+        let next = if n + 1 == TYPES.len() { "See results" } else { "Next question" };
+        button(&app, next).unwrap_or_else(|| panic!("{next} after {name}")).click();
+        settle().await;
+    }
+}
+
+/// Words and marks that would say an answer is right or wrong (as in
+/// tests/e2e/assessment.test.mjs); none is in the bank's own text (checked below).
+const VERDICT_WORDS: [&str; 21] = [
+    "Correct.",
+    "Not quite",
+    "Correct answer",
+    "Right place",
+    "Not here",
+    "Not right",
+    "Close:",
+    "The answer is",
+    "The figure is",
+    "The right answers are",
+    "The right order is",
+    "The right matches are",
+    "You had ",
+    "You judged",
+    "in the right place",
+    "matches were right",
+    "You scored",
+    "You passed",
+    "Not passed",
+    "you chose",
+    "Answer:",
+];
+const VERDICT_CLASSES: [&str; 12] = [
+    "is-answer",
+    "is-wrong-choice",
+    "tag-answer",
+    "tag-chosen",
+    "feedback-right",
+    "feedback-wrong",
+    "feedback-close",
+    "answer-right",
+    "answer-missed",
+    "panel-passed",
+    "panel-not-passed",
+    "match-correction",
+];
+
+fn assert_keeps_its_secret(app: &HtmlElement, where_: &str) {
+    let text = app.text_content().unwrap_or_default();
+    for word in VERDICT_WORDS {
+        assert!(!text.contains(word), "{where_}: the screen says {word:?}");
+    }
+    let html = app.inner_html();
+    for class in VERDICT_CLASSES {
+        assert!(!html.contains(class), "{where_}: an element has the class {class}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_assessment_of_every_type_keeps_its_secret_until_submitted() {
+    let bank = shipped_bank();
+    for question in bank.questions() {
+        let offered: Vec<String> = match &question.kind {
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+                options.iter().map(|o| o.text.clone()).collect()
+            }
+            Kind::Order { items } => items.clone(),
+            Kind::Match { pairs } => pairs.iter().flat_map(|p| [p.left.clone(), p.right.clone()]).collect(),
+            Kind::TrueFalse { .. } | Kind::Numeric { .. } => Vec::new(),
+        };
+        let scenario = if let Kind::Scenario { scenario, .. } = &question.kind { scenario.as_str() } else { "" };
+        let shown = format!("{} {scenario} {}", question.prompt, offered.join(" "));
+        for word in VERDICT_WORDS {
+            assert!(!shown.contains(word), "{} shows {word:?}, so the check below could not tell", question.id);
+        }
+    }
+    let store = store_with_every_type(&bank, Mode::Assessment);
+    let (app, _mounted) = mount_quiz(bank.clone(), store);
+    settle().await;
+    for n in 0..TYPES.len() {
+        assert_keeps_its_secret(&app, &format!("question {}", n + 1));
+        assert!(button(&app, "Check answer").is_none(), "an assessment has no Check answer");
+        answer_on_screen(&app, &bank, n % 2 == 0).await;
+        button(&app, "Save and continue").unwrap().click();
+        settle().await;
+        if n + 1 < TYPES.len() {
+            assert_eq!(text_of(&app, ".feedback-region"), format!("Your answer to question {} is saved.", n + 1));
+        }
+    }
+    assert!(text_of(&app, "h2").contains("Check your answers"), "the check page: {}", text_of(&app, "h2"));
+    assert_keeps_its_secret(&app, "check your answers");
+    button(&app, "Submit your answers").unwrap().click();
+    settle().await;
+    settle().await;
+    let results = app.text_content().unwrap();
+    assert!(results.contains("You scored 4 out of 7"), "marked once submitted: {results}");
+    assert!(results.contains("Not passed"), "4 of 7 is under 80%");
+}
+
+#[wasm_bindgen_test]
+async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixed() {
+    let bank = shipped_bank();
+    let question = bank.questions().find(|q| q.kind.name() == "numeric").unwrap().clone();
+    let session = Session::start_kind(QuizKind::new(Mode::Quick, None), vec![question.clone()], &mut SeededRng::new(3)).unwrap();
+    let mut store = Store::default();
+    store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "A figure", 1).unwrap(), 1);
+    let (app, _mounted) = mount_quiz(bank, store);
+    settle().await;
+    let input = app.query_selector("#number-answer").unwrap().unwrap();
+    let not_whole = "Enter a whole number, like 25: the figures in this course have no decimal places";
+    for (typed, message) in [
+        ("", "Enter a number"),
+        ("forty", "Enter a number using digits, like 25"),
+        ("4.5", not_whole),
+        // A decimal comma is a decimal comma: never 45, never 126.
+        ("4,5", not_whole),
+        ("12,6", not_whole),
+        ("1.000", "Enter the number without a full stop, like 1000"),
+        ("99999999999999999999999", "Enter a number no bigger than 1,000,000"),
+    ] {
+        set_value(&input, typed, "input");
+        settle().await;
+        button(&app, "Check answer").unwrap().click();
+        settle().await;
+        assert!(text_of(&app, ".error-summary").contains(message), "{typed:?}: {}", text_of(&app, ".error-summary"));
+        assert_eq!(text_of(&app, "#answer-error"), format!("Error: {message}"), "{typed:?}");
+    }
+    // Typed on a Japanese or Chinese keyboard: full-width digits and per cent sign.
+    let Kind::Numeric { answer, unit, .. } = &question.kind else { unreachable!() };
+    let full_width: String = answer.to_string().chars().map(|d| char::from_u32(0xFF10 + d.to_digit(10).unwrap()).unwrap()).collect();
+    set_value(&input, &format!("{full_width}{}", if unit == "%" { "\u{FF05}" } else { "" }), "input");
+    settle().await;
+    button(&app, "Check answer").unwrap().click();
+    settle().await;
+    assert!(text_of(&app, ".feedback-region").starts_with("Correct."), "{}", text_of(&app, ".feedback-region"));
+    let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
+    assert!(summary.hidden(), "the error goes once fixed");
 }

@@ -36,3 +36,24 @@ pub fn random_seed() -> u64 {
     let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (high << 32) | low
 }
+
+/// The name of a page global the end-to-end tests may set, with an init
+/// script that runs before the app, to a number of ms: the tap guard's span
+/// for that page (see `ui::quiz_screen`). They set it to 0, so a test that
+/// clicks at machine speed does not wait out half a second at every question
+/// (hundreds of times a run); the tests about double taps leave it unset and
+/// get the real span.
+pub const TAP_GUARD_OVERRIDE: &str = "__safeguardingTapGuardMs";
+
+/// The tap guard's span in ms: `default_ms`, unless the page set
+/// [`TAP_GUARD_OVERRIDE`] to a finite number from 0 to `default_ms` before the
+/// app started (read once per call; anything else is ignored). A person's
+/// browser never has it set, and it can only shorten the guard.
+pub fn tap_guard_ms(default_ms: u64) -> u64 {
+    let Some(window) = web_sys::window() else { return default_ms };
+    let value = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str(TAP_GUARD_OVERRIDE)).ok();
+    match value.and_then(|v| v.as_f64()) {
+        Some(ms) if ms.is_finite() && ms >= 0.0 && ms <= default_ms as f64 => ms as u64,
+        _ => default_ms,
+    }
+}

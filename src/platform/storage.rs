@@ -70,6 +70,12 @@ fn read_key(key: &str) -> Option<String> {
 }
 
 impl StoreFile {
+    /// Storage that is never read or written: the store lives in memory for
+    /// this visit. The component tests mount a screen over a prepared store this way.
+    pub fn in_memory() -> StoreFile {
+        StoreFile { mode: Mode::MemoryOnly }
+    }
+
     /// Opens storage and reads the store, migrating older versions' data.
     /// Always returns a usable store, plus the problem to show the person, if there is one.
     pub fn open(now_ms: u64) -> (StoreFile, Store, Option<StorageProblem>) {

@@ -8,7 +8,7 @@
 //! kept as a tombstone (an entry with no value), and "Clear my data" as a
 //! clear marker (`cleared_at`). [`Store::merge`] keeps the newer entry for each
 //! id and drops whatever is at or before the clear marker, so it is
-//! commutative, associative and idempotent (tests/store_properties.rs), and
+//! commutative, associative and idempotent (tests/native/store_properties.rs), and
 //! merging an older copy never brings deleted data back. The browser layer
 //! merges what another tab saved before it writes, so no tab writes over
 //! another's work.
@@ -40,6 +40,7 @@ use super::progress::{Archive, ItemRecord, Mode, ModeKey, Progress, ScoreRecord,
 use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use super::resume::SavedQuiz;
 use super::schedule::Scheduler;
+use super::session::Session;
 use super::wording::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
@@ -634,6 +635,24 @@ impl Store {
         self.progress.mark_day(today, now_ms);
         self.attempts.put(id, attempt, now_ms);
         self.tidy_attempts();
+    }
+
+    /// Finishes quiz `id` as `session` ended, keeping `attempt` (made from
+    /// that session by `Attempt::from_session`): a deferred-feedback quiz's
+    /// answers, held back from spaced review until it was submitted, count
+    /// now (an immediate-feedback quiz's counted as each was checked); then
+    /// as [`Store::finish_quiz`]. `now_ms` is ms since the Unix epoch and
+    /// `today` the device's local day number. The app's results page and the
+    /// end-to-end tests' prepared stores both finish quizzes through this.
+    pub fn finish_session(&mut self, id: &str, session: &Session, attempt: Attempt, now_ms: u64, today: i64) {
+        if session.defers_feedback() {
+            if let Some(marking) = session.marking() {
+                for (item, right) in marking.results() {
+                    self.record_answer(item, right, now_ms, today, &Scheduler::default());
+                }
+            }
+        }
+        self.finish_quiz(id, attempt, now_ms, today);
     }
 
     /// Finished attempts, oldest first.

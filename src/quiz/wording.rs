@@ -10,6 +10,37 @@ pub fn is_hidden_character(c: char) -> bool {
         || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// `text` in runs that join back to it, each `(run, keep_whole)`: a word
+/// holding a range of figures ("2018-19?", "1-2") is kept whole, since a line
+/// break after its hyphen reads as two separate numbers ("2018-" then "19?");
+/// the rest may wrap as usual. A word is a run of non-whitespace.
+pub fn ranges_kept_whole(text: &str) -> Vec<(&str, bool)> {
+    let is_range = |word: &str| word.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit());
+    let mut runs = Vec::new();
+    let mut plain_from = 0;
+    let mut word_from = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), word_from) {
+            (false, None) => word_from = Some(at),
+            (true, Some(from)) => {
+                word_from = None;
+                if is_range(&text[from..at]) {
+                    if plain_from < from {
+                        runs.push((&text[plain_from..from], false));
+                    }
+                    runs.push((&text[from..at], true));
+                    plain_from = at;
+                }
+            }
+            _ => {}
+        }
+    }
+    if plain_from < text.len() {
+        runs.push((&text[plain_from..], false));
+    }
+    runs
+}
+
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -108,6 +139,19 @@ pub fn format_bytes(bytes: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ranges_of_figures_are_kept_whole_and_the_runs_join_back() {
+        use super::ranges_kept_whole;
+        let text = "How many were published in 2018-19? Between 1-2 of them, well-known.";
+        let runs = ranges_kept_whole(text);
+        assert_eq!(runs.iter().map(|(r, _)| *r).collect::<String>(), text);
+        let whole: Vec<&str> = runs.iter().filter(|(_, whole)| *whole).map(|(r, _)| *r).collect();
+        assert_eq!(whole, ["2018-19?", "1-2"]);
+        assert_eq!(ranges_kept_whole("No figures here"), [("No figures here", false)]);
+        assert_eq!(ranges_kept_whole("2018-19"), [("2018-19", true)]);
+        assert!(ranges_kept_whole("").is_empty());
+    }
+
     use super::*;
 
     #[test]

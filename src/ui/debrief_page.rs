@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
-use super::NavLink;
+use super::{NavLink, UnbrokenText};
 use crate::quiz::bank::{Bank, Question};
 use crate::quiz::debrief::{rounded_percent, Summary};
 use crate::quiz::draw::session_questions;
@@ -72,7 +72,7 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
             Some(view! {
                 <li>
                     <p class="missed-count">{format!("Question {}: missed by {count} of {n}", position + 1)}</p>
-                    <p class="missed-prompt">{question.prompt.clone()}</p>
+                    <p class="missed-prompt"><UnbrokenText text=question.prompt.clone() /></p>
                     {answer_view(question)}
                     <p>{question.explanation.clone()}</p>
                     <p class="source">"Source: " {question.source.clone()}</p>
@@ -86,7 +86,7 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
         .map(|(question, &right)| {
             view! {
                 <li>
-                    <span class="by-question-prompt">{question.prompt.clone()}</span>
+                    <span class="by-question-prompt"><UnbrokenText text=question.prompt.clone() /></span>
                     <span class="by-question-right">{format!("Right: {}", of(right, n))}</span>
                 </li>
             }

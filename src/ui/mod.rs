@@ -36,6 +36,7 @@ pub mod state;
 mod storage_notice;
 mod trainer_page;
 mod trainer_quiz_page;
+mod unbroken_text;
 mod update_banner;
 mod way_in;
 
@@ -69,5 +70,6 @@ pub use state::BankState;
 pub use storage_notice::StorageNotice;
 pub use trainer_page::TrainerPage;
 pub use trainer_quiz_page::TrainerQuizPage;
+pub use unbroken_text::UnbrokenText;
 pub use update_banner::UpdateBanner;
 pub use way_in::WayIn;

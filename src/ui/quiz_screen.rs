@@ -7,7 +7,9 @@
 //! the quiz do nothing. Otherwise a second tap lands on whatever has just
 //! moved under the finger: Next, skipping the feedback it was meant to show,
 //! or an option of the next question, choosing it unseen. While the guard is up the quiz carries
-//! `data-settling`, which the end-to-end tests wait on.
+//! `data-settling`, which the end-to-end tests wait on. The tests that are
+//! not about double taps shorten the guard to nothing before the page runs
+//! ([`clock::tap_guard_ms`]).
 
 use leptos::{prelude::*, task::spawn_local};
 
@@ -64,12 +66,16 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
             event.prevent_default();
         }
     };
+    let guard_ms = clock::tap_guard_ms(TAP_GUARD_MS);
     let raise_guard = move || {
-        guard_until.set_value(clock::monotonic_ms() + TAP_GUARD_MS as f64);
+        if guard_ms == 0 {
+            return;
+        }
+        guard_until.set_value(clock::monotonic_ms() + guard_ms as f64);
         settling.set(true);
         // The screen can be gone by then (another tab finished the quiz, and a
         // background tab's timers run late): then there is nothing to settle.
-        set_timeout(move || _ = settling.try_set(false), std::time::Duration::from_millis(TAP_GUARD_MS));
+        set_timeout(move || _ = settling.try_set(false), std::time::Duration::from_millis(guard_ms));
     };
     let saved_note = RwSignal::new(None::<String>);
     let on_update = {
@@ -101,21 +107,11 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                 QuizUpdate::Moved(session) if session.stage() == Stage::Finished => {
                     let token = share::learner_token();
                     let day = today();
-                    // An assessment's answers count for spaced review only once submitted.
-                    let submitted: Vec<(String, bool)> = match session.marking() {
-                        Some(marking) if session.defers_feedback() => {
-                            marking.results().into_iter().map(|(q, right)| (q.to_owned(), right)).collect()
-                        }
-                        _ => Vec::new(),
-                    };
                     state.change(|s, now| {
-                        for (item, right) in &submitted {
-                            s.record_answer(item, *right, now, day, &Scheduler::default());
-                        }
                         if let Some(attempt) =
                             Attempt::from_session(&session, &quiz.title, quiz.started_at_ms, now, clock::offset_at(now), &token)
                         {
-                            s.finish_quiz(&id, attempt, now, day);
+                            s.finish_session(&id, &session, attempt, now, day);
                         }
                     });
                     state.save_now();

@@ -15,7 +15,7 @@ use super::feedback_panel::feedback_view;
 use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg_labelled;
 use super::state::{today, use_app};
-use super::{GoneNotice, NavLink};
+use super::{GoneNotice, NavLink, UnbrokenText};
 use crate::platform::share;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::bank::Bank;
@@ -103,7 +103,7 @@ fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec
                 <details class="answer" class:answer-right=right class:answer-missed=!right open=!right>
                     <summary>
                         <span class="tag" class:tag-answer=right class:tag-chosen=!right>{verdict}</span>
-                        <span class="answer-prompt">{format!("{number}. {}", question.prompt)}</span>
+                        <span class="answer-prompt"><UnbrokenText text=format!("{number}. {}", question.prompt) /></span>
                     </summary>
                     <div class="answer-body">
                         {scenario.map(|text| view! {

@@ -53,6 +53,25 @@ impl AppState {
     /// Opens storage and makes the state; `route` is where the page was opened.
     pub fn new(bank: RwSignal<BankState>, route: Route, bad_link: bool) -> AppState {
         let (file, store, problem) = StoreFile::open(clock::now_ms());
+        AppState::with(bank, route, bad_link, file, store, problem)
+    }
+
+    /// The state over `store`, kept in memory only: nothing is read from or
+    /// written to the browser's storage. The component tests mount one
+    /// screen this way, over a store prepared with the domain's operations,
+    /// and provide it with `provide_context`.
+    pub fn in_memory(bank: RwSignal<BankState>, route: Route, store: Store) -> AppState {
+        AppState::with(bank, route, false, StoreFile::in_memory(), store, None)
+    }
+
+    fn with(
+        bank: RwSignal<BankState>,
+        route: Route,
+        bad_link: bool,
+        file: StoreFile,
+        store: Store,
+        problem: Option<StorageProblem>,
+    ) -> AppState {
         AppState {
             bank,
             store: RwSignal::new(store),

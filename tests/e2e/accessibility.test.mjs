@@ -1,5 +1,6 @@
 // Accessible and calm on every phone: axe (WCAG 2.2 AA) on every screen and
-// state in light and dark, 44 px targets, 320 px and 200% text with no
+// state, in light and in dark (each state reached once, its colour scheme
+// switched in place), 44 px targets, 320 px and 200% text with no
 // sideways scrolling, visible focus, and the README's screenshots.
 
 import { test, before, after } from 'node:test';
@@ -8,7 +9,8 @@ import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, currentQuestion, next, openApp, playAssessment, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
+import { answer, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
+import { prepared, preparedState } from './support/prepared.mjs';
 import { axeViolations } from './support/axe.mjs';
 
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -18,10 +20,21 @@ const suite = sharedServerAndBrowser();
 before(() => mkdirSync(SCREENS, { recursive: true }));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function phone(colorScheme, { viewport = PHONE, seed = 8, blockStorage = false } = {}) {
+/**
+ * A phone in light mode (`check` switches it to dark and back in place).
+ * `store` names a prepared store it starts with (support/prepared.mjs).
+ */
+async function phone({ viewport = PHONE, seed = 8, blockStorage = false, store } = {}) {
+  const origin = new URL(suite.server.url).origin;
   // axe and the 200% text style are injected inline, so these pages bypass the CSP
   // (the other test files check it).
-  const context = await suite.browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
+  const context = await suite.browser.newContext({
+    viewport,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+    ...(store ? { storageState: preparedState(origin, store) } : {}),
+  });
   await seedRandomness(context, seed);
   if (blockStorage) {
     await context.addInitScript(() => {
@@ -32,7 +45,7 @@ async function phone(colorScheme, { viewport = PHONE, seed = 8, blockStorage = f
       });
     });
   }
-  const watched = await watchedPage(context, new URL(suite.server.url).origin);
+  const watched = await watchedPage(context, origin);
   return { context, ...watched };
 }
 
@@ -57,12 +70,22 @@ async function smallTargets(page) {
 
 const fits = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-/** axe, target size and width on the screen as it is now; a screenshot if named. */
+/**
+ * The screen as it is now, in light and then dark (switched in place, so
+ * each state is reached once): axe in each, with a screenshot of each if
+ * named (`<screenshot>-light.png`, `<screenshot>-dark.png`); then target
+ * sizes and width, which do not depend on the colours. Back in light after.
+ */
 async function check(page, label, screenshot) {
-  assert.deepEqual(await axeViolations(page), [], `axe: ${label}`);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
+    assert.deepEqual(await axeViolations(page), [], `axe: ${label} (${scheme})`);
+    if (screenshot) await page.screenshot({ path: join(SCREENS, `${screenshot}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   assert.deepEqual(await smallTargets(page), [], `44 px targets: ${label}`);
   assert.ok(await fits(page), `no sideways scrolling: ${label}`);
-  if (screenshot) await page.screenshot({ path: join(SCREENS, `${screenshot}.png`) });
 }
 
 async function practise(page, topicId) {
@@ -72,164 +95,161 @@ async function practise(page, topicId) {
   await page.getByText(/^Question 1 of \d+$/).waitFor();
 }
 
-for (const scheme of ['light', 'dark']) {
-  test(`every question type, before and after checking, right and wrong (${scheme})`, async () => {
-    const { context, page } = await phone(scheme);
-    await openApp(page, suite.server.url);
-    await check(page, `home, empty (${scheme})`, `home-${scheme}`);
-    const needed = new Set(['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'].flatMap((t) => [`${t}:right`, `${t}:wrong`]));
-    let errorChecked = false;
-    const starts = sweepStarts(page, (topic) => practise(page, topic), 6);
-    for (const start of starts) {
-      if (needed.size === 0) break;
-      await start();
-      const total = Number((await page.locator('.question-count').innerText()).match(/of (\d+)/)[1]);
-      for (let n = 1; n <= total; n++) {
-        await page.getByText(`Question ${n} of ${total}`).waitFor();
-        const question = await currentQuestion(page);
-        const correctly = needed.has(`${question.type}:right`) || !needed.has(`${question.type}:wrong`);
-        const wanted = needed.has(`${question.type}:${correctly ? 'right' : 'wrong'}`);
-        if (wanted) await check(page, `${question.type} before checking (${scheme})`, `question-${question.type}-${scheme}`);
-        if (!errorChecked && question.type !== 'order') {
-          await settled(page);
-          await page.getByRole('button', { name: 'Check answer' }).click();
-          await page.getByRole('alert').getByText('There is a problem').waitFor();
-          await check(page, `error summary (${scheme})`, `error-${scheme}`);
-          errorChecked = true;
-        }
-        await answer(page, { correctly });
-        if (wanted) {
-          await check(page, `${question.type} answered ${correctly ? 'right' : 'wrong'} (${scheme})`, `feedback-${question.type}-${correctly ? 'right' : 'wrong'}-${scheme}`);
-          needed.delete(`${question.type}:${correctly ? 'right' : 'wrong'}`);
-        }
-        await next(page, { last: n === total });
+test('every question type, before and after checking, right and wrong, played from an empty home', async () => {
+  const { context, page } = await phone();
+  await openApp(page, suite.server.url);
+  await check(page, 'home, empty', 'home');
+  const needed = new Set(['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'].flatMap((t) => [`${t}:right`, `${t}:wrong`]));
+  let errorChecked = false;
+  const starts = sweepStarts(page, (topic) => practise(page, topic), 6);
+  for (const start of starts) {
+    if (needed.size === 0) break;
+    await start();
+    const total = Number((await page.locator('.question-count').innerText()).match(/of (\d+)/)[1]);
+    for (let n = 1; n <= total; n++) {
+      await page.getByText(`Question ${n} of ${total}`).waitFor();
+      const question = await currentQuestion(page);
+      const correctly = needed.has(`${question.type}:right`) || !needed.has(`${question.type}:wrong`);
+      const wanted = needed.has(`${question.type}:${correctly ? 'right' : 'wrong'}`);
+      if (wanted) await check(page, `${question.type} before checking`, `question-${question.type}`);
+      if (!errorChecked && question.type !== 'order') {
+        await settled(page);
+        await page.getByRole('button', { name: 'Check answer' }).click();
+        await page.getByRole('alert').getByText('There is a problem').waitFor();
+        await check(page, 'error summary', 'error');
+        errorChecked = true;
       }
-      await page.getByRole('heading', { name: /^You scored/ }).waitFor();
-      await check(page, `results (${scheme})`, `results-${scheme}`);
-      await page.getByRole('button', { name: 'Back to home' }).click();
+      await answer(page, { correctly });
+      if (wanted) {
+        await check(page, `${question.type} answered ${correctly ? 'right' : 'wrong'}`, `feedback-${question.type}-${correctly ? 'right' : 'wrong'}`);
+        needed.delete(`${question.type}:${correctly ? 'right' : 'wrong'}`);
+      }
+      await next(page, { last: n === total });
     }
-    assert.deepEqual([...needed], []);
-    await context.close();
-  });
-
-  test(`the other screens and states (${scheme})`, async () => {
-    const { context, page } = await phone(scheme, { seed: 9 });
-    await openApp(page, suite.server.url);
-    // A full assessment, to its results and review.
-    await page.getByRole('button', { name: 'Full assessment' }).click();
-    await playAssessment(page, {
-      correctly: (n) => n % 3 !== 0,
-      onSaved: async (n) => {
-        if (n === 1) await check(page, `assessment, answer saved (${scheme})`);
-        if (n === 20) await check(page, `check your answers (${scheme})`, `check-answers-${scheme}`);
-      },
-    });
-    await page.getByRole('heading', { name: /^(You passed|Not passed)/ }).waitFor();
-    await check(page, `assessment results (${scheme})`, `assessment-${scheme}`);
+    await page.getByRole('heading', { name: /^You scored/ }).waitFor();
+    await check(page, 'results', 'results');
     await page.getByRole('button', { name: 'Back to home' }).click();
-    await check(page, `home with scores (${scheme})`, `home-scores-${scheme}`);
+  }
+  assert.deepEqual([...needed], []);
+  // A debrief with nothing counted yet.
+  await page.goto(`${suite.server.url}?view=debrief`);
+  await page.getByRole('heading', { name: 'Group debrief' }).waitFor();
+  await check(page, 'debrief, empty');
+  await context.close();
+});
 
-    // Progress, with an import error showing.
-    await page.getByRole('link', { name: 'Progress', exact: true }).click();
-    await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
-    await check(page, `progress (${scheme})`, `progress-${scheme}`);
-    const bad = join(scratch, `bad-${scheme}.json`);
-    writeFileSync(bad, '{"not": "a backup"}');
-    await page.getByLabel('Import a backup file').setInputFiles(bad);
-    await page.locator('.backup-status').getByText(/not a progress backup/).waitFor();
-    await check(page, `import error (${scheme})`);
-    await page.getByRole('button', { name: 'Clear my data' }).click();
-    await check(page, `clear confirmation (${scheme})`);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+test('the other screens and states, on a device with some use (a prepared store)', async () => {
+  const everything = prepared('everything');
+  const { context, page } = await phone({ seed: 9, store: 'everything' });
+  await openApp(page, suite.server.url);
+  await page.getByText('Last score').first().waitFor();
+  await check(page, 'home with scores and quizzes in progress', 'home-scores');
 
-    // Trainer, before and after making a link, then the debrief.
-    await page.goto(`${suite.server.url}?view=trainer`);
-    await page.getByRole('heading', { name: 'Run a session' }).waitFor();
-    await check(page, `trainer (${scheme})`);
-    await page.getByRole('button', { name: 'Make the quiz link' }).click();
-    await page.locator('.qr-box svg').waitFor();
-    // The README's picture shows the link and its QR code.
-    await page.locator('.qr-box svg').evaluate((qr) => qr.scrollIntoView({ block: 'end' }));
-    await check(page, `trainer with QR (${scheme})`, `trainer-qr-${scheme}`);
-    const quizLink = await page.getByLabel('The quiz link', { exact: true }).inputValue();
-    await page.getByLabel('Number of questions').selectOption('5');
-    await page.getByText('This QR code is out of date.').waitFor();
-    await check(page, `trainer, QR code out of date (${scheme})`);
-    await page.getByLabel('Number of questions').selectOption('10');
-    await page.getByRole('link', { name: 'Show on a projector' }).click();
-    await page.getByText("Scan with your phone's camera").waitFor();
-    await check(page, `present mode (${scheme})`, `present-${scheme}`);
-    await page.goto(`${suite.server.url}?view=debrief`);
-    await page.getByRole('heading', { name: 'Group debrief' }).waitFor();
-    await check(page, `debrief, empty (${scheme})`);
-    const spec = new URL(quizLink).search.replace('?view=trainer-quiz', '');
-    await page.goto(`${suite.server.url}?view=result${spec}&score=8&missed=0.3&r=abcdef12`);
-    await page.locator('.debrief-figures').waitFor();
-    await check(page, `debrief with figures (${scheme})`, `debrief-${scheme}`);
+  // Starting while a quiz is in progress asks first; then a new assessment, its first answer saved.
+  await page.getByRole('button', { name: 'Start full assessment' }).click();
+  await page.getByRole('heading', { name: 'You have a quiz in progress' }).waitFor();
+  await check(page, 'start while a quiz is in progress');
+  await page.getByRole('button', { name: 'Start the new one' }).click();
+  await page.getByText('Question 1 of 20').waitFor();
+  await answer(page, { correctly: true, deferred: true });
+  await check(page, 'assessment, answer saved');
+  await page.goto(`${suite.server.url}?view=quiz&quiz=${everything.in_progress.id}`);
+  await page.locator('.feedback-region .feedback-verdict').waitFor();
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('heading', { name: 'Leave this quiz?' }).waitFor();
+  await check(page, 'quit asks first');
 
-    // A completion record: the form, then the list.
-    await page.goto(suite.server.url);
-    await page.getByRole('button', { name: 'Start quick check' }).click();
-    for (let n = 1; n <= 10; n++) {
-      await answer(page, { correctly: true });
-      await next(page, { last: n === 10 });
-    }
-    await page.getByRole('button', { name: 'Make a completion record' }).click();
-    await check(page, `record form (${scheme})`);
-    await page.getByRole('button', { name: 'Save the record' }).click();
-    await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
-    await check(page, `records (${scheme})`, `records-${scheme}`);
-    await page.getByRole('button', { name: 'Delete this record' }).click();
-    await page.getByRole('button', { name: 'Undo' }).waitFor();
-    await check(page, `records, deleted with Undo (${scheme})`);
+  // The assessment whose answers are all saved: check them, save one again, submit.
+  await page.goto(`${suite.server.url}?view=quiz&quiz=${everything.to_check.id}`);
+  await page.getByRole('heading', { name: 'Check your answers before you submit' }).waitFor();
+  await check(page, 'check your answers', 'check-answers');
+  await page.getByRole('button', { name: /^Change/ }).first().click();
+  await page.getByRole('button', { name: 'Save and continue' }).waitFor();
+  await check(page, 'an assessment question, its answer to change');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('heading', { name: 'Check your answers before you submit' }).waitFor();
+  await page.getByRole('button', { name: 'Submit your answers' }).click();
+  await page.getByRole('heading', { name: /^(You passed|Not passed)/ }).waitFor();
+  await check(page, 'assessment results', 'assessment');
 
-    // Starting while a quiz is in progress asks first; a screen whose data is gone says so.
-    await page.goto(suite.server.url);
-    await page.getByRole('button', { name: 'Start quick check' }).click();
-    await answer(page, { correctly: true });
-    await settled(page);
-    await page.getByRole('button', { name: 'Quit' }).click();
-    await page.getByRole('heading', { name: 'Leave this quiz?' }).waitFor();
-    await check(page, `quit asks first (${scheme})`);
-    await page.goto(suite.server.url);
-    await page.getByRole('button', { name: 'Full assessment' }).click();
-    await page.getByRole('heading', { name: 'You have a quiz in progress' }).waitFor();
-    await check(page, `start while a quiz is in progress (${scheme})`);
-    await page.goto(`${suite.server.url}?view=results&attempt=0123456789abcdef`);
-    await page.getByRole('heading', { name: 'Not found on this device' }).waitFor();
-    await check(page, `results no longer on this device (${scheme})`);
+  // Progress, with an import error showing.
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
+  await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
+  await check(page, 'progress', 'progress');
+  const bad = join(scratch, 'bad.json');
+  writeFileSync(bad, '{"not": "a backup"}');
+  await page.getByLabel('Import a backup file').setInputFiles(bad);
+  await page.locator('.backup-status').getByText(/not a progress backup/).waitFor();
+  await check(page, 'import error');
+  await page.getByRole('button', { name: 'Clear my data' }).click();
+  await check(page, 'clear confirmation');
+  await page.getByRole('button', { name: 'Cancel' }).click();
 
-    for (const [view, heading, shot] of [
-      ['about', 'About this app', `about-${scheme}`],
-      ['accessibility', 'Accessibility statement'],
-      ['learn', 'Learn'],
-      ['learn&card=national-picture', 'The national picture 2018-19', `learn-national-picture-${scheme}`],
-      ['learn&card=characteristics', 'Characteristics of the 538 children'],
-      ['learn&card=e-learning', 'E-learning'],
-    ]) {
-      await page.goto(`${suite.server.url}?view=${view}`);
-      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-      await check(page, `${view} (${scheme})`, shot);
-    }
-    await context.close();
-  });
-}
+  // Trainer, before and after making a link, then present mode and the debrief.
+  await page.goto(`${suite.server.url}?view=trainer`);
+  await page.getByRole('heading', { name: 'Run a session' }).waitFor();
+  await check(page, 'trainer');
+  await page.getByRole('button', { name: 'Make the quiz link' }).click();
+  await page.locator('.qr-box svg').waitFor();
+  // The README's picture shows the link and its QR code.
+  await page.locator('.qr-box svg').evaluate((qr) => qr.scrollIntoView({ block: 'end' }));
+  await check(page, 'trainer with QR', 'trainer-qr');
+  await page.getByLabel('Number of questions').selectOption('5');
+  await page.getByText('This QR code is out of date.').waitFor();
+  await check(page, 'trainer, QR code out of date');
+  await page.getByLabel('Number of questions').selectOption('10');
+  await page.getByRole('link', { name: 'Show on a projector' }).click();
+  await page.getByText("Scan with your phone's camera").waitFor();
+  await check(page, 'present mode', 'present');
+  await page.goto(`${suite.server.url}?view=debrief&quiz=${everything.quiz_id}`);
+  await page.locator('.debrief-figures').waitFor();
+  await check(page, 'debrief with figures', 'debrief');
+
+  // A completion record: the form, then the list, then a deletion with Undo.
+  await page.goto(`${suite.server.url}?view=results&attempt=${everything.finished.id}`);
+  await page.getByRole('button', { name: 'Make a completion record' }).click();
+  await check(page, 'record form');
+  await page.getByRole('button', { name: 'Save the record' }).click();
+  await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
+  await check(page, 'records', 'records');
+  await page.getByRole('button', { name: 'Delete this record' }).first().click();
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  await check(page, 'records, deleted with Undo');
+
+  // A screen whose data is gone says so.
+  await page.goto(`${suite.server.url}?view=results&attempt=0123456789abcdef`);
+  await page.getByRole('heading', { name: 'Not found on this device' }).waitFor();
+  await check(page, 'results no longer on this device');
+
+  for (const [view, heading, shot] of [
+    ['about', 'About this app', 'about'],
+    ['accessibility', 'Accessibility statement'],
+    ['learn', 'Learn'],
+    ['learn&card=national-picture', 'The national picture 2018-19', 'learn-national-picture'],
+    ['learn&card=characteristics', 'Characteristics of the 538 children'],
+    ['learn&card=e-learning', 'E-learning'],
+  ]) {
+    await page.goto(`${suite.server.url}?view=${view}`);
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    await check(page, view, shot);
+  }
+  await context.close();
+});
 
 test('blocked storage gives a plain notice, and the notice passes axe', async () => {
-  for (const scheme of ['light', 'dark']) {
-    const { context, page } = await phone(scheme, { blockStorage: true });
-    await openApp(page, suite.server.url);
-    await page.getByText(/Your browser is not letting this app save anything/).waitFor();
-    await check(page, `storage warning (${scheme})`, `storage-warning-${scheme}`);
-    // The quiz still works, in memory.
-    await page.getByRole('button', { name: 'Start quick check' }).click();
-    await answer(page, { correctly: true });
-    await context.close();
-  }
+  const { context, page } = await phone({ blockStorage: true });
+  await openApp(page, suite.server.url);
+  await page.getByText(/Your browser is not letting this app save anything/).waitFor();
+  await check(page, 'storage warning', 'storage-warning');
+  // The quiz still works, in memory.
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await answer(page, { correctly: true });
+  await context.close();
 });
 
 test('320 px wide with text at 200%: no sideways scrolling on any main screen', async () => {
-  const { context, page } = await phone('light', { viewport: { width: 320, height: 640 }, seed: 10 });
+  const { context, page } = await phone({ viewport: { width: 320, height: 640 }, seed: 10 });
   const zoom = () => page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
   // A session, its present mode and its debrief with one result.
   await page.goto(`${suite.server.url}?view=trainer`);
@@ -261,7 +281,7 @@ test('320 px wide with text at 200%: no sideways scrolling on any main screen', 
 });
 
 test('focus is always visible, and every main flow can be reached by keyboard from home', async () => {
-  const { context, page } = await phone('light');
+  const { context, page } = await phone();
   await openApp(page, suite.server.url);
   const reached = new Set();
   for (let presses = 0; presses < 40; presses++) {

@@ -12,7 +12,7 @@ const suite = sharedServerAndBrowser({ compress: true });
 
 /** A phone whose wasm download is held until `release()` is called. */
 async function phoneWithHeldApp() {
-  const context = await suite.browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
   const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
   let release;
   const released = new Promise((resolve) => (release = resolve));
@@ -73,7 +73,7 @@ test('the text paints before the app is downloaded, and the app takes over once 
 });
 
 test('every start-up step is in the page once: the styles, one loader script, one preload of each download', async () => {
-  const context = await suite.browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
   const { page } = await watchedPage(context, new URL(suite.server.url).origin);
   const response = await page.request.get(suite.server.url);
   const html = await response.text();
@@ -92,7 +92,7 @@ test('every start-up step is in the page once: the styles, one loader script, on
 });
 
 test('when the app cannot be downloaded, the page says so plainly instead of waiting for ever', async () => {
-  const context = await suite.browser.newContext({ viewport: PHONE });
+  const context = await suite.browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
   const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
   await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
   await page.goto(suite.server.url);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serveStatic } from './support/static-server.mjs';
-import { DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, launchPersistentPhone, watchedPage } from './support/browser.mjs';
+import { DIST, PHONE, assertDistBuilt, assertNoLeaksOrViolations, launchBrowser, launchPersistentPhone, newTestContext, watchedPage } from './support/browser.mjs';
 import { answer, next, openApp, playWholeQuiz, seedRandomness } from './support/quiz-player.mjs';
 import { axeViolations } from './support/axe.mjs';
 
@@ -30,7 +30,7 @@ after(async () => {
 
 async function newPhone(server, { bypassCSP = false } = {}) {
   // Only the axe scan bypasses the CSP: axe is injected as an inline script.
-  const context = await browser.newContext({ viewport: PHONE, bypassCSP });
+  const context = await newTestContext(browser, { viewport: PHONE, bypassCSP, serviceWorkers: 'allow' });
   // Repeatable quizzes, so a failure can be replayed.
   await seedRandomness(context, 2026);
   const { page, problems } = await watchedPage(context, new URL(server.url).origin);

@@ -5,7 +5,9 @@ Why not MiniBrowser: its toolbar stops it below 447 px wide, and its automation
 session prints no console messages. This one opens exactly the window asked
 for (360 x 740 by default: SC_WIDTH, SC_HEIGHT), uses a fresh on-disk profile
 so service workers and local storage behave as on a phone, and writes every
-console message to stdout, where the test reads them.
+console message to stdout, where the test reads them. With SC_TAP_GUARD_MS set,
+every page gets window.__safeguardingTapGuardMs before its own scripts run: the
+app's tap guard for the tests (see src/platform/clock.rs).
 """
 
 import os
@@ -21,6 +23,7 @@ from gi.repository import Gtk, WebKit2  # noqa: E402
 WIDTH = int(os.environ.get("SC_WIDTH", "360"))
 HEIGHT = int(os.environ.get("SC_HEIGHT", "740"))
 PROFILE = os.environ.get("SC_PROFILE") or tempfile.mkdtemp(prefix="sc-webkit-")
+TAP_GUARD_MS = os.environ.get("SC_TAP_GUARD_MS")
 
 manager = WebKit2.WebsiteDataManager(
     base_data_directory=os.path.join(PROFILE, "data"),
@@ -38,8 +41,27 @@ def settings():
     return s
 
 
+def content_manager():
+    manager = WebKit2.UserContentManager()
+    if TAP_GUARD_MS is not None:
+        script = WebKit2.UserScript.new(
+            f"window.__safeguardingTapGuardMs = {float(TAP_GUARD_MS)};",
+            WebKit2.UserContentInjectedFrames.ALL_FRAMES,
+            WebKit2.UserScriptInjectionTime.START,
+            None,
+            None,
+        )
+        manager.add_script(script)
+    return manager
+
+
 def new_view(session):
-    view = WebKit2.WebView(web_context=context, is_controlled_by_automation=True, settings=settings())
+    view = WebKit2.WebView(
+        web_context=context,
+        is_controlled_by_automation=True,
+        settings=settings(),
+        user_content_manager=content_manager(),
+    )
     window = Gtk.Window()
     window.set_default_size(WIDTH, HEIGHT)
     window.set_resizable(True)

@@ -63,6 +63,32 @@ export async function launchPersistentPhone(userDataDir) {
   );
 }
 
+/**
+ * What every test context gets unless it asks otherwise:
+ * - service workers blocked (`serviceWorkers: 'block'`). A registered worker
+ *   precaches every file in the background, competing for the machine's two
+ *   cores, in tests that are not about offline, loading or updates; those
+ *   ask for `serviceWorkers: 'allow'`.
+ * - the tap guard shortened to nothing, by the page global the app reads at
+ *   boot (`TAP_GUARD_OVERRIDE` in src/platform/clock.rs). Half a second at
+ *   every question, waited out hundreds of times, was a third of the run. The
+ *   tests about double taps ask for `realTapGuard: true`.
+ */
+export async function newTestContext(browser, { realTapGuard = false, serviceWorkers = 'block', ...options } = {}) {
+  const context = await browser.newContext({ serviceWorkers, ...options });
+  if (!realTapGuard) await context.addInitScript(() => { window.__safeguardingTapGuardMs = 0; });
+  return context;
+}
+
+/** `browser`, with `newContext` giving `newTestContext`'s defaults. */
+function withTestDefaults(browser) {
+  return {
+    newContext: (options) => newTestContext(browser, options),
+    close: () => browser.close(),
+    raw: browser,
+  };
+}
+
 /** Every watched page's problems in this test file, for `assertNoLeaksOrViolations`. */
 const everyPage = [];
 
@@ -109,7 +135,8 @@ export function assertNoLeaksOrViolations(assert) {
  * The server and browser a test file shares: `before` its tests it serves the
  * built dist/ and launches Chromium; `after` them it checks that no watched
  * page sent a request off the origin or broke the CSP, then stops both.
- * Use `suite.server` and `suite.browser` inside tests.
+ * Use `suite.server` and `suite.browser` inside tests; `suite.browser.newContext`
+ * gives `newTestContext`'s defaults.
  */
 export function sharedServerAndBrowser({ compress = false } = {}) {
   const suite = { server: undefined, browser: undefined };
@@ -117,7 +144,7 @@ export function sharedServerAndBrowser({ compress = false } = {}) {
     assertDistBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
     suite.server = await serveStatic(DIST, { compress });
-    suite.browser = await launchBrowser();
+    suite.browser = withTestDefaults(await launchBrowser());
   });
   after(async () => {
     assertNoLeaksOrViolations(assert);

@@ -66,7 +66,7 @@ async function poll(check, what, timeout = TIMEOUT_MS) {
 
 // ---------------------------------------------------------------- Firefox
 
-async function launchFirefox() {
+async function launchFirefox({ realTapGuard }) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -99,6 +99,13 @@ async function launchFirefox() {
       if (message.type() === 'error') errors.push(message.text());
     });
     tab.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
+    // The tap guard shortened to nothing, as in the Chromium suite (see
+    // newTestContext in tests/e2e/support/browser.mjs).
+    if (!realTapGuard) {
+      await tab.evaluateOnNewDocument(() => {
+        window.__safeguardingTapGuardMs = 0;
+      });
+    }
     // A CSP violation in Firefox is not a console message the BiDi log reports.
     await tab.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
@@ -171,12 +178,20 @@ function freePort() {
   });
 }
 
-async function launchWebKit() {
+async function launchWebKit({ realTapGuard }) {
   if (!process.env.DISPLAY) throw new Error('WebKitGTK needs a display: run this under xvfb-run (make test-engines does).');
   const profile = mkdtempSync(join(tmpdir(), 'sc-webkit-'));
   const port = await freePort();
   const driverProcess = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
-    env: { ...process.env, SC_PROFILE: profile, SC_WIDTH: String(PHONE.width), SC_HEIGHT: String(PHONE.height) },
+    // SC_TAP_GUARD_MS: the tap guard shortened to nothing, as in the Chromium
+    // suite (webkit-browser.py sets it before each page's scripts run).
+    env: {
+      ...process.env,
+      SC_PROFILE: profile,
+      SC_WIDTH: String(PHONE.width),
+      SC_HEIGHT: String(PHONE.height),
+      ...(realTapGuard ? {} : { SC_TAP_GUARD_MS: '0' }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so the browser it starts is stopped with it.
     detached: true,
@@ -332,8 +347,13 @@ function withHelpers(api) {
 }
 
 /** Launches `engine` ('firefox' or 'webkit') at 360 x 740 with a fresh profile. */
-export async function launch(engine) {
-  const api = engine === 'firefox' ? await launchFirefox() : await launchWebKit();
+/**
+ * A fresh browser of `engine` at phone size. Its pages get the quiz's tap
+ * guard shortened to nothing, as in the Chromium suite, unless
+ * `realTapGuard` (for the tests about the guard itself).
+ */
+export async function launch(engine, { realTapGuard = false } = {}) {
+  const api = engine === 'firefox' ? await launchFirefox({ realTapGuard }) : await launchWebKit({ realTapGuard });
   return withHelpers(api);
 }
 

@@ -1,7 +1,7 @@
 //! A quiz in progress survives being stored and read back, and stored text
 //! that does not fit the bank is refused rather than trusted.
 
-mod support;
+use crate::support;
 
 use safeguarding_check::quiz::bank::{Bank, Kind};
 use safeguarding_check::quiz::draw::draw;

@@ -1,7 +1,7 @@
 //! Figures are marked as the course teaches them: exactly. A near answer is
 //! told "Close" but is not right, in every mode.
 
-mod support;
+use crate::support;
 
 use safeguarding_check::quiz::bank::Kind;
 use safeguarding_check::quiz::marking::{Response, RightAnswer};

@@ -1,7 +1,6 @@
 //! Numbers typed the way people type them, in en-GB and other locales: each
 //! spelling is read as the person meant or refused with a plain message,
 //! never misread. See `src/quiz/number.rs`.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::number::{read_whole_number, NumberProblem, NUMBER_MAX};

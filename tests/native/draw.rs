@@ -1,7 +1,7 @@
 //! Drawing a quiz from the bank: seeded, balanced across topics, filtered by
 //! topic, one question per fact and no answer given away by the title.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 

@@ -2,9 +2,8 @@
 //!
 //! The normal test run tries 256 cases each. `scripts/fuzz.sh` runs 100,000
 //! each (FUZZ_CASES=100000), as the fuzz budget.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use crate::support;
 
 use std::sync::OnceLock;
 

@@ -5,9 +5,8 @@
 //! under the quiz's title, none comes twice, none is from outside the quiz's
 //! topics or ids, the quiz is no longer than asked and no shorter than it need
 //! be, and the same seed gives the same quiz.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

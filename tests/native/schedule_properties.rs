@@ -1,5 +1,4 @@
 //! Properties of the spaced-review scheduler, over many random histories.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::schedule::{Memory, Scheduler};

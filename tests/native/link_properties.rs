@@ -1,7 +1,6 @@
 //! Properties of the quiz and result links: every valid spec round-trips,
 //! survives what chat and e-mail apps do to links, and no string whatever
 //! makes the parser panic.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::link::{QuizResult, QuizSpec, TITLE_MAX};

@@ -3,7 +3,6 @@
 //! changes nothing, a delete or "Clear my data" is never undone by
 //! merging a copy made before it, and the best and last score of each mode
 //! key are never lost, even when attempts are dropped for space.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::attempt::Attempt;

@@ -1,7 +1,7 @@
 //! The shipped question bank: valid, complete and traceable to the seed deck.
 //! `tests/fixtures/seed-deck.txt` is a verbatim copy of the seed it is written from.
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -9,7 +9,7 @@ use std::fs;
 use safeguarding_check::quiz::bank::{Bank, Kind};
 use support::shipped_bank;
 
-const SEED: &str = include_str!("fixtures/seed-deck.txt");
+const SEED: &str = include_str!("../fixtures/seed-deck.txt");
 
 #[test]
 fn the_bank_parses_and_passes_every_rule() {

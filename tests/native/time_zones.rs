@@ -3,7 +3,6 @@
 //! and a streak survives flying west. Zones are modelled with their real
 //! rules (the UK's last-Sunday clock changes, New York's, Sydney's), crossed
 //! with moments on and around both UK clock changes.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::progress::Progress;
