@@ -567,6 +567,10 @@ async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixe
         assert!(text_of(&app, ".error-summary").contains(message), "{typed:?}: {}", text_of(&app, ".error-summary"));
         assert_eq!(text_of(&app, "#answer-error"), format!("Error: {message}"), "{typed:?}");
     }
+    // The summary's link leads to the box.
+    app.query_selector(".error-summary a").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    next_frame().await;
+    assert_eq!(focused_id(), "number-answer");
     // Typed on a Japanese or Chinese keyboard: full-width digits and per cent sign.
     let Kind::Numeric { answer, unit, .. } = &question.kind else { unreachable!() };
     let full_width: String = answer.to_string().chars().map(|d| char::from_u32(0xFF10 + d.to_digit(10).unwrap()).unwrap()).collect();
@@ -577,4 +581,78 @@ async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixe
     assert!(text_of(&app, ".feedback-region").starts_with("Correct."), "{}", text_of(&app, ".feedback-region"));
     let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
     assert!(summary.hidden(), "the error goes once fixed");
+}
+
+/// A store with one quiz in progress: a quick check of just `question`.
+fn store_with(question: safeguarding_check::quiz::bank::Question) -> Store {
+    let session = Session::start_kind(QuizKind::new(Mode::Quick, None), vec![question], &mut SeededRng::new(3)).unwrap();
+    let mut store = Store::default();
+    store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "One question", 1).unwrap(), 1);
+    store
+}
+
+/// Waits for the next animation frame (the app moves focus after one).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    settle().await;
+}
+
+fn focused_id() -> String {
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_match_question_with_a_gap_says_which_item_still_needs_a_match() {
+    let bank = shipped_bank();
+    let question = bank.questions().find(|q| q.kind.name() == "match").unwrap().clone();
+    let Kind::Match { pairs } = &question.kind else { unreachable!() };
+    let first_right = pairs[0].right.clone();
+    let (app, _mounted) = mount_quiz(bank.clone(), store_with(question));
+    settle().await;
+    // Only the first item matched.
+    let first = app.query_selector("#match-0").unwrap().unwrap();
+    let option = all(&app, "#match-0 option").into_iter().find(|o| o.text_content().as_deref() == Some(first_right.as_str())).unwrap();
+    set_value(&first, &option.get_attribute("value").unwrap(), "change");
+    settle().await;
+    button(&app, "Check answer").unwrap().click();
+    settle().await;
+    let summary = text_of(&app, ".error-summary");
+    assert!(summary.contains("Choose a match for every item"), "{summary}");
+    assert_eq!(text_of(&app, ".feedback-region"), "", "nothing is marked with a gap");
+    // Its link leads to the first item with no match.
+    let link: HtmlElement = app.query_selector(".error-summary a").unwrap().unwrap().unchecked_into();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#match-1"));
+    link.click();
+    next_frame().await;
+    assert_eq!(focused_id(), "match-1", "the link takes focus to the first empty one");
+}
+
+#[wasm_bindgen_test]
+async fn the_order_buttons_announce_each_move_and_keep_focus_on_the_item() {
+    let bank = shipped_bank();
+    let question = bank.questions().find(|q| q.kind.name() == "order").unwrap().clone();
+    let (app, _mounted) = mount_quiz(bank, store_with(question));
+    settle().await;
+    let shown = |app: &HtmlElement| -> Vec<String> {
+        all(app, ".order-item .order-text").iter().map(|e| e.first_child().unwrap().text_content().unwrap()).collect()
+    };
+    let items = shown(&app);
+    let second = items[1].clone();
+    button_labelled(&app, &format!("Up: move {second} up")).click();
+    next_frame().await;
+    assert_eq!(shown(&app)[0], second, "it moved up");
+    assert_eq!(text_of(&app, ".order-list + [role=status]"), format!("{second}: now 1 of {}", items.len()));
+    // At the top its Up button is disabled, so focus moves to its own Down button.
+    let focused = document().active_element().and_then(|e| e.get_attribute("aria-label")).unwrap_or_default();
+    assert_eq!(focused, format!("Down: move {second} down"));
+    let up: HtmlButtonElement = button_labelled(&app, &format!("Up: move {second} up"));
+    assert!(up.disabled(), "nothing above the top");
+    // And back down: focus stays on the item's Down button, which still has somewhere to go.
+    button_labelled(&app, &format!("Down: move {second} down")).click();
+    next_frame().await;
+    assert_eq!(shown(&app)[1], second);
+    assert_eq!(text_of(&app, ".order-list + [role=status]"), format!("{second}: now 2 of {}", items.len()));
 }

@@ -24,13 +24,22 @@ const shortPath = (file) => (file ? relative(process.cwd(), file) : '?');
 export default async function* durations(source) {
   const files = new Map();
   const tests = [];
+  // The suites each test is in, by file and depth, so a test is named with
+  // them ("firefox › boots under the CSP").
+  const suites = new Map();
   for await (const event of source) {
     const { name, nesting, file: path, details } = event.data ?? {};
     const file = shortPath(path);
-    if (event.type === 'test:complete' && nesting === 0 && path && name === path) {
+    if (event.type === 'test:start') {
+      const stack = suites.get(file) ?? [];
+      stack.length = nesting;
+      stack.push(name);
+      suites.set(file, stack);
+    } else if (event.type === 'test:complete' && nesting === 0 && path && name === path) {
       files.set(file, { ms: details?.duration_ms ?? 0, failed: details?.passed === false });
     } else if ((event.type === 'test:pass' || event.type === 'test:fail') && details?.type !== 'suite' && name !== path) {
-      tests.push({ file, name, ms: details?.duration_ms ?? 0, failed: event.type === 'test:fail' });
+      const within = (suites.get(file) ?? []).slice(0, nesting);
+      tests.push({ file, name: [...within, name].join(' › '), ms: details?.duration_ms ?? 0, failed: event.type === 'test:fail' });
     }
   }
   const byFile = [...files.entries()].sort((a, b) => b[1].ms - a[1].ms);

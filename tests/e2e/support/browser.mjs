@@ -111,7 +111,12 @@ export async function watchedPage(context, origin) {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
-  page.on('requestfailed', (request) => problems.failedRequests.push(request.url()));
+  // A request the page abandons because the test navigated on (a favicon
+  // still loading at a reload, say) is not a failure of the app's: Chromium
+  // reports it as net::ERR_ABORTED. Any other failure, and any 4xx or 5xx, is.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.failedRequests.push(request.url());
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.status()} ${response.url()}`);
   });
