@@ -379,8 +379,9 @@ fn button_labelled(app: &HtmlElement, label: &str) -> HtmlButtonElement {
     app.query_selector(&format!("button[aria-label=\"{label}\"]")).unwrap().unwrap().unchecked_into()
 }
 
-#[wasm_bindgen_test]
-async fn every_question_type_has_its_own_inputs_error_and_feedback() {
+/// Each type's inputs, its error summary, and its feedback: answered right
+/// where `right(n)` for question n (counting from 0), else wrong.
+async fn every_type_answered(right: fn(usize) -> bool) {
     let bank = shipped_bank();
     let store = store_with_every_type(&bank, Mode::Quick);
     let (app, _mounted) = mount_quiz(bank.clone(), store);
@@ -423,8 +424,8 @@ async fn every_question_type_has_its_own_inputs_error_and_feedback() {
             assert!(!summary.hidden() && summary.text_content().unwrap().contains(want), "{name}: {:?}", summary.text_content());
             assert_eq!(text_of(&app, ".feedback-region"), "", "{name}: no feedback without an answer");
         }
-        // Answered (right for odd questions, wrong for even), then checked.
-        let right = n % 2 == 0;
+        // Answered, then checked.
+        let right = right(n);
         answer_on_screen(&app, &bank, right).await;
         button(&app, "Check answer").unwrap().click();
         settle().await;
@@ -445,6 +446,16 @@ async fn every_question_type_has_its_own_inputs_error_and_feedback() {
         button(&app, next).unwrap_or_else(|| panic!("{next} after {name}")).click();
         settle().await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn every_question_type_has_its_own_inputs_error_and_feedback_answered_right() {
+    every_type_answered(|_| true).await;
+}
+
+#[wasm_bindgen_test]
+async fn every_question_type_has_its_own_inputs_error_and_feedback_answered_wrong() {
+    every_type_answered(|_| false).await;
 }
 
 /// Words and marks that would say an answer is right or wrong (as in

@@ -73,9 +73,11 @@ export async function launchPersistentPhone(userDataDir) {
  *   boot (`TAP_GUARD_OVERRIDE` in src/platform/clock.rs). Half a second at
  *   every question, waited out hundreds of times, was a third of the run. The
  *   tests about double taps ask for `realTapGuard: true`.
+ * - UTC, as the prepared stores are made for (tests/native/prepared_stores.rs),
+ *   whatever the machine's zone; the time-zone tests set their own.
  */
-export async function newTestContext(browser, { realTapGuard = false, serviceWorkers = 'block', ...options } = {}) {
-  const context = await browser.newContext({ serviceWorkers, ...options });
+export async function newTestContext(browser, { realTapGuard = false, serviceWorkers = 'block', timezoneId = 'UTC', ...options } = {}) {
+  const context = await browser.newContext({ serviceWorkers, timezoneId, ...options });
   if (!realTapGuard) await context.addInitScript(() => { window.__safeguardingTapGuardMs = 0; });
   return context;
 }
