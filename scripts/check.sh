@@ -12,13 +12,12 @@ cd "$project_root"
 started=$SECONDS
 
 say "Formatting (rustfmt) and lints (clippy -D warnings)"
-cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+check_formatting_and_lints
 
 say "Native tests (cargo test)"
-cargo test --locked
+run_native_tests
 
 say "Component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
+run_component_tests
 
 say "All checks passed in $((SECONDS - started)) s"

@@ -31,14 +31,13 @@ print_layer_times() {
 trap print_layer_times EXIT
 
 layer "0/5 Formatting (rustfmt) and lints (clippy -D warnings)"
-cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+check_formatting_and_lints
 
 layer "1/5 Native tests: the quiz domain, the content, and the browser tests' prepared stores (cargo test)"
-cargo test --locked
+run_native_tests
 
 layer "2/5 Component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
+run_component_tests
 
 layer "3/5 Release build and size budget"
 trunk build --release

@@ -82,6 +82,18 @@ ensure_engines() {
   fi
 }
 
+# The layers `make check` and `make test` share (run from the project root).
+check_formatting_and_lints() {
+  cargo fmt --check
+  cargo clippy --locked --all-targets -- -D warnings
+}
+run_native_tests() {
+  cargo test --locked
+}
+run_component_tests() {
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
+}
+
 # Runs node:test files with the spec reporter, then prints where the time
 # went: each file's time and the slowest tests (tests/support/durations.mjs,
 # written to target/test-durations/<name>.txt and .json, printed even when
@@ -106,11 +118,11 @@ e2e_concurrency() {
   echo "${E2E_CONCURRENCY:-$(nproc 2>/dev/null || echo 2)}"
 }
 
-# The Firefox and WebKit suite, on the release build already in dist/. Its
-# one file runs Firefox's journeys, then WebKit's.
+# The Firefox and WebKit suite, on the release build already in dist/: one
+# file per engine, side by side on one virtual display.
 run_engine_suite() {
   (cd "$project_root" && xvfb-run -a --server-args="-screen 0 1280x1024x24" \
-    bash -c 'source scripts/toolchain.sh && run_node_tests engines 1 tests/engines/*.test.mjs')
+    bash -c 'source scripts/toolchain.sh && run_node_tests engines "$(e2e_concurrency)" tests/engines/*.test.mjs')
 }
 
 ensure_build_tools() {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::quiz::wording::ranges_kept_whole;
 
+/// `text` as inline content, each range of figures in it kept on one line.
 #[component]
 pub fn UnbrokenText(#[prop(into)] text: String) -> impl IntoView {
     ranges_kept_whole(&text)

@@ -48,18 +48,15 @@ test('a trainer\'s link survives what chat and e-mail apps do to it, and the add
   const trainer = await phone();
   const { link } = await makeLink(trainer.page, 'Church hall');
   await trainer.context.close();
+  // One of each thing other software does to a link. Every spelling of each
+  // (`&#038;`, `?utm_…` after the query, a zero-width space, quotes…) is read
+  // natively, in src/quiz/query.rs and tests/native/link_properties.rs; this
+  // checks the app's wiring: the same quiz opens, and the address is tidied.
   const manglings = [
-    `${link}&fbclid=IwAR3xYz_abc-123`,
-    `${link}&utm_source=newsletter&utm_medium=email&utm_campaign=autumn`,
-    link.replaceAll('&', '&amp;'),
+    `${link}&fbclid=IwAR3xYz_abc-123&utm_source=newsletter`,
     // WordPress writes &#038;: the browser takes the rest for the fragment.
     link.replaceAll('&', '&#038;'),
-    `${link}?utm_source=news`,
-    `${link}%E2%80%8B`,
-    `${link}.`,
     `${link}).`,
-    `${link}"`,
-    `${link}&fbclid=IwAR3x.`,
   ];
   const firstQuestion = async (url) => {
     const { context, page, problems } = await phone({ seed: 77 });

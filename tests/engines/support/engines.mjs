@@ -1,5 +1,5 @@
 // The two other browser engines, behind one small interface, so each journey in
-// engines.test.mjs is written once and run in both:
+// support/journeys.mjs is written once and run in both:
 //
 // - Firefox: Debian's firefox-esr, through puppeteer-core over WebDriver BiDi
 //   (no geckodriver needed).
@@ -346,15 +346,14 @@ function withHelpers(api) {
   });
 }
 
-/** Launches `engine` ('firefox' or 'webkit') at 360 x 740 with a fresh profile. */
 /**
- * A fresh browser of `engine` at phone size. Its pages get the quiz's tap
- * guard shortened to nothing, as in the Chromium suite, unless
- * `realTapGuard` (for the tests about the guard itself).
+ * Launches `engine` ('firefox' or 'webkit') at 360 x 740 with a fresh
+ * profile. Its pages get the quiz's tap guard shortened to nothing, as in
+ * the Chromium suite, unless `realTapGuard` (for the tests about the guard
+ * itself).
  */
 export async function launch(engine, { realTapGuard = false } = {}) {
   const api = engine === 'firefox' ? await launchFirefox({ realTapGuard }) : await launchWebKit({ realTapGuard });
   return withHelpers(api);
 }
 
-export const ENGINES = ['firefox', 'webkit'];

@@ -8,7 +8,9 @@
 // trainer's QR code, and a whole quiz offline after one visit. Each test has
 // its own server, so its own origin: every test is a first visit.
 //
-// Run with `make test-engines` (under xvfb-run, which WebKitGTK needs).
+// `journeys(engine)` declares them for one engine; firefox.test.mjs and
+// webkit.test.mjs each call it, so the two engines run side by side. Run
+// with `make test-engines` (under xvfb-run, which WebKitGTK needs).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,16 +18,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import UPNG from 'upng-js';
-import { ARTIFACTS, DIST, assertDistBuilt } from '../e2e/support/browser.mjs';
-import { serveStatic } from '../e2e/support/static-server.mjs';
-import { questionOnScreen } from '../e2e/support/quiz-player.mjs';
-import { answer, next, readScreen, settled, untilQuestion } from './support/player.mjs';
-import { ENGINES, KNOWN_WEBKIT_LINE, PHONE, launch } from './support/engines.mjs';
+import { ARTIFACTS, DIST, assertDistBuilt } from '../../e2e/support/browser.mjs';
+import { serveStatic } from '../../e2e/support/static-server.mjs';
+import { questionOnScreen } from '../../e2e/support/quiz-player.mjs';
+import { answer, next, readScreen, settled, untilQuestion } from './player.mjs';
+import { KNOWN_WEBKIT_LINE, PHONE, launch } from './engines.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
-const LEARN = JSON.parse(readFileSync(new URL('../../assets/learn.json', import.meta.url), 'utf8')).cards;
+const LEARN = JSON.parse(readFileSync(new URL('../../../assets/learn.json', import.meta.url), 'utf8')).cards;
 const FACTS = new Map(
-  JSON.parse(readFileSync(new URL('../../assets/facts.json', import.meta.url), 'utf8')).map((f) => [f.id, f]),
+  JSON.parse(readFileSync(new URL('../../../assets/facts.json', import.meta.url), 'utf8')).map((f) => [f.id, f]),
 );
 
 assertDistBuilt();
@@ -65,7 +67,8 @@ function decodeQr(png) {
   return jsQR(new Uint8ClampedArray(UPNG.toRGBA8(image)[0]), image.width, image.height)?.data;
 }
 
-for (const engine of ENGINES) {
+/** Declares every journey for `engine` ('firefox' or 'webkit'), as a suite named by it. */
+export function journeys(engine) {
   describe(engine, () => {
     test('boots under the CSP, with nothing in the console but the known WebKit line', async (t) => {
       const { server, browser } = await session(engine, t);
