@@ -142,6 +142,11 @@ async fn checking_without_an_answer_shows_the_error_summary() {
     settle().await;
     let summary: HtmlElement = app.query_selector(".error-summary").unwrap().unwrap().unchecked_into();
     assert!(summary.hidden(), "no error before trying");
+    // A tap straight after the quiz opens is the second of a double tap on Start: ignored.
+    button(&app, "Check answer").unwrap().click();
+    settle().await;
+    assert!(summary.hidden(), "a tap within the guard after opening is ignored");
+    wait(600).await;
 
     button(&app, "Check answer").unwrap().click();
     settle().await;
@@ -156,6 +161,7 @@ async fn checking_an_answer_fills_the_live_region_and_offers_next() {
     let (app, _mounted) = mount_with_bank();
     button(&app, "Start quick check").unwrap().click();
     settle().await;
+    wait(600).await; // a person's next tap, after the guard raised as the quiz opened
     let live_region = app.query_selector(".feedback-region").unwrap().unwrap();
     assert_eq!(live_region.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(live_region.text_content().unwrap(), "", "the live region exists, empty, before feedback");
@@ -188,6 +194,7 @@ async fn a_quiz_in_progress_is_picked_up_where_it_was() {
     let (app, mounted) = mount_with_bank();
     button(&app, "Start quick check").unwrap().click();
     settle().await;
+    wait(600).await;
     let first_prompt = text_of(&app, "fieldset legend");
     let option: HtmlInputElement = app.query_selector("#option-1").unwrap().unwrap().unchecked_into();
     option.click();

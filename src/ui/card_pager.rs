@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::NavLink;
+use super::{unbroken, NavLink};
 use crate::quiz::bank::Bank;
 use crate::quiz::route::Route;
 
@@ -22,14 +22,14 @@ pub fn CardPager(bank: Arc<Bank>, current: String, on_navigate: Callback<Route>)
                 <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="pager-link pager-previous">
                     <span class="pager-direction">"Previous card"</span>
                     <span class="visually-hidden">": "</span>
-                    <span class="pager-title">{title}</span>
+                    <span class="pager-title">{unbroken(title)}</span>
                 </NavLink>
             })}
             {next.map(|(id, title)| view! {
                 <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="pager-link pager-next">
                     <span class="pager-direction">"Next card"</span>
                     <span class="visually-hidden">": "</span>
-                    <span class="pager-title">{title}</span>
+                    <span class="pager-title">{unbroken(title)}</span>
                 </NavLink>
             })}
             <NavLink route=Route::Learn { card: None } on_navigate=on_navigate class="pager-link pager-all">"All cards"</NavLink>

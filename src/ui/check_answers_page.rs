@@ -6,7 +6,7 @@ use leptos::{html, prelude::*};
 
 use super::focus::focus_when_shown;
 use super::quiz_page::QuizUpdate;
-use super::{QuitQuiz, UnbrokenText};
+use super::{unbroken, QuitQuiz};
 use crate::quiz::route::Route;
 use crate::quiz::session::Session;
 
@@ -58,7 +58,7 @@ pub fn CheckAnswersPage(
                                     <dt class="summary-key">
                                         <span class="summary-number">{format!("Question {number}")}</span>
                                         {scenario.map(|text| view! { <span class="summary-scenario">{text}</span> })}
-                                        <span class="summary-prompt"><UnbrokenText text=item.question.prompt.clone() /></span>
+                                        <span class="summary-prompt">{unbroken(item.question.prompt.clone())}</span>
                                     </dt>
                                     <dd class="summary-value">{given}</dd>
                                     <dd class="summary-action">

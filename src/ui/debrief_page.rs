@@ -7,11 +7,12 @@
 use std::sync::Arc;
 
 use super::focus::focus_after_render;
+use super::tap_guard::TapGuard;
 use leptos::prelude::*;
 
 use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
-use super::{NavLink, UnbrokenText};
+use super::{unbroken, NavLink};
 use crate::quiz::bank::{Bank, Question};
 use crate::quiz::debrief::{rounded_percent, Summary};
 use crate::quiz::draw::session_questions;
@@ -72,10 +73,10 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
             Some(view! {
                 <li>
                     <p class="missed-count">{format!("Question {}: missed by {count} of {n}", position + 1)}</p>
-                    <p class="missed-prompt"><UnbrokenText text=question.prompt.clone() /></p>
+                    <p class="missed-prompt">{unbroken(question.prompt.clone())}</p>
                     {answer_view(question)}
-                    <p>{question.explanation.clone()}</p>
-                    <p class="source">"Source: " {question.source.clone()}</p>
+                    <p>{unbroken(question.explanation.clone())}</p>
+                    <p class="source">"Source: " {unbroken(question.source.clone())}</p>
                 </li>
             })
         })
@@ -86,14 +87,14 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
         .map(|(question, &right)| {
             view! {
                 <li>
-                    <span class="by-question-prompt"><UnbrokenText text=question.prompt.clone() /></span>
+                    <span class="by-question-prompt">{unbroken(question.prompt.clone())}</span>
                     <span class="by-question-right">{format!("Right: {}", of(right, n))}</span>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <h3>{session_title(&summary.spec)}</h3>
+        <h3>{unbroken(session_title(&summary.spec))}</h3>
         <p class="session-effort">{session_effort(questions.len(), &summary.spec)}</p>
         <dl class="debrief-figures">
             <div><dt>"Responses"</dt><dd>{n}</dd></div>
@@ -133,7 +134,11 @@ pub fn DebriefPage(
     // The results just cleared, for Undo.
     let cleared = RwSignal::new(None::<Vec<QuizResult>>);
     let undo_ref = NodeRef::<leptos::html::Button>::new();
+    // Clearing puts Undo where "Clear this debrief" was: the second tap of a
+    // double tap must not undo it at once.
+    let guard = TapGuard::new();
     let on_clear = move |id: String| {
+        guard.raise();
         if let Some(removed) = state.change(|s, now| s.clear_debrief(&id, now)) {
             message.set(Some(format!(
                 "The debrief was cleared: {} result{} removed.",
@@ -146,6 +151,7 @@ pub fn DebriefPage(
         }
     };
     let undo = move |_| {
+        guard.raise();
         if let Some(removed) = cleared.get_untracked() {
             state.change(|s, now| s.restore_results(removed, now));
             cleared.set(None);
@@ -183,7 +189,7 @@ pub fn DebriefPage(
                 }
                 // A session made here with no results yet: say so, under its own title.
                 (None, Some(spec)) => view! {
-                    <h3>{session_title(&spec)}</h3>
+                    <h3>{unbroken(session_title(&spec))}</h3>
                     <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
                     <p>"No results yet for this session. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
                     <NavLink route=Route::Trainer { session: Some(spec.id()) } on_navigate=on_navigate class="button button-secondary">
@@ -220,7 +226,10 @@ pub fn DebriefPage(
         })
     };
     view! {
-        <section class="page debrief" aria-labelledby="debrief-heading">
+        <section class="page debrief" aria-labelledby="debrief-heading"
+            data-settling=move || guard.settling().get().then_some("")
+            on:click:capture=guard.on_click()
+            on:mousedown:capture=guard.on_mousedown()>
             <h2 id="debrief-heading">"Group debrief"</h2>
             <div role="status">
                 {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}

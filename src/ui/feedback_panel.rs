@@ -5,6 +5,7 @@
 
 use leptos::{html, prelude::*};
 
+use super::unbroken;
 use crate::quiz::marking::RightAnswer;
 use crate::quiz::session::{Feedback, Session};
 
@@ -82,8 +83,8 @@ pub fn feedback_view(f: Feedback) -> impl IntoView {
             {(!f.correct).then(|| right_answer(f.right_answer))}
             {parts.map(|text| view! { <p>{text}</p> })}
             {f.notes.into_iter().map(|note| view! { <p>{note}</p> }).collect_view()}
-            <p>{f.explanation}</p>
-            <p class="source">"Source: " {f.source}</p>
+            <p>{unbroken(f.explanation)}</p>
+            <p class="source">"Source: " {unbroken(f.source)}</p>
         </div>
     }
 }

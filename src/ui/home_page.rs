@@ -3,6 +3,7 @@
 //! best scores of the quick check and the full assessment.
 
 use super::focus::focus_after_render;
+use super::tap_guard::TapGuard;
 use leptos::{html, prelude::*};
 
 use super::state::{today, use_app, BankState};
@@ -117,7 +118,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     // A quiz removed from the list, for Undo: (id, the quiz as it was).
     let removed = RwSignal::new(None::<(String, SavedQuiz)>);
     let undo_ref = NodeRef::<leptos::html::Button>::new();
+    // Removing a quiz moves what is below it up, under the finger: Undo, or
+    // "Start quick check", must not take the second tap of a double tap.
+    let guard = TapGuard::new();
     let remove = move |id: String| {
+        guard.raise();
         if let Some(Some(quiz)) = state.change(|s, now| {
             let quiz = s.quizzes.get(&id).cloned();
             s.discard_quiz(&id, now);
@@ -129,6 +134,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         }
     };
     let undo = move |_| {
+        guard.raise();
         if let Some((id, quiz)) = removed.get_untracked() {
             state.change(|s, now| s.save_quiz(&id, quiz, now));
             removed.set(None);
@@ -136,7 +142,10 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <section class="page" aria-labelledby="home-heading">
+        <section class="page" aria-labelledby="home-heading"
+            data-settling=move || guard.settling().get().then_some("")
+            on:click:capture=guard.on_click()
+            on:mousedown:capture=guard.on_mousedown()>
             <h2 id="home-heading">"Check what you know"</h2>
             <p>
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use crate::quiz::bank::Bank;
 use crate::quiz::learn::{Bar, Card};
+use crate::quiz::wording::ranges_kept_whole;
 
 /// Appends `text` with the five HTML-significant characters escaped.
 pub fn escape_into(out: &mut String, text: &str) {
@@ -25,9 +26,23 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// Appends `text` escaped, each range of figures in it ("2018-19") in a
+/// `<span class="nowrap">`, as `unbroken` does for views.
+fn text_into(out: &mut String, text: &str) {
+    for (run, whole) in ranges_kept_whole(text) {
+        if whole {
+            out.push_str("<span class=\"nowrap\">");
+            escape_into(out, run);
+            out.push_str("</span>");
+        } else {
+            escape_into(out, run);
+        }
+    }
+}
+
 fn element(out: &mut String, tag: &str, class: &str, text: &str) {
     let _ = write!(out, "<{tag} class=\"{class}\">");
-    escape_into(out, text);
+    text_into(out, text);
     let _ = write!(out, "</{tag}>");
 }
 

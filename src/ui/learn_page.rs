@@ -8,7 +8,7 @@ use leptos::{html, prelude::*};
 
 use super::html_text::card_body;
 use super::state::use_app;
-use super::{CardPager, NavLink};
+use super::{unbroken, CardPager, NavLink};
 use crate::quiz::bank::Bank;
 use crate::quiz::learn::{search, Card};
 use crate::quiz::route::Route;
@@ -49,7 +49,7 @@ fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>, on_navigate: Callba
     let cards = StoredValue::new(bank.cards.clone());
     let link = move |id: String, title: String| {
         view! {
-            <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="card-link">{title}</NavLink>
+            <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="card-link">{unbroken(title)}</NavLink>
         }
     };
     let results = move || {
@@ -140,8 +140,8 @@ fn CardView(
     view! {
         <article class="page learn-card" aria-labelledby="card-heading">
             <NavLink route=Route::Learn { card: None } on_navigate=on_navigate class="back-link">"All cards"</NavLink>
-            <h2 id="card-heading" tabindex="-1" node_ref=heading_ref>{card.title.clone()}</h2>
-            <p class="source">"From the training deck: " {source}</p>
+            <h2 id="card-heading" tabindex="-1" node_ref=heading_ref>{unbroken(&card.title)}</h2>
+            <p class="source">"From the training deck: " {unbroken(source)}</p>
             <div class="card-body" inner_html=body></div>
             {link}
             <div class="button-group">{practise}{flips}</div>

@@ -11,6 +11,7 @@ use super::focus::focus_when_shown;
 use super::qr::qr_svg;
 use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
+use super::unbroken;
 use super::GoneNotice;
 use crate::platform::share;
 use crate::quiz::bank::Bank;
@@ -61,7 +62,7 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
                     <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
                     <a href=back.to_query() class="button button-secondary" on:click=move |e| { e.prevent_default(); close(); }>"Close"</a>
                 </div>
-                <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h2>
+                <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{unbroken(session_title(&spec))}</h2>
                 <p class="present-scan">"Scan with your phone's camera"</p>
                 <p class="present-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
                 <p class="present-address">"Or type " <span class="present-url">{address}</span></p>

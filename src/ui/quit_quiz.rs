@@ -5,6 +5,7 @@
 use leptos::{html, prelude::*};
 
 use super::focus::focus_after_render;
+use super::unbroken;
 use crate::platform::share;
 use crate::quiz::route::Route;
 
@@ -27,7 +28,7 @@ pub fn QuitQuiz(title: String, on_navigate: Callback<Route>) -> impl IntoView {
     on_cleanup(move || drop(compact_header));
     view! {
         <div class="quiz-bar">
-            <p class="quiz-title">{title}</p>
+            <p class="quiz-title">{unbroken(title)}</p>
             <button
                 type="button"
                 class="quit-button"

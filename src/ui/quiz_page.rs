@@ -7,7 +7,7 @@
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
 use super::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
-use super::{FeedbackPanel, NavLink, QuitQuiz, UnbrokenText};
+use super::{unbroken, FeedbackPanel, NavLink, QuitQuiz};
 use crate::platform::history;
 use crate::quiz::bank::Kind;
 use crate::quiz::draft::{Draft, Incomplete};
@@ -268,7 +268,7 @@ pub fn QuizPage(
                 })}
                 <fieldset class="question" class:has-error=move || problem.get().is_some() aria-describedby=described_by>
                     <legend>
-                        <h2 class="question-prompt" tabindex="-1" node_ref=heading_ref><UnbrokenText text=item.question.prompt.clone() /></h2>
+                        <h2 class="question-prompt" tabindex="-1" node_ref=heading_ref>{unbroken(item.question.prompt.clone())}</h2>
                     </legend>
                     <p id="question-hint" class="hint">{hint(kind)}</p>
                     {move || problem.get().map(|p| view! {
@@ -323,7 +323,7 @@ pub fn QuizPage(
                     Some(view! {
                         <p class="read-more">
                             <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
-                                {format!("Read more: {card_title}")}
+                                {unbroken(format!("Read more: {card_title}"))}
                             </NavLink>
                         </p>
                     })

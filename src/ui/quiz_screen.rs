@@ -2,19 +2,17 @@
 //! a reload or another tab always show the quiz as it was last kept, and
 //! every answer is kept as it is given.
 //!
-//! It also guards against a double tap: for [`TAP_GUARD_MS`] after the quiz
-//! moves on (an answer checked or saved, the next question shown), taps on
-//! the quiz do nothing. Otherwise a second tap lands on whatever has just
-//! moved under the finger: Next, skipping the feedback it was meant to show,
-//! or an option of the next question, choosing it unseen. While the guard is up the quiz carries
-//! `data-settling`, which the end-to-end tests wait on. The tests that are
-//! not about double taps shorten the guard to nothing before the page runs
-//! ([`clock::tap_guard_ms`]).
+//! It also guards against a double tap ([`TapGuard`]): when the quiz first
+//! appears (the second tap of a double tap on "Start quick check" would
+//! otherwise choose an option of question 1 unseen) and whenever it moves on
+//! (an answer checked or saved, the next question shown), taps on the quiz do
+//! nothing for half a second.
 
 use leptos::{prelude::*, task::spawn_local};
 
 use super::quiz_page::QuizUpdate;
 use super::state::{today, use_app};
+use super::tap_guard::TapGuard;
 use super::{CheckAnswersPage, GoneNotice, QuizPage, ResultsPage};
 use crate::platform::{clock, history, persistence, share};
 use crate::quiz::attempt::Attempt;
@@ -22,9 +20,6 @@ use crate::quiz::resume::SavedQuiz;
 use crate::quiz::route::Route;
 use crate::quiz::schedule::Scheduler;
 use crate::quiz::session::Stage;
-
-/// How long after the quiz moves on that a tap on it is ignored, in ms.
-pub const TAP_GUARD_MS: u64 = 500;
 
 #[component]
 pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
@@ -49,34 +44,10 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_some()))
     };
 
-    // Until when (ms on the monotonic clock) taps on the quiz are ignored. Not
-    // the wall clock: set back mid-quiz, it held every tap off until it caught up.
-    let guard_until = StoredValue::new(0.0f64);
-    let settling = RwSignal::new(false);
-    let guarded = move || clock::monotonic_ms() < guard_until.get_value();
-    let guard = move |event: leptos::ev::MouseEvent| {
-        if guarded() {
-            event.prevent_default();
-            event.stop_propagation();
-        }
-    };
-    // A guarded tap must not move focus either (off the feedback it just showed).
-    let hold_focus = move |event: leptos::ev::MouseEvent| {
-        if guarded() {
-            event.prevent_default();
-        }
-    };
-    let guard_ms = clock::tap_guard_ms(TAP_GUARD_MS);
-    let raise_guard = move || {
-        if guard_ms == 0 {
-            return;
-        }
-        guard_until.set_value(clock::monotonic_ms() + guard_ms as f64);
-        settling.set(true);
-        // The screen can be gone by then (another tab finished the quiz, and a
-        // background tab's timers run late): then there is nothing to settle.
-        set_timeout(move || _ = settling.try_set(false), std::time::Duration::from_millis(guard_ms));
-    };
+    // Up at once: the tap that opened the quiz may be the first of two.
+    let guard = TapGuard::new();
+    guard.raise();
+    let raise_guard = move || guard.raise();
     let saved_note = RwSignal::new(None::<String>);
     let on_update = {
         let id = id.clone();
@@ -195,7 +166,12 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         .into_any()
     };
     view! {
-        <div class="quiz-screen" data-settling=move || settling.get().then_some("") on:click:capture=guard on:mousedown:capture=hold_focus>
+        <div
+            class="quiz-screen"
+            data-settling=move || guard.settling().get().then_some("")
+            on:click:capture=guard.on_click()
+            on:mousedown:capture=guard.on_mousedown()
+        >
             {page}
         </div>
     }

@@ -2,6 +2,7 @@
 //! save this as a PDF"); the browser's own Print gives every record, one a page.
 
 use super::focus::{focus_after_render, focus_when_shown};
+use super::tap_guard::TapGuard;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
@@ -89,7 +90,11 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         after_print.remove();
         print::end_paper_layout();
     });
+    // Deleting a record moves the next one up, under the finger: its Delete
+    // must not take the second tap of a double tap.
+    let guard = TapGuard::new();
     let delete = move |id: String| {
+        guard.raise();
         if let Some(Some(record)) = state.change(|s, now| s.delete_record(&id, now)) {
             message.set("The record was deleted.".into());
             deleted.set(Some((id, record)));
@@ -98,6 +103,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         }
     };
     let undo = move |_| {
+        guard.raise();
         if let Some((id, record)) = deleted.get_untracked() {
             state.change(|s, now| s.save_record(&id, record, None, now));
             deleted.set(None);
@@ -112,7 +118,10 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         message.set(if saved { format!("Your records were saved as {name}.") } else { "This browser would not save the file.".into() });
     };
     view! {
-        <section class="page records" aria-labelledby="records-heading">
+        <section class="page records" aria-labelledby="records-heading"
+            data-settling=move || guard.settling().get().then_some("")
+            on:click:capture=guard.on_click()
+            on:mousedown:capture=guard.on_mousedown()>
             <h2 id="records-heading" tabindex="-1" node_ref=heading_ref>"Your completion records"</h2>
             <div class="share-status" role="status">
                 <p>{move || message.get()}</p>

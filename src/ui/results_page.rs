@@ -15,7 +15,7 @@ use super::feedback_panel::feedback_view;
 use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg_labelled;
 use super::state::{today, use_app};
-use super::{GoneNotice, NavLink, UnbrokenText};
+use super::{unbroken, GoneNotice, NavLink};
 use crate::platform::share;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::bank::Bank;
@@ -103,7 +103,7 @@ fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec
                 <details class="answer" class:answer-right=right class:answer-missed=!right open=!right>
                     <summary>
                         <span class="tag" class:tag-answer=right class:tag-chosen=!right>{verdict}</span>
-                        <span class="answer-prompt"><UnbrokenText text=format!("{number}. {}", question.prompt) /></span>
+                        <span class="answer-prompt">{unbroken(format!("{number}. {}", question.prompt))}</span>
                     </summary>
                     <div class="answer-body">
                         {scenario.map(|text| view! {
@@ -117,7 +117,7 @@ fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec
                         {card.map(|(card, title)| view! {
                             <p class="read-more">
                                 <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
-                                    {format!("Read more: {title}")}
+                                    {unbroken(format!("Read more: {title}"))}
                                 </NavLink>
                             </p>
                         })}
@@ -302,7 +302,7 @@ fn results_view(
                     <thead><tr><th scope="col">"Topic"</th><th scope="col" class="numeric">"Right"</th></tr></thead>
                     <tbody>
                         {topics.into_iter().map(|(topic, right, of)| view! {
-                            <tr><th scope="row">{topic}</th><td class="numeric">{format!("{right} of {of}")}</td></tr>
+                            <tr><th scope="row">{unbroken(topic)}</th><td class="numeric">{format!("{right} of {of}")}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

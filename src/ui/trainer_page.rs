@@ -15,6 +15,7 @@ use super::focus::focus_when_shown;
 use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg;
 use super::state::use_app;
+use super::unbroken;
 use super::NavLink;
 use crate::platform::{clock, files, share};
 use crate::quiz::bank::Bank;
@@ -137,7 +138,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                             None => c.push(id.clone()),
                         }
                     }) />
-                    <label for=box_id>{t.title.clone()}</label>
+                    <label for=box_id>{unbroken(&t.title)}</label>
                 </div>
             }
         })
@@ -170,7 +171,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             let (svg_id, png_id, count_id) = (id.clone(), id.clone(), id.clone());
             view! {
                 <section class="session-panel" aria-labelledby="session-heading">
-                    <h3 id="session-heading" tabindex="-1" node_ref=heading_ref>{session_title(&spec)}</h3>
+                    <h3 id="session-heading" tabindex="-1" node_ref=heading_ref>{unbroken(session_title(&spec))}</h3>
                     <p class="session-effort">{session_effort(given, &spec)}</p>
                     <p>
                         {format!("Made on {}. ", format_day(made_at_ms, clock::offset_at(made_at_ms)))}
@@ -237,7 +238,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     view! {
                         <li class:current=is_current>
                             <NavLink route=Route::Trainer { session: Some(id) } on_navigate=on_navigate class="card-link">
-                                <span class="card-title">{session_title(&t.spec)}</span>
+                                <span class="card-title">{unbroken(session_title(&t.spec))}</span>
                                 <span class="card-meta">{details}</span>
                                 {is_current.then(|| view! { <span class="card-meta">"Shown above"</span> })}
                             </NavLink>

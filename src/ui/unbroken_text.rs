@@ -9,9 +9,17 @@ use leptos::prelude::*;
 use crate::quiz::wording::ranges_kept_whole;
 
 /// `text` as inline content, each range of figures in it kept on one line.
-#[component]
-pub fn UnbrokenText(#[prop(into)] text: String) -> impl IntoView {
-    ranges_kept_whole(&text)
+/// Text with a range is one `<span>` holding the runs, so that in a flex
+/// container (a link drawn as a flex box, say) it is still one item, not a
+/// row of pieces; other text is plain text. A plain function rather than a
+/// component: it is used in many places, and a component's props cost wasm
+/// at each.
+pub fn unbroken(text: impl AsRef<str>) -> AnyView {
+    let runs = ranges_kept_whole(text.as_ref());
+    if !runs.iter().any(|(_, whole)| *whole) {
+        return text.as_ref().to_owned().into_any();
+    }
+    let runs = runs
         .into_iter()
         .map(|(run, whole)| {
             let run = run.to_owned();
@@ -21,5 +29,6 @@ pub fn UnbrokenText(#[prop(into)] text: String) -> impl IntoView {
                 run.into_any()
             }
         })
-        .collect_view()
+        .collect_view();
+    view! { <span>{runs}</span> }.into_any()
 }

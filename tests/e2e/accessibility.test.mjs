@@ -12,6 +12,7 @@ import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support
 import { answer, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 import { axeViolations } from './support/axe.mjs';
+import { brokenWordsThatFit } from './support/layout.mjs';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 const scratch = mkdtempSync(join(tmpdir(), 'sc-a11y-'));
@@ -258,37 +259,60 @@ test('blocked storage gives a plain notice, and the notice passes axe', async ()
   await context.close();
 });
 
-test('320 px wide with text at 200%: no sideways scrolling on any main screen', async () => {
-  const { context, page } = await phone({ viewport: { width: 320, height: 640 }, seed: 10 });
-  const zoom = () => page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-  // A session, its present mode and its debrief with one result.
-  await page.goto(`${suite.server.url}?view=trainer`);
-  await page.getByLabel('Title (optional)').fill('A rather long session title for the whole hall');
-  await page.getByRole('button', { name: 'Make the quiz link' }).click();
-  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
-  const session = new URL(page.url()).searchParams.get('quiz');
-  const result = `?view=result${new URL(link).search.replace('?view=trainer-quiz', '')}&score=8&missed=0.3&r=abcdef12`;
-  const screens = ['', '?view=learn', '?view=learn&card=characteristics', '?view=progress', '?view=trainer', `?view=trainer&quiz=${session}`, `?view=present&quiz=${session}`, result, '?view=records', '?view=about', '?view=accessibility'];
-  for (const screen of screens) {
-    await page.goto(suite.server.url + screen);
-    await page.locator('h2').first().waitFor();
-    await page.waitForFunction(() => !document.querySelector('.shell-loading'));
-    await zoom();
-    assert.ok(await fits(page), `${screen || 'home'} fits 320 px at 200%`);
-  }
-  // And a quiz, through each question it asks.
-  await page.goto(suite.server.url);
-  await page.getByRole('button', { name: 'Start quick check' }).click();
-  await zoom();
-  for (let n = 1; n <= 10; n++) {
-    assert.ok(await fits(page), `question ${n} fits 320 px at 200%`);
-    await answer(page, { correctly: n % 2 === 0 });
-    assert.ok(await fits(page), `feedback ${n} fits 320 px at 200%`);
-    await next(page, { last: n === 10 });
-  }
-  assert.ok(await fits(page), 'results fit 320 px at 200%');
-  await context.close();
-});
+for (const width of [320, 360]) {
+  test(`${width} px wide with text at 200%: nothing scrolls sideways and no word that would fit is broken, on every screen and question type`, async () => {
+    const everything = prepared('everything');
+    const { context, page } = await phone({ viewport: { width, height: 640 }, seed: 10, store: 'everything' });
+    const zoom = () => page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const reflows = async (where) => {
+      assert.ok(await fits(page), `${where} fits ${width} px at 200%`);
+      assert.deepEqual(await page.evaluate(brokenWordsThatFit), [], `${where}: no word broken that would fit on its line, at ${width} px and 200%`);
+    };
+    // A session with a long title, its present mode, and its debrief with one result just added.
+    await page.goto(`${suite.server.url}?view=trainer`);
+    await page.getByLabel('Title (optional)').fill('A rather long session title for the whole hall, 2018-19');
+    await page.getByRole('button', { name: 'Make the quiz link' }).click();
+    const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
+    const session = new URL(page.url()).searchParams.get('quiz');
+    const result = `?view=result${new URL(link).search.replace('?view=trainer-quiz', '')}&score=8&missed=0.3&r=abcdef12`;
+    const screens = [
+      '', '?view=learn', '?view=learn&card=characteristics', '?view=learn&card=national-picture', '?view=progress',
+      '?view=trainer', `?view=trainer&quiz=${session}`, `?view=present&quiz=${session}`, result,
+      `?view=debrief&quiz=${everything.quiz_id}`, '?view=records', '?view=about', '?view=accessibility',
+      `?view=results&attempt=${everything.finished.id}`, `?view=results&attempt=${everything.certified.id}`,
+      `?view=results&attempt=${everything.failed.id}`,
+      `?view=quiz&quiz=${everything.to_check.id}`, `?view=quiz&quiz=${everything.in_progress.id}`,
+    ];
+    for (const screen of screens) {
+      await page.goto(suite.server.url + screen);
+      await page.locator('main h2:visible').first().waitFor();
+      await zoom();
+      await reflows(screen || 'home');
+    }
+    await context.close();
+
+    // A quiz of one question of each type, each before and after a wrong answer (its corrections shown), then its results.
+    const { quiz_id: quiz, types } = prepared('every-type');
+    const walk = await phone({ viewport: { width, height: 640 }, store: 'every-type' });
+    await walk.page.goto(`${suite.server.url}?view=quiz&quiz=${quiz}`);
+    await walk.page.getByText(`Question 1 of ${types.length}`).waitFor();
+    await walk.page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const page2 = walk.page;
+    for (const [n, type] of types.entries()) {
+      await page2.getByText(`Question ${n + 1} of ${types.length}`).waitFor();
+      assert.ok(await fits(page2), `${type} fits ${width} px at 200%`);
+      assert.deepEqual(await page2.evaluate(brokenWordsThatFit), [], `${type}: no word broken that would fit`);
+      await answer(page2, { correctly: false });
+      assert.ok(await fits(page2), `${type} answered wrongly fits ${width} px at 200%`);
+      assert.deepEqual(await page2.evaluate(brokenWordsThatFit), [], `${type} answered: no word broken that would fit`);
+      await next(page2, { last: n === types.length - 1 });
+    }
+    await page2.getByRole('heading', { name: /^You scored/ }).waitFor();
+    assert.ok(await fits(page2), `results fit ${width} px at 200%`);
+    assert.deepEqual(await page2.evaluate(brokenWordsThatFit), [], 'results: no word broken that would fit');
+    await walk.context.close();
+  });
+}
 
 test('focus is always visible, and every main flow can be reached by keyboard from home', async () => {
   const { context, page } = await phone();

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
-import { answer, currentQuestion, next, openApp, playQuiz, seedRandomness, settled } from './support/quiz-player.mjs';
+import { answer, choicesOnScreen, currentQuestion, next, openApp, playQuiz, seedRandomness, settled } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 
 const suite = sharedServerAndBrowser();
@@ -134,6 +134,60 @@ test('a double tap on Check answer, 80, 150 or 250 ms apart, always shows the fe
   await page.waitForTimeout(200);
   assert.equal(await page.locator('.feedback-region .feedback-verdict').count(), 0, 'question 5 was not checked by the second tap');
   assert.equal(await page.locator('fieldset input:checked').count(), 0, 'nor an option chosen on it');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+/** Two taps on `target`'s middle, `gap` ms apart, as a thumb's double tap. */
+async function doubleTap(page, target, gap = 120) {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(gap);
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(300);
+}
+
+test('a double tap on a button that opens a quiz, or that removes something, never acts on what moves under the finger', async () => {
+  const { context, page, problems } = await phone(60, { realTapGuard: true });
+  await openApp(page, suite.server.url);
+  // Opening a quiz: question 1 comes up with nothing chosen, and nothing checked.
+  for (const gap of [80, 150, 300]) {
+    await doubleTap(page, page.getByRole('button', { name: /^(Start quick check|Continue your quiz)/ }).first(), gap);
+    await page.getByText(/^Question \d+ of 10$/).waitFor();
+    assert.deepEqual(await page.evaluate(choicesOnScreen), [], `${gap} ms: nothing chosen on the question`);
+    assert.equal(await page.locator('.error-summary:not([hidden])').count(), 0, `${gap} ms: nothing checked`);
+    await page.reload();
+    await page.getByText(/^Question \d+ of 10$/).waitFor();
+    assert.deepEqual(await page.evaluate(choicesOnScreen), [], `${gap} ms: and nothing kept as chosen`);
+    await page.goto(suite.server.url);
+    await page.getByRole('button', { name: 'Continue your quiz' }).waitFor();
+  }
+  // Removing the quiz moves "Start quick check" up under the finger: it is removed, with Undo, and nothing starts.
+  await doubleTap(page, page.getByRole('button', { name: /^Remove this quiz/ }));
+  await page.getByText(/^Removed: Quick check/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 1, 'Undo is still there');
+  assert.equal(new URL(page.url()).search, '', 'no quiz was started');
+  assert.equal(await page.getByRole('button', { name: 'Continue your quiz' }).count(), 0);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a double tap on "Delete this record" deletes one record, and on "Clear this debrief" leaves it cleared', async () => {
+  const everything = prepared('everything');
+  const { context, page, problems } = await phone(61, { realTapGuard: true, store: 'everything' });
+  await page.goto(`${suite.server.url}?view=records`);
+  await page.getByRole('heading', { name: 'Your completion records' }).waitFor();
+  assert.equal(await page.locator('.certificate').count(), 2);
+  await doubleTap(page, page.getByRole('button', { name: 'Delete this record' }).first());
+  await page.getByText('The record was deleted.').waitFor();
+  assert.equal(await page.locator('.certificate').count(), 1, 'the next record, moved up under the finger, is kept');
+  await page.goto(`${suite.server.url}?view=debrief&quiz=${everything.quiz_id}`);
+  await page.locator('.debrief-figures').waitFor();
+  await doubleTap(page, page.getByRole('button', { name: 'Clear this debrief' }));
+  await page.getByText(/^The debrief was cleared/).waitFor();
+  assert.equal(await page.getByText('The debrief is back.').count(), 0, 'the second tap did not undo it');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

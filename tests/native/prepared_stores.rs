@@ -330,8 +330,28 @@ fn prepared(bank: &Bank, now: u64) -> Vec<(&'static str, Value)> {
     }
     stores.push(("long-history", json!({ "store": device.finish(), "quizzes": quizzes })));
 
-    // Everything at once, for the accessibility walk: a finished quick check,
-    // a passed assessment with its certificate, an assessment whose answers
+    // A quick check of one question of each type, not yet begun, for
+    // walking every type's screens (at 320 px and 200% text, say). The
+    // scenario has one right answer; the select-all-that-apply is a multi.
+    let mut device = Device::new(bank);
+    let questions: Vec<_> = ["single", "multi", "true_false", "order", "match", "numeric", "scenario"]
+        .iter()
+        .map(|&name| {
+            bank.questions()
+                .find(|q| q.kind.name() == name && (name == "multi" || !q.kind.allows_several()))
+                .expect("a question of each type")
+                .clone()
+        })
+        .collect();
+    let session = Session::start_kind(quick(), questions, &mut SeededRng::new(701)).expect("questions");
+    let saved = SavedQuiz::from_session(&session, "Quick check", at.today(9)).expect("in progress");
+    device.store.save_quiz("0000000000000e01", saved, at.today(9));
+    let types: Vec<&str> = session.items().iter().map(|i| i.question.kind.name()).collect();
+    stores.push(("every-type", json!({ "store": device.finish(), "quiz_id": "0000000000000e01", "types": types })));
+
+    // Everything at once, for the accessibility walk: a finished quick check
+    // with its learning record, a passed assessment with its certificate, an
+    // assessment not passed, an assessment whose answers
     // are all saved (on its check page; 14 of 20, so not passed once
     // submitted), a quick check in progress, and a trainer's session with
     // results.
@@ -342,6 +362,8 @@ fn prepared(bank: &Bank, now: u64) -> Vec<(&'static str, Value)> {
     let to_check = device.start_and_answer("0000000000000f03", assessment(), 603, at.today_span(4, 6), 20, |n| !n.is_multiple_of(3));
     assert_eq!(to_check.session.stage(), Stage::CheckingAnswers);
     let in_progress = device.play("0000000000000f04", quick(), 604, at.today_span(7, 9), 3, |_| true);
+    device.record(&finished, &words("Disguised compliance can mislead a plan."), at.days_ago(3) + hour);
+    let failed = device.play("0000000000000f05", assessment(), 605, at.days_ago_span(1), 20, |n| n.is_multiple_of(2));
     device.store.add_session(spec.clone(), at.today(2));
     for (n, (correct, missed, token, name)) in results.iter().enumerate() {
         let result = QuizResult {
@@ -361,6 +383,7 @@ fn prepared(bank: &Bank, now: u64) -> Vec<(&'static str, Value)> {
             "certified": describe(&certified),
             "to_check": describe(&to_check),
             "in_progress": describe(&in_progress),
+            "failed": describe(&failed),
             "quiz_id": spec.id(),
             "link": spec.to_query(),
         }),
