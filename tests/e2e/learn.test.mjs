@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 import { answer, openApp, seedRandomness, settled } from './support/quiz-player.mjs';
-import { axeViolations } from './support/axe.mjs';
+import { axeInLightAndDark } from './support/axe.mjs';
 
 const CARDS = JSON.parse(readFileSync(new URL('../../assets/learn.json', import.meta.url), 'utf8')).cards;
 const FACTS = new Map(JSON.parse(readFileSync(new URL('../../assets/facts.json', import.meta.url), 'utf8')).map((f) => [f.id, f]));
@@ -203,23 +203,21 @@ test('a link to an unknown screen gives a plain message and the home page', asyn
   await context.close();
 });
 
-for (const colorScheme of ['light', 'dark']) {
-  test(`no axe violations on the Learn screens (${colorScheme})`, async () => {
-    const { context, page } = await phone({ colorScheme, bypassCSP: true });
-    const screens = [
-      '?view=learn',
-      ...CARDS.map((c) => `?view=learn&card=${c.id}`),
-      '?view=flip&card=principle-7',
-    ];
-    for (const screen of screens) {
-      await page.goto(suite.server.url + screen);
-      await page.locator('h2').first().waitFor();
-      await page.waitForFunction(() => !document.querySelector('.shell-loading'));
-      assert.deepEqual(await axeViolations(page), [], `${screen} (${colorScheme})`);
-    }
-    await page.goto(`${suite.server.url}?view=learn`);
-    await page.getByLabel('Search the cards').fill('disguised compliance');
-    assert.deepEqual(await axeViolations(page), [], `search results (${colorScheme})`);
-    await context.close();
-  });
-}
+test('no axe violations on the Learn screens, in light and dark', async () => {
+  const { context, page } = await phone({ bypassCSP: true });
+  const screens = [
+    '?view=learn',
+    ...CARDS.map((c) => `?view=learn&card=${c.id}`),
+    '?view=flip&card=principle-7',
+  ];
+  for (const screen of screens) {
+    await page.goto(suite.server.url + screen);
+    await page.locator('h2').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.shell-loading'));
+    assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, screen);
+  }
+  await page.goto(`${suite.server.url}?view=learn`);
+  await page.getByLabel('Search the cards').fill('disguised compliance');
+  assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'search results');
+  await context.close();
+});

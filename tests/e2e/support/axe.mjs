@@ -11,3 +11,18 @@ export async function axeViolations(page) {
   const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
+
+/**
+ * axe on the screen as it is, in light and then in dark, the colour scheme
+ * switched in place (no reload, so each state is reached once); back in
+ * light after. Returns `{ light, dark }`, each a list of violations.
+ */
+export async function axeInLightAndDark(page) {
+  const found = {};
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    found[colorScheme] = await axeViolations(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
