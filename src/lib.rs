@@ -15,7 +15,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 /// and building the first screen then run as two short tasks instead of one
 /// long one, so a slow phone stays responsive to a tap meanwhile.
 pub fn mount_soon() {
-    let scheduled = web_sys::window().is_some_and(|window| {
+    let scheduled = platform::page::window().is_some_and(|window| {
         window.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(mount).unchecked_ref(), 0).is_ok()
     });
     if !scheduled {
@@ -23,22 +23,29 @@ pub fn mount_soon() {
     }
 }
 
-/// Replaces the static app shell in `#app` with the running app.
+/// Replaces the page in `#app` (the home screen, or the quick check begun
+/// before the app arrived) with the running app, once the question bank has
+/// arrived too: the app then draws its first screen complete, over the page
+/// it replaces, with nothing in between.
 pub fn mount() {
     mark("mount-start");
-    let Some(root) =
-        leptos::prelude::document().get_element_by_id("app").and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, ui::App).forget();
-    mark("app-ready");
+    wasm_bindgen_futures::spawn_local(async {
+        let first = platform::bank_loader::load_bank().await;
+        let Some(root) = platform::page::document()
+            .and_then(|d| d.get_element_by_id("app"))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, move || leptos::view! { <ui::App first=first /> }).forget();
+        mark("app-ready");
+    });
 }
 
 /// A performance mark: the benchmark (scripts/bench.mjs) times start-up by them.
 fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = platform::page::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
 }

@@ -112,7 +112,7 @@ fn text_of(container: &HtmlElement, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn without_a_bank_link_the_app_says_the_questions_could_not_load() {
     clear_storage();
-    let (app, _mounted) = mount(App);
+    let (app, _mounted) = mount(|| view! { <App /> });
     settle().await;
     settle().await;
     assert!(text_of(&app, ".load-status").contains("The questions could not be loaded"));

@@ -26,7 +26,7 @@ async fn resolve(promise: Promise) -> Result<wasm_bindgen::JsValue, BankLoadErro
 }
 
 pub async fn load_bank() -> Result<Bank, BankLoadError> {
-    let window = web_sys::window().ok_or(BankLoadError::NotInPage)?;
+    let window = super::page::window().ok_or(BankLoadError::NotInPage)?;
     let url = window
         .document()
         .and_then(|d| d.get_element_by_id("question-bank"))

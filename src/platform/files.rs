@@ -28,7 +28,7 @@ pub fn download_typed(file_name: &str, text: &str, mime: &str) -> bool {
 
 /// Clicks a download link to `url` (a blob: or data: address of this page).
 fn save_from(url: &str, file_name: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(document) = super::page::window().and_then(|w| w.document()) else { return false };
     let Some(link) = document.create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok()) else {
         return false;
     };
@@ -42,7 +42,7 @@ fn save_from(url: &str, file_name: &str) -> bool {
 /// module with its 4-module quiet zone, drawn on a canvas on the device (no
 /// image library: the browser already encodes PNG). False if the browser refused.
 pub fn download_qr_png(file_name: &str, code: &QrCode, module_px: u32) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(document) = super::page::window().and_then(|w| w.document()) else { return false };
     let Some(canvas) = document.create_element("canvas").ok().and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok()) else {
         return false;
     };

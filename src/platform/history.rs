@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 
 fn location_parts() -> Option<(String, String)> {
-    let location = web_sys::window()?.location();
+    let location = super::page::window()?.location();
     Some((location.pathname().ok()?, location.search().ok()?))
 }
 
@@ -16,7 +16,7 @@ fn location_parts() -> Option<(String, String)> {
 /// fragments itself.
 pub fn current_query() -> String {
     let Some((_, search)) = location_parts() else { return String::new() };
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = super::page::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let escaped_ampersand = ["#38;", "#038;", "#0038;", "#x26;", "#x0026;"]
         .iter()
         .any(|e| hash.get(..e.len()).is_some_and(|start| start.eq_ignore_ascii_case(e)));
@@ -28,7 +28,7 @@ pub fn current_query() -> String {
 }
 
 fn set(query: &str, replace: bool) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = super::page::window() else { return };
     let Ok(history) = window.history() else { return };
     let Some((path, current)) = location_parts() else { return };
     if !replace && current == query {
@@ -52,7 +52,7 @@ pub fn push(query: &str) {
 /// own (a question asked before going on), so Back closes it instead of
 /// leaving the app.
 pub fn push_same() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = super::page::window() else { return };
     let (Ok(history), Some((path, query))) = (window.history(), location_parts()) else { return };
     let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
 }
@@ -64,7 +64,7 @@ pub fn replace(query: &str) {
 
 /// A new screen starts at its top, as a new page would.
 pub fn scroll_to_top() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::page::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

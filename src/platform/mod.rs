@@ -5,6 +5,7 @@ pub mod bank_loader;
 pub mod clock;
 pub mod files;
 pub mod history;
+pub mod page;
 pub mod persistence;
 pub mod print;
 pub mod service_worker;

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{StorageEstimate, StorageManager};
 
 fn storage_manager() -> Option<StorageManager> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = super::page::window()?.navigator();
     let value = Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
     value.dyn_into::<StorageManager>().ok()
 }

@@ -31,7 +31,7 @@ const PAGE_HEIGHT_PX: f64 = (297.0 - 24.0) * 96.0 / 25.4 * 0.97;
 
 /// Puts the page into its paper layout and sizes each record to one page.
 pub fn fit_records_to_pages() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = super::page::window().and_then(|w| w.document()) else { return };
     set_root_class("paper", true);
     let Ok(records) = document.query_selector_all(".certificate") else { return };
     for n in 0..records.length() {

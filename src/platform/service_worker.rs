@@ -22,7 +22,7 @@ thread_local! {
 /// The browser's service worker container, where it has one. It is missing on
 /// plain http (other than localhost) and in some private modes.
 fn container() -> Option<ServiceWorkerContainer> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = super::page::window()?.navigator();
     let value = Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok()?;
     value.dyn_into::<ServiceWorkerContainer>().ok()
 }
@@ -60,7 +60,7 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
 /// People leave the app open for days; look for a new version each time it
 /// comes back to the foreground.
 fn check_when_visible_again() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = super::page::window().and_then(|w| w.document()) else { return };
     let target = document.clone();
     let on_visibility_change = Closure::<dyn Fn()>::new(move || {
         let state = Reflect::get(&target, &JsValue::from_str("visibilityState")).ok();
@@ -136,7 +136,7 @@ pub fn apply_update() {
 }
 
 fn reload() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::page::window() {
         let _ = window.location().reload();
     }
 }

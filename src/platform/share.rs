@@ -7,14 +7,14 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The app's own address (any subpath kept) with `query` in place of the current one.
 pub fn absolute_url(query: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return query.to_owned() };
+    let Some(location) = super::page::window().map(|w| w.location()) else { return query.to_owned() };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     format!("{origin}{path}{query}")
 }
 
 fn navigator_has(name: &str) -> Option<web_sys::Navigator> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = super::page::window()?.navigator();
     let value = Reflect::get(&navigator, &JsValue::from_str(name)).ok()?;
     (!value.is_undefined() && !value.is_null()).then_some(navigator)
 }
@@ -45,13 +45,13 @@ pub async fn share(title: &str, url: &str) -> bool {
 
 /// A fresh token for a result link, so a link sent twice is counted once.
 pub fn learner_token() -> String {
-    let value = (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    let value = (super::clock::random_fraction() * 4_294_967_296.0) as u32;
     format!("{value:08x}")
 }
 
 /// Opens the browser's print dialog ("Print / Save as PDF").
 pub fn print() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::page::window() {
         let _ = window.print();
     }
 }
@@ -59,13 +59,13 @@ pub fn print() {
 /// Shows the element with id `id` full screen (for a projector); false if
 /// the browser will not (an iPhone allows it only for video).
 pub fn full_screen(id: &str) -> bool {
-    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return false };
+    let Some(element) = super::page::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return false };
     element.request_fullscreen().is_ok()
 }
 
 /// Leaves full screen, if the page is in it.
 pub fn leave_full_screen() {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(document) = super::page::window().and_then(|w| w.document()) {
         if document.fullscreen_element().is_some() {
             document.exit_fullscreen();
         }
@@ -74,7 +74,7 @@ pub fn leave_full_screen() {
 
 /// Adds `class` to the page's root element (`<html>`), or takes it away.
 pub fn set_root_class(class: &str, on: bool) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = super::page::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let classes = root.class_list();
         let _ = if on { classes.add_1(class) } else { classes.remove_1(class) };
     }

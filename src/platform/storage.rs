@@ -62,11 +62,27 @@ pub struct StoreFile {
 /// throws a SecurityError when storage is blocked, and gloo-storage's `raw()`
 /// would turn that into an uncatchable JS exception, so probe first.
 fn local_storage_available() -> bool {
-    web_sys::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
+    super::page::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
 }
 
 fn read_key(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// The text of a quick check begun on the page before the app arrived
+/// (`quiz::early_start`), if there is one.
+pub fn early_start_text() -> Option<String> {
+    if !local_storage_available() {
+        return None;
+    }
+    read_key(crate::quiz::early_start::STORAGE_KEY)
+}
+
+/// Removes the early start once it has been taken in (or could not be).
+pub fn remove_early_start() {
+    if local_storage_available() {
+        LocalStorage::delete(crate::quiz::early_start::STORAGE_KEY);
+    }
 }
 
 impl StoreFile {

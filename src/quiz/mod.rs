@@ -8,6 +8,7 @@ pub mod contact;
 pub mod debrief;
 pub mod draft;
 pub mod draw;
+pub mod early_start;
 pub mod learn;
 pub mod link;
 pub mod marking;

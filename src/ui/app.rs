@@ -4,29 +4,36 @@
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
-use super::state::{AppState, BankState};
+use super::state::{use_app, AppState, BankState};
 use super::{Screen, StorageNotice, UpdateBanner};
-use crate::platform::bank_loader::load_bank;
+use crate::platform::bank_loader::{load_bank, BankLoadError};
 use crate::platform::storage::STORE_KEY;
 use crate::platform::{history, service_worker};
+use crate::quiz::bank::Bank;
 use crate::quiz::debrief::Added;
 use crate::quiz::draw::session_questions;
 use crate::quiz::link::{LinkError, QuizResult};
 use crate::quiz::route::Route;
 
+/// The app. `first` is the first try at loading the bank, when it was made
+/// before the app was mounted (see `mount` in lib.rs: the app then takes over
+/// the page in one step, its screen complete); without it the app loads the
+/// bank itself.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] first: Option<Result<Bank, BankLoadError>>) -> impl IntoView {
     let bank = RwSignal::new(BankState::Loading);
+    let show = move |loaded: Result<Bank, BankLoadError>| match loaded {
+        Ok(loaded) => BankState::Ready(std::sync::Arc::new(loaded)),
+        Err(error) => BankState::Failed(error),
+    };
     let fetch_bank = move || {
         bank.set(BankState::Loading);
-        spawn_local(async move {
-            bank.set(match load_bank().await {
-                Ok(loaded) => BankState::Ready(std::sync::Arc::new(loaded)),
-                Err(error) => BankState::Failed(error),
-            });
-        });
+        spawn_local(async move { bank.set(show(load_bank().await)) });
     };
-    fetch_bank();
+    match first {
+        Some(loaded) => bank.set(show(loaded)),
+        None => fetch_bank(),
+    }
     view! { <QuizApp bank=bank on_retry=Callback::new(move |_| fetch_bank()) /> }
 }
 
@@ -50,6 +57,15 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     };
     let state = AppState::new(bank, start_route, bad_link);
     provide_context(state);
+    // A quick check begun on the page before the app arrived: taken in now,
+    // if the bank is here, so the first screen drawn is that quiz as it was
+    // left; else as soon as the bank arrives.
+    state.take_in_early_start();
+    Effect::new(move |_| {
+        if matches!(bank.get(), BankState::Ready(_)) {
+            state.take_in_early_start();
+        }
+    });
     let link_problem = state.link_problem;
     let update_ready = RwSignal::new(false);
     // Said once, when a learner's result link has just been opened here.
@@ -149,6 +165,23 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         state.replace(Route::Debrief { quiz });
     });
 
+    view! { <AppView update_ready=update_ready debrief_notice=debrief_notice on_retry=on_retry /> }
+}
+
+/// What the app shows, from the shared state in context: the notices, then
+/// the screen the route names. Nothing here touches the browser, so the same
+/// view is rendered to HTML at build time for the page a first visit gets
+/// (`src/bin/static_pages.rs`), and the running app draws over it unchanged.
+#[component]
+pub fn AppView(
+    /// A new version is ready to reload into.
+    update_ready: RwSignal<bool>,
+    /// Said once, when a learner's result link has just been opened here.
+    debrief_notice: RwSignal<Option<String>>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let state = use_app();
+    let link_problem = state.link_problem;
     let quiz_in_progress = move || state.store.with(|s| s.quizzes.live_count() > 0);
     view! {
         <UpdateBanner update_ready=update_ready quiz_in_progress=quiz_in_progress />

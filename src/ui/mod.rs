@@ -43,7 +43,7 @@ mod way_in;
 
 pub use about_page::AboutPage;
 pub use accessibility_page::AccessibilityPage;
-pub use app::{App, QuizApp};
+pub use app::{App, AppView, QuizApp};
 pub use backup_panel::BackupPanel;
 pub use card_pager::CardPager;
 pub use care_note::CareNote;

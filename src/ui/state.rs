@@ -12,14 +12,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::platform::bank_loader::BankLoadError;
-use crate::platform::storage::{StorageProblem, StoreFile};
+use crate::platform::storage::{self, StorageProblem, StoreFile};
 use crate::platform::{clock, history};
 use crate::quiz::bank::Bank;
-use crate::quiz::draw::{questions_for, quiz_title};
+use crate::quiz::draw::quiz_title;
+use crate::quiz::early_start::{start_with_seed, EarlyStart};
 use crate::quiz::resume::SavedQuiz;
-use crate::quiz::rng::SeededRng;
 use crate::quiz::route::Route;
-use crate::quiz::session::{QuizKind, Session};
+use crate::quiz::session::QuizKind;
 use crate::quiz::store::Store;
 use crate::quiz::wording::local_day;
 
@@ -134,13 +134,12 @@ impl AppState {
         self.waiting_start.set(None);
         // A trainer's quiz uses the link's seed: the same questions, in the same order, on every phone.
         let seed = kind.link.as_ref().map_or_else(clock::random_seed, |spec| u64::from(spec.seed));
-        let mut rng = SeededRng::new(seed);
         let day = today();
-        let questions = self.store.with_untracked(|s| {
+        let started = self.store.with_untracked(|s| {
             let (mistakes, due) = (s.progress.mistakes(), s.progress.due(day));
-            questions_for(&bank, &kind, &mistakes, &due, &mut rng)
+            start_with_seed(&bank, &kind, &mistakes, &due, seed)
         });
-        let Ok(session) = Session::start_kind(kind.clone(), questions, &mut rng) else { return };
+        let Ok(session) = started else { return };
         let title = quiz_title(&bank, &kind);
         let id = new_id();
         self.change(|store, now| {
@@ -215,6 +214,21 @@ impl AppState {
         self.change(|store, now| store.clear_all(now));
         self.save_now();
         self.file.with_value(StoreFile::remove_set_aside);
+    }
+
+    /// Takes in a quick check begun on the page before the app arrived
+    /// (`quiz::early_start`), once the bank is here: the quiz is kept as if
+    /// it had been started in the app, its answer marked by the app. The
+    /// start is then removed from storage, taken in or not (one that no
+    /// longer fits the bank, after an update, is dropped: nothing was counted).
+    pub fn take_in_early_start(&self) {
+        let (Some(text), Some(bank)) = (storage::early_start_text(), self.ready_bank_untracked()) else { return };
+        if let Ok(start) = EarlyStart::decode(&text) {
+            let day = today();
+            let _ = self.change(|store, _| start.apply(&bank, store, day));
+            self.save_now();
+        }
+        storage::remove_early_start();
     }
 
     /// Goes to `to` with a new history entry, so Back returns here.

@@ -40,7 +40,9 @@ impl TapGuard {
 
     /// Ignores taps from now for the guard's span.
     pub fn raise(&self) {
-        if self.span_ms == 0 {
+        // No guard without a span, nor in a page being written at build time
+        // (there is nothing to tap there, and no timer to lower it).
+        if self.span_ms == 0 || crate::platform::page::window().is_none() {
             return;
         }
         self.until.set_value(clock::monotonic_ms() + self.span_ms as f64);

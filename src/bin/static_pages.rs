@@ -1,0 +1,186 @@
+//! Writes the page a first visit gets, before the app has arrived: the app's
+//! own components rendered to HTML natively, from the shipped content, with
+//! the app's own draw. `scripts/static-pages.mjs` (the Trunk post-build hook)
+//! runs this and puts its output into `index.html`.
+//!
+//! Prints one JSON object (see `StaticPages`): the home screen, and the first
+//! question of the quick check `pre_draw` picks, before and after each of its
+//! options is checked. Usage: `static_pages <dist>/questions-<hash>.json`: the
+//! bank as the build bundled it, which is what the app loads and draws from.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let Some(bundle) = std::env::args().nth(1) else {
+        eprintln!("usage: static_pages <the built questions-<hash>.json>");
+        std::process::exit(2);
+    };
+    match render::pages(&bundle) {
+        Ok(pages) => println!("{}", serde_json::to_string(&pages).expect("serde writes plain data")),
+        Err(problem) => {
+            eprintln!("static_pages: {problem}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod render {
+    use std::fs;
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use serde::Serialize;
+
+    use safeguarding_check::quiz::bank::{Bank, Kind};
+    use safeguarding_check::quiz::draft::Incomplete;
+    use safeguarding_check::quiz::draw::quiz_title;
+    use safeguarding_check::quiz::early_start::{pre_draw, EarlyStart, STORAGE_KEY, VERSION};
+    use safeguarding_check::quiz::marking::Response;
+    use safeguarding_check::quiz::progress::Mode;
+    use safeguarding_check::quiz::resume::SavedQuiz;
+    use safeguarding_check::quiz::route::Route;
+    use safeguarding_check::quiz::session::{QuizKind, Session};
+    use safeguarding_check::quiz::store::Store;
+    use safeguarding_check::ui::state::AppState;
+    use safeguarding_check::ui::{AppView, BankState};
+
+    /// What the page is built from (all HTML is the app's own markup).
+    #[derive(Serialize)]
+    pub struct StaticPages {
+        /// The home screen of a first visit: `#app`'s content.
+        home: String,
+        /// The quiz the page can start (see `early_start`).
+        quiz: StaticQuiz,
+    }
+
+    #[derive(Serialize)]
+    struct StaticQuiz {
+        /// The error summary's words when "Check answer" is pressed with nothing chosen.
+        no_choice: &'static str,
+        storage_key: &'static str,
+        version: u32,
+        seed: u32,
+        question: String,
+        /// The quiz's title on screen.
+        title: String,
+        /// `#app`'s content on its first question, nothing chosen.
+        asking: String,
+        /// For each option, in the order shown: its index in the question's
+        /// own order (what the page records), and `#app`'s content once it
+        /// has been chosen and checked.
+        options: Vec<StaticOption>,
+    }
+
+    #[derive(Serialize)]
+    struct StaticOption {
+        choice: usize,
+        checked: String,
+    }
+
+    /// Effects never run while a page is written: this executor runs nothing.
+    struct RunsNothing;
+    impl any_spawner::CustomExecutor for RunsNothing {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+
+    /// The bank exactly as the app loads it: the bundle the build wrote (its
+    /// topics in the order of the training, which the draw goes by).
+    fn bundled_bank(path: &str) -> Result<Bank, String> {
+        let text = fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        Bank::from_bundle(&text).map_err(|e| format!("{path}: {e:?}"))
+    }
+
+    /// `#app`'s content for `route` over `store`, as the app draws it.
+    fn app_html(bank: &Arc<Bank>, store: Store, route: Route) -> String {
+        let owner = Owner::new();
+        owner.set();
+        let html = owner.with(|| {
+            provide_context(AppState::in_memory(RwSignal::new(BankState::Ready(bank.clone())), route, store));
+            view! { <AppView update_ready=RwSignal::new(false) debrief_notice=RwSignal::new(None) on_retry=Callback::new(|_| {}) /> }
+                .to_html()
+        });
+        without_comments(&html)
+    }
+
+    /// `html` without its comments: Leptos marks places for hydration with
+    /// them (`<!>`, `<!--<() />-->`), and the app draws over this page
+    /// rather than hydrating it.
+    fn without_comments(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(start) = rest.find("<!") {
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = if rest.starts_with("<!--") { rest.find("-->").map(|e| e + 3) } else { rest.find('>').map(|e| e + 1) };
+            match end {
+                Some(end) => rest = &rest[end..],
+                None => break,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A store holding `session` as a quiz in progress (kept at 1 ms: the
+    /// store keeps nothing from at or before its clear marker, 0).
+    fn store_with(id: &str, session: &Session, title: &str) -> Store {
+        let mut store = Store::default();
+        if let Some(saved) = SavedQuiz::from_session(session, title, 1) {
+            store.save_quiz(id, saved, 1);
+        }
+        store
+    }
+
+    pub fn pages(bundle: &str) -> Result<StaticPages, String> {
+        let _ = any_spawner::Executor::init_custom_executor(RunsNothing);
+        let bank = Arc::new(bundled_bank(bundle)?);
+        let (seed, session) = pre_draw(&bank).ok_or("no seed draws a quick check that opens with one choice")?;
+        let item = session.current().ok_or("an empty quiz")?.clone();
+        let title = quiz_title(&bank, &QuizKind::new(Mode::Quick, None));
+        // Any id will do for the markup: the page's start gets its own.
+        let start = EarlyStart {
+            version: VERSION,
+            seed,
+            question: item.question.id.clone(),
+            started_at: 0,
+            choice: None,
+            checked_at: None,
+            moved_on: false,
+        };
+        let id = start.quiz_id();
+        let route = || Route::Quiz { quiz: Some(id.clone()) };
+        let asking = app_html(&bank, store_with(&id, &session, &title), route());
+        let options = item
+            .order
+            .iter()
+            .map(|&choice| {
+                let mut answered = session.clone();
+                let response = match &item.question.kind {
+                    Kind::TrueFalse { .. } | Kind::SingleChoice { .. } => Response::Choice(choice),
+                    other => return Err(format!("the first question is {}, not one choice", other.name())),
+                };
+                answered.answer(response).map_err(|e| format!("{e:?}"))?;
+                Ok(StaticOption { choice, checked: app_html(&bank, store_with(&id, &answered, &title), route()) })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let home = app_html(&bank, Store::default(), Route::Home);
+        Ok(StaticPages {
+            home,
+            quiz: StaticQuiz {
+                no_choice: Incomplete::NoChoice.message(),
+                storage_key: STORAGE_KEY,
+                version: VERSION,
+                seed,
+                question: item.question.id.clone(),
+                title,
+                asking,
+                options,
+            },
+        })
+    }
+}
