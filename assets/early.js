@@ -42,6 +42,16 @@
     for (const element of root.querySelectorAll('[data-style]')) element.style.cssText = element.dataset.style;
     return root;
   };
+  /** A screen that waits for the app: `text`, or why the app cannot run (start-early.mjs says so). */
+  const waiting = (text) => {
+    const failed = document.documentElement.dataset.appFailed;
+    const role = failed ? 'alert' : 'status';
+    const section = document.createElement('section');
+    section.className = 'page';
+    section.innerHTML = `<p class="shell-loading" role="${role}"></p>`;
+    section.firstChild.textContent = failed ?? text;
+    app.replaceChildren(section);
+  };
   const parse = (html) => {
     const template = document.createElement('template');
     template.innerHTML = html;
@@ -64,7 +74,7 @@
   /** The quiz as `start` left it: its question, its feedback, or on to question 2. */
   function show(start) {
     if (start.moved_on) {
-      app.innerHTML = '<section class="page"><p class="shell-loading" role="status">Getting question 2 ready…</p></section>';
+      waiting('Getting question 2 ready…');
       return;
     }
     app.innerHTML = data.asking;
@@ -184,7 +194,7 @@
     } else if (!view) {
       showHome();
     } else {
-      app.innerHTML = `<section class="page"><p class="shell-loading" role="status">${data.getting_ready}</p></section>`;
+      waiting(data.getting_ready);
     }
   }
 

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 export function writeCsp(dist) {
   const path = join(dist, 'index.html');
   const html = readFileSync(path, 'utf8');
+  // Every inline script that runs; data (type="application/json") does not run, and needs none.
   const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
-    .filter((match) => !/\bsrc=/.test(match[0].slice(0, match[0].indexOf('>'))))
+    .filter((match) => !/\b(src=|type=["']?application\/json)/.test(match[0].slice(0, match[0].indexOf('>'))))
     .map((match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
   if (hashes.length === 0) throw new Error(`${path} has no inline loader to allow`);
   // The styles are inline too (scripts/start-early.mjs): allowed by their hash

@@ -21,9 +21,18 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Shown in place of "Getting the quiz ready…" when the app cannot load. */
+/**
+ * What the page says when the app cannot run, by cause; each names the cause
+ * and what to do. The home screen and the first question of the page still
+ * work meanwhile (scripts/static-pages.mjs).
+ */
 export const LOAD_FAILED =
   'The quiz could not be loaded. Check your connection, then reload this page. Once it has loaded, it works offline.';
+export const NO_WEBASSEMBLY =
+  'This browser has WebAssembly turned off, and the app needs it. On an iPhone or iPad, Lockdown Mode turns it off: in Safari, open Settings, Privacy & Security, Lockdown Mode, then Configure Web Browsing, and exclude this site. Or open this page on another device.';
+export const REFUSED =
+  'This browser refused to run the app: its security settings do not allow it on this page. iPhones and iPads with iOS 15 or earlier do this, and so can a work network that adds its own rules. Update the device, or open this page in another browser or on another network.';
+export const DID_NOT_START = 'The app could not start in this browser. Reload this page to try again, or open it in another browser.';
 
 export function startDownloadsEarly(dist) {
   const path = join(dist, 'index.html');
@@ -53,23 +62,50 @@ export function startDownloadsEarly(dist) {
     `</style><link rel=preload href=${wasm} as=fetch type=application/wasm crossorigin><link rel=modulepreload href=${js}>${bankLink}`,
   );
 
-  const script = [
-    '// Start the app once its wasm has arrived (scripts/start-early.mjs).',
-    'try {',
-    `  const bindings = await import('${js}');`,
-    `  const wasm = await bindings.default({ module_or_path: fetch('${wasm}') });`,
-    '  window.wasmBindings = bindings;',
-    "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
-    '} catch (error) {',
-    '  // Never a page that waits for ever: say what happened and what to do.',
-    "  const status = document.querySelector('.shell-loading');",
-    '  if (status) {',
-    "    status.setAttribute('role', 'alert');",
-    `    status.textContent = ${JSON.stringify(LOAD_FAILED)};`,
-    '  }',
-    '  throw error;',
-    '}',
-  ].join('\n');
+  const script = `
+// Start the app once its wasm has arrived (scripts/start-early.mjs). If it
+// cannot run, say why and what to do, in #app's status line; the page's own
+// home and first question (assets/early.js) keep working meanwhile.
+const say = (message) => {
+  document.documentElement.dataset.appFailed = message;
+  dispatchEvent(new CustomEvent('app-failed', { detail: message }));
+  for (const status of document.querySelectorAll('#app .load-status, #app .shell-loading')) {
+    status.setAttribute('role', 'alert');
+    status.textContent = message;
+  }
+};
+let refused = false;
+addEventListener('securitypolicyviolation', (event) => {
+  if (/wasm|eval/.test(event.blockedURI) || /script-src/.test(event.violatedDirective)) refused = true;
+});
+try {
+  if (typeof WebAssembly !== 'object') {
+    say(${JSON.stringify(NO_WEBASSEMBLY)});
+  } else {
+    let bindings;
+    let wasm;
+    try {
+      bindings = await import('${js}');
+      wasm = await fetch('${wasm}');
+      if (!wasm.ok) throw new TypeError('download failed');
+    } catch (error) {
+      say(${JSON.stringify(LOAD_FAILED)});
+      throw error;
+    }
+    try {
+      const instance = await bindings.default({ module_or_path: wasm });
+      window.wasmBindings = bindings;
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+    } catch (error) {
+      const byPolicy = refused || /Content.Security.Policy|unsafe-eval|wasm-eval/i.test(String(error));
+      say(byPolicy ? ${JSON.stringify(REFUSED)} : ${JSON.stringify(DID_NOT_START)});
+      throw error;
+    }
+  }
+} catch (error) {
+  console.error(error);
+}
+`.trim();
   html = html.replace(loader[0], `<script type=module>${script}</script>`);
   writeFileSync(path, html);
 }

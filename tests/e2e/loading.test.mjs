@@ -1,11 +1,12 @@
-// Loading on a slow line: the page paints its text from the HTML alone while
+// Loading on a slow line: the page paints and works from the HTML alone while
 // the app downloads (every download starts from <head>), the app then starts
-// once, and a slow or failed download never leaves the person with a blank
-// screen.
+// once and draws over it without moving anything, and a failed download, no
+// WebAssembly, or a policy that refuses it each gets a plain message that
+// names the cause.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOAD_FAILED } from '../../scripts/start-early.mjs';
+import { LOAD_FAILED, NO_WEBASSEMBLY, REFUSED } from '../../scripts/start-early.mjs';
 import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
 
 const suite = sharedServerAndBrowser({ compress: true });
@@ -25,20 +26,44 @@ async function phoneWithHeldApp() {
   return { context, page, problems, release, wasRequested: () => requested };
 }
 
-test('the text paints before the app is downloaded, and the app takes over once it arrives', async () => {
+/**
+ * Run in the page: #app's elements as text, each tag with its attributes in
+ * order and its text, without comments (the app marks places with them), so
+ * the page and the app that replaced it can be compared.
+ */
+const canonicalApp = () => {
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const attributes = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ');
+    return `<${node.localName} ${attributes}>${[...node.childNodes].map(walk).join('')}</${node.localName}>`;
+  };
+  return walk(document.getElementById('app'));
+};
+
+test('home paints and works before the app is downloaded, and the app takes over once it arrives, with nothing moving', async () => {
   const { context, page, problems, release, wasRequested } = await phoneWithHeldApp();
-  // When the page's first frame is drawn (this rAF is asked for before any of the page's scripts).
-  await page.addInitScript(() => requestAnimationFrame(() => (window.__firstFrameAt = performance.now())));
+  // When the page's first frame is drawn (this rAF is asked for before any of
+  // the page's scripts), and every layout shift from then on.
+  await page.addInitScript(() => {
+    requestAnimationFrame(() => (window.__firstFrameAt = performance.now()));
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
   await page.goto(suite.server.url);
-  // The shell is on screen, styled and readable, while the app is still on its way.
+  // The real home is on screen, styled, while the app is still on its way.
   await page.getByRole('heading', { name: 'Check what you know' }).waitFor();
-  assert.ok(await page.getByText('Getting the quiz ready…').isVisible());
+  assert.ok(await page.getByRole('button', { name: 'Start quick check' }).isEnabled());
+  assert.equal(await page.locator('.destinations a').count(), 4, 'the destinations row');
+  assert.match(await page.locator('.way-in .effort').first().innerText(), /^10 questions · about 5 minutes/);
   const headerColour = await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.notEqual(headerColour, 'rgba(0, 0, 0, 0)', 'the styles apply before the app arrives');
   assert.ok(wasRequested(), 'the wasm is being downloaded meanwhile');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('app-ready').length), 0);
+  const homeBefore = await page.evaluate(canonicalApp);
 
   release();
-  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length === 1);
   await page.waitForFunction(() => window.__firstFrameAt !== undefined);
   const { firstFrameAt, appRequestedAt, wasmRequestedAt, bankRequestedAt, stylesheets } = await page.evaluate(() => {
     const entry = (pattern) => performance.getEntriesByType('resource').find((r) => pattern.test(r.name));
@@ -50,16 +75,17 @@ test('the text paints before the app is downloaded, and the app takes over once 
       stylesheets: performance.getEntriesByType('resource').filter((r) => /\.css$/.test(r.name)).length,
     };
   });
-  // Every download the first question needs starts from <head>, before the
-  // first frame: the text never waited for them, and they never waited for it.
+  // Every download the app needs starts from <head>, before the first frame:
+  // the page never waited for them, and they never waited for it.
   for (const [what, at] of [['app', appRequestedAt], ['wasm', wasmRequestedAt], ['questions', bankRequestedAt]]) {
     assert.ok(at < firstFrameAt, `the ${what} was requested at ${at} ms, after the first frame at ${firstFrameAt} ms`);
   }
   assert.equal(stylesheets, 0, 'the styles come in the page, with no request of their own');
-
-  assert.equal(await page.getByText('Getting the quiz ready…').count(), 0, 'the shell has gone');
-  // The app started once, and the wasm and the question bank each came down
-  // once (the preloads were used).
+  // The app drew the same home over the page: the same markup, nothing moved.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(canonicalApp), homeBefore, 'the app draws exactly the page it replaces');
+  assert.equal(await page.evaluate(() => window.__shifts.reduce((sum, v) => sum + v, 0)), 0, 'no layout shift at the takeover');
+  // The app started once, and the wasm and the question bank each came down once (the preloads were used).
   const counts = await page.evaluate(() => ({
     marks: performance.getEntriesByName('app-ready').length,
     wasm: performance.getEntriesByType('resource').filter((r) => /_bg\.wasm$/.test(r.name)).length,
@@ -77,7 +103,10 @@ test('every start-up step is in the page once: the styles, one loader script, on
   const { page } = await watchedPage(context, new URL(suite.server.url).origin);
   const response = await page.request.get(suite.server.url);
   const html = await response.text();
-  assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'one inline loader');
+  assert.equal((html.match(/<script type=module>/g) ?? []).length, 1, 'one inline loader');
+  assert.equal((html.match(/<script>/g) ?? []).length, 1, 'one script for the page before the app (assets/early.js)');
+  assert.equal((html.match(/<script type="application\/json" id="early-quiz">/g) ?? []).length, 1, 'and its data');
+  assert.equal((html.match(/<script\b/g) ?? []).length, 3, 'and no other');
   assert.equal((html.match(/<style>/g) ?? []).length, 1, 'the styles, in the page');
   assert.doesNotMatch(html, /rel=["']?stylesheet/, 'no stylesheet to wait for');
   const preloads = [...html.matchAll(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)\b[^>]*>/g)].map((m) => m[0]);
@@ -91,17 +120,59 @@ test('every start-up step is in the page once: the styles, one loader script, on
   await context.close();
 });
 
+/** The page's status line says `message`, as an alert; home and its first question still work. */
+async function saysAndStillWorks(page, message) {
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal((await alert.innerText()).trim(), message);
+  assert.ok(await page.getByRole('heading', { name: 'Check what you know' }).isVisible(), 'the page still says what this is');
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  await page.locator('fieldset input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-verdict').waitFor();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  // No "Getting question 2 ready…" for ever: the reason, again.
+  assert.equal((await page.getByRole('alert').innerText()).trim(), message);
+}
+
 test('when the app cannot be downloaded, the page says so plainly instead of waiting for ever', async () => {
   const context = await suite.browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
   const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
   await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
   await page.goto(suite.server.url);
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.equal((await alert.innerText()).trim(), LOAD_FAILED);
-  // The heading and intro stay, so the page still says what this is.
-  assert.ok(await page.getByRole('heading', { name: 'Check what you know' }).isVisible());
+  await saysAndStillWorks(page, LOAD_FAILED);
+  problems.consoleErrors.length = 0; // the failed download, on purpose
+  problems.failedRequests.length = 0;
   assert.deepEqual(problems.foreignRequests, []);
   assert.deepEqual(problems.cspViolations, []);
+  await context.close();
+});
+
+test('with WebAssembly turned off (an iPhone in Lockdown Mode), the page names the cause and the way round it', async () => {
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  await context.addInitScript(() => delete window.WebAssembly);
+  const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
+  await page.goto(suite.server.url);
+  await saysAndStillWorks(page, NO_WEBASSEMBLY);
+  assert.match(NO_WEBASSEMBLY, /Lockdown Mode/);
+  assert.doesNotMatch(NO_WEBASSEMBLY, /connection/, 'not a connection problem');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('when a security policy refuses the wasm, the page says that, not "check your connection"', async () => {
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
+  // As a network or an old Safari would: the page's policy without 'wasm-unsafe-eval'.
+  await page.route(suite.server.url, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(" 'wasm-unsafe-eval'", '') });
+  });
+  await page.goto(suite.server.url);
+  await saysAndStillWorks(page, REFUSED);
+  assert.doesNotMatch(REFUSED, /connection/);
+  problems.consoleErrors.length = 0; // the refusal, on purpose
+  problems.cspViolations.length = 0;
   await context.close();
 });

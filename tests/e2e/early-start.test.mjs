@@ -1,0 +1,219 @@
+// Before the app arrives (issue #30): on a line too slow for the wasm, the
+// page already works: its home, and the first question of one quick check,
+// with its error, feedback and live region, by pointer and keyboard, passing
+// axe. When the wasm arrives the app takes that quiz over: the same quiz, the
+// answer marked again and counted once, whatever the person did meanwhile
+// (moved on, only chose, reloaded, quit, opened a second tab). The wasm is
+// held back at the network until the test releases it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { answer, next, questionOnScreen } from './support/quiz-player.mjs';
+import { axeInLightAndDark } from './support/axe.mjs';
+
+const suite = sharedServerAndBrowser();
+const STORE_KEY = 'safeguarding-check:progress';
+const EARLY_KEY = 'safeguarding-check:early-start';
+
+/**
+ * A phone whose wasm download is held (in every tab) until `release()`.
+ * `bypassCSP` only for the axe scans (axe is injected inline).
+ */
+async function phone({ bypassCSP = false } = {}) {
+  const context = await suite.browser.newContext({ viewport: PHONE, bypassCSP });
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
+  return { context, release, ...watched };
+}
+
+const appRunning = (page) => page.evaluate(() => performance.getEntriesByName('app-ready').length === 1);
+const untilApp = (page) => page.waitForFunction(() => performance.getEntriesByName('app-ready').length === 1);
+const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+
+/** The question on screen, from the bank (by what the page shows, as the player reads it). */
+async function questionShown(page) {
+  const prompt = (await page.locator('fieldset legend').innerText()).trim();
+  const offered = await page.locator('fieldset .option label').evaluateAll((labels) => labels.map((l) => l.firstChild.textContent));
+  return questionOnScreen({ scenario: undefined, prompt, offered });
+}
+
+/** The option (shown text) that is right, or one that is wrong. */
+function optionFor(question, right) {
+  if (question.type === 'true_false') return right === question.answer ? 'True' : 'False';
+  return question.options.find((o) => Boolean(o.correct) === right).text;
+}
+
+test('before the app arrives: home and the first question work, with their error, feedback and live region, and pass axe', async () => {
+  const { context, page, problems } = await phone({ bypassCSP: true });
+  await page.goto(suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
+  assert.equal(await appRunning(page), false, 'the app is still on its way');
+  assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'home');
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  assert.match(page.url(), /\?view=quiz&quiz=[0-9a-f]{16}$/);
+  assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the question');
+  // Nothing chosen: the error summary, which takes focus and leads to the options.
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.getByRole('link', { name: 'Select an answer' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
+  assert.equal(await page.locator('#answer-error').textContent(), 'Error: Select an answer');
+  assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the error');
+  await summary.getByRole('link', { name: 'Select an answer' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'option-0');
+  // By keyboard: the arrow keys choose in the radio group, Enter checks.
+  const question = await questionShown(page);
+  const labels = await page.locator('fieldset .option label').evaluateAll((all) => all.map((l) => l.firstChild.textContent));
+  const wrong = labels.indexOf(optionFor(question, false));
+  await page.keyboard.press('Space');
+  for (let i = 0; i < wrong; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  // The feedback arrives in the live region that was there from the start, and takes focus.
+  const region = page.locator('.feedback-region[role=status][aria-live=polite]');
+  await region.getByText('Not quite.').waitFor();
+  assert.ok((await region.innerText()).includes(question.explanation), 'the explanation');
+  assert.ok((await region.innerText()).includes(`Source: ${question.source}`), 'the source');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('feedback-verdict')), true, 'focus on the verdict');
+  assert.equal(await page.locator('.error-summary').isHidden(), true, 'the error has gone');
+  assert.equal(await page.locator('fieldset input:disabled').count(), labels.length, 'the options are locked');
+  assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the feedback');
+  // Next: the app is not here yet, and the page says so.
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByText('Getting question 2 ready…').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('the quiz begun before the app arrived is the app\'s once it does: 10 questions, the first answer counted once, through a reload', async () => {
+  const { context, page, release, problems } = await phone();
+  await page.goto(suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  const first = await questionShown(page);
+  await page.getByLabel(optionFor(first, true), { exact: true }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  const quizUrl = page.url();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByText('Getting question 2 ready…').waitFor();
+
+  release();
+  await page.getByText('Question 2 of 10').waitFor();
+  assert.equal(page.url(), quizUrl, 'the same quiz, at its own address');
+  assert.equal(await stored(page, EARLY_KEY), null, 'the early start was taken in');
+  const item = (await stored(page, STORE_KEY)).progress.items[first.id];
+  assert.deepEqual([item.right, item.wrong], [1, 0], 'the first answer, marked by the app, counted once');
+  for (let n = 2; n <= 10; n++) {
+    await page.getByText(`Question ${n} of 10`).waitFor();
+    if (n === 5) {
+      await page.reload();
+      await page.getByText('Question 5 of 10').waitFor();
+    }
+    await answer(page, { correctly: true });
+    await next(page, { last: n === 10 });
+  }
+  await page.getByRole('heading', { name: 'You scored 10 out of 10' }).waitFor();
+  assert.equal(await page.locator('.answer-list > li').count(), 10);
+  const items = (await stored(page, STORE_KEY)).progress.items;
+  assert.equal(Object.keys(items).length, 10, 'ten answers');
+  assert.deepEqual([items[first.id].right, items[first.id].wrong], [1, 0], 'the first still counted once');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the app arriving on the feedback shows that feedback; arriving mid-choice keeps the choice', async () => {
+  for (const checked of [true, false]) {
+    const { context, page, release, problems } = await phone();
+    await page.goto(suite.server.url);
+    await page.getByRole('button', { name: 'Start quick check' }).click();
+    const first = await questionShown(page);
+    const choice = optionFor(first, false);
+    await page.getByLabel(choice, { exact: true }).check();
+    const shownAt = (await page.locator('fieldset .option label').evaluateAll((all) => all.map((l) => l.firstChild.textContent))).indexOf(choice);
+    if (checked) {
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.locator('.feedback-region').getByText('Not quite.').waitFor();
+    }
+    const before = await page.locator('#app').innerHTML();
+    release();
+    await untilApp(page);
+    await page.getByText('Question 1 of 10').waitFor();
+    assert.equal(await page.locator(`#option-${shownAt}`).isChecked(), true, `the choice is still chosen (checked: ${checked})`);
+    if (checked) {
+      await page.locator('.feedback-region').getByText('Not quite.').waitFor();
+      await page.getByRole('button', { name: 'Next question' }).waitFor();
+      assert.equal((await stored(page, STORE_KEY)).progress.items[first.id].wrong, 1);
+    } else {
+      assert.equal(await page.locator('.feedback-region').innerText(), '', 'not checked, so no feedback');
+      assert.deepEqual((await stored(page, STORE_KEY)).progress.items, {}, 'and nothing counted');
+      // Checked now, in the app.
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.locator('.feedback-region').getByText('Not quite.').waitFor();
+    }
+    // The app drew the same markup over the page.
+    assert.equal((await page.locator('#app').innerHTML()).length > 0, true);
+    assert.ok(before.includes('question-count'), 'the page showed the question before');
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test('a reload, Back and Quit before the app arrives lose nothing, and a second tab takes the same quiz in once', async () => {
+  const { context, page, release, problems } = await phone();
+  await page.goto(suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  const first = await questionShown(page);
+  const choice = optionFor(first, true);
+  await page.getByLabel(choice, { exact: true }).check();
+  // A reload, still without the app: the same question, the choice kept.
+  await page.reload();
+  await page.getByText('Question 1 of 10').waitFor();
+  assert.equal(await page.getByLabel(choice, { exact: true }).isChecked(), true, 'the choice survives a reload');
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  // Back goes home; Forward returns to the feedback.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
+  await page.goForward();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  // Quit goes home; the quiz is kept for the app.
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).waitFor();
+  // A second tab opens while the first is home; the app arrives in both.
+  const second = await watchedPage(context, new URL(suite.server.url).origin);
+  await second.page.goto(suite.server.url);
+  release();
+  for (const tab of [page, second.page]) {
+    await untilApp(tab);
+    await tab.getByRole('button', { name: 'Continue your quiz' }).waitFor();
+  }
+  const store = await stored(page, STORE_KEY);
+  assert.equal(store.quizzes.filter((e) => e.value).length, 1, 'one quiz, not one per tab');
+  assert.deepEqual([store.progress.items[first.id].right, store.progress.items[first.id].wrong], [1, 0], 'its answer counted once');
+  await page.getByRole('button', { name: 'Continue your quiz' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(second.problems.pageErrors, []);
+  await context.close();
+});
+
+test('with the app already here before Start, the app runs its own quiz and nothing of the page\'s is left', async () => {
+  const { context, page, release, problems } = await phone();
+  release();
+  await page.goto(suite.server.url);
+  await untilApp(page);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  await answer(page, { correctly: true });
+  assert.equal(await stored(page, EARLY_KEY), null, 'no early start was recorded');
+  assert.equal(await page.locator('#early-quiz').count(), 1, 'the page\'s data is inert');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
