@@ -41,15 +41,15 @@ run_component_tests
 
 layer "3/5 Release build and size budget"
 trunk build --release
-# The target is 100 KB for the first screen; these limits stop it growing while
-# it is brought down (see README, Benchmarks, and issue #30). Each raise, with
-# what was measured, is in README's Benchmarks: #14 251.3/279.1, #15
-# 280.4/308.2, #16 288.7/316.5, #17 310.7/338.5, #19 313.0/341.2 and #20
-# 316.7/345.1 KB measured. #29 added 2.7/2.6 KB (319.4/347.7, about 0.03 s on
-# Regular 3G): the tap guard's test switch, Store::finish_session, the guard
-# raised when a quiz opens and on the lists that move under the finger
-# (src/ui/tap_guard.rs), and figure ranges kept on one line.
-node scripts/size-report.mjs dist --budget-kb 320 --total-budget-kb 349
+# The first question works from the page alone (issue #30): its guard is on
+# the page's bytes. The app that takes over, and the whole dist (what a first
+# visit downloads, offline copy included), each have a guard too. Each raise,
+# with what was measured, is in README's Benchmarks: #14 251.3/279.1, #15
+# 280.4/308.2, #16 288.7/316.5, #17 310.7/338.5, #19 313.0/341.2, #20
+# 316.7/345.1 and #29 319.4/347.7 KB measured. #30: the page 9.4 KB (its home,
+# the first question, each option's feedback and assets/early.js), the app
+# 324.5 and the dist 352.8 KB.
+node scripts/size-report.mjs dist --first-question-budget-kb 12 --budget-kb 326 --total-budget-kb 355
 
 layer "4/5 End-to-end tests in headless Chromium (Playwright), $(e2e_concurrency) files at a time"
 run_node_tests e2e "$(e2e_concurrency)" tests/e2e/*.test.mjs

@@ -20,8 +20,13 @@
 /** DevTools' "Regular 3G": bytes per second and milliseconds. */
 export const REGULAR_3G = { offline: false, latency: 100, downloadThroughput: (750 * 1024) / 8, uploadThroughput: (250 * 1024) / 8 };
 
-/** Runs in the page before its own scripts (a Playwright init script). */
-function watchStart({ start, answerable }) {
+/**
+ * Runs in the page before its own scripts (a Playwright init script). Taps
+ * Start, then, once the first question is answerable, chooses its first
+ * option and checks it (`trigger`), timing the feedback's paint (`feedback`
+ * has text). Also reports the app's `app-ready` mark, where there is one.
+ */
+function watchStart({ start, answerable, trigger, feedback }) {
   const seen = {};
   const report = (key, at) => {
     if (key in seen) return;
@@ -31,6 +36,23 @@ function watchStart({ start, answerable }) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') report('fcp', entry.startTime);
   }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'app-ready') report('appReady', entry.startTime);
+  }).observe({ type: 'mark', buffered: true });
+  const answerNow = (control) => {
+    const read = () => document.querySelector(feedback)?.textContent.trim() ?? '';
+    const before = read();
+    const painted = () => {
+      if (!read() || read() === before) return false;
+      requestAnimationFrame(() => report('feedback', performance.now()));
+      return true;
+    };
+    const observer = new MutationObserver(() => painted() && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    control.click();
+    const check = document.querySelector(trigger);
+    if (check && check !== control && !check.contains(control)) check.click();
+  };
   const hasBox = (element) => {
     const box = (element.closest('label') ?? element).getBoundingClientRect();
     return box.width > 0 && box.height > 0;
@@ -53,7 +75,10 @@ function watchStart({ start, answerable }) {
     const control = [...document.querySelectorAll(answerable)].find((c) => !c.disabled && hasBox(c));
     if (control) {
       done = true;
-      requestAnimationFrame(() => report('answerable', performance.now()));
+      requestAnimationFrame(() => {
+        report('answerable', performance.now());
+        answerNow(control);
+      });
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'class', 'hidden', 'style'] });
@@ -87,19 +112,22 @@ function watchFeedback({ trigger, feedback }) {
 }
 
 /**
- * One cold visit to `target.url`: `{ answerable, fcp }` in ms from navigation
- * start, and `kb`, the encoded bytes received before it was answerable.
+ * One cold visit to `target.url`, each in ms from navigation start: `fcp`;
+ * `answerable`, the first question; `feedback`, its first answer's feedback
+ * painted (the answer given the moment it could be); `appReady`, this app's
+ * takeover (NaN for the peers); and `kb`, the encoded bytes received before
+ * each (`{ answerable, feedback, appReady }`).
  */
 export async function coldVisit(browser, target, { throttled, viewport }) {
   const context = await browser.newContext({ viewport });
   const seen = {};
+  const bytesAt = {};
   let bytes = 0;
-  let answerableBytes = null;
   await context.exposeBinding('__benchReport', (_source, key, at) => {
     seen[key] = at;
-    if (key === 'answerable') answerableBytes = bytes;
+    bytesAt[key] = bytes;
   });
-  await context.addInitScript(watchStart, { start: target.start, answerable: target.answerable });
+  await context.addInitScript(watchStart, { start: target.start, answerable: target.answerable, trigger: target.trigger, feedback: target.feedback });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -112,15 +140,27 @@ export async function coldVisit(browser, target, { throttled, viewport }) {
   }
   await page.goto(target.url, { waitUntil: 'commit' });
   const deadline = Date.now() + 120_000;
-  while (seen.answerable === undefined) {
-    if (Date.now() > deadline) throw new Error(`${target.name}: the first question never became answerable`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const waitFor = async (key, what) => {
+    while (seen[key] === undefined) {
+      if (Date.now() > deadline) throw new Error(`${target.name}: ${what} never came`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  await waitFor('answerable', 'the first question');
+  await waitFor('feedback', "the first answer's feedback");
+  if (target.takesOver) await waitFor('appReady', 'the takeover (app-ready)');
   // The first paint can be reported just after (a page that paints its
   // question in its first frame).
   for (let i = 0; i < 100 && seen.fcp === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   await context.close();
-  return { answerable: seen.answerable, fcp: seen.fcp ?? NaN, kb: answerableBytes / 1024 };
+  const kb = (key) => (bytesAt[key] ?? NaN) / 1024;
+  return {
+    answerable: seen.answerable,
+    feedback: seen.feedback,
+    appReady: seen.appReady ?? NaN,
+    fcp: seen.fcp ?? NaN,
+    kb: { answerable: kb('answerable'), feedback: kb('feedback'), appReady: kb('appReady') },
+  };
 }
 
 /**
