@@ -179,6 +179,111 @@
     });
   }
 
+  // ---- A trainer's link, before the app arrives.
+
+  /**
+   * The query without what chat and e-mail apps leave stuck to its end, as
+   * `tidy` in src/quiz/query.rs, with its lists (`data.landing.junk`): a
+   * closing bracket or quote is kept when the link ends with a title and the
+   * bracket closes one opened in it ("Team day (Leeds)").
+   */
+  function tidy(text) {
+    const { junk } = data.landing;
+    const lastKey = text.split('&').reverse().find((segment) => segment.includes('='))?.split('=')[0];
+    const freeText = junk.free_text_keys.includes(lastKey);
+    const count = (needle) => text.toUpperCase().split(needle.toUpperCase()).length - 1;
+    const unmatched = junk.encoded.map(([closer, opener]) => (opener === null ? 0 : opener === closer ? count(closer) % 2 : count(closer) - count(opener)));
+    const rawUnmatched = junk.raw_pairs.map(([closer, opener]) => count(closer) - count(opener));
+    for (;;) {
+      const last = text.slice(-1);
+      const pair = junk.raw_pairs.findIndex(([closer]) => closer === last);
+      if (pair >= 0) {
+        if (freeText && rawUnmatched[pair] <= 0) break;
+        rawUnmatched[pair] -= 1;
+        text = text.slice(0, -1);
+        continue;
+      }
+      if (last && (junk.trailing.includes(last) || last === '&' || /\s/.test(last))) {
+        text = text.slice(0, -1);
+        continue;
+      }
+      const upper = text.toUpperCase();
+      const n = junk.encoded.findIndex(([closer, opener], at) => upper.endsWith(closer) && (!freeText || opener === null || unmatched[at] > 0));
+      if (n < 0) return text;
+      if (junk.encoded[n][1] !== null) unmatched[n] -= 1;
+      text = text.slice(0, -junk.encoded[n][0].length);
+    }
+    return text;
+  }
+
+  /**
+   * The link's quiz as the app reads it (src/quiz/query.rs and link.rs): what
+   * other software adds is ignored (`fbclid`, `utm_…`), `&amp;` and the like
+   * are read as `&`, and punctuation stuck to the end is trimmed. Returns
+   * `{ title, count, assessment, pass, topics }`, or null for a link the app
+   * would refuse (the app then says why, once it is here).
+   */
+  function readLink() {
+    let query = location.search;
+    if (/^#(x0*26|0*38);/i.test(location.hash) && query.endsWith('&')) query += location.hash;
+    // A second '?' (a tracking tool's, added to a link that had a query) reads as '&'.
+    query = tidy(query.slice(1).replace(/&((amp;)+|#(x0*26|0*38);)+/gi, '&').replace(/\?/g, '&'));
+    const params = new URLSearchParams(query);
+    const { landing } = data;
+    const whole = (text, [low, high]) => (/^\d{1,9}$/.test(text ?? '') && +text >= low && +text <= high ? +text : null);
+    const count = whole(params.get('count'), landing.count_range);
+    const pass = whole(params.get('pass'), landing.pass_range);
+    const mode = params.get('mode');
+    const topicsText = params.get('topics');
+    if (params.get('view') !== 'trainer-quiz' || count === null || pass === null || !['practice', 'assessment'].includes(mode) || !/^\d{1,10}$/.test(params.get('seed') ?? '') || +params.get('seed') >= 2 ** 32) return null;
+    const titles = new Map(landing.topics);
+    const topics = topicsText === 'all' ? [] : [...new Set((topicsText ?? '').split('.'))];
+    if (topicsText !== 'all' && (topics.length === 0 || !topics.every((t) => titles.has(t)))) return null;
+    // As many as the draw gives: fewer than asked when the topics hold fewer.
+    const most = new Map(landing.most_questions.by_topic);
+    const available = topics.length ? topics.reduce((sum, t) => sum + most.get(t), 0) : landing.most_questions.all;
+    const title = (params.get('title') ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+      title: [...title].slice(0, landing.title_max).join('').trim() || null,
+      count: Math.min(count, available),
+      assessment: mode === 'assessment',
+      pass,
+      seed: +params.get('seed'),
+      topics: topics.map((t) => titles.get(t)),
+    };
+  }
+
+  /** The link's landing: the app's own page, with the link's title and what it asks for. */
+  function showLanding(link) {
+    const { landing } = data;
+    app.innerHTML = landing.html;
+    styled(app);
+    const heading = app.querySelector('h2');
+    heading.textContent = link.title ?? landing.untitled;
+    // As TrainerQuizPage words it; e2e checks the two say the same.
+    const about = heading.nextElementSibling;
+    const note = link.assessment
+      ? `Your answers are saved as you go, and you can check them before you submit. You see how you did at the end; ${link.pass}% is a pass.`
+      : 'You get feedback after each answer.';
+    about.textContent = `${link.count} ${link.count === 1 ? 'question' : 'questions'} on ${link.topics.length ? link.topics.join('; ') : 'every topic'}. ${note}`;
+    const start = [...app.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start the quiz');
+    start?.addEventListener('click', () => {
+      try {
+        sessionStorage.setItem(data.landing.start_when_ready_key, JSON.stringify({ seed: link.seed, at: Date.now() }));
+      } catch {
+        // Without session storage the person taps Start again once the app is here.
+      }
+      let status = app.querySelector('.landing-status');
+      if (!status) {
+        status = document.createElement('p');
+        status.className = 'landing-status';
+        status.setAttribute('role', 'status');
+        start.after(status);
+      }
+      status.textContent = document.documentElement.dataset.appFailed ?? 'Getting the quiz ready. It starts as soon as it is here.';
+    });
+  }
+
   /**
    * What the address says: the page's quiz (if this device began it), home
    * (also for an address with only what other software adds, such as
@@ -192,7 +297,11 @@
     if (view === 'quiz' && start && start.seed === data.seed && start.question === data.question && params.get('quiz') === quizId(start)) {
       show(start);
     } else if (!view) {
+      // Only what other software added (`?fbclid=…`): the app's home, at its own address.
+      if (location.search) history.replaceState(history.state, '', location.pathname);
       showHome();
+    } else if (view === 'trainer-quiz' && readLink()) {
+      showLanding(readLink());
     } else {
       waiting(data.getting_ready);
     }

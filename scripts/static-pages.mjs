@@ -3,7 +3,9 @@
 // app's own components rendered natively at build time
 // (src/bin/static_pages.rs), with assets/early.js to start that quiz,
 // choose, check and read the feedback before the wasm is here. The app
-// takes the quiz over when it arrives (src/quiz/early_start.rs).
+// takes the quiz over when it arrives (src/quiz/early_start.rs). A trainer's
+// link shows its landing (the app's own, with the link's title and what it
+// asks for) and remembers a "Start the quiz" tapped before the app is here.
 //
 // Runs `cargo run --bin static_pages` (a native build of the crate, which
 // `cargo test` has usually built already) from the project's folder.
@@ -40,7 +42,8 @@ export async function writeStaticPages(dist, bank) {
   const main = html.match(/<main\b[^>]*\bid=["']?app\b[^>]*>([\s\S]*?)<\/main>/);
   if (!main) throw new Error(`${path}: <main id="app"> is missing`);
   html = html.replace(main[0], main[0].replace(main[1], () => pages.home));
-  const quiz = { ...pages.quiz, getting_ready: GETTING_READY };
+  // A trainer's link's landing comes with the quiz's data (early.js shows it).
+  const quiz = { ...pages.quiz, landing: pages.landing, getting_ready: GETTING_READY };
   // JSON in a script element: "</" would end the element early.
   const json = JSON.stringify(quiz).replaceAll('</', '<\\/');
   const script = await minify(readFileSync(join(root, 'assets', 'early.js'), 'utf8'), { compress: { passes: 2 }, mangle: true });

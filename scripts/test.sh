@@ -48,8 +48,9 @@ trunk build --release
 # 280.4/308.2, #16 288.7/316.5, #17 310.7/338.5, #19 313.0/341.2, #20
 # 316.7/345.1 and #29 319.4/347.7 KB measured. #30: the page 9.4 KB (its home,
 # the first question, each option's feedback and assets/early.js), the app
-# 324.5 and the dist 352.8 KB.
-node scripts/size-report.mjs dist --first-question-budget-kb 12 --budget-kb 326 --total-budget-kb 355
+# 324.5 and the dist 352.8 KB; with a trainer's landing before the app, the
+# page 11.1, the app 327.5 and the dist 355.8 KB.
+node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 329 --total-budget-kb 358
 
 layer "4/5 End-to-end tests in headless Chromium (Playwright), $(e2e_concurrency) files at a time"
 run_node_tests e2e "$(e2e_concurrency)" tests/e2e/*.test.mjs

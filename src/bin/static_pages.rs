@@ -37,7 +37,12 @@ mod render {
     use safeguarding_check::quiz::bank::{Bank, Kind};
     use safeguarding_check::quiz::draft::Incomplete;
     use safeguarding_check::quiz::draw::quiz_title;
-    use safeguarding_check::quiz::early_start::{pre_draw, EarlyStart, STORAGE_KEY, VERSION};
+    use safeguarding_check::quiz::link::{COUNT_RANGE, PASS_RANGE, TITLE_MAX};
+    use safeguarding_check::ui::UNTITLED_LINK_QUIZ as UNTITLED;
+    use safeguarding_check::quiz::draw::session_questions;
+    use safeguarding_check::quiz::early_start::{pre_draw, EarlyStart, START_WHEN_READY_KEY, STORAGE_KEY, VERSION};
+    use safeguarding_check::quiz::link::QuizSpec;
+    use safeguarding_check::quiz::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
     use safeguarding_check::quiz::marking::Response;
     use safeguarding_check::quiz::progress::Mode;
     use safeguarding_check::quiz::resume::SavedQuiz;
@@ -54,6 +59,47 @@ mod render {
         home: String,
         /// The quiz the page can start (see `early_start`).
         quiz: StaticQuiz,
+        /// A trainer's link's landing (see `StaticLanding`).
+        landing: StaticLanding,
+    }
+
+    /// A trainer's quiz link's landing, before the app arrives: the app's own
+    /// page for a link titled [`TITLE_MARK`] (which the page's script puts
+    /// the link's title in place of, as text), and what the script needs to
+    /// read a link as the app does.
+    #[derive(Serialize)]
+    struct StaticLanding {
+        html: String,
+        title_mark: &'static str,
+        /// Each topic's id and title, for a link that names topics.
+        topics: Vec<(String, String)>,
+        title_max: usize,
+        count_range: (u32, u32),
+        pass_range: (u32, u32),
+        untitled: &'static str,
+        /// What is trimmed from the end of a link, as `quiz::query::tidy` does.
+        junk: Junk,
+        /// The session storage key "Start the quiz" leaves for the app.
+        start_when_ready_key: &'static str,
+        /// How many questions a link can give at most, for every topic
+        /// (`all`) and for each topic alone, as the app's draw gives them:
+        /// the landing says "8 questions" where the topics hold 8, as the app does.
+        most_questions: MostQuestions,
+    }
+
+    /// `quiz::query`'s lists, for the page's script.
+    #[derive(Serialize)]
+    struct Junk {
+        trailing: String,
+        encoded: &'static [(&'static str, Option<&'static str>)],
+        raw_pairs: &'static [(char, char)],
+        free_text_keys: [&'static str; 2],
+    }
+
+    #[derive(Serialize)]
+    struct MostQuestions {
+        all: usize,
+        by_topic: Vec<(String, usize)>,
     }
 
     #[derive(Serialize)]
@@ -79,6 +125,11 @@ mod render {
         choice: usize,
         checked: String,
     }
+
+    /// Stands for the link's title in the landing's markup (a private-use
+    /// character, which no title has), and the same percent-encoded.
+    const TITLE_MARK: &str = "\u{E000}";
+    const TITLE_MARK_ENCODED: &str = "%EE%80%80";
 
     /// Effects never run while a page is written: this executor runs nothing.
     struct RunsNothing;
@@ -169,7 +220,30 @@ mod render {
             })
             .collect::<Result<Vec<_>, String>>()?;
         let home = app_html(&bank, Store::default(), Route::Home);
+        let sample = format!("?view=trainer-quiz&title={}&topics=all&count=10&seed=1&mode=practice&pass=80", TITLE_MARK_ENCODED);
+        let landing = StaticLanding {
+            html: app_html(&bank, Store::default(), Route::TrainerQuiz(sample)),
+            title_mark: TITLE_MARK,
+            topics: bank.topics.iter().map(|t| (t.id.clone(), t.title.clone())).collect(),
+            title_max: TITLE_MAX,
+            count_range: (*COUNT_RANGE.start(), *COUNT_RANGE.end()),
+            pass_range: (*PASS_RANGE.start(), *PASS_RANGE.end()),
+            untitled: UNTITLED,
+            junk: Junk { trailing: TRAILING_JUNK.iter().collect(), encoded: ENCODED_JUNK, raw_pairs: RAW_PAIRS, free_text_keys: FREE_TEXT_KEYS },
+            start_when_ready_key: START_WHEN_READY_KEY,
+            most_questions: {
+                let most = |topics: Vec<String>| {
+                    let spec = QuizSpec { topics, count: *COUNT_RANGE.end(), seed: 1, assessment: false, pass_mark: 80, title: None, refresh_months: None };
+                    session_questions(&bank, &spec).len()
+                };
+                MostQuestions { all: most(Vec::new()), by_topic: bank.topics.iter().map(|t| (t.id.clone(), most(vec![t.id.clone()]))).collect() }
+            },
+        };
+        if !landing.html.contains(TITLE_MARK) {
+            return Err("the trainer's landing no longer shows its title where the page can put it".into());
+        }
         Ok(StaticPages {
+            landing,
             home,
             quiz: StaticQuiz {
                 no_choice: Incomplete::NoChoice.message(),

@@ -85,6 +85,18 @@ pub fn remove_early_start() {
     }
 }
 
+/// Takes (reads and removes) what the page's script left in session storage
+/// when "Start the quiz" was tapped on a trainer's link before the app had
+/// arrived (`quiz::early_start::StartWhenReady`). `None` when there is
+/// nothing, or session storage is blocked.
+pub fn take_start_when_ready() -> Option<String> {
+    let storage = super::page::window()?.session_storage().ok().flatten()?;
+    let key = crate::quiz::early_start::START_WHEN_READY_KEY;
+    let text = storage.get_item(key).ok().flatten()?;
+    let _ = storage.remove_item(key);
+    Some(text)
+}
+
 impl StoreFile {
     /// Storage that is never read or written: the store lives in memory for
     /// this visit. The component tests mount a screen over a prepared store this way.

@@ -37,6 +37,35 @@ pub const STORAGE_KEY: &str = "safeguarding-check:early-start";
 /// The format's version.
 pub const VERSION: u32 = 1;
 
+/// The session storage key the page's script writes when "Start the quiz" is
+/// tapped on a trainer's link before the app has arrived (see [`StartWhenReady`]).
+pub const START_WHEN_READY_KEY: &str = "safeguarding-check:start-when-ready";
+
+/// How long a "Start the quiz" tapped before the app arrived still counts:
+/// 30 minutes in ms. Longer than any download, shorter than a day's sessions,
+/// so a tab left open does not start a quiz by itself the next time.
+pub const START_WHEN_READY_MS: u64 = 30 * 60 * 1000;
+
+/// "Start the quiz" tapped on a trainer's link's landing before the app had
+/// arrived: which link (by its seed, which tells one session's quiz from
+/// another), and when (ms since the Unix epoch). Kept in session storage, so
+/// only this tab starts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartWhenReady {
+    pub seed: u32,
+    pub at: u64,
+}
+
+impl StartWhenReady {
+    /// True if `text` (as the page's script stored it) asks to start the quiz
+    /// with `seed` and was tapped no more than [`START_WHEN_READY_MS`] before
+    /// `now_ms`. Anything unreadable, another link's or stale is false.
+    pub fn applies(text: &str, seed: u32, now_ms: u64) -> bool {
+        serde_json::from_str::<StartWhenReady>(text)
+            .is_ok_and(|tap| tap.seed == seed && tap.at <= now_ms.saturating_add(60_000) && now_ms.saturating_sub(tap.at) <= START_WHEN_READY_MS)
+    }
+}
+
 /// What a person did on the page before the app arrived (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -164,6 +193,19 @@ impl EarlyStart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_start_tapped_before_the_app_applies_only_to_its_own_link_and_not_for_ever() {
+        let now = 1_800_000_000_000;
+        let tap = |seed: u32, at: u64| serde_json::to_string(&StartWhenReady { seed, at }).unwrap();
+        assert!(StartWhenReady::applies(&tap(42, now - 5_000), 42, now));
+        assert!(!StartWhenReady::applies(&tap(41, now - 5_000), 42, now), "another session's link");
+        assert!(!StartWhenReady::applies(&tap(42, now - START_WHEN_READY_MS - 1), 42, now), "stale");
+        assert!(!StartWhenReady::applies(&tap(42, now + 3_600_000), 42, now), "from the future");
+        for junk in ["", "1", "{}", "{\"seed\":\"42\",\"at\":1}", "null", "{\"seed\":-1,\"at\":1}"] {
+            assert!(!StartWhenReady::applies(junk, 42, now), "{junk}");
+        }
+    }
 
     fn bank() -> Bank {
         let read = |path: &str| std::fs::read_to_string(path).unwrap();

@@ -22,7 +22,7 @@ pub const RAW_QUERY_MAX: usize = 8_000;
 
 /// Characters a chat or e-mail app leaves stuck to the end of a link, as
 /// typed (browsers keep these as they are in a query).
-const TRAILING_JUNK: &[char] = &[
+pub const TRAILING_JUNK: &[char] = &[
     '.', ',', ';', ':', '!', '?', '*', '\'', '"', ')', ']', '}', '>', ' ', '_', '~', '`', '|', '\\', '\u{201C}', '\u{201D}', '\u{2018}',
     '\u{2019}', '\u{00BB}', '\u{203A}', '\u{2026}', '\u{200B}', '\u{3002}', '\u{300D}', '\u{3009}', '\u{FF09}', '\u{FF02}', '\u{300F}',
     '\u{3011}', '\u{3015}', '\u{300B}', '\u{FF1E}', '\u{301E}', '\u{00AB}', '\u{2039}', '\u{3000}', '\u{200E}', '\u{200F}', '\u{FEFF}',
@@ -31,13 +31,13 @@ const TRAILING_JUNK: &[char] = &[
 
 /// Keys whose values are text a person typed. Links made since version 4 put
 /// them before the numbers, but older links end with the title.
-const FREE_TEXT_KEYS: [&str; 2] = ["title", "name"];
+pub const FREE_TEXT_KEYS: [&str; 2] = ["title", "name"];
 
 /// Percent-encoded text that is never the end of one of the app's own values:
 /// spaces, and the quotes and closing brackets browsers encode. When the link
 /// ends with free text (an older link's title), a closer is only trimmed
 /// while it has no opener to match, so "Team day (Leeds)" keeps its bracket.
-const ENCODED_JUNK: &[(&str, Option<&str>)] = &[
+pub const ENCODED_JUNK: &[(&str, Option<&str>)] = &[
     ("%20", None),
     ("%09", None),
     ("%0A", None),
@@ -81,7 +81,9 @@ const ENCODED_JUNK: &[(&str, Option<&str>)] = &[
 ];
 
 /// The raw closers and their openers, trimmed only while unbalanced.
-const RAW_PAIRS: &[(char, char)] = &[(')', '('), (']', '['), ('}', '{'), ('>', '<')];
+/// (These lists are also the page's before the app arrives: static_pages
+/// passes them to assets/early.js, which reads a trainer's link the same way.)
+pub const RAW_PAIRS: &[(char, char)] = &[(')', '('), (']', '['), ('}', '{'), ('>', '<')];
 
 /// Counts `needle` in `haystack`, ignoring ASCII case (percent escapes may be
 /// in either case).

@@ -70,7 +70,7 @@ pub use screen::Screen;
 pub use state::BankState;
 pub use storage_notice::StorageNotice;
 pub use trainer_page::TrainerPage;
-pub use trainer_quiz_page::TrainerQuizPage;
+pub use trainer_quiz_page::{TrainerQuizPage, UNTITLED_LINK_QUIZ};
 pub use unbroken_text::unbroken;
 pub use update_banner::UpdateBanner;
 pub use way_in::WayIn;

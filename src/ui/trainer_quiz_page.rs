@@ -8,11 +8,16 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::NavLink;
+use crate::platform::{clock, storage};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::session_questions;
+use crate::quiz::early_start::StartWhenReady;
 use crate::quiz::link::QuizSpec;
 use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
+
+/// What a trainer's quiz is called on its landing when its link has no title.
+pub const UNTITLED_LINK_QUIZ: &str = "Your trainer's quiz";
 
 #[component]
 pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
@@ -30,7 +35,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             .into_any();
         }
     };
-    let title = spec.title.clone().unwrap_or_else(|| "Your trainer's quiz".to_string());
+    let title = spec.title.clone().unwrap_or_else(|| UNTITLED_LINK_QUIZ.to_string());
     let topics = if spec.topics.is_empty() {
         "every topic".to_string()
     } else {
@@ -48,6 +53,10 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             "You get feedback after each answer.".to_string()
         }
     );
+    // "Start the quiz" tapped on the page before the app arrived (assets/early.js):
+    // start it now, or continue it if it was already in progress here.
+    let tapped_before = storage::take_start_when_ready()
+        .is_some_and(|text| StartWhenReady::applies(&text, spec.seed, clock::now_ms()));
     let kind = QuizKind::from_link(spec);
     // This very quiz, if it is in progress here: (quiz id, where the person is in words).
     let in_progress = {
@@ -67,6 +76,14 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             })
         })
     };
+    if tapped_before {
+        let kind = kind.clone();
+        // Once, after this screen is drawn: the start goes to the quiz.
+        Effect::new(move |_| match in_progress.get_untracked() {
+            Some((id, _)) => state.replace(Route::Quiz { quiz: Some(id) }),
+            None => state.start(kind.clone()),
+        });
+    }
     view! {
         <section class="page" aria-labelledby="trainer-quiz-heading">
             <p class="quiz-title">"A quiz from your trainer"</p>

@@ -3,12 +3,14 @@
 // with its error, feedback and live region, by pointer and keyboard, passing
 // axe. When the wasm arrives the app takes that quiz over: the same quiz, the
 // answer marked again and counted once, whatever the person did meanwhile
-// (moved on, only chose, reloaded, quit, opened a second tab). The wasm is
-// held back at the network until the test releases it.
+// (moved on, only chose, reloaded, quit, opened a second tab). A trainer's
+// link shows its landing, word for word the app's, and a Start tapped before
+// the app starts (or continues) that quiz once it is here. The wasm is held
+// back at the network until the test releases it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { answer, next, questionOnScreen } from './support/quiz-player.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
 
@@ -33,7 +35,6 @@ async function phone({ bypassCSP = false } = {}) {
 }
 
 const appRunning = (page) => page.evaluate(() => performance.getEntriesByName('app-ready').length === 1);
-const untilApp = (page) => page.waitForFunction(() => performance.getEntriesByName('app-ready').length === 1);
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
 
 /** The question on screen, from the bank (by what the page shows, as the player reads it). */
@@ -214,6 +215,101 @@ test('with the app already here before Start, the app runs its own quiz and noth
   await answer(page, { correctly: true });
   assert.equal(await stored(page, EARLY_KEY), null, 'no early start was recorded');
   assert.equal(await page.locator('#early-quiz').count(), 1, 'the page\'s data is inert');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+/** Waits until the wasm is held again (after an earlier release): returns the new release. */
+async function holdAgain(context) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** A trainer's landing as shown: its heading, what the quiz is, and whether Start is offered. */
+const landingShown = (page) =>
+  page.evaluate(() => {
+    const heading = document.querySelector('#app h2');
+    return {
+      title: heading?.textContent.trim() ?? null,
+      about: heading?.nextElementSibling?.textContent.trim() ?? null,
+      start: [...document.querySelectorAll('#app button')].some((b) => b.textContent.trim() === 'Start the quiz'),
+    };
+  });
+
+test('a trainer\'s link shows its landing before the app arrives, word for word as the app does, however chat apps mangled it', async () => {
+  const base = (query) => `${suite.server.url}${query}`;
+  const links = [
+    '?view=trainer-quiz&title=Church%20hall&topics=all&count=10&seed=123&mode=practice&pass=80',
+    '?view=trainer-quiz&title=Team%20day%20(Leeds)&topics=principle-3.section-11&count=20&seed=9&mode=assessment&pass=75',
+    // More than the topics hold: as many as the draw gives.
+    '?view=trainer-quiz&topics=principle-1.principle-2&count=50&seed=4&mode=practice&pass=80',
+    '?view=trainer-quiz&topics=principle-9&count=1&seed=5&mode=assessment&pass=100',
+    // What e-mail, chat and tracking tools do to a link.
+    '?view=trainer-quiz&amp;title=Church%20hall&amp;topics=all&amp;count=10&amp;seed=123&amp;mode=practice&amp;pass=80&fbclid=IwAR3).',
+    '?view=trainer-quiz&title=Church%20hall&topics=all&count=10&seed=123&mode=practice&pass=80?utm_source=newsletter%20',
+    '?view=trainer-quiz&title=%E2%80%8B%20Church%20%20%20hall%E2%80%8E&topics=all&count=010&seed=123&mode=practice&pass=80%E2%80%9D',
+    // Older links, with the title last.
+    '?view=trainer-quiz&topics=all&count=12&seed=77&mode=practice&pass=80&title=Safeguarding%20refresher%202026',
+    '?view=trainer-quiz&topics=all&count=12&seed=77&mode=practice&pass=80&title=Team%20day%20(Leeds)).',
+    '?view=trainer-quiz&topics=all&count=12&seed=77&mode=practice&pass=80&title=%E2%80%9CSafe%20care%E2%80%9D%E2%80%9D%20',
+  ];
+  for (const link of links) {
+    const { context, page, release, problems } = await phone();
+    await page.goto(base(link));
+    await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+    assert.equal(await appRunning(page), false, 'the app is still on its way');
+    const before = await landingShown(page);
+    release();
+    await untilApp(page);
+    await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+    assert.deepEqual(before, await landingShown(page), link);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+  // A link the app refuses shows no landing before it: the app says what is wrong.
+  for (const refused of ['?view=trainer-quiz&topics=all&count=0&seed=1&mode=practice&pass=80', '?view=trainer-quiz&topics=no-such-topic&count=5&seed=1&mode=practice&pass=80']) {
+    const { context, page, release } = await phone();
+    await page.goto(base(refused));
+    await page.getByText('Getting the app ready…').waitFor();
+    assert.equal((await landingShown(page)).start, false, refused);
+    release();
+    await page.getByRole('link', { name: 'Go to the home page' }).waitFor();
+    await context.close();
+  }
+});
+
+test('"Start the quiz" tapped before the app arrives says it is getting ready, then starts once, or continues the quiz already begun', async () => {
+  const link = `${suite.server.url}?view=trainer-quiz&title=Team%20day&topics=all&count=5&seed=31&mode=assessment&pass=80`;
+  const { context, page, release, problems } = await phone({ bypassCSP: true });
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.getByRole('status').filter({ hasText: 'Getting the quiz ready. It starts as soon as it is here.' }).waitFor();
+  assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the landing, getting ready');
+  release();
+  await page.getByText('Question 1 of 5').waitFor();
+  await untilApp(page);
+  const quizUrl = page.url();
+  assert.match(quizUrl, /\?view=quiz&quiz=[0-9a-f]{16}$/);
+  await answer(page, { correctly: true, deferred: true });
+  await page.getByText('Question 2 of 5').waitFor();
+  // The link opened again with the app held back: Start before the app
+  // now continues the same quiz, where it was, not a second one.
+  const releaseAgain = await holdAgain(context);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  releaseAgain();
+  await page.getByText('Question 2 of 5').waitFor();
+  await untilApp(page);
+  assert.equal(page.url(), quizUrl, 'the same quiz, continued');
+  // A reload later does not start anything by itself: the tap was used once.
+  await page.goto(link);
+  await untilApp(page);
+  await page.getByRole('button', { name: 'Continue the quiz' }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

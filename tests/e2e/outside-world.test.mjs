@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { currentQuestion, openApp, playQuiz, seedRandomness, storeBeforeFirstPage } from './support/quiz-player.mjs';
 
 const suite = sharedServerAndBrowser();
@@ -62,6 +62,8 @@ test('a trainer\'s link survives what chat and e-mail apps do to it, and the add
     const { context, page, problems } = await phone({ seed: 77 });
     await page.goto(url);
     await page.getByRole('heading', { name: 'Church hall' }).waitFor();
+    // The page before the app shows the landing too; the app tidies the address.
+    await untilApp(page);
     assert.equal(await page.getByText(/damaged or incomplete|did not work/).count(), 0, url);
     assert.equal(page.url(), link, `the address is tidied: ${url}`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
@@ -85,6 +87,7 @@ test('the home page and a Learn card\'s link with tracking parameters open where
   ]) {
     await page.goto(url);
     await landed().waitFor();
+    await untilApp(page);
     assert.equal(await page.getByText('That link did not work').count(), 0, url);
     assert.doesNotMatch(page.url(), /fbclid|utm_|amp;|\.$/, 'the address is tidied');
   }

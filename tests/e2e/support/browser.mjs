@@ -13,6 +13,14 @@ export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 export const PHONE = { width: 360, height: 740 };
 
+/**
+ * Waits for the app to have taken over the page (its `app-ready` mark). The
+ * page before the app already shows home, the first question and a trainer's
+ * landing (issue #30): a test of what only the app does (tidying the
+ * address, say) waits for it first.
+ */
+export const untilApp = (page) => page.waitForFunction(() => performance.getEntriesByName('app-ready').length === 1);
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function assertDistBuilt() {
