@@ -37,19 +37,19 @@ mod render {
     use safeguarding_check::quiz::bank::{Bank, Kind};
     use safeguarding_check::quiz::draft::Incomplete;
     use safeguarding_check::quiz::draw::quiz_title;
-    use safeguarding_check::quiz::link::{COUNT_RANGE, PASS_RANGE, TITLE_MAX};
-    use safeguarding_check::ui::UNTITLED_LINK_QUIZ as UNTITLED;
     use safeguarding_check::quiz::draw::session_questions;
     use safeguarding_check::quiz::early_start::{pre_draw, EarlyStart, START_WHEN_READY_KEY, STORAGE_KEY, VERSION};
     use safeguarding_check::quiz::link::QuizSpec;
-    use safeguarding_check::quiz::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
+    use safeguarding_check::quiz::link::{COUNT_RANGE, PASS_RANGE, TITLE_MAX};
     use safeguarding_check::quiz::marking::Response;
     use safeguarding_check::quiz::progress::Mode;
+    use safeguarding_check::quiz::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
     use safeguarding_check::quiz::resume::SavedQuiz;
     use safeguarding_check::quiz::route::Route;
     use safeguarding_check::quiz::session::{QuizKind, Session};
     use safeguarding_check::quiz::store::Store;
     use safeguarding_check::ui::state::AppState;
+    use safeguarding_check::ui::UNTITLED_LINK_QUIZ as UNTITLED;
     use safeguarding_check::ui::{AppView, BankState};
 
     /// What the page is built from (all HTML is the app's own markup).
@@ -229,14 +229,30 @@ mod render {
             count_range: (*COUNT_RANGE.start(), *COUNT_RANGE.end()),
             pass_range: (*PASS_RANGE.start(), *PASS_RANGE.end()),
             untitled: UNTITLED,
-            junk: Junk { trailing: TRAILING_JUNK.iter().collect(), encoded: ENCODED_JUNK, raw_pairs: RAW_PAIRS, free_text_keys: FREE_TEXT_KEYS },
+            junk: Junk {
+                trailing: TRAILING_JUNK.iter().collect(),
+                encoded: ENCODED_JUNK,
+                raw_pairs: RAW_PAIRS,
+                free_text_keys: FREE_TEXT_KEYS,
+            },
             start_when_ready_key: START_WHEN_READY_KEY,
             most_questions: {
                 let most = |topics: Vec<String>| {
-                    let spec = QuizSpec { topics, count: *COUNT_RANGE.end(), seed: 1, assessment: false, pass_mark: 80, title: None, refresh_months: None };
+                    let spec = QuizSpec {
+                        topics,
+                        count: *COUNT_RANGE.end(),
+                        seed: 1,
+                        assessment: false,
+                        pass_mark: 80,
+                        title: None,
+                        refresh_months: None,
+                    };
                     session_questions(&bank, &spec).len()
                 };
-                MostQuestions { all: most(Vec::new()), by_topic: bank.topics.iter().map(|t| (t.id.clone(), most(vec![t.id.clone()]))).collect() }
+                MostQuestions {
+                    all: most(Vec::new()),
+                    by_topic: bank.topics.iter().map(|t| (t.id.clone(), most(vec![t.id.clone()]))).collect(),
+                }
             },
         };
         if !landing.html.contains(TITLE_MARK) {

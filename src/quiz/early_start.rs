@@ -61,8 +61,9 @@ impl StartWhenReady {
     /// with `seed` and was tapped no more than [`START_WHEN_READY_MS`] before
     /// `now_ms`. Anything unreadable, another link's or stale is false.
     pub fn applies(text: &str, seed: u32, now_ms: u64) -> bool {
-        serde_json::from_str::<StartWhenReady>(text)
-            .is_ok_and(|tap| tap.seed == seed && tap.at <= now_ms.saturating_add(60_000) && now_ms.saturating_sub(tap.at) <= START_WHEN_READY_MS)
+        serde_json::from_str::<StartWhenReady>(text).is_ok_and(|tap| {
+            tap.seed == seed && tap.at <= now_ms.saturating_add(60_000) && now_ms.saturating_sub(tap.at) <= START_WHEN_READY_MS
+        })
     }
 }
 
