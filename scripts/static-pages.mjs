@@ -43,7 +43,7 @@ export async function writeStaticPages(dist, bank) {
   if (!main) throw new Error(`${path}: <main id="app"> is missing`);
   html = html.replace(main[0], main[0].replace(main[1], () => pages.home));
   // A trainer's link's landing comes with the quiz's data (early.js shows it).
-  const quiz = { ...pages.quiz, landing: pages.landing, getting_ready: GETTING_READY };
+  const quiz = { ...pages.quiz, landing: pages.landing, store_key: pages.store_key, getting_ready: GETTING_READY };
   // JSON in a script element: "</" would end the element early.
   const json = JSON.stringify(quiz).replaceAll('</', '<\\/');
   const script = await minify(readFileSync(join(root, 'assets', 'early.js'), 'utf8'), { compress: { passes: 2 }, mangle: true });

@@ -37,9 +37,28 @@ pub fn mount() {
         else {
             return;
         };
+        // The person may be part-way down the page's question, or on its
+        // options: the app's first screen keeps them there, without moving
+        // focus to its heading (ui::focus holds it for the first screen).
+        let takeover = platform::page::Takeover::note();
+        if takeover.was_in_use() {
+            ui::hold_focus_for_takeover();
+        }
         root.set_inner_html("");
+        // The page's quiz set the compact header (assets/early.js); the app
+        // sets it again, in this same task, if it opens on a quiz.
+        platform::share::set_root_class("in-quiz", false);
         leptos::mount::mount_to(root, move || leptos::view! { <ui::App first=first /> }).forget();
+        takeover.restore();
+        // The first screen's focus moves run in its effects and the frame
+        // after; from the frame after that, the app moves focus as usual.
+        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(ui::release_focus_hold));
         mark("app-ready");
+        // The same, for what cannot read performance marks (a test's fake
+        // clock replaces `performance`): `<html data-app="running">`.
+        if let Some(html) = platform::page::document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("data-app", "running");
+        }
     });
 }
 

@@ -40,7 +40,7 @@ mod render {
     use safeguarding_check::quiz::draw::session_questions;
     use safeguarding_check::quiz::early_start::{pre_draw, EarlyStart, START_WHEN_READY_KEY, STORAGE_KEY, VERSION};
     use safeguarding_check::quiz::link::QuizSpec;
-    use safeguarding_check::quiz::link::{COUNT_RANGE, PASS_RANGE, TITLE_MAX};
+    use safeguarding_check::quiz::link::{COUNT_RANGE, PASS_RANGE, REFRESH_RANGE, TITLE_MAX};
     use safeguarding_check::quiz::marking::Response;
     use safeguarding_check::quiz::progress::Mode;
     use safeguarding_check::quiz::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
@@ -59,6 +59,10 @@ mod render {
         home: String,
         /// The quiz the page can start (see `early_start`).
         quiz: StaticQuiz,
+        /// The app's storage key: where it is set, the app has been used
+        /// here, and the page's own home (no scores, nothing to continue)
+        /// would not be this device's.
+        store_key: &'static str,
         /// A trainer's link's landing (see `StaticLanding`).
         landing: StaticLanding,
     }
@@ -76,6 +80,7 @@ mod render {
         title_max: usize,
         count_range: (u32, u32),
         pass_range: (u32, u32),
+        refresh_range: (u32, u32),
         untitled: &'static str,
         /// What is trimmed from the end of a link, as `quiz::query::tidy` does.
         junk: Junk,
@@ -228,6 +233,7 @@ mod render {
             title_max: TITLE_MAX,
             count_range: (*COUNT_RANGE.start(), *COUNT_RANGE.end()),
             pass_range: (*PASS_RANGE.start(), *PASS_RANGE.end()),
+            refresh_range: (*REFRESH_RANGE.start(), *REFRESH_RANGE.end()),
             untitled: UNTITLED,
             junk: Junk {
                 trailing: TRAILING_JUNK.iter().collect(),
@@ -259,6 +265,7 @@ mod render {
             return Err("the trainer's landing no longer shows its title where the page can put it".into());
         }
         Ok(StaticPages {
+            store_key: safeguarding_check::platform::storage::STORE_KEY,
             landing,
             home,
             quiz: StaticQuiz {

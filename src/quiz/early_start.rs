@@ -47,22 +47,22 @@ pub const START_WHEN_READY_KEY: &str = "safeguarding-check:start-when-ready";
 pub const START_WHEN_READY_MS: u64 = 30 * 60 * 1000;
 
 /// "Start the quiz" tapped on a trainer's link's landing before the app had
-/// arrived: which link (by its seed, which tells one session's quiz from
-/// another), and when (ms since the Unix epoch). Kept in session storage, so
-/// only this tab starts it.
+/// arrived: which quiz (its `QuizSpec::id`, 8 hex digits, a hash of its
+/// settings, seed included), and when (ms since the Unix epoch). Kept in
+/// session storage, so only this tab starts it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StartWhenReady {
-    pub seed: u32,
+    pub id: String,
     pub at: u64,
 }
 
 impl StartWhenReady {
     /// True if `text` (as the page's script stored it) asks to start the quiz
-    /// with `seed` and was tapped no more than [`START_WHEN_READY_MS`] before
-    /// `now_ms`. Anything unreadable, another link's or stale is false.
-    pub fn applies(text: &str, seed: u32, now_ms: u64) -> bool {
+    /// `id` and was tapped no more than [`START_WHEN_READY_MS`] before
+    /// `now_ms`. Anything unreadable, another quiz's or stale is false.
+    pub fn applies(text: &str, id: &str, now_ms: u64) -> bool {
         serde_json::from_str::<StartWhenReady>(text).is_ok_and(|tap| {
-            tap.seed == seed && tap.at <= now_ms.saturating_add(60_000) && now_ms.saturating_sub(tap.at) <= START_WHEN_READY_MS
+            tap.id == id && tap.at <= now_ms.saturating_add(60_000) && now_ms.saturating_sub(tap.at) <= START_WHEN_READY_MS
         })
     }
 }
@@ -151,14 +151,19 @@ impl EarlyStart {
     /// review at the time it was given; the quiz moved on to question 2 if the
     /// person had, else left on the feedback; or, if only chosen, the choice
     /// kept as the question's draft. `today` is the device's local day number. Taking in a start
-    /// whose quiz is already kept, in progress or finished, changes nothing.
+    /// whose quiz is already kept, in progress, finished or removed, or one
+    /// begun before "Clear my data", changes nothing.
     ///
     /// Errors: [`EarlyStartError::OtherQuestion`] if the seed no longer draws
     /// the question the page showed; [`EarlyStartError::NotAnAnswer`] if the
     /// choice does not fit it.
     pub fn apply(&self, bank: &Bank, store: &mut Store, today: i64) -> Result<String, EarlyStartError> {
         let id = self.quiz_id();
-        if store.quizzes.get(&id).is_some() || store.attempts.get(&id).is_some() {
+        // Taken in already (by this tab or another, even if since finished
+        // or removed), or begun before "Clear my data": nothing to do. A tab
+        // still on the page can write its start again after another tab's
+        // app took it in; that copy must not bring a removed quiz back.
+        if store.quizzes.has_ever(&id) || store.attempts.has_ever(&id) || self.started_at <= store.cleared_at {
             return Ok(id);
         }
         let kind = QuizKind::new(Mode::Quick, None);
@@ -198,13 +203,13 @@ mod tests {
     #[test]
     fn a_start_tapped_before_the_app_applies_only_to_its_own_link_and_not_for_ever() {
         let now = 1_800_000_000_000;
-        let tap = |seed: u32, at: u64| serde_json::to_string(&StartWhenReady { seed, at }).unwrap();
-        assert!(StartWhenReady::applies(&tap(42, now - 5_000), 42, now));
-        assert!(!StartWhenReady::applies(&tap(41, now - 5_000), 42, now), "another session's link");
-        assert!(!StartWhenReady::applies(&tap(42, now - START_WHEN_READY_MS - 1), 42, now), "stale");
-        assert!(!StartWhenReady::applies(&tap(42, now + 3_600_000), 42, now), "from the future");
-        for junk in ["", "1", "{}", "{\"seed\":\"42\",\"at\":1}", "null", "{\"seed\":-1,\"at\":1}"] {
-            assert!(!StartWhenReady::applies(junk, 42, now), "{junk}");
+        let tap = |id: &str, at: u64| serde_json::to_string(&StartWhenReady { id: id.into(), at }).unwrap();
+        assert!(StartWhenReady::applies(&tap("0a1b2c3d", now - 5_000), "0a1b2c3d", now));
+        assert!(!StartWhenReady::applies(&tap("0a1b2c3e", now - 5_000), "0a1b2c3d", now), "another session's link");
+        assert!(!StartWhenReady::applies(&tap("0a1b2c3d", now - START_WHEN_READY_MS - 1), "0a1b2c3d", now), "stale");
+        assert!(!StartWhenReady::applies(&tap("0a1b2c3d", now + 3_600_000), "0a1b2c3d", now), "from the future");
+        for junk in ["", "1", "{}", "{\"id\":42,\"at\":1}", "null", "{\"id\":\"0a1b2c3d\",\"at\":-1}"] {
+            assert!(!StartWhenReady::applies(junk, "0a1b2c3d", now), "{junk}");
         }
     }
 
@@ -268,6 +273,27 @@ mod tests {
             assert_eq!(start.apply(&bank, &mut store, 20_833).unwrap(), id);
             assert_eq!(store, before);
         }
+    }
+
+    #[test]
+    fn a_start_written_again_by_a_stale_tab_never_brings_back_a_removed_quiz_or_counts_twice() {
+        let bank = bank();
+        let (start, _) = early(&bank, true, true, false);
+        let mut store = Store::default();
+        let id = start.apply(&bank, &mut store, 20_833).unwrap();
+        store.quizzes.delete(&id, 1_800_000_100_000);
+        let removed = store.clone();
+        // The other tab, still on the page, checked another option and wrote its start again.
+        let other = if start.choice == Some(0) { 1 } else { 0 };
+        let stale = EarlyStart { choice: Some(other), checked_at: Some(1_800_000_050_000), ..start.clone() };
+        assert_eq!(stale.apply(&bank, &mut store, 20_833).unwrap(), id);
+        assert_eq!(store, removed, "nothing comes back and nothing more is counted");
+        // Begun before "Clear my data": dropped.
+        let mut cleared = Store::default();
+        cleared.clear_all(1_900_000_000_000);
+        let before = cleared.clone();
+        start.apply(&bank, &mut cleared, 20_833).unwrap();
+        assert_eq!(cleared, before);
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub enum LinkError {
     Missing(&'static str),
     OutOfRange(&'static str),
     UnknownTopic,
+    /// The link's own check (`c`) does not match its settings: it was cut
+    /// (an e-mail client wrapping it, a chat app shortening it) or changed.
+    Incomplete,
 }
 
 impl LinkError {
@@ -73,6 +76,7 @@ impl LinkError {
             LinkError::Missing(what) => format!("This quiz link has no {what}. {fix}"),
             LinkError::OutOfRange(what) => format!("This quiz link has a {what} this app cannot use. {fix}"),
             LinkError::UnknownTopic => format!("This quiz link asks for a topic this app does not have. {fix}"),
+            LinkError::Incomplete => "This link is incomplete. Ask for it again, or scan the QR code.".to_string(),
         }
     }
 }
@@ -149,7 +153,8 @@ fn number(value: &str, what: &'static str, range: std::ops::RangeInclusive<u32>)
 }
 
 /// The keys of a trainer's link (after `view`); any other key is ignored.
-const SPEC_KEYS: [&str; 8] = ["view", "title", "topics", "count", "seed", "mode", "pass", "refresh"];
+/// `c` is the link's check of its settings (see [`QuizSpec::to_query`]).
+const SPEC_KEYS: [&str; 9] = ["view", "c", "title", "topics", "count", "seed", "mode", "pass", "refresh"];
 /// The keys of a result link; any other key is ignored.
 const RESULT_KEYS: [&str; 12] = ["view", "name", "title", "topics", "count", "seed", "mode", "pass", "refresh", "score", "missed", "r"];
 
@@ -188,8 +193,16 @@ pub fn canonical_query(query: &str) -> Option<String> {
             }
             Some(query::to_query(&own))
         }
-        // The view first, so the screen for its kind of link says what is wrong.
-        Err(_) => Some(format!("?view={view}&{}", query.strip_prefix('?').unwrap_or(query))),
+        // The view first, so the screen for its kind of link says what is
+        // wrong (once: a link that starts with it is given back as it is).
+        Err(_) => {
+            let rest = query.trim().strip_prefix('?').unwrap_or(query);
+            if rest.starts_with(&format!("view={view}&")) {
+                Some(format!("?{rest}"))
+            } else {
+                Some(format!("?view={view}&{rest}"))
+            }
+        }
     }
 }
 
@@ -223,12 +236,21 @@ impl TryFrom<String> for QuizResult {
 }
 
 impl QuizSpec {
-    /// The query string of a trainer's link, with its leading `?`.
+    /// The query string of a trainer's link, with its leading `?`:
+    /// `?view=trainer-quiz&c=<check>&title=…&topics=…&count=…&seed=…&mode=…&pass=…[&refresh=…]`.
     ///
     /// The title comes first and the link ends with a number, so punctuation
     /// a chat app sticks to the end can never be mistaken for part of it.
+    /// `c`, right after the view, is the quiz's id ([`QuizSpec::id`], a hash
+    /// of every setting but the title): a link cut anywhere after it, or with
+    /// a setting changed, no longer matches it and is refused
+    /// ([`LinkError::Incomplete`]) rather than opened as another quiz
+    /// (`pass=80` cut to `pass=8` is out of range, but `refresh=12` cut to
+    /// `refresh=1` is not). Links made before the check have no `c` and open
+    /// as they always did; a title changed on the way still opens the same
+    /// quiz, as the id leaves it out.
     pub fn to_query(&self) -> String {
-        format!("?view=trainer-quiz{}{}", self.title_param(), self.params())
+        format!("?view=trainer-quiz&c={}{}{}", self.id(), self.title_param(), self.params())
     }
 
     /// `&title=…`, or nothing for an untitled quiz.
@@ -262,7 +284,23 @@ impl QuizSpec {
         if pairs.iter().any(|(k, v)| *k == "view" && v != "trainer-quiz") {
             return Err(LinkError::Malformed);
         }
-        QuizSpec::from_pairs(&pairs, known_topic)
+        let check = pairs.iter().find(|(k, _)| *k == "c").map(|(_, v)| v.clone());
+        // With a check, a setting missing means the link was cut (a cut in
+        // its topics leaves an id that is no topic, and no count after it).
+        let has = |key: &str| pairs.iter().any(|(k, _)| *k == key);
+        if check.is_some() && !["topics", "count", "seed", "mode", "pass"].iter().all(|key| has(key)) {
+            return Err(LinkError::Incomplete);
+        }
+        // A link with a check whose settings are missing or out of range
+        // was cut (`pass=80` to `pass=8`): say that, not what it lacks.
+        let spec = QuizSpec::from_pairs(&pairs, known_topic).map_err(|e| match (&check, e) {
+            (Some(_), LinkError::Missing(_) | LinkError::OutOfRange(_) | LinkError::Malformed) => LinkError::Incomplete,
+            (_, e) => e,
+        })?;
+        match check {
+            Some(check) if check != spec.id() => Err(LinkError::Incomplete),
+            _ => Ok(spec),
+        }
     }
 
     fn from_pairs(pairs: &[(&'static str, String)], known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
@@ -473,7 +511,7 @@ mod tests {
     #[test]
     fn a_spec_round_trips_through_its_link() {
         let link = spec().to_query();
-        assert!(link.starts_with("?view=trainer-quiz&title=Team%20day%3A%20%3CSafeguarding%3E"), "{link}");
+        assert!(link.starts_with(&format!("?view=trainer-quiz&c={}&title=Team%20day%3A%20%3CSafeguarding%3E", spec().id())), "{link}");
         assert!(
             link.ends_with("&topics=principle-3.national-picture&count=10&seed=4000000000&mode=assessment&pass=80&refresh=12"),
             "ends with a number: {link}"
@@ -485,7 +523,9 @@ mod tests {
 
     #[test]
     fn hostile_and_odd_links_are_refused_with_a_reason() {
-        let good = spec().to_query();
+        // As links were made before the check: each fault has its own reason.
+        // (With the check, each of these is "incomplete": see the next test.)
+        let good = spec().to_query().replacen(&format!("&c={}", spec().id()), "", 1);
         let ten_kb_title = format!("{}&title={}", good.split("&title=").next().unwrap(), "A".repeat(10_000));
         for (link, error) in [
             (good.replace("count=10", "count=0"), LinkError::OutOfRange("question count")),
@@ -542,6 +582,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_link_is_refused_and_a_link_made_before_the_check_still_opens() {
+        let link = spec().to_query();
+        assert!(link.starts_with(&format!("?view=trainer-quiz&c={}&title=", spec().id())), "{link}");
+        assert!(link.ends_with("&pass=80&refresh=12"), "{link}");
+        for cut in ["&refresh=1", "&refresh=", "&refresh", "&", "&pass=8", "&pass=", "&count=1"] {
+            let at = link.rfind(cut).unwrap() + cut.len();
+            assert_eq!(QuizSpec::from_query(&link[..at], known), Err(LinkError::Incomplete), "{}", &link[..at]);
+        }
+        assert_eq!(LinkError::Incomplete.message(), "This link is incomplete. Ask for it again, or scan the QR code.");
+        // A setting changed by hand.
+        assert_eq!(QuizSpec::from_query(&link.replace("&count=10", "&count=11"), known), Err(LinkError::Incomplete));
+        // A title changed on the way still opens the same quiz.
+        let retitled = QuizSpec::from_query(&link.replace("&title=Team", "&title=Our"), known).unwrap();
+        assert_eq!(retitled.id(), spec().id());
+        // Made before the check: opens as it always did.
+        let older = link.replacen(&format!("&c={}", spec().id()), "", 1);
+        assert_eq!(QuizSpec::from_query(&older, known), Ok(spec()));
+    }
+
+    #[test]
     fn links_survive_what_chat_and_email_apps_do_to_them() {
         let good = spec().to_query();
         for mangled in [
@@ -562,15 +622,17 @@ mod tests {
         assert_eq!(canonical_query("?fbclid=1&view=trainer-quiz&topics=all"), Some("?view=trainer-quiz&topics=all".into()));
         assert_eq!(canonical_query("?view=learn"), None);
         let too_long = format!("{good}&title={}", "A".repeat(10_000));
-        assert_eq!(
-            canonical_query(&too_long),
-            Some(format!("?view=trainer-quiz&{}", &too_long[1..])),
-            "given back for its parser to refuse"
-        );
+        assert_eq!(canonical_query(&too_long), Some(too_long.clone()), "given back for its parser to refuse");
+        let view_later = format!("?fbclid=1&{}", &too_long[1..]);
+        assert_eq!(canonical_query(&view_later), Some(format!("?view=trainer-quiz&{}", &view_later[1..])), "with its view first");
         let repeated = format!("?fbclid=x&{}&count=11", &good[1..]);
         assert!(canonical_query(&repeated).unwrap().starts_with("?view=trainer-quiz&"), "known for a trainer's link");
+        let repeated = format!("{good}&count=11");
+        assert_eq!(canonical_query(&repeated), Some(repeated.clone()), "its view once");
+        // A link made before the check (no `c`) naming a topic twice.
+        let older = good.replacen(&format!("&c={}", spec().id()), "", 1);
         assert_eq!(
-            QuizSpec::from_query(&good.replace("principle-3.national-picture", "principle-3.principle-3"), known).unwrap().topics,
+            QuizSpec::from_query(&older.replace("principle-3.national-picture", "principle-3.principle-3"), known).unwrap().topics,
             ["principle-3"]
         );
         assert_eq!(QuizSpec::from_query(&too_long, known), Err(LinkError::TooLong));

@@ -103,6 +103,12 @@ impl<T: Clone + PartialEq + Serialize> Collection<T> {
         self.0.len() <= kept && self.0.windows(2).all(|w| w[0].id < w[1].id)
     }
 
+    /// True if `id` is here, live or deleted (its tombstone kept): an id
+    /// once used, so a stale copy from elsewhere must not bring it back.
+    pub fn has_ever(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
     /// The live value under `id`.
     pub fn get(&self, id: &str) -> Option<&T> {
         self.0.get(self.find(id).ok()?)?.value.as_ref()

@@ -5,11 +5,37 @@
 use leptos::{html::ElementType, prelude::*};
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// Set while the app's first screen is drawn over the page's own
+    /// (assets/early.js) that the person was using: focus stays where they
+    /// had it. Released once that screen is drawn (`lib.rs`).
+    static HELD_FOR_TAKEOVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Holds focus where the person has it while the app takes over the page (see `lib.rs`).
+pub fn hold_focus_for_takeover() {
+    HELD_FOR_TAKEOVER.with(|held| held.set(true));
+}
+
+/// True while the app takes over a page the person was using: a screen
+/// then leaves focus and scroll where they are.
+pub fn held_for_takeover() -> bool {
+    HELD_FOR_TAKEOVER.with(std::cell::Cell::get)
+}
+
+/// Lets screens move focus again.
+pub fn release_focus_hold() {
+    HELD_FOR_TAKEOVER.with(|held| held.set(false));
+}
+
 fn focus<E>(node: NodeRef<E>, tracked: bool)
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
+    if held_for_takeover() {
+        return;
+    }
     // After a frame the screen may be gone (another tab moved the quiz on):
     // its node is then disposed, and there is nothing to focus.
     let element = if tracked { node.get() } else { node.try_get_untracked().flatten() };

@@ -15,6 +15,7 @@ pub(crate) mod feedback_panel;
 mod flip_deck;
 mod flip_page;
 mod focus;
+pub use focus::{hold_focus_for_takeover, release_focus_hold};
 mod gone_notice;
 mod home_page;
 mod html_text;

@@ -7,7 +7,7 @@
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
 use super::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
-use super::{unbroken, FeedbackPanel, NavLink, QuitQuiz};
+use super::{focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
 use crate::platform::history;
 use crate::quiz::bank::Kind;
 use crate::quiz::draft::{Draft, Incomplete};
@@ -162,7 +162,8 @@ pub fn QuizPage(
     // then focus belongs on the feedback.
     Effect::new(move |previous: Option<usize>| {
         let now = position();
-        if previous != Some(now) {
+        // (Not when this is the page's own question the person was on, taken over.)
+        if previous != Some(now) && !focus::held_for_takeover() {
             if let Some(heading) = heading_ref.get_untracked() {
                 let _ = heading.focus();
             }
@@ -181,7 +182,7 @@ pub fn QuizPage(
     // After checking, focus and scroll move to the feedback's verdict, not the
     // spot just tapped (where Next question now is). The live region announces it too.
     Effect::new(move |_| {
-        if answered() {
+        if answered() && !focus::held_for_takeover() {
             // After the frame that draws the feedback.
             request_animation_frame(move || {
                 // The question may be gone by the next frame (another tab moved on).

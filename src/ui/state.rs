@@ -45,6 +45,12 @@ pub struct AppState {
     pub pending_start: RwSignal<Option<QuizKind>>,
     /// A start asked for before the bank arrived; it begins as soon as it does.
     pub waiting_start: RwSignal<Option<QuizKind>>,
+    /// What the page left when "Start the quiz" was tapped on a trainer's
+    /// link before the app arrived (`quiz::early_start::StartWhenReady`),
+    /// taken out of session storage when the app opens. Only the screen the
+    /// app opens on may use it: any navigation drops it, so a tap abandoned
+    /// (Back before the app arrived) never starts a quiz later.
+    tapped_before_app: StoredValue<Option<String>>,
     file: StoredValue<StoreFile>,
     save_scheduled: StoredValue<bool>,
 }
@@ -53,7 +59,15 @@ impl AppState {
     /// Opens storage and makes the state; `route` is where the page was opened.
     pub fn new(bank: RwSignal<BankState>, route: Route, bad_link: bool) -> AppState {
         let (file, store, problem) = StoreFile::open(clock::now_ms());
-        AppState::with(bank, route, bad_link, file, store, problem)
+        let state = AppState::with(bank, route, bad_link, file, store, problem);
+        state.tapped_before_app.set_value(storage::take_start_when_ready());
+        state
+    }
+
+    /// Takes what the page left for "Start the quiz" tapped before the app
+    /// arrived, if the app opened on that screen and nothing has moved since.
+    pub fn take_tapped_before_app(&self) -> Option<String> {
+        self.tapped_before_app.try_update_value(Option::take).flatten()
     }
 
     /// The state over `store`, kept in memory only: nothing is read from or
@@ -79,6 +93,7 @@ impl AppState {
             storage_problem: RwSignal::new(problem),
             link_problem: RwSignal::new(bad_link),
             pending_start: RwSignal::new(None),
+            tapped_before_app: StoredValue::new(None),
             waiting_start: RwSignal::new(None),
             file: StoredValue::new(file),
             save_scheduled: StoredValue::new(false),
@@ -234,6 +249,7 @@ impl AppState {
     /// Goes to `to` with a new history entry, so Back returns here.
     pub fn navigate(&self, to: Route) {
         self.pending_start.set(None);
+        self.tapped_before_app.set_value(None);
         self.link_problem.set(false);
         history::push(&to.to_query());
         self.route.set(to);
@@ -243,6 +259,7 @@ impl AppState {
     /// Goes to `to` in place of this screen (Back skips it).
     pub fn replace(&self, to: Route) {
         self.pending_start.set(None);
+        self.tapped_before_app.set_value(None);
         history::replace(&to.to_query());
         self.route.set(to);
         history::scroll_to_top();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::NavLink;
-use crate::platform::{clock, storage};
+use crate::platform::clock;
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::session_questions;
 use crate::quiz::early_start::StartWhenReady;
@@ -55,7 +55,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     );
     // "Start the quiz" tapped on the page before the app arrived (assets/early.js):
     // start it now, or continue it if it was already in progress here.
-    let tapped_before = storage::take_start_when_ready().is_some_and(|text| StartWhenReady::applies(&text, spec.seed, clock::now_ms()));
+    let tapped_before = state.take_tapped_before_app().is_some_and(|text| StartWhenReady::applies(&text, &spec.id(), clock::now_ms()));
     let kind = QuizKind::from_link(spec);
     // This very quiz, if it is in progress here: (quiz id, where the person is in words).
     let in_progress = {

@@ -11,7 +11,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
-import { answer, next, questionOnScreen } from './support/quiz-player.mjs';
+import { answer, next, questionOnScreen, storeBeforeFirstPage } from './support/quiz-player.mjs';
+import { LOAD_FAILED } from '../../scripts/start-early.mjs';
+import { prepared } from './support/prepared.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
 
 const suite = sharedServerAndBrowser();
@@ -22,8 +24,8 @@ const EARLY_KEY = 'safeguarding-check:early-start';
  * A phone whose wasm download is held (in every tab) until `release()`.
  * `bypassCSP` only for the axe scans (axe is injected inline).
  */
-async function phone({ bypassCSP = false } = {}) {
-  const context = await suite.browser.newContext({ viewport: PHONE, bypassCSP });
+async function phone({ bypassCSP = false, realTapGuard = false } = {}) {
+  const context = await suite.browser.newContext({ viewport: PHONE, bypassCSP, realTapGuard, hasTouch: true });
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await context.route('**/*.wasm', async (route) => {
@@ -257,8 +259,13 @@ test('a trainer\'s link shows its landing before the app arrives, word for word 
     '?view=trainer-quiz&topics=all&count=12&seed=77&mode=practice&pass=80&title=Safeguarding%20refresher%202026',
     '?view=trainer-quiz&topics=all&count=12&seed=77&mode=practice&pass=80&title=Team%20day%20(Leeds)).',
     '?view=trainer-quiz&topics=all&count=12&seed=77&mode=practice&pass=80&title=%E2%80%9CSafe%20care%E2%80%9D%E2%80%9D%20',
+    // Made with the check of its settings (c), and the same with a title changed on the way.
+    '?view=trainer-quiz&c=LINKCHECK&title=Church%20hall&topics=all&count=10&seed=123&mode=practice&pass=80&refresh=12',
+    '?view=trainer-quiz&c=LINKCHECK&title=Church%20hall.&topics=all&count=10&seed=123&mode=practice&pass=80&refresh=12',
   ];
-  for (const link of links) {
+  // The check, as the app makes it (the trainer screen's link for these settings).
+  const check = linkCheck('&topics=all&count=10&seed=123&mode=practice&pass=80&refresh=12');
+  for (const link of links.map((l) => l.replace('LINKCHECK', check))) {
     const { context, page, release, problems } = await phone();
     await page.goto(base(link));
     await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
@@ -272,7 +279,20 @@ test('a trainer\'s link shows its landing before the app arrives, word for word 
     await context.close();
   }
   // A link the app refuses shows no landing before it: the app says what is wrong.
-  for (const refused of ['?view=trainer-quiz&topics=all&count=0&seed=1&mode=practice&pass=80', '?view=trainer-quiz&topics=no-such-topic&count=5&seed=1&mode=practice&pass=80']) {
+  const good = '?view=trainer-quiz&title=Team&topics=all&count=10&seed=123&mode=practice&pass=80';
+  for (const refused of [
+    '?view=trainer-quiz&topics=all&count=0&seed=1&mode=practice&pass=80',
+    '?view=trainer-quiz&topics=no-such-topic&count=5&seed=1&mode=practice&pass=80',
+    // A key given twice differently, a bad escape in the title, a number escaped.
+    `${good}&count=5`,
+    `${good}&title=Other`,
+    good.replace('title=Team', 'title=100%'),
+    good.replace('title=Team', 'title=%E0%A4%A'),
+    good.replace('count=10', 'count=%31%30'),
+    // Cut, or a setting changed, after its check.
+    `?view=trainer-quiz&c=${check}&title=Church%20hall&topics=all&count=10&seed=123&mode=practice&pass=80&refresh=1`,
+    `?view=trainer-quiz&c=${check}&title=Church%20hall&topics=all&count=11&seed=123&mode=practice&pass=80&refresh=12`,
+  ]) {
     const { context, page, release } = await phone();
     await page.goto(base(refused));
     await page.getByText('Getting the app ready…').waitFor();
@@ -282,6 +302,17 @@ test('a trainer\'s link shows its landing before the app arrives, word for word 
     await context.close();
   }
 });
+
+/**
+ * The check a trainer's link made now carries for `settings`: FNV-1a of them
+ * (QuizSpec::id). The app is the judge: a wrong check here would be refused
+ * by it, and the landing test fails.
+ */
+function linkCheck(settings) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < settings.length; i++) hash = Math.imul(hash ^ settings.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
 
 test('"Start the quiz" tapped before the app arrives says it is getting ready, then starts once, or continues the quiz already begun', async () => {
   const link = `${suite.server.url}?view=trainer-quiz&title=Team%20day&topics=all&count=5&seed=31&mode=assessment&pass=80`;
@@ -312,4 +343,127 @@ test('"Start the quiz" tapped before the app arrives says it is getting ready, t
   await page.getByRole('button', { name: 'Continue the quiz' }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
+});
+
+test('before the app: the question opens at its top with focus on it and the quiz\'s header, at 320 px and 200% text; nothing moves at the takeover', async () => {
+  const { context, page, release, problems } = await phone();
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(suite.server.url);
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const start = page.getByRole('button', { name: 'Start quick check' });
+  await start.scrollIntoViewIfNeeded();
+  await start.click();
+  await page.getByText('Question 1 of 10').waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the question opens at its top');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('question-prompt')), true, 'focus on the question');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('in-quiz')), true, 'the compact header');
+  await page.locator('fieldset .option label').first().click();
+  const before = await page.locator('.question-prompt').boundingBox();
+  release();
+  await untilApp(page);
+  assert.deepEqual(await page.locator('.question-prompt').boundingBox(), before, 'nothing moved at the takeover');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('before the app: a double tap on Check answer, 80 to 250 ms apart, always shows the feedback', async () => {
+  for (const gap of [80, 150, 250]) {
+    const { context, page, problems } = await phone({ realTapGuard: true });
+    await page.goto(suite.server.url);
+    await page.getByRole('button', { name: 'Start quick check' }).click();
+    await page.getByText('Question 1 of 10').waitFor();
+    await page.waitForTimeout(600);
+    await page.locator('fieldset .option label').first().click();
+    const check = await page.getByRole('button', { name: 'Check answer' }).boundingBox();
+    const [x, y] = [check.x + check.width / 2, check.y + check.height / 2];
+    await page.touchscreen.tap(x, y);
+    await page.waitForTimeout(gap);
+    await page.touchscreen.tap(x, y);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.feedback-region .feedback-verdict').count(), 1, `${gap} ms: the feedback is on screen`);
+    assert.equal(await page.getByText('Getting question 2 ready…').count(), 0, `${gap} ms: the second tap did not move on`);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test('before the app: Start quick check again goes back to the quiz begun, and the other ways in say they need the app', async () => {
+  const { context, page, release, problems } = await phone();
+  await page.goto(suite.server.url);
+  await page.getByRole('button', { name: 'Start full assessment' }).click();
+  await page.getByRole('status').filter({ hasText: 'That opens once the app is here' }).waitFor();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  const first = await questionShown(page);
+  await page.getByLabel(optionFor(first, true), { exact: true }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  const quizUrl = page.url();
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  // The same quiz, on its feedback: nothing was replaced.
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  assert.equal(page.url(), quizUrl);
+  release();
+  await untilApp(page);
+  const store = await stored(page, STORE_KEY);
+  assert.equal(store.quizzes.filter((e) => e.value).length, 1, 'one quiz');
+  assert.deepEqual([store.progress.items[first.id].right, store.progress.items[first.id].wrong], [1, 0], 'counted once');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('when the app cannot be downloaded, every screen of the page says so, whenever it happens: home after Quit, the question, a trainer\'s landing after Start', async () => {
+  for (const url of [suite.server.url, `${suite.server.url}?view=trainer-quiz&title=Church%20hall&topics=all&count=10&seed=123&mode=practice&pass=80`]) {
+    const context = await suite.browser.newContext({ viewport: PHONE });
+    let fail;
+    const failed = new Promise((resolve) => (fail = resolve));
+    await context.route('**/*.wasm', async (route) => {
+      await failed;
+      await route.abort('internetdisconnected');
+    });
+    const { page } = await watchedPage(context, new URL(suite.server.url).origin);
+    await page.goto(url);
+    const landing = url !== suite.server.url;
+    await page.getByRole('button', { name: landing ? 'Start the quiz' : 'Start quick check' }).click();
+    if (landing) {
+      await page.getByRole('status').filter({ hasText: 'Getting the quiz ready.' }).waitFor();
+    } else {
+      await page.getByText('Question 1 of 10').waitFor();
+    }
+    fail();
+    await page.getByRole('alert').filter({ hasText: LOAD_FAILED }).waitFor();
+    if (!landing) {
+      await page.getByRole('button', { name: 'Quit' }).click();
+      await page.getByRole('button', { name: 'Start quick check' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: LOAD_FAILED }).waitFor();
+    }
+    await context.close();
+  }
+});
+
+test('a "Start the quiz" left behind (Back before the app arrived) never starts a quiz later, and a device used before waits for its own home', async () => {
+  const link = `${suite.server.url}?view=trainer-quiz&title=Team&topics=all&count=5&seed=8&mode=practice&pass=80`;
+  const { context, page, release } = await phone();
+  await page.goto(suite.server.url);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.goBack();
+  release();
+  await untilApp(page);
+  await page.goto(link);
+  await untilApp(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText(/^Question 1 of/).count(), 0, 'nothing started by itself');
+  await context.close();
+  // A device where the app has been used: its home has scores and quizzes to continue, which the page cannot show.
+  const used = await phone();
+  await storeBeforeFirstPage(used.context, STORE_KEY, prepared('finished-quick-check').store);
+  await used.page.goto(suite.server.url);
+  await used.page.getByText('Getting the app ready…').waitFor();
+  assert.equal(await used.page.getByRole('button', { name: 'Start quick check' }).count(), 0);
+  used.release();
+  await untilApp(used.page);
+  await used.page.getByRole('button', { name: 'Start quick check' }).waitFor();
+  await used.context.close();
 });

@@ -236,20 +236,14 @@ test('a broken deploy (a precached file missing) never activates; the old versio
 
   server.setRoot(broken);
   const requestsBefore = server.requests.length;
-  // Check for an update, and wait for the new worker's install to end in
-  // failure (its state "redundant"), however long the precache takes on a
-  // busy machine.
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        navigator.serviceWorker.getRegistration().then((registration) => {
-          const watch = (worker) => worker?.addEventListener('statechange', () => worker.state === 'redundant' && resolve());
-          watch(registration.installing);
-          registration.addEventListener('updatefound', () => watch(registration.installing));
-          registration.update().catch(() => {});
-        });
-      }),
-  );
+  // Check for an update, and wait until the broken version has been tried
+  // and its install has ended (in failure), however long the precache takes
+  // on a busy machine. Polled, not an event: the app may already be checking
+  // for an update itself, and an event fired before a listener is missed.
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update().catch(() => {})));
+  const tried = () => server.requests.slice(requestsBefore).includes('/icons/icon-192.png');
+  for (let waited = 0; !tried() && waited < 60_000; waited += 100) await page.waitForTimeout(100);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()).installing === null, null, { polling: 100 });
   assert.ok(server.requests.slice(requestsBefore).includes('/icons/icon-192.png'), 'the broken version was tried');
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();

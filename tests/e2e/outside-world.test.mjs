@@ -78,6 +78,33 @@ test('a trainer\'s link survives what chat and e-mail apps do to it, and the add
   }
 });
 
+test('a trainer\'s link cut anywhere in its last 60 characters is refused with a plain message, before and after the app arrives', async () => {
+  const trainer = await phone();
+  await trainer.page.goto(`${suite.server.url}?view=trainer`);
+  // An assessment with a refresher: its link ends "&pass=80&refresh=12".
+  await trainer.page.getByLabel(/^Assessment/).check();
+  await trainer.page.getByLabel('Title (optional)').fill('Church hall');
+  await trainer.page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const link = await trainer.page.getByLabel('The quiz link', { exact: true }).inputValue();
+  await trainer.context.close();
+  assert.match(link, /\?view=trainer-quiz&c=[0-9a-f]{8}&title=/);
+  const { context, page, problems } = await phone();
+  for (let cut = 1; cut <= 60; cut++) {
+    const url = link.slice(0, -cut);
+    await page.goto(url);
+    // The page before the app shows no landing for it...
+    assert.equal(await page.getByRole('button', { name: 'Start the quiz' }).count(), 0, url);
+    // ...and the app says what happened and what to do.
+    await page.getByRole('alert').filter({ hasText: 'This link is incomplete. Ask for it again, or scan the QR code.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start the quiz' }).count(), 0, url);
+  }
+  // The whole link still opens.
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('the home page and a Learn card\'s link with tracking parameters open where they point', async () => {
   const { context, page } = await phone();
   for (const [url, landed] of [

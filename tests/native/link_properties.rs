@@ -3,7 +3,7 @@
 //! makes the parser panic.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::link::{QuizResult, QuizSpec, TITLE_MAX};
+use safeguarding_check::quiz::link::{LinkError, QuizResult, QuizSpec, TITLE_MAX};
 
 const TOPICS: &[&str] = &["national-picture", "characteristics", "principle-1", "principle-10", "section-11"];
 
@@ -35,8 +35,9 @@ fn spec_strategy() -> impl Strategy<Value = QuizSpec> {
 }
 
 /// Keys the app reads in a trainer's or result link, or in any other screen's.
-const OWN_KEYS: &[&str] =
-    &["view", "name", "title", "topics", "count", "seed", "mode", "pass", "refresh", "score", "missed", "r", "card", "quiz", "attempt"];
+const OWN_KEYS: &[&str] = &[
+    "view", "c", "name", "title", "topics", "count", "seed", "mode", "pass", "refresh", "score", "missed", "r", "card", "quiz", "attempt",
+];
 
 /// A parameter other software adds: tracking ids, or any other key.
 fn extra_param() -> impl Strategy<Value = String> {
@@ -153,6 +154,18 @@ proptest! {
             name: name.map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|n| !n.is_empty()),
         };
         prop_assert_eq!(QuizResult::from_query(&result.to_query(), known), Ok(result));
+    }
+
+    #[test]
+    fn a_trainer_link_cut_anywhere_is_refused_never_opened_as_another_quiz(spec in spec_strategy(), cut in any::<prop::sample::Index>()) {
+        let link = spec.to_query();
+        let ends: Vec<usize> = link.char_indices().map(|(i, _)| i).collect();
+        let cut_link = &link[..ends[cut.index(ends.len())]];
+        let read = QuizSpec::from_query(cut_link, known);
+        prop_assert!(read.is_err(), "{} opened as {:?}", cut_link, read);
+        if cut_link.contains("&c=") {
+            prop_assert_eq!(read, Err(LinkError::Incomplete), "{}", cut_link);
+        }
     }
 
     #[test]

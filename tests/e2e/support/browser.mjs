@@ -14,12 +14,13 @@ export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'ar
 export const PHONE = { width: 360, height: 740 };
 
 /**
- * Waits for the app to have taken over the page (its `app-ready` mark). The
+ * Waits for the app to have taken over the page (`<html data-app="running">`,
+ * set with its `app-ready` mark; a test's fake clock hides the mark). The
  * page before the app already shows home, the first question and a trainer's
  * landing (issue #30): a test of what only the app does (tidying the
  * address, say) waits for it first.
  */
-export const untilApp = (page) => page.waitForFunction(() => performance.getEntriesByName('app-ready').length === 1);
+export const untilApp = (page) => page.locator('html[data-app="running"]').waitFor({ state: 'attached' });
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { untilApp } from './browser.mjs';
 
 const questionsDir = new URL('../../../assets/questions/', import.meta.url);
 export const TOPICS = readdirSync(questionsDir)
@@ -36,9 +37,14 @@ export async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('.quiz-screen[data-settling]'));
 }
 
-/** Opens the app and waits until it is running (the static shell paints first). */
+/**
+ * Opens the app and waits until it is running: the page before the app
+ * already shows home (issue #30), and its buttons are replaced when the app
+ * takes over, so a test of the app waits for the takeover (`untilApp`).
+ */
 export async function openApp(page, url) {
   await page.goto(url);
+  await untilApp(page);
   await page.getByRole('button', { name: 'Start quick check' }).waitFor();
 }
 
