@@ -63,7 +63,7 @@ test('two phones opening the same link get the same questions in the same order'
 test('the QR code on the trainer screen decodes back to the link', async () => {
   const { context, page, problems } = await phone(2);
   const link = await makeLink(page, { title: 'QR check', topics: ['Principle 3: Always share information'] });
-  assert.match(link, /\?view=trainer-quiz&title=QR%20check&topics=principle-3&count=5&seed=\d+&mode=practice&pass=80&refresh=12$/);
+  assert.match(link, /\?view=trainer-quiz&c=[0-9a-f]{8}&title=QR%20check&topics=principle-3&count=5&seed=\d+&mode=practice&pass=80&refresh=12$/);
   const png = await page.locator('.qr-box svg').screenshot();
   const image = UPNG.decode(png);
   const rgba = new Uint8ClampedArray(UPNG.toRGBA8(image)[0]);

@@ -52,10 +52,26 @@ async function session(engine, t, { realTapGuard = false } = {}) {
   return { server, browser };
 }
 
-/** The app has booted: its wasm has run (the `app-ready` mark) and the home screen works. */
+/**
+ * The app has taken over the page (`<html data-app="running">`, set with its
+ * `app-ready` mark). The page before the app already shows home, a quiz and a
+ * trainer's landing (issue #30), whose buttons the app then replaces: a
+ * journey through the app waits for it before it taps.
+ */
+async function untilApp(browser) {
+  await browser.waitFor(() => document.documentElement.dataset.app === 'running', [], 'the app taking over the page');
+}
+
+/** The app has booted and the home screen works. */
 async function untilReady(browser) {
-  await browser.waitFor(() => performance.getEntriesByName('app-ready').length === 1, [], 'the app-ready mark');
+  await untilApp(browser);
   await browser.waitForText('button', 'Start quick check');
+}
+
+/** Opens `url` and waits for the app to take over the page. */
+async function openInApp(browser, url) {
+  await browser.open(url);
+  await untilApp(browser);
 }
 
 /** Console errors, without the one line WebKit writes on every load. */
@@ -97,7 +113,7 @@ export function journeys(engine) {
       for (let seed = 1; needed.size > 0 && seed <= 8; seed++) {
         for (const link of links(seed)) {
           if (needed.size === 0) break;
-          await browser.open(link);
+          await openInApp(browser, link);
           await browser.clickText('button', 'Start the quiz');
           for (let n = 1; n <= 10 && needed.size > 0; n++) {
             await untilQuestion(browser, n, 10);
@@ -120,7 +136,7 @@ export function journeys(engine) {
 
     test('a reload in the middle of a quiz resumes at the same question, with the answers kept', async (t) => {
       const { server, browser } = await session(engine, t);
-      await browser.open(trainerLink(server.url, 3, 5));
+      await openInApp(browser, trainerLink(server.url, 3, 5));
       await browser.clickText('button', 'Start the quiz');
       await untilQuestion(browser, 1, 5);
       await answer(browser, true);
@@ -149,7 +165,7 @@ export function journeys(engine) {
       // half-second tap guard then fired after the screen had gone, a panic.
       const { server, browser } = await session(engine, t, { realTapGuard: true });
       const link = trainerLink(server.url, 9, 5);
-      await browser.open(link);
+      await openInApp(browser, link);
       await browser.clickText('button', 'Start the quiz');
       await untilQuestion(browser, 1, 5);
       await answer(browser, true);
@@ -158,7 +174,7 @@ export function journeys(engine) {
       await browser.click('#option-0');
 
       await browser.newTab();
-      await browser.open(link);
+      await openInApp(browser, link);
       await browser.clickText('button', 'Continue the quiz');
       await untilQuestion(browser, 2, 5);
       const kept = await browser.run(() => document.querySelector('#option-0')?.checked);
@@ -195,7 +211,7 @@ export function journeys(engine) {
       const charted = LEARN.filter((card) => card.charts);
       assert.ok(charted.length > 0);
       for (const card of charted) {
-        await browser.open(`${server.url}?view=learn&card=${card.id}`);
+        await openInApp(browser, `${server.url}?view=learn&card=${card.id}`);
         await browser.waitFor((n) => document.querySelectorAll('figure.chart').length === n, [card.charts.length], `${card.id}'s charts`);
         for (const [i, chart] of card.charts.entries()) {
           const drawn = await browser.run((i) => {
@@ -218,13 +234,13 @@ export function journeys(engine) {
 
     test("the trainer's QR code, as the engine draws it, decodes to the link", async (t) => {
       const { server, browser } = await session(engine, t);
-      await browser.open(`${server.url}?view=trainer`);
+      await openInApp(browser, `${server.url}?view=trainer`);
       await browser.waitForText('button', 'Make the quiz link');
       await browser.type('#quiz-title', 'Church hall');
       await browser.clickText('button', 'Make the quiz link');
       await browser.waitForText('h3', 'Church hall');
       const link = await browser.run(() => document.querySelector('#quiz-link')?.value);
-      assert.match(link, /\?view=trainer-quiz&title=Church%20hall&topics=all&count=10&seed=\d+&mode=practice&pass=80/);
+      assert.match(link, /\?view=trainer-quiz&c=[0-9a-f]{8}&title=Church%20hall&topics=all&count=10&seed=\d+&mode=practice&pass=80/);
       const shot = await browser.screenshot('.session-panel .qr-box svg');
       writeFileSync(join(ARTIFACTS, `${engine}-trainer-qr.png`), shot);
       assert.equal(decodeQr(shot), link, 'the QR code decodes to the link');
@@ -247,7 +263,7 @@ export function journeys(engine) {
         await next(browser, n === 10);
       }
       await browser.waitForText('h2', 'You scored 10 out of 10');
-      await browser.open(`${server.url}?view=learn`);
+      await openInApp(browser, `${server.url}?view=learn`);
       await browser.waitFor(() => document.querySelectorAll('.card-list li').length > 0, [], 'the Learn cards offline');
       assert.deepEqual(unexpectedErrors(browser), [], 'no console errors');
     });
