@@ -18,6 +18,10 @@ import { minify } from 'terser';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Keeps taps on #app's buttons made before early.js runs, in `window.__earlyTaps` (their text), for it to do then. */
+const TAP_CATCHER =
+  "(()=>{const t=[];window.__earlyTaps=t;addEventListener('click',e=>{if(window.__earlyTaps!==t)return;const b=e.target instanceof Element&&e.target.closest('#app button');if(b){t.push(b.textContent.trim());e.preventDefault();e.stopImmediatePropagation()}},true)})()";
+
 /** Shown on any screen but home and the page's quiz until the app is here. */
 export const GETTING_READY = 'Getting the app ready…';
 
@@ -47,10 +51,13 @@ export async function writeStaticPages(dist, bank) {
   // JSON in a script element: "</" would end the element early.
   const json = JSON.stringify(quiz).replaceAll('</', '<\\/');
   const script = await minify(readFileSync(join(root, 'assets', 'early.js'), 'utf8'), { compress: { passes: 2 }, mangle: true });
-  html = html.replace(
-    '</body>',
-    () => `<script type="application/json" id="early-quiz">${json}</script><script>${script.code}</script></body>`,
-  );
+  // A tap on the page's buttons can come before its script has run (on a
+  // slow line the page arrives in pieces): this catches it from the start,
+  // and early.js does it once it runs. The script comes right after #app, so
+  // it runs as soon as the screen is there; the quiz's data comes last.
+  html = html.replace(/<main\b[^>]*\bid=["']?app\b/, (tag) => `<script>${TAP_CATCHER}</script>${tag}`);
+  html = html.replace(/(<main\b[^>]*\bid=["']?app\b[\s\S]*?<\/main>)/, (main) => `${main}<script>${script.code}</script>`);
+  html = html.replace('</body>', () => `<script type="application/json" id="early-quiz">${json}</script></body>`);
   writeFileSync(path, html);
   return { seed: quiz.seed, question: quiz.question };
 }

@@ -21,6 +21,14 @@ pub fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }
 
+/// Sets the page's title (`document.title`), which browsers show on the tab
+/// and screen readers read when the screen changes.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
 /// Where the person was on the page before the app took it over (assets/early.js):
 /// how far it was scrolled (CSS px) and the id of what had focus in `#app`.
 /// The app draws the same screen over it; [`Takeover::restore`] puts both

@@ -72,7 +72,35 @@ fn is_id(text: &str) -> bool {
     !text.is_empty() && text.len() <= 64 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The app's name, the end of every screen's title.
+pub const APP_NAME: &str = "Safeguarding Check";
+
 impl Route {
+    /// The page title for this screen (WCAG 2.4.2): what it is, then the
+    /// app's name, as "Your progress – Safeguarding Check". Home is the app's
+    /// name and what it is for.
+    pub fn page_title(&self) -> String {
+        let screen = match self {
+            Route::Home => return format!("{APP_NAME}: learning from serious child safeguarding incidents"),
+            Route::Quiz { .. } => "Quiz",
+            Route::Results { .. } => "Your results",
+            Route::About => "About",
+            Route::Accessibility => "Accessibility statement",
+            Route::Progress => "Your progress",
+            Route::Trainer { .. } => "Run a session",
+            Route::Present { .. } => "Scan to join the quiz",
+            Route::TrainerQuiz(_) => "A quiz from your trainer",
+            Route::ResultLink(_) => "A learner's result",
+            Route::Debrief { .. } => "Group debrief",
+            Route::Records => "Your completion records",
+            Route::NewRecord { .. } => "Make a completion record",
+            Route::Learn { card: None } => "Learn",
+            Route::Learn { card: Some(_) } => "Learn: a study card",
+            Route::Flip { .. } => "Flip cards",
+        };
+        format!("{screen} – {APP_NAME}")
+    }
+
     /// The query string for this route, with its leading `?` (empty for home).
     pub fn to_query(&self) -> String {
         match self {
@@ -141,6 +169,32 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_screen_has_a_title_of_its_own() {
+        let routes = [
+            Route::Home,
+            Route::Quiz { quiz: None },
+            Route::Results { attempt: None },
+            Route::About,
+            Route::Accessibility,
+            Route::Progress,
+            Route::Trainer { session: None },
+            Route::Present { session: "0a1b2c3d".into() },
+            Route::TrainerQuiz(String::new()),
+            Route::ResultLink(String::new()),
+            Route::Debrief { quiz: None },
+            Route::Records,
+            Route::NewRecord { attempt: None },
+            Route::Learn { card: None },
+            Route::Learn { card: Some("principle-3".into()) },
+            Route::Flip { card: "principle-3".into() },
+        ];
+        let titles: std::collections::BTreeSet<String> = routes.iter().map(Route::page_title).collect();
+        assert_eq!(titles.len(), routes.len(), "{titles:?}");
+        assert!(titles.iter().all(|t| t.contains(APP_NAME)));
+        assert_eq!(Route::Progress.page_title(), "Your progress – Safeguarding Check");
+    }
 
     #[test]
     fn every_route_round_trips() {

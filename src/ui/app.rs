@@ -4,11 +4,11 @@
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
-use super::state::{use_app, AppState, BankState};
+use super::state::{today, use_app, AppState, BankState};
 use super::{Screen, StorageNotice, UpdateBanner};
 use crate::platform::bank_loader::{load_bank, BankLoadError};
 use crate::platform::storage::STORE_KEY;
-use crate::platform::{history, service_worker};
+use crate::platform::{history, page, service_worker};
 use crate::quiz::bank::Bank;
 use crate::quiz::debrief::Added;
 use crate::quiz::draw::session_questions;
@@ -66,6 +66,28 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
             state.take_in_early_start();
         }
     });
+    // The day turns while the app is open (a phone asleep overnight, an
+    // installed app resumed): what is due and the streak follow it.
+    let check_day = move || {
+        let now = today();
+        if state.day.get_untracked() != now {
+            state.day.set(now);
+        }
+    };
+    let day_timer = set_interval_with_handle(check_day, std::time::Duration::from_secs(30)).ok();
+    let day_on_show = window_event_listener(ev::pageshow, move |_| check_day());
+    let day_on_focus = window_event_listener(ev::focus, move |_| check_day());
+    let day_on_visible = window_event_listener(ev::visibilitychange, move |_| check_day());
+    on_cleanup(move || {
+        if let Some(timer) = day_timer {
+            timer.clear();
+        }
+        day_on_show.remove();
+        day_on_focus.remove();
+        day_on_visible.remove();
+    });
+    // Each screen's own title, on the tab and for screen readers (WCAG 2.4.2).
+    Effect::new(move |_| page::set_title(&state.route.with(Route::page_title)));
     let link_problem = state.link_problem;
     let update_ready = RwSignal::new(false);
     // Said once, when a learner's result link has just been opened here.

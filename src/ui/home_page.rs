@@ -2,11 +2,11 @@
 //! for), the other places to go, where to turn for support, and the last and
 //! best scores of the quick check and the full assessment.
 
-use super::focus::focus_after_render;
+use super::focus::{focus_after_render, focus_when_shown};
 use super::tap_guard::TapGuard;
 use leptos::{html, prelude::*};
 
-use super::state::{today, use_app, BankState};
+use super::state::{use_app, BankState};
 use super::{CareNote, NavLink, WayIn};
 use crate::platform::clock;
 use crate::quiz::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
@@ -103,7 +103,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         BankState::Ready(ready) => store.with(|s| count(&ready, s)),
         _ => 0,
     };
-    let due = Memo::new(move |_| in_bank(&|bank, s| bank.count_present(&s.progress.due(today()))));
+    let day = state.day;
+    let due = Memo::new(move |_| {
+        let today = day.get();
+        in_bank(&|bank, s| bank.count_present(&s.progress.due(today)))
+    });
     let mistakes = Memo::new(move |_| in_bank(&|bank, s| bank.count_present(&s.progress.mistakes())));
     // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10").
     let in_progress = Memo::new(move |_| {
@@ -141,12 +145,16 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         }
     };
 
+    // Focus starts at the screen's heading, as on every other screen, so a
+    // screen reader says where it is after Quit, the header's link or Back.
+    let heading_ref = NodeRef::<leptos::html::H2>::new();
+    focus_when_shown(heading_ref);
     view! {
         <section class="page" aria-labelledby="home-heading"
             data-settling=move || guard.settling().get().then_some("")
             on:click:capture=guard.on_click()
             on:mousedown:capture=guard.on_mousedown()>
-            <h2 id="home-heading">"Check what you know"</h2>
+            <h2 id="home-heading" tabindex="-1" node_ref=heading_ref>"Check what you know"</h2>
             <p>
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."

@@ -16,7 +16,7 @@ use crate::quiz::learn::Bar;
 use crate::quiz::progress::Mode;
 use crate::quiz::session::QuizKind;
 use crate::quiz::store::Store;
-use crate::quiz::wording::{format_day, local_day};
+use crate::quiz::wording::format_day;
 
 /// Quizzes the score chart shows, the most recent.
 const RECENT_QUIZZES: usize = 10;
@@ -62,19 +62,19 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     let store = state.store;
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
-    let offset = clock::local_offset_minutes();
-    let today = local_day(clock::now_ms(), offset);
+    // Today follows the clock while the screen stays open (`AppState::day`).
+    let day = state.day;
     let bank_for_summary = bank.clone();
     let bank_for_backup = bank.clone();
-    let summary = move || store.with(|s| summary_html(&bank_for_summary, s, today));
+    let summary = move || store.with(|s| summary_html(&bank_for_summary, s, day.get()));
     let streak = move || {
-        store.with(|s| match s.progress.streak(today) {
+        store.with(|s| match s.progress.streak(day.get()) {
             0 => "Practise today to start a streak.".to_string(),
             1 => "You have practised 1 day in a row.".to_string(),
             n => format!("You have practised {n} days in a row."),
         })
     };
-    let due = move || store.with(|s| bank.count_present(&s.progress.due(today)));
+    let due = move || store.with(|s| bank.count_present(&s.progress.due(day.get())));
     let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
     view! {
         <section class="page progress" aria-labelledby="progress-heading">

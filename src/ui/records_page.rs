@@ -68,6 +68,12 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     let undo_ref = NodeRef::<html::Button>::new();
     focus_when_shown(heading_ref);
+    // The print rules for records hang on a class on <html> (`.records-screen`
+    // in style/main.css), not on `body:has(.records)`: a browser without
+    // `:has()` (Firefox ESR 115, the last for Windows 7 and 8) drops a whole
+    // rule that names it, and printed a page holding only the header.
+    let print_rules = share::RootClassHold::new("records-screen");
+    on_cleanup(move || drop(print_rules));
     // The record just deleted, for Undo: (id, record).
     let deleted = RwSignal::new(None::<(String, Record)>);
     // The record being printed with its own button: the print stylesheet

@@ -36,6 +36,12 @@ pub enum BankState {
 pub struct AppState {
     pub bank: RwSignal<BankState>,
     pub store: RwSignal<Store>,
+    /// Today, as the device's local day number (see [`today`]), kept current
+    /// while the app stays open: a phone asleep overnight, or an installed
+    /// app resumed days later, offers what has fallen due since and shows
+    /// the streak as it is now (`QuizApp` checks it every 30 s, and when the
+    /// page is shown or focused again).
+    pub day: RwSignal<i64>,
     pub route: RwSignal<Route>,
     pub storage_problem: RwSignal<Option<StorageProblem>>,
     /// The page was opened with a link this app could not read.
@@ -89,6 +95,7 @@ impl AppState {
         AppState {
             bank,
             store: RwSignal::new(store),
+            day: RwSignal::new(today()),
             route: RwSignal::new(route),
             storage_problem: RwSignal::new(problem),
             link_problem: RwSignal::new(bad_link),

@@ -104,9 +104,9 @@ test('every start-up step is in the page once: the styles, one loader script, on
   const response = await page.request.get(suite.server.url);
   const html = await response.text();
   assert.equal((html.match(/<script type=module>/g) ?? []).length, 1, 'one inline loader');
-  assert.equal((html.match(/<script>/g) ?? []).length, 1, 'one script for the page before the app (assets/early.js)');
+  assert.equal((html.match(/<script>/g) ?? []).length, 2, 'for the page before the app, a catcher of early taps and assets/early.js');
   assert.equal((html.match(/<script type="application\/json" id="early-quiz">/g) ?? []).length, 1, 'and its data');
-  assert.equal((html.match(/<script\b/g) ?? []).length, 3, 'and no other');
+  assert.equal((html.match(/<script\b/g) ?? []).length, 4, 'and no other');
   assert.equal((html.match(/<style>/g) ?? []).length, 1, 'the styles, in the page');
   assert.doesNotMatch(html, /rel=["']?stylesheet/, 'no stylesheet to wait for');
   const preloads = [...html.matchAll(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)\b[^>]*>/g)].map((m) => m[0]);

@@ -55,7 +55,7 @@ test('the Content-Security-Policy is strict, and a violation would be caught', a
     assert.ok(policy.includes(directive), directive);
   }
   // The loader and the page's early script, each by its hash.
-  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+={0,2}'){2}(;|$)/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+={0,2}'){3}(;|$)/);
   assert.ok(!/unsafe-inline|unsafe-eval'/.test(policy.replace("'wasm-unsafe-eval'", '')), 'no unsafe-inline or unsafe-eval');
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes before any script');
 

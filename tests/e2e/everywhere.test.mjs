@@ -1,0 +1,110 @@
+// Everywhere the app runs (issue #31, item 6, in part): each screen has its
+// own page title and focus goes to its heading, home included; the quiz's
+// progress bar stays visible in a Windows contrast theme (forced colours);
+// the print rules for records work in a browser without `:has()`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { answer, next, openApp, settled } from './support/quiz-player.mjs';
+import { preparedState } from './support/prepared.mjs';
+
+const suite = sharedServerAndBrowser();
+
+async function phone(options = {}) {
+  const context = await suite.browser.newContext({ viewport: PHONE, ...options });
+  const watched = await watchedPage(context, new URL(suite.server.url).origin);
+  return { context, ...watched };
+}
+
+/** The focused element's tag and text, to say where focus is. */
+const focused = (page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent.trim().slice(0, 40)}`);
+
+test('each screen has a title of its own, and focus goes to its heading on every navigation, home included', async () => {
+  const { context, page, problems } = await phone({ storageState: preparedState(new URL(suite.server.url).origin, 'everything') });
+  await openApp(page, suite.server.url);
+  const titles = new Map();
+  for (const [view, heading] of [
+    ['?view=progress', 'Your progress'],
+    ['?view=records', 'Your completion records'],
+    ['?view=about', 'About'],
+    ['?view=learn', 'Learn'],
+    ['?view=trainer', 'Run a session'],
+  ]) {
+    await page.goto(`${suite.server.url}${view}`);
+    await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
+    titles.set(view, await page.title());
+  }
+  titles.set('home', (await page.goto(suite.server.url), await page.getByRole('button', { name: 'Start quick check' }).waitFor(), await page.title()));
+  assert.equal(new Set(titles.values()).size, titles.size, `every title differs: ${[...titles.values()].join(' | ')}`);
+  for (const title of titles.values()) assert.match(title, /Safeguarding Check/);
+  assert.equal(titles.get('?view=progress'), 'Your progress – Safeguarding Check');
+  // Into the quiz in progress, then Quit: home's heading has focus, not <body>.
+  await page.getByRole('button', { name: /^Continue your quiz/ }).first().click();
+  await page.getByText(/^Question \d+ of/).waitFor();
+  assert.equal(await page.title(), 'Quiz – Safeguarding Check');
+  await settled(page);
+  await page.getByRole('button', { name: 'Quit' }).click();
+  await page.getByRole('button', { name: 'Leave the quiz' }).click();
+  await page.getByRole('button', { name: /^Continue your quiz/ }).first().waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'home-heading');
+  assert.match(await page.title(), /^Safeguarding Check/);
+  // The header's link home, from Progress.
+  await page.goto(`${suite.server.url}?view=progress`);
+  await page.getByRole('heading', { level: 2, name: 'Your progress' }).waitFor();
+  await page.locator('.site-header a').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'home-heading');
+  assert.equal(await focused(page), 'H2 Check what you know');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('in a Windows contrast theme (forced colours) the quiz\'s progress bar fills, in a system colour', async () => {
+  const { context, page } = await phone();
+  await page.emulateMedia({ forcedColors: 'active' });
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  await answer(page, { correctly: true });
+  await next(page);
+  await page.getByText('Question 2 of 10').waitFor();
+  const bar = await page.evaluate(() => {
+    const fill = document.querySelector('.progress-fill');
+    const track = document.querySelector('.progress-track');
+    return { width: fill.getBoundingClientRect().width, fill: getComputedStyle(fill).backgroundColor, track: getComputedStyle(track).backgroundColor };
+  });
+  assert.ok(bar.width > 0, `the fill has a width (${bar.width} px)`);
+  assert.notEqual(bar.fill, bar.track, `the fill (${bar.fill}) stands out from its track (${bar.track})`);
+  assert.notEqual(bar.fill, 'rgba(0, 0, 0, 0)', 'the fill is painted');
+  await context.close();
+});
+
+test('the print rules for records name no :has(), which a browser without it would drop whole (Firefox ESR 115)', async () => {
+  // The stylesheet as shipped (in the page), each `@media print { … }` block by its braces.
+  const css = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const blocks = [];
+  for (let at = css.indexOf('@media print'); at >= 0; at = css.indexOf('@media print', at + 1)) {
+    let depth = 0;
+    let end = css.indexOf('{', at);
+    for (let i = end; i < css.length; i++) {
+      depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    blocks.push(css.slice(at, end + 1));
+  }
+  const print = blocks.join('\n');
+  assert.ok(print.includes('.records'), 'the print rules are in the page');
+  assert.doesNotMatch(print, /:has\(/);
+  // And in print, the records screen shows no site header (by its class on <html>).
+  const { context, page } = await phone({ storageState: preparedState(new URL(suite.server.url).origin, 'everything') });
+  await page.goto(`${suite.server.url}?view=records`);
+  await page.getByRole('heading', { level: 2, name: 'Your completion records' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display), 'none');
+  await context.close();
+});
