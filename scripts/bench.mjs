@@ -174,7 +174,7 @@ if (wanted('peers') && !existsSync(join(PEERS, 'surveyjs', 'index.html'))) {
   line(`First question answerable, Regular 3G + CPU 4× (median of ${RUNS})`, visits.map((v) => median(v.slow)), msCell);
   line('First paint, Regular 3G + CPU 4× (median)', visits.map((v) => median(v.fcp)), msCell);
   line('Bytes before the first question (median)', visits.map((v) => median(v.kb)), (kb) => `${kb.toFixed(0)} KB`);
-  line('First answer → its feedback painted, cold, no throttling (median; answered at once)', visits.map((v) => median(v.fastFeedback)), msCell);
+  line('First answer → its feedback painted, cold, no throttling (median; answered as soon as taps are let through: this app ignores taps for 0.5 s after a question opens)', visits.map((v) => median(v.fastFeedback)), msCell);
   line('First answer → its feedback painted, cold, Regular 3G + CPU 4× (median)', visits.map((v) => median(v.slowFeedback)), msCell);
   line('Bytes before that feedback (median)', visits.map((v) => median(v.feedbackKb)), (kb) => `${kb.toFixed(0)} KB`);
   const cell = (x) => (Number.isNaN(x) ? '—' : `${Math.round(x)} ms`);

@@ -108,3 +108,21 @@ test('the print rules for records name no :has(), which a browser without it wou
   assert.equal(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display), 'none');
   await context.close();
 });
+
+test('the day turns while the app is open: Progress and home follow the clock without a reload', async () => {
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  await context.clock.install({ time: Date.parse('2026-12-01T10:00:00Z') });
+  const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
+  await openApp(page, suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  await page.getByText('Question 1 of 10').waitFor();
+  await answer(page, { correctly: true });
+  await page.goto(`${suite.server.url}?view=progress`);
+  await page.getByText('You have practised 1 day in a row.').waitFor();
+  // Left open for two days (a phone asleep on the desk): the streak has lapsed.
+  await context.clock.fastForward(2 * 24 * 3_600_000);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await page.getByText('Practise today to start a streak.').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -53,6 +53,19 @@ function watchStart({ start, answerable, trigger, feedback }) {
     const check = document.querySelector(trigger);
     if (check && check !== control && !check.contains(control)) check.click();
   };
+  // This app ignores taps for half a second after a question opens (its tap
+  // guard, against double taps; `data-settling` while it is up): the answer
+  // is given the moment it is let through, as a person's would be.
+  const whenSettled = (act) => {
+    const settling = () => document.querySelector('[data-settling]') !== null;
+    if (!settling()) return act();
+    const observer = new MutationObserver(() => {
+      if (settling()) return;
+      observer.disconnect();
+      act();
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-settling'] });
+  };
   const hasBox = (element) => {
     const box = (element.closest('label') ?? element).getBoundingClientRect();
     return box.width > 0 && box.height > 0;
@@ -77,7 +90,7 @@ function watchStart({ start, answerable, trigger, feedback }) {
       done = true;
       requestAnimationFrame(() => {
         report('answerable', performance.now());
-        answerNow(control);
+        whenSettled(() => answerNow([...document.querySelectorAll(answerable)].find((c) => !c.disabled && hasBox(c)) ?? control));
       });
     }
   };
