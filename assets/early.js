@@ -145,7 +145,9 @@
      */
     function showHome() {
       inQuiz(false);
-      app.innerHTML = home;
+      // The page opens on home already: its nodes are kept (redrawing them
+      // would make the browser count a second largest paint).
+      if (app.innerHTML !== home) app.innerHTML = home;
       styled(app);
       const status = app.querySelector('.load-status');
       for (const button of app.querySelectorAll('button')) {

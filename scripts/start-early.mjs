@@ -1,22 +1,27 @@
-// Paint the text from the HTML alone, and start every download the first
-// question needs from <head> meanwhile. The stylesheet goes into the page
-// (inlineStylesheet). Trunk's loader is rewritten into one that starts the app
-// the moment the wasm has arrived, with the wasm, its JS and the question bank
-// all requested as soon as the browser reads <head>, after the stylesheet.
+// Paint the page from the HTML alone, then start the app's downloads. The
+// stylesheet goes into the page (inlineStylesheet). Trunk's loader is
+// rewritten into one that waits for the page's first paint, then requests
+// the wasm, its JS and the question bank at once, starts the app the moment
+// they are here, and says plainly if it cannot.
 //
-// Measured side by side with the earlier loader (which waited for the first
-// paint), Regular 3G with the CPU slowed 4×, median of 5 (2026-12-06): the
-// first question answerable 4312 -> 4117 ms, the first paint 376 -> 272 ms
-// (README, "Benchmarks").
+// Why after the first paint (issue #30): the page already works before the
+// app (home, the first question and a trainer's landing, assets/early.js),
+// so nothing the person does waits for these downloads, and on a slow line
+// they no longer share it with the page. Requested from <head> instead, as
+// from #19 to #30, Lighthouse's simulation counted the whole wasm download
+// before the page's largest paint (simulated LCP 2.6 s with the page
+// painted at 0.1 s); and compiling the wasm, when it was already here, held
+// the first paint back.
 //
 // Before (Trunk 0.21):  <script type=module>import init, * as bindings from './x.js'; … init({module_or_path: './x_bg.wasm'}) …</script>
 //                       <link rel=modulepreload href=./x.js integrity=…> <link rel=preload href=./x_bg.wasm integrity=…>
-// After:                <link rel=preload href=./x_bg.wasm as=fetch crossorigin> and <link rel=modulepreload href=./x.js>
-//                       right after the inline styles, the bank's preload, and one inline
-//                       module that awaits them and says so plainly if it cannot.
+// After:                no preloads in the page; the bank's link kept as
+//                       <link id=question-bank rel=alternate type=application/json href=…> (where the app finds it,
+//                       fetching nothing), and one inline module that, after the first paint, preloads the bank
+//                       (the app's own fetch of it then uses that), imports the JS and fetches the wasm, together.
 //
-// The preloads carry no integrity attribute: a preload with one is not reused
-// by a fetch without one, and the wasm would come down twice.
+// No integrity attributes: a preload with one is not reused by a fetch
+// without one, and the bank would come down twice.
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,15 +57,13 @@ export function startDownloadsEarly(dist) {
   }
   const bankLink = html.match(/<link\b[^>]*\bid=["']?question-bank\b[^>]*>/)?.[0];
   if (!bankLink || !/\brel=["']?preload/.test(bankLink)) throw new Error(`${path}: the question-bank preload is missing`);
+  const bank = bankLink.match(/\bhref=["']?([^"' >]+)/)?.[1];
+  if (!bank) throw new Error(`${path}: the question-bank link has no href`);
   // The styles are in the page itself (inlineStylesheet), so the text paints
   // as soon as the HTML has arrived, whatever else is on the line.
   const styles = html.indexOf('</style>');
   if (styles < 0) throw new Error(`${path}: the inline styles are missing (run inlineStylesheet first)`);
-  html = html.replace(bankLink, '');
-  html = html.replace(
-    '</style>',
-    `</style><link rel=preload href=${wasm} as=fetch type=application/wasm crossorigin><link rel=modulepreload href=${js}>${bankLink}`,
-  );
+  html = html.replace(bankLink, () => `<link id=question-bank rel=alternate type=application/json href=${bank}>`);
 
   const script = `
 // Start the app once its wasm has arrived (scripts/start-early.mjs). If it
@@ -84,9 +87,17 @@ try {
   } else {
     let bindings;
     let wasm;
+    // After the page's first paint (a hidden tab paints nothing: at once).
+    if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    // The bank, the JS and the wasm together; the app's own fetch of the bank uses this preload.
+    const preload = document.createElement('link');
+    Object.assign(preload, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: document.getElementById('question-bank').href });
+    document.head.append(preload);
+    const download = fetch('${wasm}');
+    download.catch(() => {}); // awaited below, where a failure is said
     try {
       bindings = await import('${js}');
-      wasm = await fetch('${wasm}');
+      wasm = await download;
       if (!wasm.ok) throw new TypeError('download failed');
     } catch (error) {
       say(${JSON.stringify(LOAD_FAILED)});

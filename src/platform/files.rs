@@ -7,6 +7,18 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
 
 use crate::quiz::qr_code::QrCode;
+use crate::quiz::saving::{is_in_app_browser, Saving};
+
+/// How offering a file went (`quiz::saving`): `saved` is what the download
+/// call returned; an app's built-in browser is told apart by its user agent.
+pub fn saving(saved: bool) -> Saving {
+    let in_app = super::page::window().and_then(|w| w.navigator().user_agent().ok()).is_some_and(|ua| is_in_app_browser(&ua));
+    match (saved, in_app) {
+        (_, true) => Saving::InAppBrowser,
+        (true, false) => Saving::Offered,
+        (false, false) => Saving::Refused,
+    }
+}
 
 /// Offers `text` (JSON) as a download named `file_name`. False if the browser refused.
 pub fn download(file_name: &str, text: &str) -> bool {

@@ -5,7 +5,7 @@
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{StorageEstimate, StorageManager};
+use web_sys::StorageManager;
 
 fn storage_manager() -> Option<StorageManager> {
     let navigator = super::page::window()?.navigator();
@@ -25,10 +25,4 @@ pub async fn is_persisted() -> Option<bool> {
 /// Asks for persistent storage. Chromium decides silently; Firefox may ask the person.
 pub async fn request_persistence() -> Option<bool> {
     resolve(storage_manager()?.persist()).await?.as_bool()
-}
-
-/// (bytes used, bytes available) for this site.
-pub async fn estimate() -> Option<(f64, f64)> {
-    let estimate: StorageEstimate = resolve(storage_manager()?.estimate()).await?.unchecked_into();
-    Some((estimate.get_usage()?, estimate.get_quota()?))
 }

@@ -56,6 +56,17 @@ pub fn print() {
     }
 }
 
+/// True if this browser can show part of the page full screen: no iPhone
+/// can (it allows it only for video), nor a page in a frame that forbids it.
+pub fn full_screen_available() -> bool {
+    let Some(document) = super::page::document() else { return false };
+    let request = js_sys::Reflect::get(
+        &document.document_element().map(wasm_bindgen::JsValue::from).unwrap_or_default(),
+        &"requestFullscreen".into(),
+    );
+    document.fullscreen_enabled() && request.is_ok_and(|f| f.is_function())
+}
+
 /// Shows the element with id `id` full screen (for a projector); false if
 /// the browser will not (an iPhone allows it only for video).
 pub fn full_screen(id: &str) -> bool {

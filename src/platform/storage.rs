@@ -85,6 +85,24 @@ pub fn remove_early_start() {
     }
 }
 
+/// How much the app's data takes in local storage, in bytes as browsers
+/// count it (UTF-16: 2 bytes a code unit, keys included), over every key
+/// the app keeps; `None` if storage is blocked. This is what fills the
+/// about 5 MB a browser keeps for a site's local storage, unlike the offline
+/// copy of the app, which is kept apart (Cache Storage) with a far larger quota.
+pub fn data_size_bytes() -> Option<f64> {
+    let storage = super::page::window()?.local_storage().ok().flatten()?;
+    let mut units = 0usize;
+    for n in 0..storage.length().ok()? {
+        let Some(key) = storage.key(n).ok().flatten() else { continue };
+        if key.starts_with("safeguarding-check:") {
+            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            units += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+    }
+    Some(units as f64 * 2.0)
+}
+
 /// Takes (reads and removes) what the page's script left in session storage
 /// when "Start the quiz" was tapped on a trainer's link before the app had
 /// arrived (`quiz::early_start::StartWhenReady`). `None` when there is

@@ -20,6 +20,7 @@ pub mod record;
 pub mod resume;
 pub mod rng;
 pub mod route;
+pub mod saving;
 pub mod schedule;
 pub mod scoring;
 pub mod session;

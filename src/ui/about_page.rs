@@ -4,8 +4,9 @@
 use super::focus::focus_when_shown;
 use leptos::{html, prelude::*, task::spawn_local};
 
+use super::state::use_app;
 use super::{CareNote, ProblemContact};
-use crate::platform::{persistence, service_worker};
+use crate::platform::{persistence, service_worker, storage};
 use crate::quiz::wording::format_bytes;
 
 #[component]
@@ -15,10 +16,15 @@ pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
 
     // `None` until the browser answers; `Some(None)` if it cannot say.
     let persisted = RwSignal::new(None::<Option<bool>>);
-    let estimate = RwSignal::new(None::<Option<(f64, f64)>>);
     spawn_local(async move {
         persisted.set(Some(persistence::is_persisted().await));
-        estimate.set(Some(persistence::estimate().await));
+    });
+    // What holds the data is local storage (about 5 MB a site), not the
+    // offline copy's far larger quota: its use is measured, against that.
+    let state = use_app();
+    let data_size = Memo::new(move |_| {
+        state.store.track();
+        storage::data_size_bytes()
     });
 
     let offline_text = if service_worker::is_offline_ready() {
@@ -34,12 +40,12 @@ pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
         Some(None) => "This browser cannot say whether it will keep this app's data.",
     }
     };
-    let estimate_text = move || match estimate.get() {
-        None => "Checking…".to_string(),
-        Some(Some((used, available))) => {
-            format!("About {} used, of {} this browser allows.", format_bytes(used), format_bytes(available))
-        }
-        Some(None) => "This browser cannot say how much space is used.".to_string(),
+    let estimate_text = move || match data_size.get() {
+        Some(used) => format!(
+            "Your data takes about {} of the roughly 5 MB a browser keeps for one site's data. The app's offline copy is kept apart.",
+            format_bytes(used)
+        ),
+        None => "This browser does not let the app keep data, so nothing is kept after you close it.".to_string(),
     };
 
     view! {

@@ -9,6 +9,7 @@ use crate::platform::{clock, files};
 use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
 use crate::quiz::bank::Bank;
 use crate::quiz::progress::flip_item_id;
+use crate::quiz::saving::saving_message;
 use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, iso_date};
 
@@ -39,11 +40,7 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
         let now = clock::now_ms();
         let text = state.store.with_untracked(|s| backup::export(s, now));
         let name = format!("safeguarding-check-progress-{}.json", iso_date(now, clock::local_offset_minutes()));
-        message.set(if files::download(&name, &text) {
-            format!("Your progress was saved as {name}. Keep it somewhere safe, such as your email or files.")
-        } else {
-            "This browser would not save the file. Try another browser.".to_string()
-        });
+        message.set(saving_message("your progress", &name, files::saving(files::download(&name, &text))));
     };
 
     let read_import = move |_| {

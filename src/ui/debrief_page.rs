@@ -103,7 +103,12 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
             })}
             <div><dt>"Average score"</dt><dd>{format!("{}%", summary.average_percent)}</dd></div>
         </dl>
-        {(!summary.names.is_empty()).then(|| view! { <p>"From: " {summary.names.join(", ")}</p> })}
+        // Each name isolated (`<bdi>`): right-to-left names side by side would otherwise swap places.
+        {(!summary.names.is_empty()).then(|| {
+            let last = summary.names.len() - 1;
+            let names = summary.names.iter().enumerate().map(|(n, name)| view! { <bdi>{name.clone()}</bdi>{(n < last).then_some(", ")}}).collect_view();
+            view! { <p>"From: " {names}</p> }
+        })}
         <h3 id="spread-heading">"Spread of scores"</h3>
         <table class="spread" aria-labelledby="spread-heading">
             <thead><tr><th scope="col">"Right"</th><th scope="col"><span class="visually-hidden">"Chart"</span></th><th scope="col" class="numeric">"Learners"</th></tr></thead>

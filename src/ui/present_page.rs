@@ -59,7 +59,10 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             <div class="present-text">
                 // First, so they are on the first screen whatever its shape; "Full screen" hides them.
                 <div class="button-group present-controls">
-                    <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
+                    // Offered only where it works (never on an iPhone): a button that does nothing says nothing.
+                    {share::full_screen_available().then(|| view! {
+                        <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("present"); }>"Full screen"</button>
+                    })}
                     <a href=back.to_query() class="button button-secondary" on:click=move |e| { e.prevent_default(); close(); }>"Close"</a>
                 </div>
                 <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{unbroken(session_title(&spec))}</h2>

@@ -58,9 +58,11 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         }
         .into_any();
     };
+    // The title is isolated (`<bdi>`): a right-to-left title must not
+    // reorder the score beside it ("4 :جلسة الثلاثاء out of 5").
+    let title = attempt.title.clone();
     let summary = format!(
-        "{}: {} out of {}{}, on {}.",
-        attempt.title,
+        ": {} out of {}{}, on {}.",
         attempt.score.correct,
         attempt.score.total,
         match attempt.passed() {
@@ -129,7 +131,7 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
         {move || gone.get().then(|| view! { <GoneNotice message="The quiz this record was for was cleared from this device." /> })}
         <section class="page record-form" aria-labelledby="record-form-heading" hidden=move || gone.get()>
             <h2 id="record-form-heading" tabindex="-1" node_ref=heading_ref>"Make a completion record"</h2>
-            <p>{summary}</p>
+            <p><bdi>{title}</bdi>{summary}</p>
             <p class="small">"Everything here stays on this device. Your name, role and organisation are optional; the role and organisation are filled in next time. What you type is kept as you type it."</p>
             <div role="status">
                 {move || saved_already.get().then(|| view! {

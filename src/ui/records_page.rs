@@ -10,6 +10,7 @@ use super::NavLink;
 use crate::platform::{clock, files, print, share};
 use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
+use crate::quiz::saving::saving_message;
 use crate::quiz::wording::{format_day, format_day_number, iso_date, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
@@ -121,7 +122,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
         let name = format!("safeguarding-check-records-{}.json", iso_date(now, clock::local_offset_minutes()));
         let list: Vec<Record> = records.with_untracked(|r| r.iter().map(|(_, r)| r.clone()).collect());
         let saved = files::download(&name, &record::encode(&list));
-        message.set(if saved { format!("Your records were saved as {name}.") } else { "This browser would not save the file.".into() });
+        message.set(saving_message("your records", &name, files::saving(saved)));
     };
     view! {
         <section class="page records" aria-labelledby="records-heading"

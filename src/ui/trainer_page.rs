@@ -23,6 +23,7 @@ use crate::quiz::draw::session_questions;
 use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::qr_code::QrCode;
 use crate::quiz::route::Route;
+use crate::quiz::saving::saving_message;
 use crate::quiz::store::TrainerSession;
 use crate::quiz::wording::{about_minutes, format_day};
 
@@ -48,11 +49,7 @@ fn download_qr(link: &str, id: &str, png: bool) -> String {
     } else {
         files::download_typed(&name, &code.to_svg(512, "xmlns=\"http://www.w3.org/2000/svg\""), "image/svg+xml")
     };
-    if saved {
-        format!("The QR code was saved as {name}.")
-    } else {
-        "This browser would not save the file.".into()
-    }
+    saving_message("the QR code", &name, files::saving(saved))
 }
 
 #[component]

@@ -1,13 +1,14 @@
-// Everywhere the app runs (issue #31, item 6, in part): each screen has its
-// own page title and focus goes to its heading, home included; the quiz's
-// progress bar stays visible in a Windows contrast theme (forced colours);
-// the print rules for records work in a browser without `:has()`.
+// Everywhere the app runs (issue #31, items 4 to 6, in part): each screen
+// has its own page title and focus goes to its heading, home included; the
+// quiz's progress bar stays visible in a Windows contrast theme (forced
+// colours); the print rules for records work in a browser without `:has()`;
+// the day turns while the app is open; "Full screen" only where it works.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { DIST, PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { answer, next, openApp, settled } from './support/quiz-player.mjs';
 import { preparedState } from './support/prepared.mjs';
 
@@ -123,6 +124,64 @@ test('the day turns while the app is open: Progress and home follow the clock wi
   await context.clock.fastForward(2 * 24 * 3_600_000);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
   await page.getByText('Practise today to start a streak.').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('present mode offers "Full screen" only where the browser can do it (never on an iPhone)', async () => {
+  for (const canFullScreen of [true, false]) {
+    const context = await suite.browser.newContext({ viewport: { width: 1024, height: 768 } });
+    if (!canFullScreen) {
+      // As iOS Safari: no full screen for page content.
+      await context.addInitScript(() => {
+        Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false });
+        delete Element.prototype.requestFullscreen;
+      });
+    }
+    const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
+    await page.goto(`${suite.server.url}?view=trainer`);
+    await untilApp(page);
+    await page.getByRole('button', { name: 'Make the quiz link' }).click();
+    await page.getByRole('link', { name: 'Show on a projector' }).click();
+    await page.getByText("Scan with your phone's camera").waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Full screen' }).count(), canFullScreen ? 1 : 0, `full screen ${canFullScreen ? 'offered' : 'not offered'}`);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test('a file offered is never announced as saved; in an app\'s built-in browser (Facebook, Instagram, LinkedIn) the app says it may not have been, and what to do', async () => {
+  const FACEBOOK = 'Mozilla/5.0 (Linux; Android 13; SM-A135F; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.163 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/440.0.0.33.116;]';
+  for (const userAgent of [undefined, FACEBOOK]) {
+    const context = await suite.browser.newContext({ viewport: PHONE, acceptDownloads: true, ...(userAgent ? { userAgent } : {}) });
+    const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
+    await page.goto(`${suite.server.url}?view=progress`);
+    await untilApp(page);
+    await page.getByRole('button', { name: 'Export my progress' }).click();
+    const said = await page.getByText(/as the file safeguarding-check-progress-|may not have been saved/).innerText();
+    assert.doesNotMatch(said, /was saved/, said);
+    if (userAgent) {
+      assert.match(said, /open inside another app .* may not have been saved\. Open this page in your phone's browser/, said);
+    } else {
+      assert.match(said, /^Your browser was given your progress as the file safeguarding-check-progress-\d{4}-\d{2}-\d{2}\.json\. Check that it is in your downloads/, said);
+    }
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test('a right-to-left title is isolated beside the score, so the figures keep their places', async () => {
+  const title = 'جلسة الثلاثاء';
+  const { context, page, problems } = await phone();
+  await page.goto(`${suite.server.url}?view=trainer-quiz&title=${encodeURIComponent(title)}&topics=all&count=1&seed=5&mode=practice&pass=80`);
+  await untilApp(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await answer(page, { correctly: true });
+  await next(page, { last: true });
+  await page.getByRole('button', { name: 'Make a completion record' }).click();
+  const summary = page.locator('p', { has: page.locator('bdi') }).first();
+  assert.equal(await summary.locator('bdi').innerText(), title);
+  assert.match(await summary.innerText(), /: 1 out of 1, on /);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
