@@ -54,7 +54,7 @@ const row = (what, value, budget = '', met = null) => rows.push([what, value, bu
 // ---- Sizes
 const sizes = execFileSync('node', [join(here, 'size-report.mjs'), DIST], { encoding: 'utf8' });
 const brotliOf = (label) => Number(sizes.split('\n').find((l) => l.startsWith(label)).trim().split(/\s+/).at(-1));
-row('Before the first question: the page (brotli)', `${brotliOf('FIRST QUESTION')} KB`, '≤ 12 KB', brotliOf('FIRST QUESTION') <= 12);
+row('Before the first question: the page (brotli)', `${brotliOf('FIRST QUESTION')} KB`, '≤ 13 KB', brotliOf('FIRST QUESTION') <= 13);
 row('The app, taking over: HTML, CSS, JS, wasm (brotli)', `${brotliOf('CRITICAL')} KB`, '', null);
 row('Whole first visit: all of dist, for offline (brotli)', `${brotliOf('TOTAL')} KB`, '≤ 100 KB', brotliOf('TOTAL') <= 100);
 

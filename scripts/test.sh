@@ -52,8 +52,10 @@ trunk build --release
 # page 11.1, the app 327.5 and the dist 355.8 KB; with the break-test's fixes
 # (tap guard, failure on every screen, strict link reading, the takeover
 # keeping scroll and focus) and the link's check (#31), the page 11.9, the
-# app 330.1 and the dist 358.4 KB.
-node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 332 --total-budget-kb 361
+# app 330.1 and the dist 358.4 KB; with the downloads after the first paint
+# and #31's first parts (titles, the day, honest saving messages), the page
+# 12.3, the app 332.8 and the dist 361.1 KB.
+node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 335 --total-budget-kb 364
 
 layer "4/5 End-to-end tests in headless Chromium (Playwright), $(e2e_concurrency) files at a time"
 run_node_tests e2e "$(e2e_concurrency)" tests/e2e/*.test.mjs
