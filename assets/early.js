@@ -199,8 +199,16 @@
         scrollTo(0, 0);
         app.querySelector('.question-prompt')?.focus({ preventScroll: true });
       }
+      // Checked already in another tab: that answer stands, as in the app.
+      const checkedElsewhere = () => {
+        const stored = load();
+        if (!(fits(stored) && stored.started_at === start.started_at && stored.checked_at !== null)) return false;
+        show({ ...stored, saved: true });
+        return true;
+      };
       radios.forEach((radio, at) =>
         radio.addEventListener('change', () => {
+          if (checkedElsewhere()) return;
           start.choice = data.options[at].choice;
           if (!save(start)) waiting(data.getting_ready);
           else clearError();
@@ -208,7 +216,7 @@
       );
       form.addEventListener('submit', (event) => {
         event.preventDefault();
-        if (performance.now() < guardedUntil) return;
+        if (performance.now() < guardedUntil || checkedElsewhere()) return;
         const at = radios.findIndex((r) => r.checked);
         if (at < 0) {
           showError();
@@ -396,7 +404,8 @@
       } catch {
         return null;
       }
-      title = title.replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+      // Hidden characters go, as is_hidden_character in src/quiz/wording.rs (a line break stays, as a space).
+    title = title.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
       // As many as the draw gives: fewer than asked when the topics hold fewer.
       const most = new Map(landing.most_questions.by_topic);
       const available = topics.length ? topics.reduce((sum, t) => sum + most.get(t), 0) : landing.most_questions.all;

@@ -29,39 +29,72 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Where the person was on the page before the app took it over (assets/early.js):
-/// how far it was scrolled (CSS px) and the id of what had focus in `#app`.
-/// The app draws the same screen over it; [`Takeover::restore`] puts both
-/// back, so nothing moves under the person's finger or screen reader.
+/// What can hold focus in `#app`, in document order: the same on the page
+/// and in the app, which draws the same markup.
+const FOCUSABLE: &str = "#app a[href], #app button, #app input, #app select, #app textarea, #app [tabindex]";
+
+/// Where the person was on the page before the app took it over
+/// (assets/early.js): how far it was scrolled (CSS px), which of `#app`'s
+/// focusable elements had focus (by its place among them, [`FOCUSABLE`]),
+/// and the value of each drop-down chosen (by id). The app draws the same
+/// screen over it; [`Takeover::restore`] puts them back, so nothing moves
+/// under the person's finger or screen reader, and nothing chosen is lost.
 #[derive(Debug, Default)]
 pub struct Takeover {
     scroll_y: f64,
-    focused_id: Option<String>,
+    focused_at: Option<u32>,
+    chosen: Vec<(String, String)>,
 }
 
 impl Takeover {
-    /// Notes the scroll and focus now, before `#app` is replaced.
+    /// Notes the scroll, focus and choices now, before `#app` is replaced.
     pub fn note() -> Takeover {
-        let Some(window) = window() else { return Takeover::default() };
-        let focused_id = document()
-            .and_then(|d| Some((d.active_element()?, d.get_element_by_id("app")?)))
-            .filter(|(active, app)| app.contains(Some(active)))
-            .map(|(active, _)| active.id())
-            .filter(|id| !id.is_empty());
-        Takeover { scroll_y: window.scroll_y().unwrap_or(0.0), focused_id }
+        use wasm_bindgen::JsCast;
+        let Some((window, document)) = window().zip(document()) else { return Takeover::default() };
+        let focusable = document.query_selector_all(FOCUSABLE).ok();
+        let active = document.active_element();
+        let focused_at = focusable
+            .as_ref()
+            .zip(active)
+            .and_then(|(all, active)| (0..all.length()).find(|&n| all.item(n).is_some_and(|node| node.is_same_node(Some(&active)))));
+        let chosen = document
+            .query_selector_all("#app select[id]")
+            .ok()
+            .map(|all| {
+                (0..all.length())
+                    .filter_map(|n| all.item(n)?.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                    .filter(|select| !select.value().is_empty())
+                    .map(|select| (select.id(), select.value()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Takeover { scroll_y: window.scroll_y().unwrap_or(0.0), focused_at, chosen }
     }
 
-    /// True if the person had moved on the page (scrolled, or focused something in it).
+    /// True if the person had moved on the page (scrolled, focused or chosen something in it).
     pub fn was_in_use(&self) -> bool {
-        self.scroll_y > 0.0 || self.focused_id.is_some()
+        self.scroll_y > 0.0 || self.focused_at.is_some() || !self.chosen.is_empty()
     }
 
-    /// Puts the scroll and focus back, once the app has drawn its screen.
+    /// Puts the scroll, focus and choices back, once the app has drawn its screen.
     pub fn restore(&self) {
         use wasm_bindgen::JsCast;
-        let Some(window) = window() else { return };
+        let Some((window, document)) = window().zip(document()) else { return };
+        for (id, value) in &self.chosen {
+            if let Some(select) = document.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                select.set_value(value);
+                // The app's own handler takes the choice in, as if made now.
+                if let Ok(event) = web_sys::Event::new_with_event_init_dict("change", &{
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    init
+                }) {
+                    let _ = select.dispatch_event(&event);
+                }
+            }
+        }
         window.scroll_to_with_x_and_y(0.0, self.scroll_y);
-        let element = self.focused_id.as_deref().and_then(|id| document()?.get_element_by_id(id));
+        let element = self.focused_at.and_then(|n| document.query_selector_all(FOCUSABLE).ok()?.item(n));
         if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);

@@ -36,6 +36,14 @@ pub fn is_in_app_browser(user_agent: &str) -> bool {
     IN_APP_MARKERS.iter().any(|marker| user_agent.contains(marker))
 }
 
+/// What to say when "Print or save as PDF" was pressed and the browser did
+/// not start printing (an app's built-in browser ignores it without a word).
+pub const PRINT_DID_NOT_START: &str = "Printing did not start in this browser. Open this page in your phone's browser, such as Chrome or Safari, to print this record or save it as a PDF.";
+
+/// How long after asking to print the browser must have started (its
+/// `beforeprint` event), in ms, before the app says it did not.
+pub const PRINT_START_MS: u64 = 1_500;
+
 /// What to say after offering `what` ("your progress", "your records",
 /// "the QR code") as the file `name`.
 pub fn saving_message(what: &str, name: &str, saving: Saving) -> String {

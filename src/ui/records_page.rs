@@ -10,7 +10,7 @@ use super::NavLink;
 use crate::platform::{clock, files, print, share};
 use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
-use crate::quiz::saving::saving_message;
+use crate::quiz::saving::{saving_message, PRINT_DID_NOT_START, PRINT_START_MS};
 use crate::quiz::wording::{format_day, format_day_number, iso_date, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
@@ -81,13 +81,29 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
     // shows only that one. The browser's own Print (Ctrl+P, the menu, Share
     // then Print) prints every record, one a page.
     let printing = RwSignal::new(None::<String>);
+    // Whether the browser started printing since the button asked it to:
+    // an app's built-in browser ignores the request, and then the app says so.
+    let print_started = StoredValue::new(false);
     let print = move |id: String| {
         printing.set(Some(id));
+        print_started.set_value(false);
         request_animation_frame(share::print);
+        set_timeout(
+            move || {
+                if print_started.try_get_value() == Some(false) {
+                    _ = message.try_set(PRINT_DID_NOT_START.to_string());
+                    _ = printing.try_set(None);
+                }
+            },
+            std::time::Duration::from_millis(PRINT_START_MS),
+        );
     };
     // However printing starts (Ctrl+P, the menu, Share then Print, the
     // button above), each record is sized to one page first.
-    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| print::fit_records_to_pages());
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
+        print_started.set_value(true);
+        print::fit_records_to_pages();
+    });
     let after_print = window_event_listener(leptos::ev::afterprint, move |_| {
         print::end_paper_layout();
         printing.set(None);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { answer, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
@@ -91,6 +91,8 @@ async function check(page, label, screenshot) {
 }
 
 async function practise(page, topicId) {
+  // The page before the app shows home too; choosing a topic is the app's.
+  await untilApp(page);
   await page.getByRole('button', { name: 'Start quick check' }).waitFor();
   await page.getByLabel('Topic', { exact: true }).selectOption(topicId);
   await page.getByRole('button', { name: 'Practise this topic' }).click();

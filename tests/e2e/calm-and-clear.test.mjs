@@ -247,7 +247,7 @@ test('at 200% text a chosen match shows its whole text', async () => {
   // Topics with a match question first; a practice run draws up to 10 of a topic's questions.
   const withMatches = TOPICS.filter((t) => t.questions.some((q) => q.type === 'match')).map((t) => t.id);
   for (const topic of [...withMatches, ...withMatches]) {
-    await page.goto(suite.server.url);
+    await openApp(page, suite.server.url);
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
     await page.getByLabel('Topic', { exact: true }).selectOption(topic);
     await page.getByRole('button', { name: 'Practise this topic' }).click();

@@ -46,6 +46,16 @@ async function questionShown(page) {
   return questionOnScreen({ scenario: undefined, prompt, offered });
 }
 
+/** On the page's home: "Start quick check", the right option, "Check answer", its feedback. Returns the question. */
+async function rightOnThePage(page) {
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  const first = await questionShown(page);
+  await page.getByLabel(optionFor(first, true), { exact: true }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  return first;
+}
+
 /** The option (shown text) that is right, or one that is wrong. */
 function optionFor(question, right) {
   if (question.type === 'true_false') return right === question.answer ? 'True' : 'False';
@@ -98,11 +108,7 @@ test('before the app arrives: home and the first question work, with their error
 test('the quiz begun before the app arrived is the app\'s once it does: 10 questions, the first answer counted once, through a reload', async () => {
   const { context, page, release, problems } = await phone();
   await page.goto(suite.server.url);
-  await page.getByRole('button', { name: 'Start quick check' }).click();
-  const first = await questionShown(page);
-  await page.getByLabel(optionFor(first, true), { exact: true }).check();
-  await page.getByRole('button', { name: 'Check answer' }).click();
-  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  const first = await rightOnThePage(page);
   const quizUrl = page.url();
   await page.getByRole('button', { name: 'Next question' }).click();
   await page.getByText('Getting question 2 ready…').waitFor();
@@ -392,11 +398,7 @@ test('before the app: Start quick check again goes back to the quiz begun, and t
   await page.goto(suite.server.url);
   await page.getByRole('button', { name: 'Start full assessment' }).click();
   await page.getByRole('status').filter({ hasText: 'That opens once the app is here' }).waitFor();
-  await page.getByRole('button', { name: 'Start quick check' }).click();
-  const first = await questionShown(page);
-  await page.getByLabel(optionFor(first, true), { exact: true }).check();
-  await page.getByRole('button', { name: 'Check answer' }).click();
-  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  const first = await rightOnThePage(page);
   const quizUrl = page.url();
   await page.getByRole('button', { name: 'Quit' }).click();
   await page.getByRole('button', { name: 'Start quick check' }).click();
@@ -466,4 +468,45 @@ test('a "Start the quiz" left behind (Back before the app arrived) never starts 
   await untilApp(used.page);
   await used.page.getByRole('button', { name: 'Start quick check' }).waitFor();
   await used.context.close();
+});
+
+test('the takeover keeps what the person had: the focused button, a topic chosen, the verdict in focus', async () => {
+  const { context, page, release, problems } = await phone();
+  await page.goto(suite.server.url);
+  await page.getByLabel('Topic', { exact: true }).selectOption('principle-3');
+  await page.getByRole('button', { name: 'Start full assessment' }).focus();
+  release();
+  await untilApp(page);
+  assert.equal(await page.getByLabel('Topic', { exact: true }).inputValue(), 'principle-3', 'the topic chosen stays chosen');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Start full assessment', 'focus stays where it was');
+  // And the app takes the choice in: Practise this topic starts that topic.
+  await page.getByRole('button', { name: 'Practise this topic' }).click();
+  await page.getByText(/^Question 1 of \d+$/).waitFor();
+  assert.match(await page.locator('.quiz-title').innerText(), /Principle 3/);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('before the app, an answer checked in one tab stands in the other: it cannot be checked again differently', async () => {
+  const { context, page, release, problems } = await phone();
+  await page.goto(suite.server.url);
+  await page.getByRole('button', { name: 'Start quick check' }).click();
+  const first = await questionShown(page);
+  await page.getByLabel(optionFor(first, false), { exact: true }).check();
+  const other = await watchedPage(context, new URL(suite.server.url).origin);
+  await other.page.goto(suite.server.url);
+  await other.page.getByRole('button', { name: 'Start quick check' }).click();
+  await other.page.getByLabel(optionFor(first, true), { exact: true }).check();
+  await other.page.getByRole('button', { name: 'Check answer' }).click();
+  await other.page.locator('.feedback-region').getByText('Correct.').waitFor();
+  // The first tab still shows its own pick; checking it shows the answer already checked.
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback-region').getByText('Correct.').waitFor();
+  release();
+  await untilApp(page);
+  const store = await stored(page, STORE_KEY);
+  assert.deepEqual([store.progress.items[first.id].right, store.progress.items[first.id].wrong], [1, 0], 'the answer told "Correct." is the one counted');
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(other.problems.pageErrors, []);
+  await context.close();
 });

@@ -185,3 +185,16 @@ test('a right-to-left title is isolated beside the score, so the figures keep th
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('"Print or save as PDF" in a browser that ignores it (an app\'s built-in browser) says printing did not start, and what to do', async () => {
+  const { context, page, problems } = await phone({ storageState: preparedState(new URL(suite.server.url).origin, 'everything') });
+  await page.addInitScript(() => {
+    window.print = () => {};
+  });
+  await page.goto(`${suite.server.url}?view=records`);
+  await untilApp(page);
+  await page.getByRole('button', { name: 'Print or save as PDF' }).first().click();
+  await page.getByText("Printing did not start in this browser. Open this page in your phone's browser").waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

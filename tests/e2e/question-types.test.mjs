@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { ARTIFACTS, PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { answer, answerByKeyboard, choicesOnScreen, currentQuestion, next, openApp, seedRandomness, settled, sweepStarts } from './support/quiz-player.mjs';
 
 const TYPES = ['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'];
@@ -21,6 +21,8 @@ async function phone(seed) {
 }
 
 async function practise(page, topicId) {
+  // The page before the app shows home too; choosing a topic is the app's.
+  await untilApp(page);
   await page.getByLabel('Topic', { exact: true }).selectOption(topicId);
   await page.getByRole('button', { name: 'Practise this topic' }).click();
   await page.getByText(/^Question 1 of \d+$/).waitFor();

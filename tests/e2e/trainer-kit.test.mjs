@@ -390,8 +390,9 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
   await page.emulateMedia({ media: null }); // page.pdf prints with print media unless told otherwise
 
   // The app's own button: that record alone, on one page, at each length.
+  // As a browser does: `beforeprint`, then its dialog (none here).
   await page.evaluate(() => {
-    window.print = () => {};
+    window.print = () => window.dispatchEvent(new Event('beforeprint'));
   });
   for (let i = 0; i < count; i++) {
     await page.getByRole('button', { name: 'Print or save as PDF' }).nth(i).click();
