@@ -119,16 +119,15 @@
       screen?.setAttribute('data-settling', '');
       setTimeout(() => screen?.removeAttribute('data-settling'), guardMs);
     }
-    app.addEventListener(
-      'click',
-      (event) => {
-        if (performance.now() < guardedUntil && app.querySelector('.quiz-screen')) {
-          event.preventDefault();
-          event.stopImmediatePropagation();
-        }
-      },
-      true,
-    );
+    const guarded = (event) => {
+      if (performance.now() < guardedUntil && app.querySelector('.quiz-screen')) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    app.addEventListener('click', guarded, true);
+    // A guarded tap does not move focus either (off the feedback it just showed).
+    app.addEventListener('mousedown', guarded, true);
     /** The quiz's compact header, as the app's (`in-quiz` on <html>, src/ui/quit_quiz.rs), so nothing moves when it takes over. */
     const inQuiz = (on) => root.classList.toggle('in-quiz', on);
     const parse = (html) => {
@@ -434,12 +433,7 @@
         : 'You get feedback after each answer.';
       about.textContent = `${link.count} ${link.count === 1 ? 'question' : 'questions'} on ${link.topics.length ? link.topics.join('; ') : 'every topic'}. ${note}`;
       const start = [...app.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start the quiz');
-      start?.addEventListener('click', () => {
-        try {
-          sessionStorage.setItem(data.landing.start_when_ready_key, JSON.stringify({ id: link.id, at: Date.now() }));
-        } catch {
-          // Without session storage the person taps Start again once the app is here.
-        }
+      const gettingReady = () => {
         let status = app.querySelector('.landing-status');
         if (!status) {
           status = document.createElement('p');
@@ -449,8 +443,22 @@
         }
         status.textContent = 'Getting the quiz ready. It starts as soon as it is here.';
         showFailure();
+      };
+      // Tapped already (before a reload): it still starts once the app is here, and says so.
+      try {
+        if (JSON.parse(sessionStorage.getItem(data.landing.start_when_ready_key))?.id === link.id && start) gettingReady();
+      } catch {
+        // Nothing kept.
+      }
+      start?.addEventListener('click', () => {
+        try {
+          sessionStorage.setItem(data.landing.start_when_ready_key, JSON.stringify({ id: link.id, at: Date.now() }));
+        } catch {
+          // Without session storage the person taps Start again once the app is here.
+        }
+        gettingReady();
       });
-      if (failure()) {
+      if (failure() && !app.querySelector('.landing-status')) {
         const status = document.createElement('p');
         status.className = 'landing-status';
         start?.after(status);

@@ -327,6 +327,9 @@ test('"Start the quiz" tapped before the app arrives says it is getting ready, t
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   await page.getByRole('status').filter({ hasText: 'Getting the quiz ready. It starts as soon as it is here.' }).waitFor();
   assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the landing, getting ready');
+  // A reload before the app: the tap is still kept, and the page still says so.
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Getting the quiz ready. It starts as soon as it is here.' }).waitFor();
   release();
   await page.getByText('Question 1 of 5').waitFor();
   await untilApp(page);
