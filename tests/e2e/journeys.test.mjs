@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, sharedServerAndBrowser, watchedPage } from './support/browser.mjs';
+import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { answer, currentQuestion, next, settled } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 
@@ -44,6 +44,8 @@ async function results(page, id) {
 /** Opens home and waits for the app to run. */
 async function home(page) {
   await page.goto(suite.server.url);
+  // The page before the app shows home too (issue #30): wait for the app itself.
+  await untilApp(page);
   await page.getByRole('button', { name: 'Start quick check' }).waitFor();
 }
 
