@@ -120,7 +120,8 @@
       setTimeout(() => screen?.removeAttribute('data-settling'), guardMs);
     }
     const guarded = (event) => {
-      if (performance.now() < guardedUntil && app.querySelector('.quiz-screen')) {
+      // (Once the app is running, its own guard is the one.)
+      if (!running() && performance.now() < guardedUntil && app.querySelector('.quiz-screen')) {
         event.preventDefault();
         event.stopImmediatePropagation();
       }
