@@ -11,10 +11,22 @@ use serde::{Deserialize, Serialize};
 use super::bank::Bank;
 use super::link::QuizResult;
 use super::progress::ScoreRecord;
-use super::resume::{restore_items, saved_items, ResumeError, SavedItem};
+use super::resume::{ResumeError, SavedItem};
 use super::scoring::Score;
 use super::session::{QuizKind, Session, Stage};
+use super::stored_answer::Changed;
 use super::wording::OFFSET_RANGE;
+
+/// A finished attempt read against the current bank (see [`Attempt::review`]).
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// The answers that still read and mark as they did, finished; `None` if none do.
+    pub session: Option<Session>,
+    /// For each of the session's items, its question number in the attempt (from 1).
+    pub numbers: Vec<usize>,
+    /// Each question the course has changed since, by number, and how.
+    pub changed: Vec<(usize, Changed)>,
+}
 
 /// One finished quiz.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,7 +49,8 @@ pub struct Attempt {
     #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
     pub active_ms: Option<u64>,
     pub score: Score,
-    /// Every question with its layout and answer; empty for attempts from before version 3.
+    /// Every question with its layout, answer (by part ids) and, from
+    /// version 6, its mark then; empty for attempts from before version 3.
     pub items: Vec<SavedItem>,
     /// 8 lowercase hex digits, random per attempt: a result link sent twice is counted once.
     pub token: String,
@@ -62,9 +75,40 @@ impl Attempt {
             offset_minutes: Some(offset_minutes),
             active_ms: None,
             score: session.score(),
-            items: saved_items(session),
+            items: session.items().iter().map(|item| SavedItem::of(item, Some(item.is_correct()))).collect(),
             token: token.to_owned(),
         })
+    }
+
+    /// The attempt as the results page shows it, against the current bank:
+    /// the answers that still read and are marked as they were, and, by
+    /// question number (from 1), each that the course has changed since.
+    /// The score stays the one given when the attempt was finished. `Err`
+    /// when its answers were never kept (before version 3).
+    pub fn review(&self, bank: &Bank) -> Result<Review, ResumeError> {
+        if self.items.is_empty() {
+            return Err(ResumeError::NoLongerMatches);
+        }
+        let mut items = Vec::new();
+        let mut numbers = Vec::new();
+        let mut changed = Vec::new();
+        for (index, saved) in self.items.iter().enumerate() {
+            let number = index + 1;
+            match saved.read(bank) {
+                Ok(item) if item.response.is_none() => changed.push((number, Changed::AnswerNoLongerFits)),
+                Ok(item) if saved.right.is_some_and(|right| right != item.is_correct()) => changed.push((number, Changed::MarkingChanged)),
+                Ok(item) => {
+                    items.push(item);
+                    numbers.push(number);
+                }
+                Err(why) => changed.push((number, why)),
+            }
+        }
+        let session = (!items.is_empty()).then(|| {
+            let position = items.len() - 1;
+            Session::resume(self.kind.clone(), items, position, Stage::Finished)
+        });
+        Ok(Review { session, numbers, changed })
     }
 
     /// Some(passed?) for a quiz with a pass mark.
@@ -72,20 +116,23 @@ impl Attempt {
         self.kind.pass_mark().map(|mark| self.score.passes(mark))
     }
 
-    /// The finished session, with every answer, checked against the current bank.
-    pub fn restore(&self, bank: &Bank) -> Result<Session, ResumeError> {
-        let items = restore_items(&self.items, bank, |_, item| item.response.is_some())?;
-        let position = items.len() - 1;
-        Ok(Session::resume(self.kind.clone(), items, position, Stage::Finished))
-    }
-
     /// For a trainer's quiz, the result to send back: the score and which
-    /// questions (by position) were missed, from `session` (this attempt as
-    /// [`Attempt::restore`] gives it). `None` for other quizzes.
-    pub fn result(&self, session: &Session) -> Option<QuizResult> {
+    /// questions (by position from 0) were missed, as marked when it was
+    /// finished. Attempts from before version 6 kept no marks: they are
+    /// marked again against `bank`, and give no result if any answer no longer reads.
+    /// `None` for other quizzes.
+    pub fn result(&self, bank: &Bank) -> Option<QuizResult> {
         let spec = self.kind.link.clone()?;
-        let missed = session.items().iter().enumerate().filter(|(_, i)| !i.is_correct()).map(|(n, _)| n as u32).collect();
-        Some(QuizResult { spec, correct: session.score().correct, missed, token: self.token.clone(), name: None })
+        let rights = self
+            .items
+            .iter()
+            .map(|saved| saved.right.or_else(|| saved.read(bank).ok().filter(|i| i.response.is_some()).map(|i| i.is_correct())))
+            .collect::<Option<Vec<bool>>>()?;
+        if rights.is_empty() {
+            return None;
+        }
+        let missed = rights.iter().enumerate().filter(|(_, right)| !**right).map(|(n, _)| n as u32).collect();
+        Some(QuizResult { spec, correct: self.score.correct, missed, token: self.token.clone(), name: None })
     }
 
     /// This attempt's score, to compare with the best.

@@ -27,10 +27,14 @@ use serde::Deserialize;
 
 use super::learn::Card;
 
-/// One answer a learner can pick: `{"text", "correct"?, "feedback"?}`.
+/// One answer a learner can pick: `{"id", "text", "correct"?, "feedback"?}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
+    /// Stable within its question (lowercase letters, digits, hyphens):
+    /// answers are stored by it, so an option keeps its id when it is
+    /// reworded or moved, and a removed option's id is never reused.
+    pub id: String,
     /// What the learner sees.
     pub text: String,
     /// Whether it is a right answer; false when not written.
@@ -41,14 +45,44 @@ pub struct AnswerOption {
 }
 
 /// Two things that belong together, e.g. a characteristic and its percentage:
-/// `{"left", "right"}`.
+/// `{"id", "left", "right"}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
+    /// Stable within its question, as [`AnswerOption::id`].
+    pub id: String,
     /// Shown in order; the learner matches each to a right.
     pub left: String,
     /// The learner picks it from a shuffled list.
     pub right: String,
+}
+
+/// One thing to put in order: `{"id", "text"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderItem {
+    /// Stable within its question, as [`AnswerOption::id`].
+    pub id: String,
+    /// What the learner sees.
+    pub text: String,
+}
+
+impl OrderItem {
+    /// Items with the ids `a`, `b`, `c`… in the order given: the ids the
+    /// content's parts were first given, for questions built in code.
+    pub fn lettered(texts: &[&str]) -> Vec<OrderItem> {
+        texts.iter().enumerate().map(|(i, text)| OrderItem { id: letter(i), text: (*text).to_string() }).collect()
+    }
+}
+
+/// `a` for 0, `b` for 1… `z` for 25, then `a26`, `a27`…: the ids given to
+/// the parts of a question in the order written.
+pub fn letter(i: usize) -> String {
+    if i < 26 {
+        char::from(b'a' + i as u8).to_string()
+    } else {
+        format!("a{i}")
+    }
 }
 
 /// What kind of answer a question takes, with its right answer.
@@ -72,7 +106,7 @@ pub enum Kind {
     /// `items` are in the right order; the learner is shown them shuffled.
     Order {
         /// The right order.
-        items: Vec<String>,
+        items: Vec<OrderItem>,
     },
     /// Each left goes with its right; the learner picks rights from a list.
     Match {
@@ -109,6 +143,22 @@ impl Kind {
         match self {
             Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => Some(options),
             Kind::TrueFalse { .. } | Kind::Order { .. } | Kind::Match { .. } | Kind::Numeric { .. } => None,
+        }
+    }
+
+    /// The ids of the parts an answer picks from, in the order written: the
+    /// options, the items to order or the pairs to match; `"true"` and
+    /// `"false"` for true/false; none for a number. Position `i` of a
+    /// [`Response`](super::marking::Response) or a layout is the part `part_ids()[i]`.
+    pub fn part_ids(&self) -> Vec<&str> {
+        match self {
+            Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
+                options.iter().map(|o| o.id.as_str()).collect()
+            }
+            Kind::TrueFalse { .. } => vec!["true", "false"],
+            Kind::Order { items } => items.iter().map(|i| i.id.as_str()).collect(),
+            Kind::Match { pairs } => pairs.iter().map(|p| p.id.as_str()).collect(),
+            Kind::Numeric { .. } => Vec::new(),
         }
     }
 
@@ -444,7 +494,7 @@ fn kind_problems(kind: &Kind, figures: &[i64]) -> Vec<String> {
             if items.len() < 3 {
                 problems.push("an order question needs at least three items".to_string());
             }
-            if !unique(items.iter().map(String::as_str)) {
+            if !unique(items.iter().map(|i| i.text.as_str())) {
                 problems.push("order items must be non-empty and all different".to_string());
             }
         }
@@ -464,6 +514,10 @@ fn kind_problems(kind: &Kind, figures: &[i64]) -> Vec<String> {
                 problems.push(format!("numeric answer {answer} is not the figure of any of its facts"));
             }
         }
+    }
+    let ids = kind.part_ids();
+    if !ids.iter().all(|id| is_stable_id(id)) || !unique(ids.iter().copied()) {
+        problems.push("each option, item or pair needs an id of lowercase letters, digits and hyphens, all different".to_string());
     }
     problems
 }
@@ -571,7 +625,7 @@ struct QuestionFile {
     /// true_false (true or false) and numeric (a whole number).
     answer: Option<Answer>,
     /// order.
-    items: Option<Vec<String>>,
+    items: Option<Vec<OrderItem>>,
     /// match.
     pairs: Option<Vec<Pair>>,
     /// numeric.
@@ -718,6 +772,7 @@ fn read_file<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::bank::OrderItem;
 
     const SECTIONS: &str = r#"[{"id":"principle-1","title":"Principle 1: Keep clear and detailed records"},
         {"id":"national-picture","title":"The national picture 2018-19"}]"#;
@@ -733,7 +788,7 @@ mod tests {
     }
 
     const GOOD: &str = r#"{"id":"q-1","type":"single","prompt":"P?","principle":1,"facts":["f1"],
-        "options":[{"text":"A","correct":true},{"text":"B"}],
+        "options":[{"id":"a","text":"A","correct":true},{"id":"b","text":"B"}],
         "explanation":"Because.","source":"Principle 1: Keep clear and detailed records"}"#;
     const NUMERIC: &str = r#"{"id":"q-2","type":"numeric","prompt":"How many?","facts":["f46"],
         "answer":46,"close_within":3,"unit":"%","explanation":"Because.","source":"The national picture 2018-19"}"#;
@@ -798,19 +853,28 @@ mod tests {
 
     #[test]
     fn each_type_reads_into_its_kind() {
-        let option = |text: &str, correct| AnswerOption { text: text.into(), correct, feedback: None };
-        let options = r#""options":[{"text":"A","correct":true,"feedback":"Yes."},{"text":"B","correct":false},{"text":"C"}]"#;
+        let option = |text: &str, correct| AnswerOption { id: text.to_lowercase(), text: text.into(), correct, feedback: None };
+        let options = r#""options":[{"id":"a","text":"A","correct":true,"feedback":"Yes."},{"id":"b","text":"B","correct":false},{"id":"c","text":"C"}]"#;
         let read_options =
             vec![AnswerOption { feedback: Some("Yes.".into()), ..option("A", true) }, option("B", false), option("C", false)];
         let cases = [
             ("single", options.to_string(), Kind::SingleChoice { options: read_options.clone() }),
             ("multi", options.to_string(), Kind::MultipleChoice { options: read_options.clone() }),
             ("true_false", r#""answer":false"#.to_string(), Kind::TrueFalse { answer: false }),
-            ("order", r#""items":["a","b","c"]"#.to_string(), Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }),
+            (
+                "order",
+                r#""items":[{"id":"a","text":"a"},{"id":"b","text":"b"},{"id":"c","text":"c"}]"#.to_string(),
+                Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) },
+            ),
             (
                 "match",
-                r#""pairs":[{"left":"a","right":"1"},{"left":"b","right":"2"}]"#.to_string(),
-                Kind::Match { pairs: vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }] },
+                r#""pairs":[{"id":"a","left":"a","right":"1"},{"id":"b","left":"b","right":"2"}]"#.to_string(),
+                Kind::Match {
+                    pairs: vec![
+                        Pair { id: "a".into(), left: "a".into(), right: "1".into() },
+                        Pair { id: "b".into(), left: "b".into(), right: "2".into() },
+                    ],
+                },
             ),
             (
                 "numeric",
@@ -892,7 +956,7 @@ mod tests {
 
     #[test]
     fn single_choice_needs_exactly_one_correct_option() {
-        let two = GOOD.replace(r#"{"text":"B"}"#, r#"{"text":"B","correct":true}"#);
+        let two = GOOD.replace(r#"{"id":"b","text":"B"}"#, r#"{"id":"b","text":"B","correct":true}"#);
         assert!(problems_for(&two).iter().any(|p| p.contains("exactly one correct")));
         let none = GOOD.replace(r#""correct":true"#, r#""correct":false"#);
         assert!(problems_for(&none).iter().any(|p| p.contains("exactly one correct")));
@@ -900,7 +964,8 @@ mod tests {
 
     #[test]
     fn multi_needs_a_right_and_a_wrong_option() {
-        let all_right = GOOD.replace("\"single\"", "\"multi\"").replace(r#"{"text":"B"}"#, r#"{"text":"B","correct":true}"#);
+        let all_right =
+            GOOD.replace("\"single\"", "\"multi\"").replace(r#"{"id":"b","text":"B"}"#, r#"{"id":"b","text":"B","correct":true}"#);
         assert!(problems_for(&all_right).iter().any(|p| p.contains("one correct and one wrong")));
     }
 
@@ -961,11 +1026,11 @@ mod tests {
 
     #[test]
     fn order_and_match_need_distinct_items() {
-        let order = r#"{"id":"q-3","type":"order","prompt":"Order","facts":["f1"],"items":["a","b","a"],
+        let order = r#"{"id":"q-3","type":"order","prompt":"Order","facts":["f1"],"items":[{"id":"a","text":"a"},{"id":"b","text":"b"},{"id":"c","text":"a"}],
             "explanation":"E.","source":"Principle 1: Keep clear and detailed records"}"#;
         assert!(problems_for(&format!("{GOOD},{order}")).iter().any(|p| p.contains("all different")));
         let pairs = r#"{"id":"q-3","type":"match","prompt":"Match","facts":["f1"],
-            "pairs":[{"left":"a","right":"1"},{"left":"b","right":"1"}],
+            "pairs":[{"id":"a","left":"a","right":"1"},{"id":"b","left":"b","right":"1"}],
             "explanation":"E.","source":"Principle 1: Keep clear and detailed records"}"#;
         assert!(problems_for(&format!("{GOOD},{pairs}")).iter().any(|p| p.contains("all different")));
     }

@@ -140,20 +140,24 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::bank::OrderItem;
     use crate::quiz::bank::{AnswerOption, Pair};
 
     fn opts(n: usize, correct: &[usize]) -> Vec<AnswerOption> {
-        (0..n).map(|i| AnswerOption { text: format!("o{i}"), correct: correct.contains(&i), feedback: None }).collect()
+        (0..n).map(|i| AnswerOption { id: format!("o{i}"), text: format!("o{i}"), correct: correct.contains(&i), feedback: None }).collect()
     }
 
     #[test]
     fn a_saved_answer_becomes_a_draft_that_gives_it_back() {
-        let pairs = vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }];
+        let pairs = vec![
+            Pair { id: "a".into(), left: "a".into(), right: "1".into() },
+            Pair { id: "b".into(), left: "b".into(), right: "2".into() },
+        ];
         let cases = [
             (Kind::SingleChoice { options: opts(3, &[0]) }, vec![2, 0, 1], Response::Choice(2)),
             (Kind::MultipleChoice { options: opts(3, &[0, 1]) }, vec![0, 1, 2], Response::Choices(vec![2, 0])),
             (Kind::TrueFalse { answer: true }, vec![0, 1], Response::Choice(1)),
-            (Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, vec![2, 0, 1], Response::Order(vec![1, 2, 0])),
+            (Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) }, vec![2, 0, 1], Response::Order(vec![1, 2, 0])),
             (Kind::Match { pairs }, vec![1, 0], Response::Matches(vec![1, 1])),
             (Kind::Numeric { answer: 46, close_within: 3, unit: "%".into() }, vec![], Response::Number(-7)),
         ];
@@ -172,8 +176,11 @@ mod tests {
         assert_eq!(Draft::new(&Kind::SingleChoice { options: opts(3, &[0]) }, &[2, 0, 1]), Draft::Choice(None));
         assert_eq!(Draft::new(&Kind::MultipleChoice { options: opts(3, &[0, 1]) }, &[0, 1, 2]), Draft::Choices(vec![]));
         assert_eq!(Draft::new(&Kind::TrueFalse { answer: true }, &[0, 1]), Draft::Choice(None));
-        assert_eq!(Draft::new(&Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, &[2, 0, 1]), Draft::Order(vec![2, 0, 1]));
-        let pairs = vec![Pair { left: "a".into(), right: "1".into() }, Pair { left: "b".into(), right: "2".into() }];
+        assert_eq!(Draft::new(&Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) }, &[2, 0, 1]), Draft::Order(vec![2, 0, 1]));
+        let pairs = vec![
+            Pair { id: "a".into(), left: "a".into(), right: "1".into() },
+            Pair { id: "b".into(), left: "b".into(), right: "2".into() },
+        ];
         assert_eq!(Draft::new(&Kind::Match { pairs }, &[1, 0]), Draft::Matches(vec![None, None]));
         assert_eq!(Draft::new(&Kind::Numeric { answer: 1, close_within: 0, unit: String::new() }, &[]), Draft::Number(String::new()));
     }

@@ -251,7 +251,7 @@ fn figure_key(question: &Question) -> Option<String> {
 fn shown_parts(question: &Question) -> impl Iterator<Item = &str> {
     let own: Vec<&str> = match &question.kind {
         Kind::Scenario { scenario, .. } => vec![scenario.as_str()],
-        Kind::Order { items } => items.iter().map(String::as_str).collect(),
+        Kind::Order { items } => items.iter().map(|i| i.text.as_str()).collect(),
         Kind::Match { pairs } => pairs.iter().flat_map(|p| [p.left.as_str(), p.right.as_str()]).collect(),
         Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Numeric { .. } => Vec::new(),
     };
@@ -372,6 +372,7 @@ pub fn again_label(mode: &Mode) -> &'static str {
 mod tests {
     use super::*;
     use crate::quiz::bank::AnswerOption;
+    use crate::quiz::bank::OrderItem;
 
     fn question(kind: Kind) -> Question {
         Question {
@@ -391,7 +392,7 @@ mod tests {
 
     /// A single-choice question whose right option is `right`.
     fn choice(right: &str) -> Question {
-        let option = |text: &str, correct| AnswerOption { text: text.into(), correct, feedback: None };
+        let option = |text: &str, correct| AnswerOption { id: text.to_lowercase(), text: text.into(), correct, feedback: None };
         question(Kind::SingleChoice { options: vec![option("Something else", false), option(right, true)] })
     }
 
@@ -442,7 +443,7 @@ mod tests {
         assert!(!gives_away("Principle 3: Always share information", &choice("Principle 4: Don't be afraid to challenge decisions")));
         assert!(!gives_away("Quick check", &choice("Principle 3: Always share information")));
         // Only right options count.
-        let option = |text: &str, correct| AnswerOption { text: text.into(), correct, feedback: None };
+        let option = |text: &str, correct| AnswerOption { id: text.to_lowercase(), text: text.into(), correct, feedback: None };
         let wrong_in_title = question(Kind::MultipleChoice {
             options: vec![option("Principle 3", false), option("Principle 5", true), option("Principle 6", true)],
         });
@@ -455,8 +456,8 @@ mod tests {
         let title = "true false 538 a b";
         assert!(!gives_away(title, &question(Kind::TrueFalse { answer: true })));
         assert!(!gives_away(title, &question(Kind::TrueFalse { answer: false })));
-        assert!(!gives_away(title, &question(Kind::Order { items: vec!["a".into(), "b".into()] })));
-        let pair = |left: &str, right: &str| crate::quiz::bank::Pair { left: left.into(), right: right.into() };
+        assert!(!gives_away(title, &question(Kind::Order { items: OrderItem::lettered(&["a", "b"]) })));
+        let pair = |left: &str, right: &str| crate::quiz::bank::Pair { id: left.into(), left: left.into(), right: right.into() };
         assert!(!gives_away(title, &question(Kind::Match { pairs: vec![pair("a", "538"), pair("b", "1")] })));
     }
 

@@ -188,7 +188,7 @@ impl EarlyStart {
         let mut saved = SavedQuiz::from_session(&session, &title, self.started_at).ok_or(EarlyStartError::NotAnAnswer)?;
         // Chosen but not checked: the choice is the question's draft, still chosen on screen.
         if let (Some(choice), None) = (self.choice, self.checked_at) {
-            saved.draft = Some(Draft::Choice(Some(choice)));
+            saved = saved.with_draft(bank, &Draft::Choice(Some(choice)));
         }
         let at = self.checked_at.unwrap_or(self.started_at);
         store.save_quiz(&id, saved, at);
@@ -314,7 +314,7 @@ mod tests {
         let id = start.apply(&bank, &mut store, 20_833).unwrap();
         assert!(store.progress.items.is_empty());
         let saved = store.quizzes.get(&id).unwrap();
-        assert_eq!(saved.draft, Some(Draft::Choice(start.choice)), "the choice is still chosen");
+        assert_eq!(saved.current_draft(&bank), Some(Draft::Choice(start.choice)), "the choice is still chosen");
         let session = saved.restore(&bank).unwrap();
         assert_eq!((session.position(), session.stage()), (0, Stage::Asking));
     }

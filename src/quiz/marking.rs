@@ -173,7 +173,7 @@ impl Kind {
     pub fn right_answer(&self, response: Option<&Response>) -> RightAnswer {
         match self {
             Kind::TrueFalse { answer } => RightAnswer::TrueFalse(*answer),
-            Kind::Order { items } => RightAnswer::Order(items.clone()),
+            Kind::Order { items } => RightAnswer::Order(items.iter().map(|i| i.text.clone()).collect()),
             Kind::Match { pairs } => {
                 let chosen = |left: usize| {
                     let Some(Response::Matches(m)) = response else { return None };
@@ -225,7 +225,7 @@ impl Kind {
             }
             Kind::Order { items } => {
                 let Response::Order(order) = response else { return String::new() };
-                order.iter().filter_map(|&i| items.get(i).cloned()).collect::<Vec<_>>().join(", then ")
+                order.iter().filter_map(|&i| items.get(i).map(|item| item.text.clone())).collect::<Vec<_>>().join(", then ")
             }
             Kind::Match { pairs } => {
                 let Response::Matches(chosen) = response else { return String::new() };
@@ -268,6 +268,7 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::bank::OrderItem;
 
     #[test]
     fn a_right_answer_with_parts_is_listed_one_part_a_line() {
@@ -286,7 +287,7 @@ mod tests {
         correct
             .iter()
             .enumerate()
-            .map(|(i, &c)| AnswerOption { text: format!("o{i}"), correct: c, feedback: Some(format!("f{i}")) })
+            .map(|(i, &c)| AnswerOption { id: format!("o{i}"), text: format!("o{i}"), correct: c, feedback: Some(format!("f{i}")) })
             .collect()
     }
 
@@ -326,14 +327,14 @@ mod tests {
 
     #[test]
     fn a_response_is_described_in_words_with_no_marking() {
-        let pair = |l: &str, r: &str| Pair { left: l.into(), right: r.into() };
+        let pair = |l: &str, r: &str| Pair { id: l.into(), left: l.into(), right: r.into() };
         let single = Kind::SingleChoice { options: options(&[false, true, false]) };
         assert_eq!(single.describe(&Response::Choice(2)), "o2");
         let multi = Kind::MultipleChoice { options: options(&[true, false, true]) };
         assert_eq!(multi.describe(&Response::Choices(vec![2, 0])), "o0; o2");
         assert_eq!(Kind::TrueFalse { answer: false }.describe(&Response::Choice(0)), "True");
         assert_eq!(Kind::TrueFalse { answer: true }.describe(&Response::Choice(1)), "False");
-        let order = Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] };
+        let order = Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) };
         assert_eq!(order.describe(&Response::Order(vec![2, 0, 1])), "c, then a, then b");
         let matching = Kind::Match { pairs: vec![pair("a", "1"), pair("b", "2")] };
         assert_eq!(matching.describe(&Response::Matches(vec![1, 1])), "a: 2; b: 2");
@@ -353,7 +354,7 @@ mod tests {
 
     #[test]
     fn order_counts_places_right() {
-        let kind = Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] };
+        let kind = Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) };
         assert!(!kind.accepts(&Response::Order(vec![0, 1])));
         assert!(!kind.accepts(&Response::Order(vec![0, 1, 1])));
         assert_eq!(kind.mark(&Response::Order(vec![0, 1, 2])), (true, Some(PartsRight { right: 3, of: 3 })));
@@ -362,7 +363,7 @@ mod tests {
 
     #[test]
     fn match_counts_pairs_right() {
-        let pair = |l: &str, r: &str| Pair { left: l.into(), right: r.into() };
+        let pair = |l: &str, r: &str| Pair { id: l.into(), left: l.into(), right: r.into() };
         let kind = Kind::Match { pairs: vec![pair("a", "1"), pair("b", "2"), pair("c", "3")] };
         assert!(!kind.accepts(&Response::Matches(vec![0, 1])));
         assert!(!kind.accepts(&Response::Matches(vec![0, 1, 3])));

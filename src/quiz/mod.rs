@@ -25,4 +25,5 @@ pub mod schedule;
 pub mod scoring;
 pub mod session;
 pub mod store;
+pub mod stored_answer;
 pub mod wording;

@@ -4,7 +4,9 @@
 //!
 //! Inside the [`Store`](super::store::Store) a quiz in progress is a
 //! [`SavedQuiz`], written by serde as
-//! `{"kind", "title", "started_at", "items": [{"id", "order", "response"}], "position", "answered", "draft"}`.
+//! `{"kind", "title", "started_at", "items": [{"id", "order", "response"}], "position", "answered", "draft"}`,
+//! each layout, answer and draft by the ids of the parts chosen (see
+//! [`stored_answer`](super::stored_answer)), never by position.
 //! Versions 1 and 2 of the app kept one quiz under a key of its own; [`SavedQuiz::decode_legacy`]
 //! reads those for the migration.
 
@@ -15,7 +17,8 @@ use super::draft::Draft;
 use super::link::QuizSpec;
 use super::marking::Response;
 use super::progress::Mode;
-use super::session::{is_valid_layout, QuizKind, Session, SessionItem, Stage};
+use super::session::{QuizKind, Session, SessionItem, Stage};
+use super::stored_answer::{self, Changed, PartRef, StoredDraft, StoredResponse};
 
 /// A quiz in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,9 +36,10 @@ pub struct SavedQuiz {
     pub position: usize,
     /// True while the current question's feedback is showing (immediate feedback only).
     pub answered: bool,
-    /// What is picked so far on the current question, before it is checked.
+    /// What is picked so far on the current question, before it is checked
+    /// (see [`SavedQuiz::current_draft`]).
     #[serde(default)]
-    pub draft: Option<Draft>,
+    pub draft: Option<StoredDraft>,
     /// The time spent on it so far, in ms: the gaps between one change and
     /// the next, each counted up to [`ACTIVE_GAP_MAX_MS`], so a quiz left
     /// overnight and finished at breakfast counts its minutes, not its hours.
@@ -54,14 +58,42 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
-/// One question of a saved quiz: its id, its layout and the answer given.
+/// One question of a saved quiz or attempt: its id, its layout and the
+/// answer given, by part ids: `{"id", "order": ["c", "a", "b"], "response": {"choice": "a"} or null, "right"?}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SavedItem {
     pub id: String,
-    /// See `SessionItem::order`.
-    pub order: Vec<usize>,
-    pub response: Option<Response>,
+    /// The parts in the order shown (see `SessionItem::order`).
+    pub order: Vec<PartRef>,
+    pub response: Option<StoredResponse>,
+    /// In a finished attempt, whether the answer was marked right when it
+    /// was given (from version 6), so a later change to the course can be
+    /// told apart from the mark it had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<bool>,
+}
+
+impl SavedItem {
+    /// A question of a session as stored; `right` is its mark if the session is finished.
+    pub fn of(item: &SessionItem, right: Option<bool>) -> SavedItem {
+        let kind = &item.question.kind;
+        SavedItem {
+            id: item.question.id.clone(),
+            order: stored_answer::store_layout(kind, &item.order),
+            response: item.response.as_ref().map(|r| stored_answer::store_response(kind, r)),
+            right,
+        }
+    }
+
+    /// The stored item against the current bank, or what has changed since
+    /// it was stored. `right` is not compared here (see `Attempt::review`).
+    pub fn read(&self, bank: &Bank) -> Result<SessionItem, Changed> {
+        let question = bank.question(&self.id).ok_or(Changed::QuestionRemoved)?;
+        let kind = &question.kind;
+        let response = self.response.as_ref().map(|r| stored_answer::read_response(kind, r)).transpose()?;
+        Ok(SessionItem { question: question.clone(), order: stored_answer::read_layout(kind, &self.order), response })
+    }
 }
 
 /// Why a saved quiz could not be picked up again.
@@ -75,16 +107,12 @@ pub enum ResumeError {
 
 /// The items of a session, as stored.
 pub fn saved_items(session: &Session) -> Vec<SavedItem> {
-    session
-        .items()
-        .iter()
-        .map(|item| SavedItem { id: item.question.id.clone(), order: item.order.clone(), response: item.response.clone() })
-        .collect()
+    session.items().iter().map(|item| SavedItem::of(item, None)).collect()
 }
 
 /// Looks up each stored item in the bank and checks it fits: the question
-/// exists, the layout is one it could have, the answer has its shape, and
-/// (via `answered`) which items should have answers.
+/// exists, every part its answer names is still there, and (via `answered`)
+/// which items should have answers. The layout follows the parts by id.
 pub fn restore_items(
     saved: &[SavedItem],
     bank: &Bank,
@@ -97,12 +125,11 @@ pub fn restore_items(
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            let question = bank.question(&item.id).ok_or(ResumeError::NoLongerMatches)?;
-            let response_fits = item.response.as_ref().is_none_or(|r| question.kind.accepts(r));
-            if !is_valid_layout(&question.kind, &item.order) || !response_fits || !answered(index, item) {
+            let read = item.read(bank).map_err(|_| ResumeError::NoLongerMatches)?;
+            if !answered(index, item) {
                 return Err(ResumeError::NoLongerMatches);
             }
-            Ok(SessionItem { question: question.clone(), order: item.order.clone(), response: item.response.clone() })
+            Ok(read)
         })
         .collect()
 }
@@ -124,6 +151,20 @@ impl SavedQuiz {
             active_ms: 0,
             active_at_ms: 0,
         })
+    }
+
+    /// What is picked so far on the current question, in its positions now;
+    /// `None` if nothing is, or it no longer fits the question.
+    pub fn current_draft(&self, bank: &Bank) -> Option<Draft> {
+        let item = self.items.get(self.position)?.read(bank).ok()?;
+        stored_answer::read_draft(&item.question.kind, &item.order, self.draft.as_ref()?)
+    }
+
+    /// This quiz with `draft` (in positions now) kept as what is picked on
+    /// the current question; unchanged if the current question is not in the bank.
+    pub fn with_draft(self, bank: &Bank, draft: &Draft) -> SavedQuiz {
+        let Some(question) = self.items.get(self.position).and_then(|item| bank.question(&item.id)) else { return self };
+        SavedQuiz { draft: Some(stored_answer::store_draft(&question.kind, draft)), ..self }
     }
 
     /// The time spent on it, in ms, if it is finished at `now_ms`.
@@ -204,7 +245,12 @@ impl SavedQuiz {
                     2 => item.response,
                     _ => return Err(ResumeError::Unreadable),
                 };
-                Ok(SavedItem { id: item.id, order: item.order, response })
+                Ok(SavedItem {
+                    id: item.id,
+                    order: item.order.into_iter().map(PartRef::Position).collect(),
+                    response: response.as_ref().map(stored_answer::positional),
+                    right: None,
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         if !matches!(old.version, 1 | 2) {

@@ -36,6 +36,16 @@ pub fn is_in_app_browser(user_agent: &str) -> bool {
     IN_APP_MARKERS.iter().any(|marker| user_agent.contains(marker))
 }
 
+/// The advice every message gives that asks the person to leave an app's
+/// built-in browser; a message holding it is shown with a button that
+/// copies the page's link ([`advises_opening_in_browser`]).
+pub const OPEN_IN_BROWSER: &str = "Open this page in your phone's browser";
+
+/// True if `message` asks the person to open the page in their phone's browser.
+pub fn advises_opening_in_browser(message: &str) -> bool {
+    message.contains(OPEN_IN_BROWSER)
+}
+
 /// What to say when "Print or save as PDF" was pressed and the browser did
 /// not start printing (an app's built-in browser ignores it without a word).
 pub const PRINT_DID_NOT_START: &str = "Printing did not start in this browser. Open this page in your phone's browser, such as Chrome or Safari, to print this record or save it as a PDF.";
@@ -87,5 +97,9 @@ mod tests {
             assert!(!message.contains("was saved"), "{message}");
         }
         assert!(saving_message("your progress", "b.json", Saving::InAppBrowser).contains("may not have been saved"));
+        // Each message that sends the person to their browser is shown with "Copy the link to this page".
+        assert!(advises_opening_in_browser(&saving_message("your progress", "b.json", Saving::InAppBrowser)));
+        assert!(advises_opening_in_browser(PRINT_DID_NOT_START));
+        assert!(!advises_opening_in_browser(&saving_message("your progress", "b.json", Saving::Offered)));
     }
 }

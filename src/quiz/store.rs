@@ -14,7 +14,7 @@
 //! another's work.
 //!
 //! **The stored format** is serde's JSON of [`Store`]:
-//! `{"schema_version": 4, "cleared_at", "progress", "attempts", "quizzes",
+//! `{"schema_version": 6, "cleared_at", "progress", "attempts", "quizzes",
 //! "records", "drafts", "debrief", "sessions"}`, each collection an array of
 //! `{"id", "at": ms, "value": … or null}` sorted by id. Versions 1 and 2 stored only progress
 //! under the same key, and the quiz in progress, the records and the debrief
@@ -46,9 +46,12 @@ use super::wording::local_day;
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
 /// optional `offset` (minutes east of UTC) to attempts, scores and records;
 /// 5 added the time spent (`active`, `active_at`, `time_spent`) and a
-/// record's `role` and `organisation`. Versions 3 and 4 are read as they
-/// are. Older tabs see a newer version and stop saving.
-pub const SCHEMA_VERSION: u32 = 5;
+/// record's `role` and `organisation`; 6 keeps answers, layouts and drafts
+/// by the ids of the parts chosen, and an attempt's mark for each answer
+/// (see [`stored_answer`](super::stored_answer), which still reads the
+/// positions earlier versions wrote). Versions 3 to 5 are read as they are.
+/// Older tabs see a newer version and stop saving.
+pub const SCHEMA_VERSION: u32 = 6;
 /// Stored text larger than this is not something this app wrote.
 pub const MAX_STORED_BYTES: usize = 5_000_000;
 /// Finished attempts kept (the best and last score of each mode key are kept apart, whatever their age).
@@ -337,7 +340,7 @@ impl Store {
         let Version { schema_version } = parse(text)?;
         let store = match schema_version {
             1 | 2 => parse::<LegacyProgress>(text)?.migrate()?,
-            3 | 4 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
+            3..=5 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
             v if v > SCHEMA_VERSION => return Err(StoreError::FromNewerVersion(v)),
             _ => return Err(StoreError::Corrupt("unknown schema_version")),
         };
@@ -412,7 +415,8 @@ impl Store {
         }
     }
 
-    /// A store of version 3 or 4 as version 5: the same fields, the new ones absent.
+    /// A store of version 3 to 5 as version 6: the same fields, the new ones
+    /// absent, and answers still by position until they are next written.
     pub(crate) fn upgraded(self) -> Store {
         Store { schema_version: self.schema_version.max(SCHEMA_VERSION), ..self }
     }
@@ -1436,15 +1440,15 @@ mod tests {
         for text in ["{", "null", "[]", "42", "\"x\"", "", "{}", r#"{"schema_version":"3"}"#, r#"{"schema_version":0}"#] {
             assert!(matches!(Store::decode(text), Err(StoreError::Corrupt(_))), "{text}");
         }
-        assert_eq!(Store::decode(r#"{"schema_version":6,"anything":true}"#), Err(StoreError::FromNewerVersion(6)));
+        assert_eq!(Store::decode(r#"{"schema_version":7,"anything":true}"#), Err(StoreError::FromNewerVersion(7)));
         // Version 3 (before times kept their offset) is read as it is.
         let mut s = Store::default();
         s.finish_quiz("a", Attempt { offset_minutes: None, ..attempt(7, NOW) }, NOW, TODAY);
-        let v3 = s.encode().replace("\"schema_version\":5", "\"schema_version\":3");
+        let v3 = s.encode().replace("\"schema_version\":6", "\"schema_version\":3");
         let back = Store::decode(&v3).unwrap();
         assert_eq!((back.schema_version, back.attempts.get("a").map(|a| a.offset_minutes)), (SCHEMA_VERSION, Some(None)));
         assert_eq!(
-            Store::decode(&s.encode().replace("\"schema_version\":5", "\"schema_version\":0")),
+            Store::decode(&s.encode().replace("\"schema_version\":6", "\"schema_version\":0")),
             Err(StoreError::Corrupt("unknown schema_version"))
         );
         assert!(matches!(Store::decode(&" ".repeat(MAX_STORED_BYTES + 1)), Err(StoreError::Corrupt(_))));

@@ -263,3 +263,12 @@ mod effort_tests {
         assert_eq!(time_spent(3_900_000), "1 hour 5 minutes");
     }
 }
+
+/// `text` set apart for bidirectional display, as `<bdi>` does in markup:
+/// between Unicode's first-strong isolate (U+2068) and pop directional
+/// isolate (U+2069). For a name or title typed by a person inside a
+/// sentence held as one string (a notice, a chart label, an accessible
+/// name), so a right-to-left title does not reorder the words around it.
+pub fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}

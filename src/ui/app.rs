@@ -14,6 +14,7 @@ use crate::quiz::debrief::Added;
 use crate::quiz::draw::session_questions;
 use crate::quiz::link::{LinkError, QuizResult};
 use crate::quiz::route::Route;
+use crate::quiz::wording::isolated;
 
 /// The app. `first` is the first try at loading the bank, when it was made
 /// before the app was mounted (see `mount` in lib.rs: the app then takes over
@@ -173,7 +174,7 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
             ),
             Ok(result) => {
                 let quiz = result.spec.id();
-                let who = result.name.clone().map_or("A learner's".to_string(), |n| format!("{n}'s"));
+                let who = result.name.clone().map_or("A learner's".to_string(), |n| format!("{}'s", isolated(&n)));
                 let added = state.change(|store, now| store.add_result(result, now));
                 let notice = match added {
                     Some(Added::AlreadyCounted) => "This result was already counted.".to_string(),

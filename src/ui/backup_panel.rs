@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::state::{today, use_app};
+use super::OpenInBrowser;
 use crate::platform::{clock, files};
 use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
 use crate::quiz::bank::Bank;
@@ -94,6 +95,9 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
                     let text = message.get();
                     (!text.is_empty()).then(|| view! { <p class="notice">{text}</p> })
                 }}
+            </div>
+            <OpenInBrowser message=message />
+            <div class="backup-status" role="status">
                 {move || match step.get() {
                     Step::Preview(_, summary) => Some(view! {
                         <div class="preview">

@@ -218,7 +218,8 @@ pub fn DebriefPage(
                                 {quizzes.into_iter().map(|(id, spec, count)| view! {
                                     <li>
                                         <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
-                                            {format!("{} ({count} result{})", spec.title.unwrap_or_else(|| "Untitled quiz".into()), if count == 1 { "" } else { "s" })}
+                                            <bdi>{spec.title.unwrap_or_else(|| "Untitled quiz".into())}</bdi>
+                                            {format!(" ({count} result{})", if count == 1 { "" } else { "s" })}
                                         </NavLink>
                                     </li>
                                 }).collect_view()}

@@ -16,7 +16,7 @@ use crate::quiz::learn::Bar;
 use crate::quiz::progress::Mode;
 use crate::quiz::session::QuizKind;
 use crate::quiz::store::Store;
-use crate::quiz::wording::format_day;
+use crate::quiz::wording::{format_day, isolated};
 
 /// Quizzes the score chart shows, the most recent.
 const RECENT_QUIZZES: usize = 10;
@@ -43,7 +43,7 @@ fn summary_html(bank: &Bank, store: &Store, today: i64) -> String {
         .rev()
         .map(|(_, a)| {
             let day = format_day(a.finished_at_ms, clock::offset_then(a.finished_at_ms, a.offset_minutes));
-            Bar::new(format!("{day} \u{b7} {}", a.title), i64::from(a.score.percent()))
+            Bar::new(format!("{day} \u{b7} {}", isolated(&a.title)), i64::from(a.score.percent()))
         })
         .collect();
     if !recent.is_empty() {

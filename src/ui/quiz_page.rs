@@ -85,7 +85,8 @@ fn focus_by_id(id: &str) {
 fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
     match &item.question.kind {
         Kind::Order { items } => {
-            view! { <OrderInput items=items.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+            let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
+            view! { <OrderInput items=texts layout=item.order.clone() draft=draft answered=checked /> }.into_any()
         }
         Kind::Match { pairs } => {
             view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()

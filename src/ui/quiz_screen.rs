@@ -62,8 +62,10 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
             }
             match update {
                 QuizUpdate::Draft(draft) => {
-                    if quiz.draft.as_ref() != Some(&draft) && !quiz.answered {
-                        state.change(|s, now| s.save_quiz(&id, SavedQuiz { draft: Some(draft), ..quiz }, now));
+                    let Some(bank) = state.ready_bank_untracked() else { return };
+                    let next = quiz.clone().with_draft(&bank, &draft);
+                    if next.draft != quiz.draft && !quiz.answered {
+                        state.change(|s, now| s.save_quiz(&id, next, now));
                     }
                 }
                 QuizUpdate::Answered { session, item, right } => {
@@ -119,8 +121,9 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
     let has_saved = Memo::new(move |_| saved.with(Option::is_some));
     let page = move || {
         if let Some(checking) = showing.get() {
-            let (title, stored_draft) =
-                saved.with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), q.draft.clone()))).unwrap_or_default();
+            let (title, stored_draft) = saved
+                .with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), state.ready_bank_untracked().and_then(|b| q.current_draft(&b)))))
+                .unwrap_or_default();
             if checking {
                 return view! { <CheckAnswersPage session=session title=title on_update=on_update on_navigate=on_navigate /> }.into_any();
             }

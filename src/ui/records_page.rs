@@ -6,7 +6,7 @@ use super::tap_guard::TapGuard;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
-use super::NavLink;
+use super::{NavLink, OpenInBrowser};
 use crate::platform::{clock, files, print, share};
 use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
@@ -23,7 +23,7 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
         let text = if text.is_empty() { "—".to_string() } else { text.to_string() };
         view! { <h4>{heading}</h4><p class="reflection">{text}</p> }
     };
-    let field = |term: &'static str, value: Option<String>| value.map(|v| view! { <div><dt>{term}</dt><dd>{v}</dd></div> });
+    let field = |term: &'static str, value: Option<String>| value.map(|v| view! { <div><dt>{term}</dt><dd><bdi>{v}</bdi></dd></div> });
     view! {
         <article class="certificate">
             <p class="certificate-app">"Safeguarding Check"</p>
@@ -152,6 +152,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
                     <button type="button" class="button button-secondary" node_ref=undo_ref on:click=undo>"Undo"</button>
                 })}
             </div>
+            <OpenInBrowser message=message />
             {move || {
                 let list = records.get();
                 if list.is_empty() {

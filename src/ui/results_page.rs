@@ -17,7 +17,7 @@ use super::qr::qr_svg_labelled;
 use super::state::{today, use_app};
 use super::{unbroken, GoneNotice, NavLink};
 use crate::platform::share;
-use crate::quiz::attempt::Attempt;
+use crate::quiz::attempt::{Attempt, Review};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::again_label;
 use crate::quiz::link::QuizResult;
@@ -51,9 +51,9 @@ pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
     view! {
         <Show when=move || !gone.get() fallback=|| view! { <GoneNotice message="These results were cleared from this device." /> }>
             {
-                let session = attempt.restore(&bank).ok();
-                let result = session.as_ref().and_then(|s| attempt.result(s));
-                results_view(&id, &attempt, &bank, session, result, is_new_best)
+                let review = attempt.review(&bank).ok();
+                let result = attempt.result(&bank);
+                results_view(&id, &attempt, &bank, review, result, is_new_best)
             }
         </Show>
     }
@@ -67,8 +67,10 @@ struct Row {
     view: AnyView,
 }
 
-/// The answers, right and missed, each with its feedback; and per topic, (topic title, right, of).
-fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec<Row>, Vec<(String, u32, u32)>) {
+/// The answers, right and missed, each with its feedback and its question
+/// number in the attempt (`numbers`, one per item of `session`); and per
+/// topic, (topic title, right, of).
+fn answers(session: &Session, numbers: &[usize], bank: &Bank, on_navigate: Callback<Route>) -> (Vec<Row>, Vec<(String, u32, u32)>) {
     let Some(marking) = session.marking() else { return (Vec::new(), Vec::new()) };
     let mut topics: Vec<(String, u32, u32)> = Vec::new();
     let rows = marking
@@ -98,7 +100,7 @@ fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec
             } else {
                 "Not quite"
             };
-            let number = i + 1;
+            let number = numbers.get(i).copied().unwrap_or(i + 1);
             let view = view! {
                 <details class="answer" class:answer-right=right class:answer-missed=!right open=!right>
                     <summary>
@@ -131,12 +133,12 @@ fn answers(session: &Session, bank: &Bank, on_navigate: Callback<Route>) -> (Vec
     (rows, topics)
 }
 
-/// The page for a finished attempt; `session` is `None` when its answers are not kept.
+/// The page for a finished attempt; `review` is `None` when its answers are not kept.
 fn results_view(
     id: &str,
     attempt: &Attempt,
     bank: &Bank,
-    session: Option<Session>,
+    review: Option<Review>,
     result: Option<QuizResult>,
     is_new_best: Memo<bool>,
 ) -> AnyView {
@@ -163,7 +165,9 @@ fn results_view(
 
     let score = attempt.score;
     let title = attempt.title.clone();
-    let (rows, topics) = session.as_ref().map(|s| answers(s, bank, on_navigate)).unwrap_or_default();
+    let kept = review.is_some();
+    let (session, numbers, changed) = review.map(|r| (r.session, r.numbers, r.changed)).unwrap_or_default();
+    let (rows, topics) = session.as_ref().map(|s| answers(s, &numbers, bank, on_navigate)).unwrap_or_default();
     let missed: Vec<String> = session
         .as_ref()
         .and_then(Session::marking)
@@ -257,13 +261,23 @@ fn results_view(
     });
     let right_count = rows.iter().filter(|r| r.right).count();
     let first_missed = rows.iter().find(|r| !r.right).map(|r| r.number);
-    let kept = session.is_some();
+    // Never marked again silently: what the course has changed since is said, and the score stays as it was.
+    let changed_notice = (!changed.is_empty()).then(|| {
+        view! {
+            <div class="panel course-changed" role="note">
+                <p class="panel-body">
+                    "The course has been updated since you took this quiz. Your score stays as it was marked then."
+                </p>
+                <ul>{changed.into_iter().map(|(number, how)| view! { <li>{how.sentence(number)}</li> }).collect_view()}</ul>
+            </div>
+        }
+    });
 
     view! {
         <section class="page results" aria-labelledby="results-heading">
             {headline}
             {move || is_new_best.get().then(|| view! {
-                <p class="new-best">{format!("This is your best score so far in \u{201c}{title}\u{201d}.")}</p>
+                <p class="new-best">"This is your best score so far in \u{201c}"<bdi>{title.clone()}</bdi>"\u{201d}."</p>
             })}
             {send_result}
             <h3>"What to do next"</h3>
@@ -308,6 +322,7 @@ fn results_view(
                 </table>
             })}
             <h3>"Your answers"</h3>
+            {changed_notice}
             {if kept {
                 view! {
                     <p class="hint">{format!("{right_count} right, {missed_count} missed. Missed answers are open; select a right one to see why it is right.")}</p>

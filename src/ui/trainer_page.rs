@@ -16,7 +16,7 @@ use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg;
 use super::state::use_app;
 use super::unbroken;
-use super::NavLink;
+use super::{NavLink, OpenInBrowser};
 use crate::platform::{clock, files, share};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::session_questions;
@@ -204,6 +204,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                             on:click=move |_| message.set(download_qr(&link_value.get_value(), &png_id, true))>"Download the QR code (PNG)"</button>
                     </div>
                     <p class="share-status" role="status">{move || message.get()}</p>
+                    <OpenInBrowser message=message />
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. Scan their QR code with this phone's camera: it opens their result here and adds it to the debrief, with no Wi-Fi needed. They can also send you their result link."</p>
                     <p class="session-results">{move || {
@@ -235,7 +236,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     view! {
                         <li class:current=is_current>
                             <NavLink route=Route::Trainer { session: Some(id) } on_navigate=on_navigate class="card-link">
-                                <span class="card-title">{unbroken(session_title(&t.spec))}</span>
+                                <bdi class="card-title">{unbroken(session_title(&t.spec))}</bdi>
                                 <span class="card-meta">{details}</span>
                                 {is_current.then(|| view! { <span class="card-meta">"Shown above"</span> })}
                             </NavLink>

@@ -70,7 +70,7 @@ async function assertKeepsItsSecret(page, where) {
 test('the bank itself uses none of the verdict words, so the secrecy check can fail only on a leak', async () => {
   const { TOPICS } = await import('./support/quiz-player.mjs');
   for (const question of TOPICS.flatMap((t) => t.questions)) {
-    const shown = [question.prompt, question.scenario ?? '', ...(question.options ?? []).map((o) => o.text), ...(question.items ?? []),
+    const shown = [question.prompt, question.scenario ?? '', ...(question.options ?? []).map((o) => o.text), ...(question.items ?? []).map((i) => i.text),
       ...(question.pairs ?? []).flatMap((p) => [p.left, p.right])].join(' ');
     for (const word of VERDICT_WORDS) assert.ok(!shown.includes(word), `${question.id} shows "${word}"`);
   }

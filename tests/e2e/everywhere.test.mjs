@@ -153,7 +153,9 @@ test('present mode offers "Full screen" only where the browser can do it (never 
 test('a file offered is never announced as saved; in an app\'s built-in browser (Facebook, Instagram, LinkedIn) the app says it may not have been, and what to do', async () => {
   const FACEBOOK = 'Mozilla/5.0 (Linux; Android 13; SM-A135F; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.163 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/440.0.0.33.116;]';
   for (const userAgent of [undefined, FACEBOOK]) {
-    const context = await suite.browser.newContext({ viewport: PHONE, acceptDownloads: true, ...(userAgent ? { userAgent } : {}) });
+    // An app's built-in browser: downloads go nowhere, no service worker, and the page's link is the way out.
+    const inApp = userAgent ? { userAgent, acceptDownloads: false, serviceWorkers: 'block', permissions: ['clipboard-read', 'clipboard-write'] } : {};
+    const context = await suite.browser.newContext({ viewport: PHONE, acceptDownloads: true, ...inApp });
     const { page, problems } = await watchedPage(context, new URL(suite.server.url).origin);
     await page.goto(`${suite.server.url}?view=progress`);
     await untilApp(page);
@@ -162,7 +164,12 @@ test('a file offered is never announced as saved; in an app\'s built-in browser 
     assert.doesNotMatch(said, /was saved/, said);
     if (userAgent) {
       assert.match(said, /open inside another app .* may not have been saved\. Open this page in your phone's browser/, said);
+      // It offers to copy the page's link, to paste into the phone's browser.
+      await page.getByRole('button', { name: 'Copy the link to this page' }).click();
+      await page.getByText('Link copied. Open your phone\'s browser').waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${suite.server.url}?view=progress`);
     } else {
+      assert.equal(await page.getByRole('button', { name: 'Copy the link to this page' }).count(), 0, 'a browser that saves is not sent elsewhere');
       assert.match(said, /^Your browser was given your progress as the file safeguarding-check-progress-\d{4}-\d{2}-\d{2}\.json\. Check that it is in your downloads/, said);
     }
     assert.deepEqual(problems.pageErrors, []);
@@ -195,6 +202,7 @@ test('"Print or save as PDF" in a browser that ignores it (an app\'s built-in br
   await untilApp(page);
   await page.getByRole('button', { name: 'Print or save as PDF' }).first().click();
   await page.getByText("Printing did not start in this browser. Open this page in your phone's browser").waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy the link to this page' }).count(), 1, 'with the link to take there');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -235,7 +235,7 @@ test('hostile import files: 50 MB, __proto__ keys, <script> strings, truncated, 
     [good.replace('"store":{', '"__proto__":{"polluted":true},"store":{'), /damaged/],
     [good.replace(`"${someId}"`, '"<script>alert(1)</script>"'), /mentions 1 question/],
     [good.slice(0, -7), /not a progress backup from this app/],
-    [good.replace('"schema_version":5', '"schema_version":2'), /damaged/],
+    [good.replace('"schema_version":6', '"schema_version":2'), /damaged/],
     [good.replace('"version":2', '"version":42'), /made by a newer version/],
   ];
   for (const [content, message] of files) {

@@ -379,8 +379,9 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
 
   // The browser's own Print: every record, one page each, none holding only the header.
   // (page.pdf fires beforeprint, as Ctrl+P does.)
-  const all = await page.pdf({ format: 'A4' });
-  assert.equal(pdfPages(all), count, 'one page per record');
+  for (const format of ['A4', 'Letter']) {
+    assert.equal(pdfPages(await page.pdf({ format })), count, `one page per record on ${format}`);
+  }
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.site-header').isVisible(), false, 'no page holds only the header');
   for (const certificate of await page.locator('.certificate').all()) {
@@ -396,8 +397,10 @@ test('CPD records: a certificate only for a passed assessment, with role, organi
   });
   for (let i = 0; i < count; i++) {
     await page.getByRole('button', { name: 'Print or save as PDF' }).nth(i).click();
-    const one = await page.pdf({ format: 'A4' });
-    assert.equal(pdfPages(one), 1, `record ${i + 1} prints on one page`);
+    // US Letter is 18 mm shorter than A4: the longest reflections must still fit.
+    for (const format of ['A4', 'Letter']) {
+      assert.equal(pdfPages(await page.pdf({ format })), 1, `record ${i + 1} prints on one page of ${format}`);
+    }
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   }
   // After printing one, the browser's Print gives them all again, and the screen is as it was.

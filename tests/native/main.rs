@@ -20,5 +20,6 @@ mod resume;
 mod schedule_properties;
 mod session;
 mod store_properties;
+mod stored_answers;
 mod time_zones;
 mod typed_numbers;

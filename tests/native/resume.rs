@@ -9,7 +9,8 @@ use safeguarding_check::quiz::marking::Response;
 use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::resume::{ResumeError, SavedQuiz};
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::{QuizKind, Session, Stage};
+use safeguarding_check::quiz::session::{is_valid_layout, QuizKind, Session, Stage};
+use safeguarding_check::quiz::stored_answer::{PartRef, StoredResponse};
 
 /// A quiz with one question of every type, in a fixed order.
 fn started(bank: &Bank) -> Session {
@@ -146,9 +147,17 @@ fn tampered(change: impl FnOnce(&mut SavedQuiz)) -> Result<Session, ResumeError>
 fn stored_quizzes_that_do_not_fit_the_bank_are_refused() {
     let refused = Err(ResumeError::NoLongerMatches);
     assert_eq!(tampered(|s| s.items[0].id = "no-such-question".into()), refused);
-    assert_eq!(tampered(|s| s.items[1].order.push(99)), refused);
-    assert_eq!(tampered(|s| s.items[1].order.truncate(1)), refused);
-    assert_eq!(tampered(|s| s.items[0].response = Some(Response::Choices(vec![]))), refused, "an answer of no shape");
+    // A layout follows the parts by id: one it does not know is passed over, and one it lacks is shown last.
+    for change in [|s: &mut SavedQuiz| s.items[1].order.push(PartRef::Id("zz".into())), |s: &mut SavedQuiz| s.items[1].order.truncate(1)] {
+        let session = tampered(change).expect("a layout is repaired, not refused");
+        assert!(is_valid_layout(&session.items()[1].question.kind, &session.items()[1].order));
+    }
+    assert_eq!(tampered(|s| s.items[0].response = Some(StoredResponse::Choices(vec![]))), refused, "an answer of no shape");
+    assert_eq!(
+        tampered(|s| s.items[0].response = Some(StoredResponse::Choice(PartRef::Id("zz".into())))),
+        refused,
+        "an answer naming an option the question does not have"
+    );
     assert_eq!(tampered(|s| s.position = 10), refused);
     assert_eq!(tampered(|s| s.items.clear()), refused);
     assert_eq!(tampered(|s| s.items[3].response = s.items[0].response.clone()), refused, "an answer from the future");

@@ -1,6 +1,6 @@
 //! The quiz session as a state machine, driven natively.
 
-use safeguarding_check::quiz::bank::{AnswerOption, Kind, Question};
+use safeguarding_check::quiz::bank::{AnswerOption, Kind, OrderItem, Question};
 use safeguarding_check::quiz::marking::Response;
 use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
@@ -13,6 +13,7 @@ fn question(id: &str, correct_index: usize) -> Question {
         kind: Kind::SingleChoice {
             options: (0..4)
                 .map(|i| AnswerOption {
+                    id: format!("o{i}"),
                     text: format!("{id} option {i}"),
                     correct: i == correct_index,
                     feedback: Some(format!("feedback {i}")),
@@ -177,7 +178,7 @@ fn calls_out_of_turn_and_answers_of_the_wrong_shape_are_refused() {
 
 #[test]
 fn an_order_question_never_starts_in_the_right_order() {
-    let q = Question { kind: Kind::Order { items: vec!["a".into(), "b".into(), "c".into()] }, ..question("order", 0) };
+    let q = Question { kind: Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) }, ..question("order", 0) };
     for seed in 0..200 {
         let s = Session::start(vec![q.clone()], &mut SeededRng::new(seed)).unwrap();
         assert_ne!(s.items()[0].order, vec![0, 1, 2], "seed {seed}");

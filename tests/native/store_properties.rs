@@ -14,6 +14,7 @@ use safeguarding_check::quiz::schedule::Scheduler;
 use safeguarding_check::quiz::scoring::Score;
 use safeguarding_check::quiz::session::QuizKind;
 use safeguarding_check::quiz::store::{Store, ATTEMPTS_KEPT};
+use safeguarding_check::quiz::stored_answer::PartRef;
 
 const START: u64 = 1_795_669_200_000;
 const DAY_MS: u64 = 86_400_000;
@@ -93,7 +94,15 @@ fn finished(kind: QuizKind, correct: u32, total: u32, now: u64, token: u32) -> A
 }
 
 fn items(answered: usize) -> Vec<SavedItem> {
-    (0..3).map(|i| SavedItem { id: format!("q{i}"), order: vec![0, 1], response: None }).take(answered.max(1)).collect()
+    (0..3)
+        .map(|i| SavedItem {
+            id: format!("q{i}"),
+            order: vec![PartRef::Id("a".into()), PartRef::Id("b".into())],
+            response: None,
+            right: None,
+        })
+        .take(answered.max(1))
+        .collect()
 }
 
 fn apply(store: &mut Store, op: &Op, now: u64) {

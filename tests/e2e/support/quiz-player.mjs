@@ -17,7 +17,7 @@ export const TOPICS = readdirSync(questionsDir)
  * things it offers (options, items to order, or items to match), sorted.
  */
 const keyOf = (scenario, prompt, offered) => [scenario ?? '', prompt, ...[...offered].sort()].join('|');
-const offeredIn = (q) => q.options?.map((o) => o.text) ?? q.items ?? q.pairs?.map((p) => p.left) ?? [];
+const offeredIn = (q) => q.options?.map((o) => o.text) ?? q.items?.map((i) => i.text) ?? q.pairs?.map((p) => p.left) ?? [];
 const questionByKey = new Map();
 for (const question of TOPICS.flatMap((t) => t.questions)) {
   const key = keyOf(question.scenario, question.prompt, offeredIn(question));
@@ -99,7 +99,7 @@ export function plan(question, correctly) {
     }
     case 'order':
       // The app never starts in the right order, so leaving it is a wrong answer.
-      return { order: correctly ? question.items : null };
+      return { order: correctly ? question.items.map((i) => i.text) : null };
     default: {
       const right = question.options.filter((o) => o.correct).map((o) => o.text);
       const wrong = question.options.find((o) => !o.correct).text;
