@@ -138,15 +138,25 @@ fn ids(kind: &Kind, positions: &[usize]) -> Vec<PartRef> {
     positions.iter().map(|&i| id_at(kind, i)).collect()
 }
 
+/// A map of pair ids, built by inserting: collecting into a `BTreeMap`
+/// sorts first, and that sort code measured 3 KB brotli in the wasm.
+fn pair_map(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (left, pair) in pairs {
+        map.insert(left, pair);
+    }
+    map
+}
+
 /// `response` (positions in `kind` as the bank now writes it) as stored.
 pub fn store_response(kind: &Kind, response: &Response) -> StoredResponse {
     match response {
         Response::Choice(i) => StoredResponse::Choice(id_at(kind, *i)),
         Response::Choices(chosen) => StoredResponse::Choices(ids(kind, chosen)),
         Response::Order(order) => StoredResponse::Order(ids(kind, order)),
-        Response::Matches(chosen) => StoredResponse::Matches(StoredMatches::ById(
-            chosen.iter().enumerate().map(|(left, &pair)| (part_id(kind, left), part_id(kind, pair))).collect(),
-        )),
+        Response::Matches(chosen) => StoredResponse::Matches(StoredMatches::ById(pair_map(
+            chosen.iter().enumerate().map(|(left, &pair)| (part_id(kind, left), part_id(kind, pair))),
+        ))),
         Response::Number(n) => StoredResponse::Number(*n),
     }
 }
@@ -178,12 +188,8 @@ pub fn read_response(kind: &Kind, stored: &StoredResponse) -> Result<Response, C
             Response::Matches(chosen)
         }
         StoredResponse::Matches(StoredMatches::ByPosition(chosen)) => {
-            let by_id = chosen
-                .iter()
-                .enumerate()
-                .map(|(left, &pair)| Some((legacy_id(kind, left)?, legacy_id(kind, pair)?)))
-                .collect::<Option<BTreeMap<String, String>>>()
-                .ok_or(gone)?;
+            let legacy = chosen.iter().enumerate().map(|(left, &pair)| Some((legacy_id(kind, left)?, legacy_id(kind, pair)?)));
+            let by_id = pair_map(legacy.collect::<Option<Vec<_>>>().ok_or(gone)?);
             return read_response(kind, &StoredResponse::Matches(StoredMatches::ById(by_id)));
         }
         StoredResponse::Number(n) => Response::Number(*n),
@@ -227,9 +233,9 @@ pub fn store_draft(kind: &Kind, draft: &Draft) -> StoredDraft {
         Draft::Choice(choice) => StoredDraft::Choice(choice.map(|i| id_at(kind, i))),
         Draft::Choices(chosen) => StoredDraft::Choices(ids(kind, chosen)),
         Draft::Order(order) => StoredDraft::Order(ids(kind, order)),
-        Draft::Matches(chosen) => StoredDraft::Matches(StoredDraftMatches::ById(
-            chosen.iter().enumerate().filter_map(|(left, pair)| Some((part_id(kind, left), part_id(kind, (*pair)?)))).collect(),
-        )),
+        Draft::Matches(chosen) => StoredDraft::Matches(StoredDraftMatches::ById(pair_map(
+            chosen.iter().enumerate().filter_map(|(left, pair)| Some((part_id(kind, left), part_id(kind, (*pair)?)))),
+        ))),
         Draft::Number(text) => StoredDraft::Number(text.clone()),
     }
 }
@@ -248,11 +254,9 @@ pub fn read_draft(kind: &Kind, layout: &[usize], stored: &StoredDraft) -> Option
             let ids = kind.part_ids();
             let by_id: BTreeMap<String, String> = match matches {
                 StoredDraftMatches::ById(by_id) => by_id.clone(),
-                StoredDraftMatches::ByPosition(chosen) => chosen
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(left, pair)| Some((legacy_id(kind, left)?, legacy_id(kind, (*pair)?)?)))
-                    .collect(),
+                StoredDraftMatches::ByPosition(chosen) => pair_map(
+                    chosen.iter().enumerate().filter_map(|(left, pair)| Some((legacy_id(kind, left)?, legacy_id(kind, (*pair)?)?))),
+                ),
             };
             Draft::Matches(ids.iter().map(|left| by_id.get(*left).and_then(|pair| ids.iter().position(|p| p == pair))).collect())
         }

@@ -8,6 +8,7 @@ use super::state::use_app;
 use crate::quiz::draw::quiz_title;
 use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
+use crate::quiz::wording::isolated;
 
 #[component]
 pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
@@ -17,9 +18,9 @@ pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
     let in_progress = state.store.with_untracked(|s| {
         let list = s.quizzes_in_progress();
         let others = list.len().saturating_sub(1);
-        list.first().map(|(id, q)| (id.to_string(), (q.title.clone(), q.whereabouts()), others))
+        list.first().map(|(id, q)| (id.to_string(), format!("{}, {}", isolated(&q.title), q.whereabouts()), others))
     });
-    let Some((id, (name, whereabouts), others)) = in_progress else {
+    let Some((id, name, others)) = in_progress else {
         // Nothing in progress after all (finished or cleared in another tab): start.
         queue_microtask(move || state.begin(kind));
         return ().into_any();
@@ -30,11 +31,11 @@ pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="confirm-heading">
             <h2 id="confirm-heading" tabindex="-1" node_ref=heading_ref>"You have a quiz in progress"</h2>
-            <p class="in-progress-name"><strong><bdi>{name}</bdi>{format!(", {whereabouts}")}</strong></p>
+            <p class="in-progress-name"><strong>{name}</strong></p>
             {(others > 0).then(|| view! {
                 <p>{format!("You also have {others} other quiz{} in progress.", if others == 1 { "" } else { "zes" })}</p>
             })}
-            {new_title.map(|title| view! { <p>"You chose to start: " <bdi>{title}</bdi> "."</p> })}
+            {new_title.map(|title| view! { <p>{format!("You chose to start: {}.", isolated(&title))}</p> })}
             <p>"If you start the new one, this quiz stays saved on this device: you can finish it later from the home page."</p>
             <div class="button-group">
                 <button type="button" class="button button-primary" on:click=continue_it>"Continue it"</button>

@@ -18,6 +18,7 @@ use crate::quiz::debrief::{rounded_percent, Summary};
 use crate::quiz::draw::session_questions;
 use crate::quiz::link::QuizResult;
 use crate::quiz::route::Route;
+use crate::quiz::wording::isolated;
 
 /// "3 of 12 (25%)".
 fn of(part: usize, whole: usize) -> String {
@@ -218,8 +219,7 @@ pub fn DebriefPage(
                                 {quizzes.into_iter().map(|(id, spec, count)| view! {
                                     <li>
                                         <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
-                                            <bdi>{spec.title.unwrap_or_else(|| "Untitled quiz".into())}</bdi>
-                                            {format!(" ({count} result{})", if count == 1 { "" } else { "s" })}
+                                            {format!("{} ({count} result{})", isolated(&spec.title.unwrap_or_else(|| "Untitled quiz".into())), if count == 1 { "" } else { "s" })}
                                         </NavLink>
                                     </li>
                                 }).collect_view()}

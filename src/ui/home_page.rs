@@ -112,7 +112,10 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10").
     let in_progress = Memo::new(move |_| {
         store.with(|s| {
-            s.quizzes_in_progress().into_iter().map(|(id, q)| (id.to_owned(), q.title.clone(), q.whereabouts())).collect::<Vec<_>>()
+            s.quizzes_in_progress()
+                .into_iter()
+                .map(|(id, q)| (id.to_owned(), format!("{}, {}", isolated(&q.title), q.whereabouts())))
+                .collect::<Vec<_>>()
         })
     });
     let quiz_in_progress = move || in_progress.with(|list| !list.is_empty());
@@ -156,12 +159,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
-            {move || in_progress.get().into_iter().map(|(id, title, whereabouts)| {
-                let name = format!("{}, {whereabouts}", isolated(&title));
+            {move || in_progress.get().into_iter().map(|(id, name)| {
                 let remove_id = id.clone();
                 view! {
                     <div class="in-progress">
-                        <p class="small"><bdi>{title}</bdi>{format!(", {whereabouts}")}</p>
+                        <p class="small">{name.clone()}</p>
                         // Each button says which quiz it is for, when there are several.
                         <button type="button" class="button button-primary" aria-label=format!("Continue your quiz: {name}")
                             on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
@@ -177,7 +179,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             <div class="removed-status" role="status">
                 {move || removed.get().map(|(_, quiz)| view! {
                     <p class="notice">
-                        "Removed: " <bdi>{quiz.title.clone()}</bdi> {format!(", {}. ", quiz.whereabouts())}
+                        {format!("Removed: {}, {}. ", isolated(&quiz.title), quiz.whereabouts())}
                         <button type="button" class="link-button" node_ref=undo_ref on:click=undo>"Undo"</button>
                     </p>
                 })}
@@ -289,7 +291,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                         return view! { <p>{message}</p> }.into_any();
                     }
                     scores.into_iter().map(|ModeScores { name, last, best }| view! {
-                        <h3><bdi>{name}</bdi></h3>
+                        <h3>{isolated(&name)}</h3>
                         <dl class="score-list">
                             <div><dt>"Last score"</dt><dd>{last}</dd></div>
                             {best.map(|best| view! { <div><dt>"Best score"</dt><dd>{best}</dd></div> })}

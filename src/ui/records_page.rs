@@ -11,7 +11,7 @@ use crate::platform::{clock, files, print, share};
 use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
 use crate::quiz::saving::{saving_message, PRINT_DID_NOT_START, PRINT_START_MS};
-use crate::quiz::wording::{format_day, format_day_number, iso_date, time_spent};
+use crate::quiz::wording::{format_day, format_day_number, iso_date, isolated, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
 /// for a passed assessment, else a "CPD learning record" (see
@@ -23,7 +23,7 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
         let text = if text.is_empty() { "—".to_string() } else { text.to_string() };
         view! { <h4>{heading}</h4><p class="reflection">{text}</p> }
     };
-    let field = |term: &'static str, value: Option<String>| value.map(|v| view! { <div><dt>{term}</dt><dd><bdi>{v}</bdi></dd></div> });
+    let field = |term: &'static str, value: Option<String>| value.map(|v| view! { <div><dt>{term}</dt><dd>{isolated(&v)}</dd></div> });
     view! {
         <article class="certificate">
             <p class="certificate-app">"Safeguarding Check"</p>

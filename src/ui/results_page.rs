@@ -25,6 +25,7 @@ use crate::quiz::progress::Mode;
 use crate::quiz::record::{RecordDraft, NAME_MAX};
 use crate::quiz::route::Route;
 use crate::quiz::session::{QuizKind, Session};
+use crate::quiz::wording::isolated;
 
 #[component]
 pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
@@ -277,7 +278,7 @@ fn results_view(
         <section class="page results" aria-labelledby="results-heading">
             {headline}
             {move || is_new_best.get().then(|| view! {
-                <p class="new-best">"This is your best score so far in \u{201c}"<bdi>{title.clone()}</bdi>"\u{201d}."</p>
+                <p class="new-best">{format!("This is your best score so far in \u{201c}{}\u{201d}.", isolated(&title))}</p>
             })}
             {send_result}
             <h3>"What to do next"</h3>

@@ -25,7 +25,7 @@ use crate::quiz::qr_code::QrCode;
 use crate::quiz::route::Route;
 use crate::quiz::saving::saving_message;
 use crate::quiz::store::TrainerSession;
-use crate::quiz::wording::{about_minutes, format_day};
+use crate::quiz::wording::{about_minutes, format_day, isolated};
 
 /// "10 questions · about 5 minutes · practice": what a session asks of the
 /// room, for a link that gives `given` questions (`draw::session_questions`:
@@ -236,7 +236,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     view! {
                         <li class:current=is_current>
                             <NavLink route=Route::Trainer { session: Some(id) } on_navigate=on_navigate class="card-link">
-                                <bdi class="card-title">{unbroken(session_title(&t.spec))}</bdi>
+                                <span class="card-title">{unbroken(isolated(&session_title(&t.spec)))}</span>
                                 <span class="card-meta">{details}</span>
                                 {is_current.then(|| view! { <span class="card-meta">"Shown above"</span> })}
                             </NavLink>
