@@ -216,7 +216,7 @@ proptest! {
         let later = play(&cleared, clear_at, &after);
         for result in [merged(&later, &stale), merged(&stale, &later), merged(&merged(&stale, &cleared), &later)] {
             prop_assert_eq!(result.cleared_at, later.cleared_at);
-            let survivors = result.progress.items.values().map(|i| i.at)
+            let survivors = result.progress.items.values().map(|i| i.at())
                 .chain(result.progress.archive.entries().iter().map(|a| a.at))
                 .chain(result.attempts.entries().iter().map(|e| e.at))
                 .chain(result.records.entries().iter().map(|e| e.at))
