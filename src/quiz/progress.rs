@@ -15,9 +15,11 @@
 //! [`LOG_KEPT`] answers without days). Its schedule, totals and time are
 //! worked out from these alone: the reviews replayed in time order with the
 //! default [`Scheduler`] from the base. So two devices' copies of an item
-//! merge into the union of their reviews, replayed
+//! merge into the union of their reviews on the newer base, replayed
 //! ([`ItemRecord::merged`]): commutative, associative and idempotent, and no
-//! review is lost (tests/native/merge_history.rs).
+//! review is lost (tests/native/merge_history.rs). Of two bases only the
+//! newer is kept: version 5 kept totals, not answers, so two devices'
+//! progress from before the update cannot be added up answer by answer.
 //!
 //! Growth is bounded: each item keeps its last [`REVIEWS_KEPT`] reviews (the
 //! oldest past that are folded into its base, living on in its memory and
@@ -464,8 +466,14 @@ impl Serialize for Review {
 /// What an item was before the reviews it keeps: an item as version 5
 /// stored it (its memory and totals, with up to [`LOG_KEPT`] answers
 /// without their days), or the oldest reviews folded together once an item
-/// has more than [`REVIEWS_KEPT`]. It stands for every answer to the item
-/// at or before `at`.
+/// has more than [`REVIEWS_KEPT`].
+///
+/// A base from version 5 holds no review: reviews are only written since,
+/// and version 5 could never read them. So every review of either copy is
+/// replayed on it in a merge, even one from before its time (another
+/// device's, answered after that device was updated). A folded base holds
+/// the reviews at or before its `at` that its device had, so those are not
+/// replayed on it again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Base {
     /// Its latest answer, in ms since the Unix epoch.
@@ -477,26 +485,27 @@ pub struct Base {
     pub wrong: u32,
     /// Its latest answers, oldest first: (minute since the epoch, right?); at most [`LOG_KEPT`].
     pub log: Vec<(u64, bool)>,
+    /// True if made by folding reviews (then it holds every review at or
+    /// before `at`); false if read from version 5's form.
+    pub folded: bool,
 }
 
 impl Base {
     /// The order that decides which of two bases a merge keeps: the later,
     /// then every other field, so every tab picks the same.
     #[allow(clippy::type_complexity)]
-    fn newness(&self) -> (u64, i64, u32, u32, i64, u64, u64, u32, u32, &[(u64, bool)]) {
+    fn newness(&self) -> ((u64, i64, u32, u32, i64), (u64, u64, u32, u32, bool), &[(u64, bool)]) {
         let m = &self.memory;
         (
-            self.at,
-            m.last_review_day,
-            m.reviews,
-            m.lapses,
-            m.due_day,
-            m.stability.to_bits(),
-            m.difficulty.to_bits(),
-            self.right,
-            self.wrong,
+            (self.at, m.last_review_day, m.reviews, m.lapses, m.due_day),
+            (m.stability.to_bits(), m.difficulty.to_bits(), self.right, self.wrong, self.folded),
             &self.log,
         )
+    }
+
+    /// The time up to which it holds every review: its `at` if folded, else none.
+    fn holds_until(&self) -> Option<u64> {
+        self.folded.then_some(self.at)
     }
 }
 
@@ -511,9 +520,9 @@ impl Base {
 /// "wrong", "log"}`, as version 5 stored it: stability and difficulty in
 /// whole thousandths, days as day numbers. The log is the reviews, each
 /// `[ms, 1 or 0, day]` (see [`Review`]); when there is a base, it is under
-/// `"base"`, in version 5's form. An item that is only a base is written
-/// exactly as version 5 wrote it (its log `[minute, 1 or 0]` pairs), and any
-/// such item reads as a base. The memory and totals written beside the
+/// `"base"`, in version 5's form (with `"folded": true` if folded). An item
+/// that is only a base is written exactly as version 5 wrote it (its log
+/// `[minute, 1 or 0]` pairs), and any such item reads as a base. The memory and totals written beside the
 /// reviews are there to be read by people and other tools: reading works
 /// them out again from the reviews (they are checked only for range).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -548,6 +557,9 @@ struct StoredItem {
     /// Only beside reviews: what the item was before them, in version 5's form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     base: Option<Box<StoredItem>>,
+    /// Only on a base folded from reviews (see [`Base::folded`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    folded: bool,
 }
 
 /// One entry of a stored log: `[minute, 1 or 0]` as version 5 wrote it, or a [`Review`].
@@ -595,7 +607,7 @@ impl StoredItem {
     /// Version 5's form of a base (with no base of its own).
     fn of_base(b: &Base) -> StoredItem {
         let old = b.log.iter().map(|&(minute, right)| LogEntry::Old(minute, u8::from(right))).collect();
-        StoredItem::summary(b.at, &b.memory, b.right, b.wrong, old)
+        StoredItem { folded: b.folded, ..StoredItem::summary(b.at, &b.memory, b.right, b.wrong, old) }
     }
 
     fn summary(at: u64, m: &Memory, right: u32, wrong: u32, log: Vec<LogEntry>) -> StoredItem {
@@ -611,6 +623,7 @@ impl StoredItem {
             wrong,
             log,
             base: None,
+            folded: false,
         }
     }
 
@@ -650,6 +663,7 @@ impl StoredItem {
             right: self.right,
             wrong: self.wrong,
             log,
+            folded: self.folded,
         })
     }
 }
@@ -680,7 +694,7 @@ impl TryFrom<StoredItem> for ItemRecord {
             let base = s.into_base()?;
             return ItemRecord::from_parts(Some(base), Vec::new()).ok_or(NOT_OURS);
         }
-        if !s.summary_sane() || s.log.is_empty() || s.log.len() > REVIEWS_KEPT {
+        if !s.summary_sane() || s.folded || s.log.is_empty() || s.log.len() > REVIEWS_KEPT {
             return Err(NOT_OURS);
         }
         let mut reviews = Vec::with_capacity(s.log.len());
@@ -693,7 +707,7 @@ impl TryFrom<StoredItem> for ItemRecord {
             }
         }
         let base = s.base.take().map(|b| b.into_base()).transpose()?;
-        let after_base = base.as_ref().is_none_or(|b| reviews[0].at > b.at);
+        let after_base = base.as_ref().and_then(Base::holds_until).is_none_or(|at| reviews[0].at > at);
         if !after_base || reviews.windows(2).any(|w| w[0] >= w[1]) {
             return Err(NOT_OURS);
         }
@@ -713,15 +727,15 @@ fn replay_one(scheduler: &Scheduler, memory: Option<&Memory>, review: &Review) -
 
 impl ItemRecord {
     /// The item made of `base` and `reviews` (any order, repeats allowed):
-    /// the reviews sorted and each kept once, those at or before the base's
-    /// time dropped (the base holds them), the oldest folded into the base
-    /// past [`REVIEWS_KEPT`], and the memory and totals replayed. `None`
-    /// when nothing is left.
+    /// the reviews sorted and each kept once, those a folded base holds (at
+    /// or before its time) dropped, the oldest folded into the base past
+    /// [`REVIEWS_KEPT`], and the memory and totals replayed. `None` when
+    /// nothing is left.
     pub fn from_parts(base: Option<Base>, mut reviews: Vec<Review>) -> Option<ItemRecord> {
         reviews.sort_unstable();
         reviews.dedup();
-        if let Some(b) = &base {
-            reviews.retain(|r| r.at > b.at);
+        if let Some(at) = base.as_ref().and_then(Base::holds_until) {
+            reviews.retain(|r| r.at > at);
         }
         let base = if reviews.len() > REVIEWS_KEPT {
             // Fold the oldest into the base, never splitting reviews at one time.
@@ -733,7 +747,7 @@ impl ItemRecord {
             let mut log = folded.base.as_ref().map_or_else(Vec::new, |b| b.log.clone());
             log.extend(folded.reviews.iter().map(|r| (r.at / 60_000, r.right)));
             log.drain(..log.len().saturating_sub(LOG_KEPT));
-            Some(Base { at: folded.at, memory: folded.memory, right: folded.right, wrong: folded.wrong, log })
+            Some(Base { at: folded.at, memory: folded.memory, right: folded.right, wrong: folded.wrong, log, folded: true })
         } else {
             base
         };
@@ -789,11 +803,15 @@ impl ItemRecord {
         &self.reviews
     }
 
-    /// Whether the latest answer was right (`None` if no answer is known).
+    /// Whether the latest answer was right (`None` if no answer is known):
+    /// the latest review's, unless the base is later (a version 5 base
+    /// newer than another device's review).
     pub fn last_answer_right(&self) -> Option<bool> {
-        match self.reviews.last() {
-            Some(review) => Some(review.right),
-            None => self.base.as_ref()?.log.last().map(|&(_, right)| right),
+        let of_base = || self.base.as_ref()?.log.last().map(|&(_, right)| right);
+        match (self.reviews.last(), &self.base) {
+            (Some(review), Some(base)) if base.at > review.at => of_base(),
+            (Some(review), _) => Some(review.right),
+            (None, _) => of_base(),
         }
     }
 
@@ -825,9 +843,11 @@ impl ItemRecord {
 
     /// Two copies of an item combined: every review of either, once, in time
     /// order, on the newer base (or none if neither has one), then replayed.
-    /// Reviews at or before that base's time are taken to be in it.
-    /// Commutative, associative and idempotent; no review after the base is
-    /// lost (short of folding past [`REVIEWS_KEPT`]).
+    /// Commutative, associative and idempotent, and no review is lost, short
+    /// of folding past [`REVIEWS_KEPT`]: a folded base is taken to hold the
+    /// reviews at or before its time. Of two bases (two devices' progress
+    /// from version 5) only the newer is kept: they cannot be told apart
+    /// answer by answer.
     pub fn merged(&self, other: &ItemRecord) -> ItemRecord {
         if self == other {
             return self.clone();
@@ -843,7 +863,7 @@ impl ItemRecord {
     /// This item without what was answered at or before `cleared_at_ms`
     /// ("Clear my data"): `None` if nothing is left.
     fn forget_until(&self, cleared_at_ms: u64) -> Option<ItemRecord> {
-        let earliest = self.base.as_ref().map_or_else(|| self.reviews.first().map_or(0, |r| r.at), |b| b.at);
+        let earliest = self.reviews.first().map(|r| r.at).into_iter().chain(self.base.as_ref().map(|b| b.at)).min().unwrap_or(0);
         if earliest > cleared_at_ms {
             return Some(self.clone());
         }
@@ -853,12 +873,12 @@ impl ItemRecord {
 
     /// Moves every time to `after_ms` or later (a backup taken in after a
     /// clear), keeping the reviews in their order and apart: the `n`th (from
-    /// 0) is at `after_ms + n` or later, after the base.
+    /// 0) is at `after_ms + n` or later, and after a folded base.
     pub(crate) fn restamp(&mut self, after_ms: u64) {
         if let Some(base) = &mut self.base {
             base.at = base.at.max(after_ms);
         }
-        let floor = self.base.as_ref().map_or(after_ms, |b| b.at + 1);
+        let floor = self.base.as_ref().and_then(Base::holds_until).map_or(after_ms, |at| at + 1);
         for (n, review) in self.reviews.iter_mut().enumerate() {
             review.at = review.at.max(floor + n as u64);
         }
@@ -887,7 +907,9 @@ impl ItemRecord {
             self.reviews[n - 1].at = self.reviews[n - 1].at.min(self.reviews[n].at.saturating_sub(gap));
         }
         if let (Some(base), Some(first)) = (&mut self.base, self.reviews.first()) {
-            base.at = base.at.min(first.at.saturating_sub(1));
+            if base.folded {
+                base.at = base.at.min(first.at.saturating_sub(1));
+            }
         }
         self.at = self.reviews.last().map(|r| r.at).max(self.base.as_ref().map(|b| b.at)).unwrap_or(0);
     }
