@@ -454,6 +454,7 @@ pub struct Review {
     /// time zone): what the scheduler counts in. It cannot be worked out
     /// again later without the time zone of the day.
     pub day: i64,
+    /// True if answered right, false if wrong.
     pub right: bool,
 }
 
@@ -480,8 +481,9 @@ pub struct Base {
     pub at: u64,
     /// The schedule after its answers.
     pub memory: Memory,
-    /// Its answers right and wrong.
+    /// Its answers right.
     pub right: u32,
+    /// Its answers wrong.
     pub wrong: u32,
     /// Its latest answers, oldest first: (minute since the epoch, right?); at most [`LOG_KEPT`].
     pub log: Vec<(u64, bool)>,
