@@ -442,9 +442,11 @@ impl Archive {
 
 /// One answer to a question or flip card: when, on which local day, and
 /// whether it was right. Ordered by time (then day, then right), which is
-/// the order reviews are replayed in.
+/// the order reviews are replayed in. Two copies with the same time, day and
+/// right are one answer.
 ///
-/// Stored as `[ms since the Unix epoch, 1 for right or 0 for wrong, local day number]`.
+/// Stored as `[ms since the Unix epoch, 1 for right or 0 for wrong, local
+/// day number]`, with a fourth, `taken_in`, when it is not 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Review {
     /// When it was answered, in ms since the Unix epoch (on its device, each
@@ -456,11 +458,29 @@ pub struct Review {
     pub day: i64,
     /// True if answered right, false if wrong.
     pub right: bool,
+    /// When it was taken in from a backup after this device's "Clear my
+    /// data", in ms since the Unix epoch (later than `at`), or 0. A clear
+    /// forgets an answer only if both times are at or before it; the answer
+    /// keeps its own time, so it is still the same answer as the other
+    /// device's copy of it.
+    pub taken_in: u64,
+}
+
+impl Review {
+    /// What makes it this answer: its time, day and right or wrong.
+    fn key(&self) -> (u64, i64, bool) {
+        (self.at, self.day, self.right)
+    }
+
+    /// The time "Clear my data" goes by, in ms: its own, or when it was taken in.
+    pub fn stamp(&self) -> u64 {
+        self.at.max(self.taken_in)
+    }
 }
 
 impl Serialize for Review {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (self.at, u8::from(self.right), self.day).serialize(serializer)
+        LogEntry::New(self.at, u8::from(self.right), self.day, self.taken_in).serialize(serializer)
     }
 }
 
@@ -490,19 +510,27 @@ pub struct Base {
     /// True if made by folding reviews (then it holds every review at or
     /// before `at`); false if read from version 5's form.
     pub folded: bool,
+    /// When it was taken in from a backup after a clear, in ms (later than
+    /// `at`), or 0 (see [`Review::taken_in`]).
+    pub taken_in: u64,
 }
 
 impl Base {
     /// The order that decides which of two bases a merge keeps: the later,
     /// then every other field, so every tab picks the same.
     #[allow(clippy::type_complexity)]
-    fn newness(&self) -> ((u64, i64, u32, u32, i64), (u64, u64, u32, u32, bool), &[(u64, bool)]) {
+    fn newness(&self) -> ((u64, i64, u32, u32, i64), (u64, u64, u32, u32, (bool, u64)), &[(u64, bool)]) {
         let m = &self.memory;
         (
             (self.at, m.last_review_day, m.reviews, m.lapses, m.due_day),
-            (m.stability.to_bits(), m.difficulty.to_bits(), self.right, self.wrong, self.folded),
+            (m.stability.to_bits(), m.difficulty.to_bits(), self.right, self.wrong, (self.folded, self.taken_in)),
             &self.log,
         )
+    }
+
+    /// The time "Clear my data" goes by, in ms: its own, or when it was taken in.
+    pub fn stamp(&self) -> u64 {
+        self.at.max(self.taken_in)
     }
 
     /// The time up to which it holds every review: its `at` if folded, else none.
@@ -562,19 +590,28 @@ struct StoredItem {
     /// Only on a base folded from reviews (see [`Base::folded`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     folded: bool,
+    /// Only on a base taken in from a backup after a clear (see [`Base::taken_in`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    taken: u64,
 }
 
-/// One entry of a stored log: `[minute, 1 or 0]` as version 5 wrote it, or a [`Review`].
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// One entry of a stored log: `[minute, 1 or 0]` as version 5 wrote it, or
+/// a [`Review`] (`[ms, 1 or 0, day]`, and its `taken_in` if not 0).
 enum LogEntry {
     Old(u64, u8),
-    New(u64, u8, i64),
+    New(u64, u8, i64, u64),
 }
 
 impl Serialize for LogEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match *self {
             LogEntry::Old(minute, right) => (minute, right).serialize(serializer),
-            LogEntry::New(ms, right, day) => (ms, right, day).serialize(serializer),
+            LogEntry::New(ms, right, day, 0) => (ms, right, day).serialize(serializer),
+            LogEntry::New(ms, right, day, taken_in) => (ms, right, day, taken_in).serialize(serializer),
         }
     }
 }
@@ -585,7 +622,7 @@ impl<'de> Deserialize<'de> for LogEntry {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = LogEntry;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("[minute, 0 or 1] or [ms, 0 or 1, day]")
+                f.write_str("[minute, 0 or 1] or [ms, 0 or 1, day] or [ms, 0 or 1, day, ms]")
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<LogEntry, A::Error> {
                 use serde::de::Error;
@@ -593,10 +630,14 @@ impl<'de> Deserialize<'de> for LogEntry {
                 let right: u8 = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
                 let entry = match seq.next_element::<i64>()? {
                     None => LogEntry::Old(time, right),
-                    Some(day) => LogEntry::New(time, right, day),
+                    Some(day) => match seq.next_element::<u64>()? {
+                        // Written only when not 0.
+                        Some(0) => return Err(A::Error::invalid_value(serde::de::Unexpected::Unsigned(0), &self)),
+                        taken_in => LogEntry::New(time, right, day, taken_in.unwrap_or(0)),
+                    },
                 };
                 if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
-                    return Err(A::Error::invalid_length(4, &self));
+                    return Err(A::Error::invalid_length(5, &self));
                 }
                 Ok(entry)
             }
@@ -609,7 +650,7 @@ impl StoredItem {
     /// Version 5's form of a base (with no base of its own).
     fn of_base(b: &Base) -> StoredItem {
         let old = b.log.iter().map(|&(minute, right)| LogEntry::Old(minute, u8::from(right))).collect();
-        StoredItem { folded: b.folded, ..StoredItem::summary(b.at, &b.memory, b.right, b.wrong, old) }
+        StoredItem { folded: b.folded, taken: b.taken_in, ..StoredItem::summary(b.at, &b.memory, b.right, b.wrong, old) }
     }
 
     fn summary(at: u64, m: &Memory, right: u32, wrong: u32, log: Vec<LogEntry>) -> StoredItem {
@@ -626,6 +667,7 @@ impl StoredItem {
             log,
             base: None,
             folded: false,
+            taken: 0,
         }
     }
 
@@ -649,11 +691,12 @@ impl StoredItem {
                 _ => return Err("not an item this app wrote"),
             }
         }
-        if !self.summary_sane() || self.base.is_some() || log.len() > LOG_KEPT {
+        let at = self.at.unwrap_or_else(|| log.last().map_or(0, |&(minute, _)| minute.saturating_mul(60_000)));
+        if !self.summary_sane() || self.base.is_some() || log.len() > LOG_KEPT || (self.taken != 0 && self.taken <= at) {
             return Err("not an item this app wrote");
         }
         Ok(Base {
-            at: self.at.unwrap_or_else(|| log.last().map_or(0, |&(minute, _)| minute.saturating_mul(60_000))),
+            at,
             memory: Memory {
                 stability: self.s as f64 / 1000.0,
                 difficulty: self.d as f64 / 1000.0,
@@ -666,6 +709,7 @@ impl StoredItem {
             wrong: self.wrong,
             log,
             folded: self.folded,
+            taken_in: self.taken,
         })
     }
 }
@@ -676,7 +720,7 @@ impl From<ItemRecord> for StoredItem {
             // Only a base: exactly as version 5 wrote it.
             (Some(base), true) => StoredItem::of_base(base),
             _ => {
-                let log = r.reviews.iter().map(|v| LogEntry::New(v.at, u8::from(v.right), v.day)).collect();
+                let log = r.reviews.iter().map(|v| LogEntry::New(v.at, u8::from(v.right), v.day, v.taken_in)).collect();
                 let mut stored = StoredItem::summary(r.at, &r.memory, r.right, r.wrong, log);
                 stored.base = r.base.as_ref().map(|b| Box::new(StoredItem::of_base(b)));
                 stored
@@ -696,26 +740,31 @@ impl TryFrom<StoredItem> for ItemRecord {
             let base = s.into_base()?;
             return ItemRecord::from_parts(Some(base), Vec::new()).ok_or(NOT_OURS);
         }
-        if !s.summary_sane() || s.folded || s.log.is_empty() || s.log.len() > REVIEWS_KEPT {
+        if !s.summary_sane() || s.folded || s.taken != 0 || s.log.is_empty() || s.log.len() > REVIEWS_KEPT {
             return Err(NOT_OURS);
         }
         let mut reviews = Vec::with_capacity(s.log.len());
         for entry in &s.log {
             match *entry {
-                LogEntry::New(at, right, day) if right <= 1 && SANE_DAYS.contains(&day) => {
-                    reviews.push(Review { at, day, right: right == 1 })
+                LogEntry::New(at, right, day, taken_in) if right <= 1 && SANE_DAYS.contains(&day) && (taken_in == 0 || taken_in > at) => {
+                    reviews.push(Review { at, day, right: right == 1, taken_in })
                 }
                 _ => return Err(NOT_OURS),
             }
         }
         let base = s.base.take().map(|b| b.into_base()).transpose()?;
         let after_base = base.as_ref().and_then(Base::holds_until).is_none_or(|at| reviews[0].at > at);
-        if !after_base || reviews.windows(2).any(|w| w[0] >= w[1]) {
+        if !after_base || reviews.windows(2).any(|w| w[0].key() >= w[1].key()) {
             return Err(NOT_OURS);
         }
         // What is written beside the reviews is worked out again from them.
         ItemRecord::from_parts(base, reviews).ok_or(NOT_OURS)
     }
+}
+
+/// The latest time "Clear my data" goes by of a base and reviews, in ms (0 if none).
+fn latest_stamp(base: Option<&Base>, reviews: &[Review]) -> u64 {
+    reviews.iter().map(Review::stamp).chain(base.map(Base::stamp)).max().unwrap_or(0)
 }
 
 /// One replayed answer: the scheduler's next memory, rounded to whole
@@ -735,7 +784,14 @@ impl ItemRecord {
     /// nothing is left.
     pub fn from_parts(base: Option<Base>, mut reviews: Vec<Review>) -> Option<ItemRecord> {
         reviews.sort_unstable();
-        reviews.dedup();
+        // One answer in two copies: the later time it was taken in (sorted last).
+        reviews.dedup_by(|later, kept| {
+            let same = later.key() == kept.key();
+            if same {
+                kept.taken_in = kept.taken_in.max(later.taken_in);
+            }
+            same
+        });
         if let Some(at) = base.as_ref().and_then(Base::holds_until) {
             reviews.retain(|r| r.at > at);
         }
@@ -749,7 +805,9 @@ impl ItemRecord {
             let mut log = folded.base.as_ref().map_or_else(Vec::new, |b| b.log.clone());
             log.extend(folded.reviews.iter().map(|r| (r.at / 60_000, r.right)));
             log.drain(..log.len().saturating_sub(LOG_KEPT));
-            Some(Base { at: folded.at, memory: folded.memory, right: folded.right, wrong: folded.wrong, log, folded: true })
+            let at = folded.reviews.last().map_or(0, |r| r.at).max(folded.base.as_ref().map_or(0, |b| b.at));
+            let taken_in = if folded.at > at { folded.at } else { 0 };
+            Some(Base { at, memory: folded.memory, right: folded.right, wrong: folded.wrong, log, folded: true, taken_in })
         } else {
             base
         };
@@ -769,7 +827,7 @@ impl ItemRecord {
                 wrong = u32::saturating_add(wrong, 1);
             }
         }
-        let at = reviews.last().map(|r| r.at).max(base.as_ref().map(|b| b.at)).unwrap_or(0);
+        let at = latest_stamp(base.as_ref(), &reviews);
         // A record is made only from a base or at least one review, so there is a memory.
         let memory = memory.unwrap_or(Memory { stability: 0.001, difficulty: 1.0, last_review_day: 0, due_day: 0, reviews: 0, lapses: 0 });
         ItemRecord { base, reviews, at, memory, right, wrong }
@@ -821,7 +879,7 @@ impl ItemRecord {
     /// latest answer (a later answer always sorts later, even if the clock
     /// went back), so replaying gives what `scheduler` gives for it now.
     fn answer(&mut self, right: bool, now_ms: u64, today: i64, scheduler: &Scheduler) {
-        let review = Review { at: now_ms.max(self.at + 1), day: today, right };
+        let review = Review { at: now_ms.max(self.at + 1), day: today, right, taken_in: 0 };
         self.memory = replay_one(scheduler, Some(&self.memory), &review);
         self.at = review.at;
         if right {
@@ -838,7 +896,7 @@ impl ItemRecord {
 
     /// The first answer to this item, as a record.
     fn first(right: bool, now_ms: u64, today: i64, scheduler: &Scheduler) -> ItemRecord {
-        let review = Review { at: now_ms, day: today, right };
+        let review = Review { at: now_ms, day: today, right, taken_in: 0 };
         let memory = replay_one(scheduler, None, &review);
         ItemRecord { base: None, reviews: vec![review], at: now_ms, memory, right: u32::from(right), wrong: u32::from(!right) }
     }
@@ -865,26 +923,26 @@ impl ItemRecord {
     /// This item without what was answered at or before `cleared_at_ms`
     /// ("Clear my data"): `None` if nothing is left.
     fn forget_until(&self, cleared_at_ms: u64) -> Option<ItemRecord> {
-        let earliest = self.reviews.first().map(|r| r.at).into_iter().chain(self.base.as_ref().map(|b| b.at)).min().unwrap_or(0);
+        let earliest = self.reviews.iter().map(Review::stamp).chain(self.base.as_ref().map(Base::stamp)).min().unwrap_or(0);
         if earliest > cleared_at_ms {
             return Some(self.clone());
         }
-        let base = self.base.clone().filter(|b| b.at > cleared_at_ms);
-        ItemRecord::from_parts(base, self.reviews.iter().filter(|r| r.at > cleared_at_ms).copied().collect())
+        let base = self.base.clone().filter(|b| b.stamp() > cleared_at_ms);
+        ItemRecord::from_parts(base, self.reviews.iter().filter(|r| r.stamp() > cleared_at_ms).copied().collect())
     }
 
-    /// Moves every time to `after_ms` or later (a backup taken in after a
-    /// clear), keeping the reviews in their order and apart: the `n`th (from
-    /// 0) is at `after_ms + n` or later, and after a folded base.
+    /// Marks everything from before `after_ms` as taken in at `after_ms` (a
+    /// backup taken in after a clear; see [`Review::taken_in`]), so the clear
+    /// does not forget it. The answers keep their own times, so a copy of
+    /// the same answer from elsewhere is still known as the same.
     pub(crate) fn restamp(&mut self, after_ms: u64) {
-        if let Some(base) = &mut self.base {
-            base.at = base.at.max(after_ms);
+        if let Some(base) = self.base.as_mut().filter(|b| b.stamp() < after_ms) {
+            base.taken_in = after_ms;
         }
-        let floor = self.base.as_ref().and_then(Base::holds_until).map_or(after_ms, |at| at + 1);
-        for (n, review) in self.reviews.iter_mut().enumerate() {
-            review.at = review.at.max(floor + n as u64);
+        for review in self.reviews.iter_mut().filter(|r| r.stamp() < after_ms) {
+            review.taken_in = after_ms;
         }
-        self.at = self.reviews.last().map(|r| r.at).max(self.base.as_ref().map(|b| b.at)).unwrap_or(0);
+        self.at = latest_stamp(self.base.as_ref(), &self.reviews);
     }
 
     /// Calls `f` on every time kept, in ms (see [`Progress::each_time`]).
@@ -894,6 +952,9 @@ impl ItemRecord {
     fn each_time(&mut self, f: &mut dyn FnMut(&mut u64)) {
         if let Some(base) = &mut self.base {
             f(&mut base.at);
+            if base.taken_in != 0 {
+                f(&mut base.taken_in);
+            }
             for (minute, _) in &mut base.log {
                 let mut ms = minute.saturating_mul(60_000);
                 f(&mut ms);
@@ -903,6 +964,9 @@ impl ItemRecord {
         let before: Vec<u64> = self.reviews.iter().map(|r| r.at).collect();
         for review in &mut self.reviews {
             f(&mut review.at);
+            if review.taken_in != 0 {
+                f(&mut review.taken_in);
+            }
         }
         for n in (1..self.reviews.len()).rev() {
             let gap = u64::from(before[n - 1] < before[n]);
@@ -913,7 +977,16 @@ impl ItemRecord {
                 base.at = base.at.min(first.at.saturating_sub(1));
             }
         }
-        self.at = self.reviews.last().map(|r| r.at).max(self.base.as_ref().map(|b| b.at)).unwrap_or(0);
+        // A time taken in is kept only when later than the answer's own.
+        for review in &mut self.reviews {
+            if review.taken_in <= review.at {
+                review.taken_in = 0;
+            }
+        }
+        if let Some(base) = self.base.as_mut().filter(|b| b.taken_in <= b.at) {
+            base.taken_in = 0;
+        }
+        self.at = latest_stamp(self.base.as_ref(), &self.reviews);
     }
 
     /// Moves every day back by as much as the latest is after `today` (see

@@ -824,7 +824,9 @@ impl Store {
 }
 
 /// A copy of `imported` to take in: no clear marker, no tombstones, and
-/// every time at `after` or later.
+/// every time of change at `after` or later. Answers keep their own times
+/// (so they are still known as the same answers as their copies elsewhere)
+/// and are marked as taken in at `after` (see `ItemRecord::restamp`).
 fn imported_after(imported: &Store, after: u64) -> Store {
     fn restamp<T>(c: &mut Collection<T>, after: u64) {
         c.0.retain(|e| e.value.is_some());

@@ -5,8 +5,9 @@
 //! associative and idempotent and loses no review, whatever time zones the
 //! devices were in and whichever of them had progress from version 5; "Clear
 //! my data" still forgets every answer before it, a backup from a device
-//! with a fast clock keeps every answer, and an item stored by version 5
-//! still loads, writes back as it was, and merges.
+//! with a fast clock keeps every answer, a backup taken in after a clear
+//! (Replace) still counts each answer once when merged back, and an item
+//! stored by version 5 still loads, writes back as it was, and merges.
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::backup;
@@ -341,6 +342,7 @@ fn a_stored_item_must_be_one_this_app_wrote() {
     let summary = r#""at":1795669260000,"s":3126,"d":2118,"last":20783,"due":20786,"n":1,"lapses":0,"right":1,"wrong":0"#;
     let v5_base = format!(r#"{{"at":1795669200000,{},"log":[[29927820,1]]}}"#, &summary[19..]);
     assert!(item(&format!(r#"{{{summary},"log":[[1795669260000,1,20783]]}}"#)).is_ok());
+    assert!(item(&format!(r#"{{{summary},"log":[[1795669260000,1,20783,1795669300000]]}}"#)).is_ok(), "taken in after a clear");
     let folded = v5_base.replacen('{', r#"{"folded":true,"#, 1);
     assert!(item(&format!(r#"{{{summary},"log":[[1795669260000,1,20783]],"base":{v5_base}}}"#)).is_ok());
     assert!(item(&format!(r#"{{{summary},"log":[[1795669260000,1,20783]],"base":{folded}}}"#)).is_ok());
@@ -349,7 +351,13 @@ fn a_stored_item_must_be_one_this_app_wrote() {
     for (bad, why) in [
         (format!(r#"{{{summary},"log":[[1795669260000,1,20783],[29927820,1]]}}"#), "old and new answers mixed"),
         (format!(r#"{{{summary},"log":[[1795669260000,2,20783]]}}"#), "an answer neither right nor wrong"),
-        (format!(r#"{{{summary},"log":[[1795669260000,1,20783,5]]}}"#), "an answer with more in it"),
+        (format!(r#"{{{summary},"log":[[1795669260000,1,20783,5]]}}"#), "taken in before it was given"),
+        (format!(r#"{{{summary},"log":[[1795669260000,1,20783,0]]}}"#), "a time taken in of 0 written out"),
+        (format!(r#"{{{summary},"log":[[1795669260000,1,20783,1795669300000,1]]}}"#), "an answer with more in it"),
+        (
+            format!(r#"{{{summary},"log":[[1795669260000,1,20783],[1795669260000,1,20783,1795669300000]]}}"#),
+            "an answer twice, once taken in",
+        ),
         (format!(r#"{{{summary},"log":[[1795669260000,1,120783]]}}"#), "a day this app never wrote"),
         (format!(r#"{{{summary},"log":[[1795669260000,1,20783],[1795669200000,1,20783]]}}"#), "answers out of order"),
         (format!(r#"{{{summary},"log":[[1795669260000,1,20783],[1795669260000,1,20783]]}}"#), "an answer twice"),
@@ -424,4 +432,52 @@ fn an_answer_from_before_another_devices_version_5_base_is_still_counted() {
     assert_eq!(item.at(), base.at, "the latest answer is still the laptop's");
     assert_eq!(item.last_answer_right(), Some(true), "and it was right: not a mistake");
     assert!(both.mistakes().is_empty());
+}
+
+/// The laptop replaces its progress with the phone's backup (a clear, then
+/// the backup taken in after it), and both go on answering; then the phone
+/// merges the laptop's backup. Each answer counts once: the laptop's copies
+/// of the phone's answers are still the same answers, though taken in after
+/// the laptop's clear. And the clear still forgets nothing of the backup.
+#[test]
+fn replacing_then_merging_back_counts_each_answer_once() {
+    let scheduler = Scheduler::default();
+    let mut phone = Store::default();
+    for n in 0..3u64 {
+        let now = START + n * 4 * DAY_MS;
+        phone.record_answer("q1", n != 1, now, local_day(now, 0), &scheduler);
+    }
+    let export_at = START + 10 * DAY_MS;
+    let take = |from: &Store, now: u64| backup::import(&backup::export(from, now), |_| true, now, local_day(now, 0)).unwrap().0;
+    let mut laptop = Store::default();
+    laptop.record_answer("q2", true, START + DAY_MS, local_day(START + DAY_MS, 60), &scheduler);
+    let replace_at = START + 11 * DAY_MS;
+    laptop.replace_with(&take(&phone, export_at), replace_at);
+    let copied = &laptop.progress.items["q1"];
+    assert!(!laptop.progress.items.contains_key("q2"), "replaced");
+    assert_eq!(copied.reviews().len(), 3);
+    assert!(copied.reviews().iter().all(|r| r.taken_in > laptop.cleared_at), "taken in after the clear");
+    let own_times = |s: &Store| s.progress.items["q1"].reviews().iter().map(|r| (r.at, r.day, r.right)).collect::<Vec<_>>();
+    assert_eq!(own_times(&laptop), own_times(&phone), "each answer keeps its own time");
+    let later = START + 12 * DAY_MS;
+    laptop.record_answer("q1", true, laptop.stamp(later), local_day(later, 60), &scheduler);
+    phone.record_answer("q1", false, later + 60_000, local_day(later + 60_000, 0), &scheduler);
+    let back_at = START + 13 * DAY_MS;
+    let mut merged_phone = phone.clone();
+    merged_phone.merge_backup(&take(&laptop, back_at));
+    let mut merged_laptop = laptop.clone();
+    merged_laptop.merge_backup(&take(&phone, back_at));
+    for store in [&merged_phone, &merged_laptop] {
+        let item = &store.progress.items["q1"];
+        assert_eq!(item.reviews().len(), 5, "3 shared, 1 on each since: none twice");
+        assert_eq!((item.right(), item.wrong()), (3, 2));
+        assert_eq!(item.memory(), &replay(None, item.reviews()).0);
+    }
+    assert_eq!(own_times(&merged_phone), own_times(&merged_laptop), "the same answers on both");
+    // Taken in again, nothing changes; and the laptop's clear forgets none of it.
+    let mut again = merged_laptop.clone();
+    again.merge_backup(&take(&phone, back_at));
+    assert_eq!(again, merged_laptop);
+    let decoded = Store::decode(&merged_laptop.encode()).unwrap();
+    assert_eq!(decoded, merged_laptop, "read back after a save, the clear keeps them");
 }
