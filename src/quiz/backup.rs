@@ -172,7 +172,7 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64, today:
     // time zone further east is a day ahead with a right clock.
     store.bring_back_to(now_ms, today, ahead_ms > CLOCK_GRACE_MS);
     let summary = Summary {
-        answers: store.progress.items.values().map(|r| u64::from(r.right) + u64::from(r.wrong)).sum(),
+        answers: store.progress.items.values().map(|r| u64::from(r.right()) + u64::from(r.wrong())).sum(),
         quizzes: store.attempts.live_count(),
         records: store.records.live_count(),
         exported_at_ms: file.exported_at.min(now_ms),
@@ -277,12 +277,12 @@ mod tests {
         let mut latest = 0;
         back.clone().each_time(&mut |t| latest = latest.max(*t));
         assert_eq!(latest, NOW, "nothing is left in the future");
-        assert_eq!(back.progress.items["q1"].right, 2, "nothing is lost");
+        assert_eq!(back.progress.items["q1"].right(), 2, "nothing is lost");
         // Day numbers too: practice "in two days" is today, a review falls due
         // as many days sooner, and no streak or schedule waits for the clock.
         assert_eq!(back.progress.days.keys().copied().max(), Some(TODAY));
-        let q1 = &back.progress.items["q1"].memory;
-        let fast_q1 = &fast.progress.items["q1"].memory;
+        let q1 = &back.progress.items["q1"].memory();
+        let fast_q1 = &fast.progress.items["q1"].memory();
         assert_eq!((q1.last_review_day, q1.due_day - q1.last_review_day), (TODAY, fast_q1.due_day - fast_q1.last_review_day));
         let record = back.records.get("r1").unwrap();
         assert_eq!((record.finished_at_ms, record.refresher_due_day), (NOW, TODAY + 365), "the refresher keeps its period");
@@ -291,7 +291,7 @@ mod tests {
         sydney.record_answer("q1", true, NOW, TODAY + 1, &Scheduler::default());
         let (back, summary) = import(&export(&sydney, NOW), known, NOW + 3_600_000, TODAY).unwrap();
         assert_eq!(summary.clock_note(), None);
-        assert_eq!(back.progress.items["q1"].memory.last_review_day, TODAY + 1, "not moved: the clock was right");
+        assert_eq!(back.progress.items["q1"].memory().last_review_day, TODAY + 1, "not moved: the clock was right");
         // A few minutes fast is normal: the times are still brought back, without a note.
         let (_, summary) = import(&export(&store(), NOW + 60_000), known, NOW, TODAY).unwrap();
         assert_eq!((summary.clock_ahead_ms, summary.clock_note()), (0, None));

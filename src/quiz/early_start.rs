@@ -264,8 +264,8 @@ mod tests {
             let mut store = Store::default();
             let id = start.apply(&bank, &mut store, 20_833).unwrap();
             let item = &store.progress.items[&start.question];
-            assert_eq!((item.right, item.wrong), (u32::from(right), u32::from(!right)), "marked by the app");
-            assert_eq!(item.at, 1_800_000_020_000, "at the time it was given");
+            assert_eq!((item.right(), item.wrong()), (u32::from(right), u32::from(!right)), "marked by the app");
+            assert_eq!(item.at(), 1_800_000_020_000, "at the time it was given");
             let session = store.quizzes.get(&id).unwrap().restore(&bank).unwrap();
             assert_eq!((session.position(), session.stage()), (1, Stage::Asking), "on question 2");
             // A reload, or a second tab, takes the same start in again: nothing more is counted.

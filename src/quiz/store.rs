@@ -9,7 +9,12 @@
 //! clear marker (`cleared_at`). [`Store::merge`] keeps the newer entry for each
 //! id and drops whatever is at or before the clear marker, so it is
 //! commutative, associative and idempotent (tests/native/store_properties.rs), and
-//! merging an older copy never brings deleted data back. The browser layer
+//! merging an older copy never brings deleted data back. Progress merges
+//! finer: each question's reviews from both copies are kept, and its
+//! schedule replayed from them (see [`Progress`]), so merging a backup from
+//! another device loses no answer; the days practised are the union, and
+//! each mode key's best and last dropped scores are kept
+//! (tests/native/merge_history.rs). The browser layer
 //! merges what another tab saved before it writes, so no tab writes over
 //! another's work.
 //!
@@ -823,7 +828,9 @@ impl Store {
 }
 
 /// A copy of `imported` to take in: no clear marker, no tombstones, and
-/// every time at `after` or later.
+/// every time of change at `after` or later. Answers keep their own times
+/// (so they are still known as the same answers as their copies elsewhere)
+/// and are marked as taken in at `after` (see `ItemRecord::restamp`).
 fn imported_after(imported: &Store, after: u64) -> Store {
     fn restamp<T>(c: &mut Collection<T>, after: u64) {
         c.0.retain(|e| e.value.is_some());
@@ -834,7 +841,7 @@ fn imported_after(imported: &Store, after: u64) -> Store {
     let mut fresh = imported.clone();
     fresh.cleared_at = 0;
     for item in fresh.progress.items.values_mut() {
-        item.at = item.at.max(after);
+        item.restamp(after);
     }
     for at in fresh.progress.days.values_mut() {
         *at = (*at).max(after);
@@ -1378,11 +1385,14 @@ mod tests {
         here.clear_all(NOW + 100_000);
         here.merge_backup(&backup);
         assert_eq!(here.records_oldest_first().len(), 1);
-        assert_eq!(here.progress.items["q1"].log.len(), 1, "the answer log comes back with it");
+        assert_eq!(here.progress.items["q1"].reviews().len(), 1, "the answer comes back with it");
+        assert!(here.progress.items["q1"].at() > here.cleared_at, "stamped after the clear, so it stays");
         let mut replaced = sample();
         replaced.clear_all(NOW + 100_000);
         replaced.replace_with(&backup, NOW + 200_000);
-        assert_eq!(replaced.progress.items["q1"].log, backup.progress.items["q1"].log);
+        let days_and_answers = |s: &Store| s.progress.items["q1"].reviews().iter().map(|r| (r.day, r.right)).collect::<Vec<_>>();
+        assert_eq!(days_and_answers(&replaced), days_and_answers(&backup), "its reviews, on their days");
+        assert_eq!(replaced.progress.items["q1"].memory(), backup.progress.items["q1"].memory());
         assert_eq!(replaced.progress.mistakes(), backup.progress.mistakes());
     }
 
@@ -1410,7 +1420,7 @@ mod tests {
         assert_eq!((a.kind.mode, a.score.correct), (Mode::Topic, 7));
         assert_eq!(s.best_for(&ModeKey::Topic("principle-3".into())).unwrap().id, id, "the migrated best points at its attempt");
         assert!(!s.is_new_best(id), "its own archived best is not an earlier score");
-        assert_eq!(s.progress.items["q1"].at, 29_400_000 * 60_000, "an item's time comes from its log");
+        assert_eq!(s.progress.items["q1"].at(), 29_400_000 * 60_000, "an item's time comes from its log");
         assert_eq!(s.progress.streak(20_418), 2);
         for (from, to) in
             [("\"days\":[20417,20418]", "\"days\":[20418,20418]"), ("\"correct\":7,\"total\":10}],", "\"correct\":11,\"total\":10}],")]

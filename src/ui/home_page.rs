@@ -291,7 +291,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                         return view! { <p>{message}</p> }.into_any();
                     }
                     scores.into_iter().map(|ModeScores { name, last, best }| view! {
-                        <h3>{isolated(&name)}</h3>
+                        <h3>{isolated(name)}</h3>
                         <dl class="score-list">
                             <div><dt>"Last score"</dt><dd>{last}</dd></div>
                             {best.map(|best| view! { <div><dt>"Best score"</dt><dd>{best}</dd></div> })}

@@ -12,6 +12,7 @@ mod domain_purity;
 mod draw;
 mod draw_properties;
 mod link_properties;
+mod merge_history;
 mod numbers;
 mod parser_fuzz;
 mod prepared_stores;

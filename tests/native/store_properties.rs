@@ -4,16 +4,18 @@
 //! merging a copy made before it, and the best and last score of each mode
 //! key are never lost, even when attempts are dropped for space.
 
+use std::collections::BTreeSet;
+
 use proptest::prelude::*;
 use safeguarding_check::quiz::attempt::Attempt;
 use safeguarding_check::quiz::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::progress::{Mode, ModeKey, ScoreRecord};
+use safeguarding_check::quiz::progress::{Mode, ModeKey, Review, ScoreRecord};
 use safeguarding_check::quiz::record::{Record, RecordDraft};
 use safeguarding_check::quiz::resume::{SavedItem, SavedQuiz};
 use safeguarding_check::quiz::schedule::Scheduler;
 use safeguarding_check::quiz::scoring::Score;
 use safeguarding_check::quiz::session::QuizKind;
-use safeguarding_check::quiz::store::{Store, ATTEMPTS_KEPT};
+use safeguarding_check::quiz::store::{Collection, Store, ATTEMPTS_KEPT};
 use safeguarding_check::quiz::stored_answer::PartRef;
 
 const START: u64 = 1_795_669_200_000;
@@ -225,7 +227,7 @@ proptest! {
         let later = play(&cleared, clear_at, &after);
         for result in [merged(&later, &stale), merged(&stale, &later), merged(&merged(&stale, &cleared), &later)] {
             prop_assert_eq!(result.cleared_at, later.cleared_at);
-            let survivors = result.progress.items.values().map(|i| i.at)
+            let survivors = result.progress.items.values().map(|i| i.at())
                 .chain(result.progress.archive.entries().iter().map(|a| a.at))
                 .chain(result.attempts.entries().iter().map(|e| e.at))
                 .chain(result.records.entries().iter().map(|e| e.at))
@@ -303,6 +305,112 @@ proptest! {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Every answer either tab gave after the later clear is in the merge,
+    /// once, and each question's totals count exactly those.
+    #[test]
+    fn merging_loses_no_answer(shared in history(), one in history(), two in history(), offsets in (0u64..DAY_MS, 0u64..DAY_MS)) {
+        let base = play(&Store::default(), START, &shared);
+        let a = play(&base, START + 10 * DAY_MS + offsets.0, &one);
+        let b = play(&base, START + 10 * DAY_MS + offsets.1, &two);
+        let ab = merged(&a, &b);
+        let ids: BTreeSet<&String> = a.progress.items.keys().chain(b.progress.items.keys()).collect();
+        for id in ids {
+            let mut expected: Vec<Review> = [&a, &b].iter()
+                .filter_map(|s| s.progress.items.get(id))
+                .flat_map(|i| i.reviews().iter().copied())
+                .filter(|r| r.at > ab.cleared_at)
+                .collect();
+            expected.sort();
+            expected.dedup();
+            let item = ab.progress.items.get(id);
+            prop_assert_eq!(item.map_or(&[][..], |i| i.reviews()), expected.as_slice(), "{}", id);
+            let answers = item.map_or(0, |i| i.right() + i.wrong());
+            prop_assert_eq!(answers as usize, expected.len(), "{}: each answer counted once", id);
+        }
+    }
+
+    /// Merging a backup (another device's, from the same start) adds and
+    /// never deletes: every answer of both is kept (the backup's restamped
+    /// after this device's clear, on their own days), every other entry of the
+    /// backup is kept unless this device changed that id later, and every
+    /// day practised is kept. Taking in the same backup twice is taking it in
+    /// once, and two backups give the same in either order.
+    #[test]
+    fn merging_a_backup_loses_nothing_and_twice_is_once(
+        shared in history(), mine in history(), theirs in history(), other in history(),
+    ) {
+        let base = play(&Store::default(), START, &shared);
+        let here = play(&base, START + 10 * DAY_MS, &mine);
+        let backup = play(&base, START + 10 * DAY_MS + 5_000, &theirs);
+        let second = play(&base, START + 10 * DAY_MS + 9_000, &other);
+        let take_in = |here: &Store, backup: &Store| {
+            let mut out = here.clone();
+            out.merge_backup(backup);
+            out
+        };
+        let merged = take_in(&here, &backup);
+        prop_assert_eq!(take_in(&merged, &backup), merged.clone(), "twice is once");
+        prop_assert_eq!(take_in(&take_in(&here, &backup), &second), take_in(&take_in(&here, &second), &backup), "either order");
+        prop_assert_eq!(Store::decode(&merged.encode()), Ok(merged.clone()));
+        prop_assert_eq!(merged.cleared_at, here.cleared_at);
+        // Answers: all of this device's, and all of the backup's, on their days.
+        let after = here.cleared_at + 1;
+        for (id, item) in &merged.progress.items {
+            // (What a store holds from at or before its own clear marker, only
+            // these histories make: the app stamps every change after it.)
+            let of = |s: &Store| s.progress.items.get(id).map_or(Vec::new(), |i| i.reviews().iter().filter(|r| r.at > s.cleared_at).copied().collect());
+            let kept = item.reviews();
+            prop_assert!(of(&here).iter().all(|r| kept.contains(r)), "{}: an answer here was lost", id);
+            let theirs = of(&backup);
+            prop_assert!(theirs.iter().filter(|r| r.at >= after).all(|r| kept.contains(r)), "{}: an answer of the backup was lost", id);
+            let mut days: Vec<(i64, bool)> = kept.iter().map(|r| (r.day, r.right)).collect();
+            for r in &theirs {
+                let found = days.iter().position(|d| *d == (r.day, r.right));
+                prop_assert!(found.is_some(), "{}: the backup's answer on day {} was lost", id, r.day);
+                days.remove(found.unwrap());
+            }
+        }
+        for id in backup.progress.items.keys() {
+            prop_assert!(merged.progress.items.contains_key(id));
+        }
+        for day in backup.progress.days.keys() {
+            prop_assert!(merged.progress.days.contains_key(day), "day {} practised was lost", day);
+        }
+        // Everything else: each live entry of the backup is there, unless this
+        // device changed that id at or after the time it is taken in at.
+        fn kept<T: PartialEq + std::fmt::Debug + Clone + serde::Serialize>(
+            what: &str, here: &Collection<T>, backup: &Collection<T>, merged: &Collection<T>, after: u64,
+        ) -> Result<(), TestCaseError> {
+            for entry in backup.entries() {
+                let Some(value) = &entry.value else { continue };
+                let taken_at = entry.at.max(after);
+                let changed_here = here.entries().iter().any(|e| e.id == entry.id && e.at >= taken_at);
+                if !changed_here {
+                    prop_assert_eq!(merged.get(&entry.id), Some(value), "{} {} was lost", what, entry.id);
+                }
+            }
+            Ok(())
+        }
+        kept("attempt", &here.attempts, &backup.attempts, &merged.attempts, after)?;
+        kept("quiz", &here.quizzes, &backup.quizzes, &merged.quizzes, after)?;
+        kept("record", &here.records, &backup.records, &merged.records, after)?;
+        kept("draft", &here.drafts, &backup.drafts, &merged.drafts, after)?;
+        kept("result", &here.debrief, &backup.debrief, &merged.debrief, after)?;
+        kept("session", &here.sessions, &backup.sessions, &merged.sessions, after)?;
+        for n in 0..KINDS {
+            let key = ModeKey::of(&kind_of(n));
+            for archived in backup.progress.archive.of_key(&key) {
+                let best = merged.best_for(&key);
+                prop_assert!(!key.counts_for_best() || best.is_some_and(|b| !archived.score.score().beats(&b.score())), "the backup's best of {:?} was lost", key);
+                prop_assert!(merged.last_for(&key).is_some(), "the last score of {:?} was lost", key);
             }
         }
     }
