@@ -783,7 +783,16 @@ impl ItemRecord {
     /// [`REVIEWS_KEPT`], and the memory and totals replayed. `None` when
     /// nothing is left.
     pub fn from_parts(base: Option<Base>, mut reviews: Vec<Review>) -> Option<ItemRecord> {
-        reviews.sort_unstable();
+        // An insertion sort: reviews come as one or two lists already in
+        // order, where it is linear, and the standard library's sort on this
+        // type measured 0.7 KB brotli more wasm.
+        for i in 1..reviews.len() {
+            let mut j = i;
+            while j > 0 && reviews[j - 1] > reviews[j] {
+                reviews.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         // One answer in two copies: the later time it was taken in (sorted last).
         reviews.dedup_by(|later, kept| {
             let same = later.key() == kept.key();
