@@ -362,10 +362,10 @@ async fn answer_on_screen(app: &HtmlElement, bank: &Bank, right: bool) {
                     loop {
                         let shown: Vec<String> =
                             all(app, ".order-item .order-text").iter().map(|e| e.first_child().unwrap().text_content().unwrap()).collect();
-                        if shown.iter().position(|s| s == item).unwrap() <= place {
+                        if shown.iter().position(|s| *s == item.text).unwrap() <= place {
                             break;
                         }
-                        button_labelled(app, &format!("Up: move {item} up")).click();
+                        button_labelled(app, &format!("Up: move {} up", item.text)).click();
                         settle().await;
                     }
                 }
@@ -524,7 +524,7 @@ async fn an_assessment_of_every_type_keeps_its_secret_until_submitted() {
             Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
                 options.iter().map(|o| o.text.clone()).collect()
             }
-            Kind::Order { items } => items.clone(),
+            Kind::Order { items } => items.iter().map(|i| i.text.clone()).collect(),
             Kind::Match { pairs } => pairs.iter().flat_map(|p| [p.left.clone(), p.right.clone()]).collect(),
             Kind::TrueFalse { .. } | Kind::Numeric { .. } => Vec::new(),
         };

@@ -60,7 +60,7 @@ test('right-to-left names and titles are isolated: the debrief, its notice, and 
   const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
   const spec = new URL(link).search.replace('?view=trainer-quiz', '');
   for (const [i, name] of names.entries()) {
-    await page.goto(`${suite.server.url}?view=result&name=${encodeURIComponent(name)}${spec}&score=1&missed=0&r=abcdef1${i}`);
+    await page.goto(`${suite.server.url}?view=result&name=${encodeURIComponent(name)}${spec}&score=9&missed=${i}&r=abcdef1${i}`);
     const notice = page.getByText(/result was added to the debrief\./);
     await notice.waitFor();
     // The name is set apart in the sentence (first-strong isolate … pop directional isolate).
