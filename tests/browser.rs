@@ -25,13 +25,13 @@ const BUNDLE: &str = r#"{
   ],
   "topics": [{"id": "principle-1", "title": "Principle 1", "questions": [
     {"id": "q1", "type": "single", "prompt": "First?", "facts": ["f1"], "principle": 1,
-     "options": [{"text": "Right one", "correct": true, "feedback": "Yes."}, {"text": "Wrong one", "feedback": "No."}],
+     "options": [{"id": "a", "text": "Right one", "correct": true, "feedback": "Yes."}, {"id": "b", "text": "Wrong one", "feedback": "No."}],
      "explanation": "Because one.", "source": "Principle 1: Keep clear and detailed records"},
     {"id": "q2", "type": "single", "prompt": "Second?", "facts": ["f2"], "principle": 1,
-     "options": [{"text": "Right two", "correct": true, "feedback": "Yes."}, {"text": "Wrong two", "feedback": "No."}],
+     "options": [{"id": "a", "text": "Right two", "correct": true, "feedback": "Yes."}, {"id": "b", "text": "Wrong two", "feedback": "No."}],
      "explanation": "Because two.", "source": "Principle 1: Keep clear and detailed records"},
     {"id": "q3", "type": "single", "prompt": "Third?", "facts": ["f3"], "principle": 1,
-     "options": [{"text": "Right three", "correct": true, "feedback": "Yes."}, {"text": "Wrong three", "feedback": "No."}],
+     "options": [{"id": "a", "text": "Right three", "correct": true, "feedback": "Yes."}, {"id": "b", "text": "Wrong three", "feedback": "No."}],
      "explanation": "Because three.", "source": "Principle 1: Keep clear and detailed records"}
   ]}],
   "cards": []
