@@ -9,11 +9,15 @@ use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement
 use crate::quiz::qr_code::QrCode;
 use crate::quiz::saving::{is_in_app_browser, Saving};
 
+/// True in an app's built-in browser (Facebook, Instagram, LinkedIn…), told apart by its user agent.
+pub fn in_app_browser() -> bool {
+    super::page::window().and_then(|w| w.navigator().user_agent().ok()).is_some_and(|ua| is_in_app_browser(&ua))
+}
+
 /// How offering a file went (`quiz::saving`): `saved` is what the download
-/// call returned; an app's built-in browser is told apart by its user agent.
+/// call returned.
 pub fn saving(saved: bool) -> Saving {
-    let in_app = super::page::window().and_then(|w| w.navigator().user_agent().ok()).is_some_and(|ua| is_in_app_browser(&ua));
-    match (saved, in_app) {
+    match (saved, in_app_browser()) {
         (_, true) => Saving::InAppBrowser,
         (true, false) => Saving::Offered,
         (false, false) => Saving::Refused,

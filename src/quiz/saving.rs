@@ -36,35 +36,40 @@ pub fn is_in_app_browser(user_agent: &str) -> bool {
     IN_APP_MARKERS.iter().any(|marker| user_agent.contains(marker))
 }
 
-/// The advice every message gives that asks the person to leave an app's
-/// built-in browser; a message holding it is shown with a button that
-/// copies the page's link ([`advises_opening_in_browser`]).
-pub const OPEN_IN_BROWSER: &str = "Open this page in your phone's browser";
-
-/// True if `message` asks the person to open the page in their phone's browser.
-pub fn advises_opening_in_browser(message: &str) -> bool {
-    message.contains(OPEN_IN_BROWSER)
-}
-
 /// What to say when "Print or save as PDF" was pressed and the browser did
-/// not start printing (an app's built-in browser ignores it without a word).
-pub const PRINT_DID_NOT_START: &str = "Printing did not start in this browser. Open this page in your phone's browser, such as Chrome or Safari, to print this record or save it as a PDF.";
+/// not start printing (an app's built-in browser ignores it without a
+/// word). Its records are kept inside that app, so the phone's browser would
+/// not have them: a screenshot is what works everywhere.
+pub const PRINT_DID_NOT_START: &str = "Printing did not start in this browser. If this page is open inside another app (such as Facebook, Instagram or LinkedIn), its browser cannot print: take a screenshot of the record to keep it.";
+
+/// What an app's built-in browser means for the person, said on home there:
+/// files and printing do not work, and what is done stays inside that app.
+pub const IN_APP_BROWSER_NOTICE: &str = "This page is open inside another app (such as Facebook, Instagram or LinkedIn). Its browser cannot save files or print, and your progress here stays inside that app. To keep your progress, open this page in your phone's browser, such as Chrome or Safari.";
+
+/// What to do instead when a backup may not have been saved.
+pub const COPY_PROGRESS_INSTEAD: &str = "Copy your progress as text below instead, and paste it into an email or a note to keep it.";
+/// What to do instead when the records may not have been saved.
+pub const COPY_RECORDS_INSTEAD: &str = "Copy your records as text below instead, and paste it into an email or a note to keep them.";
+/// What to do instead when a QR code may not have been saved.
+pub const COPY_QUIZ_LINK_INSTEAD: &str = "Use \u{201c}Copy the link\u{201d} above to put the quiz link in your slides instead.";
 
 /// How long after asking to print the browser must have started (its
 /// `beforeprint` event), in ms, before the app says it did not.
 pub const PRINT_START_MS: u64 = 1_500;
 
 /// What to say after offering `what` ("your progress", "your records",
-/// "the QR code") as the file `name`.
-pub fn saving_message(what: &str, name: &str, saving: Saving) -> String {
+/// "the QR code") as the file `name`; `instead` says what to do when the
+/// file may not have been saved (one of the `COPY_…_INSTEAD` sentences).
+pub fn saving_message(what: &str, name: &str, saving: Saving, instead: &str) -> String {
     match saving {
         Saving::Offered => format!(
             "Your browser was given {what} as the file {name}. Check that it is in your downloads, then keep it somewhere safe, such as your email or files."
         ),
+        // What is stored here is inside that app: the phone's browser would not have it.
         Saving::InAppBrowser => format!(
-            "This page is open inside another app (such as Facebook, Instagram or LinkedIn), which usually cannot save files, so {what} may not have been saved. Open this page in your phone's browser, such as Chrome or Safari (in the app's menu, choose \u{201c}Open in browser\u{201d}), and try again."
+            "This page is open inside another app (such as Facebook, Instagram or LinkedIn), whose browser usually cannot save files, so {what} may not have been saved. {instead}"
         ),
-        Saving::Refused => format!("This browser would not save {what}. Open this page in another browser and try again."),
+        Saving::Refused => format!("This browser would not save {what}. {instead}"),
     }
 }
 
@@ -93,13 +98,14 @@ mod tests {
     #[test]
     fn no_message_claims_a_file_was_saved() {
         for saving in [Saving::Offered, Saving::InAppBrowser, Saving::Refused] {
-            let message = saving_message("your progress", "backup.json", saving);
+            let message = saving_message("your progress", "backup.json", saving, COPY_PROGRESS_INSTEAD);
             assert!(!message.contains("was saved"), "{message}");
         }
-        assert!(saving_message("your progress", "b.json", Saving::InAppBrowser).contains("may not have been saved"));
-        // Each message that sends the person to their browser is shown with "Copy the link to this page".
-        assert!(advises_opening_in_browser(&saving_message("your progress", "b.json", Saving::InAppBrowser)));
-        assert!(advises_opening_in_browser(PRINT_DID_NOT_START));
-        assert!(!advises_opening_in_browser(&saving_message("your progress", "b.json", Saving::Offered)));
+        let in_app = saving_message("your progress", "b.json", Saving::InAppBrowser, COPY_PROGRESS_INSTEAD);
+        assert!(in_app.contains("may not have been saved") && in_app.ends_with(COPY_PROGRESS_INSTEAD), "{in_app}");
+        // The data is inside the app's browser: nothing sends the person to a browser that does not have it.
+        for message in [in_app.as_str(), PRINT_DID_NOT_START] {
+            assert!(!message.contains("try again"), "{message}");
+        }
     }
 }

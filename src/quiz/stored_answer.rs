@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::bank::Kind;
 use super::draft::Draft;
 use super::marking::Response;
+use super::session::is_valid_layout;
 
 /// A stored reference to one part of a question: its id, or (written before
 /// version 6) its position then, read as described in the module comment.
@@ -249,7 +250,11 @@ pub fn read_draft(kind: &Kind, layout: &[usize], stored: &StoredDraft) -> Option
     let draft = match (stored, &empty) {
         (StoredDraft::Choice(choice), Draft::Choice(_)) => Draft::Choice(choice.as_ref().and_then(|p| position(kind, p))),
         (StoredDraft::Choices(parts), Draft::Choices(_)) => Draft::Choices(known(parts)),
-        (StoredDraft::Order(parts), Draft::Order(_)) => Draft::Order(read_layout(kind, parts)),
+        // An arrangement that no longer names every item is dropped for the question's own layout.
+        (StoredDraft::Order(parts), Draft::Order(_)) => match positions(kind, parts) {
+            Some(order) if is_valid_layout(kind, &order) => Draft::Order(order),
+            _ => empty,
+        },
         (StoredDraft::Matches(matches), Draft::Matches(_)) => {
             let ids = kind.part_ids();
             let by_id: BTreeMap<String, String> = match matches {
@@ -353,5 +358,9 @@ mod tests {
         let old: StoredDraft = serde_json::from_str(r#"{"choice":1}"#).unwrap();
         assert_eq!(read_draft(&after, &[0, 1], &old), Some(Draft::Choice(Some(0))), "position 1 was b");
         assert_eq!(read_draft(&after, &[0, 1], &StoredDraft::Number("4".into())), None);
+        let item = |id: &str| OrderItem { id: id.into(), text: id.to_uppercase() };
+        let order = Kind::Order { items: vec![item("a"), item("b"), item("c")] };
+        let short = StoredDraft::Order(vec![PartRef::Id("a".into()), PartRef::Id("b".into())]);
+        assert_eq!(read_draft(&order, &[2, 0, 1], &short), Some(Draft::Order(vec![2, 0, 1])), "not every item: the question's layout");
     }
 }

@@ -269,6 +269,33 @@ mod effort_tests {
 /// isolate (U+2069). For a name or title typed by a person inside a
 /// sentence held as one string (a notice, a chart label, an accessible
 /// name), so a right-to-left title does not reorder the words around it.
+/// Text with no right-to-left letter cannot reorder this app's
+/// left-to-right sentences, and is returned as it is, so what is copied or
+/// searched for stays plain.
 pub fn isolated(text: &str) -> String {
-    format!("\u{2068}{text}\u{2069}")
+    if text.chars().any(is_right_to_left) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// True for a letter of a right-to-left script: Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and the others of U+0590 to U+08FF, their presentation
+/// forms, and the right-to-left blocks beyond the first plane.
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+}
+
+#[cfg(test)]
+mod isolation_tests {
+    use super::isolated;
+
+    #[test]
+    fn only_right_to_left_text_is_set_apart() {
+        assert_eq!(isolated("جلسة الثلاثاء"), "\u{2068}جلسة الثلاثاء\u{2069}");
+        assert_eq!(isolated("דנה כהן 2"), "\u{2068}דנה כהן 2\u{2069}");
+        assert_eq!(isolated("Sam Jones"), "Sam Jones");
+        assert_eq!(isolated("Tuesday session 12"), "Tuesday session 12");
+    }
 }

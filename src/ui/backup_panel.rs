@@ -4,13 +4,14 @@ use std::sync::Arc;
 
 use leptos::{html, prelude::*, task::spawn_local};
 
+use super::focus::focus_after_render;
 use super::state::{today, use_app};
-use super::OpenInBrowser;
+use super::CopyAsText;
 use crate::platform::{clock, files};
 use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
 use crate::quiz::bank::Bank;
 use crate::quiz::progress::flip_item_id;
-use crate::quiz::saving::saving_message;
+use crate::quiz::saving::{saving_message, Saving, COPY_PROGRESS_INSTEAD};
 use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, iso_date};
 
@@ -35,13 +36,26 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
     // What happened, in words, announced in a live region.
     let message = RwSignal::new(String::new());
     let input_ref = NodeRef::<html::Input>::new();
+    // Where focus goes once the button pressed is gone: the message saying
+    // what happened, or back to what opened the step cancelled.
+    let notice_ref = NodeRef::<html::P>::new();
+    // True after an export that may not have been saved: the backup is then offered as text to copy.
+    let copy_instead = RwSignal::new(false);
+    let clear_ref = NodeRef::<html::Button>::new();
+    let say = move |text: String| {
+        message.set(text);
+        copy_instead.set(false);
+        focus_after_render(notice_ref);
+    };
     let bank = StoredValue::new(bank);
 
     let export = move |_| {
         let now = clock::now_ms();
         let text = state.store.with_untracked(|s| backup::export(s, now));
         let name = format!("safeguarding-check-progress-{}.json", iso_date(now, clock::local_offset_minutes()));
-        message.set(saving_message("your progress", &name, files::saving(files::download(&name, &text))));
+        let saving = files::saving(files::download(&name, &text));
+        copy_instead.set(saving != Saving::Offered);
+        message.set(saving_message("your progress", &name, saving, COPY_PROGRESS_INSTEAD));
     };
 
     let read_import = move |_| {
@@ -61,7 +75,7 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
                 }
                 Err(error) => {
                     step.set(Step::Idle);
-                    message.set(error.message());
+                    say(error.message());
                 }
             }
         });
@@ -71,10 +85,10 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
         if let Step::Preview(imported, _) = step.get_untracked() {
             if replace {
                 state.change(|s, now| s.replace_with(&imported, now));
-                message.set("Your progress was replaced by the backup.".into());
+                say("Your progress was replaced by the backup.".into());
             } else {
                 state.change(|s, _| s.merge_backup(&imported));
-                message.set("The backup was added to your progress.".into());
+                say("The backup was added to your progress.".into());
             }
         }
         step.set(Step::Idle);
@@ -93,11 +107,15 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
             <div class="backup-status" role="status">
                 {move || {
                     let text = message.get();
-                    (!text.is_empty()).then(|| view! { <p class="notice">{text}</p> })
+                    (!text.is_empty()).then(|| view! { <p class="notice" tabindex="-1" node_ref=notice_ref>{text}</p> })
                 }}
             </div>
-            <OpenInBrowser message=message />
-            <div class="backup-status" role="status">
+            <CopyAsText
+                shown=copy_instead
+                label="Copy my progress as text"
+                text=Callback::new(move |_| state.store.with_untracked(|s| backup::export(s, clock::now_ms())))
+            />
+            <div class="backup-step" role="status">
                 {move || match step.get() {
                     Step::Preview(_, summary) => Some(view! {
                         <div class="preview">
@@ -113,7 +131,10 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
                             <div class="button-group">
                                 <button type="button" class="button button-primary" on:click=move |_| finish_import(false)>"Merge"</button>
                                 <button type="button" class="button button-secondary" on:click=move |_| finish_import(true)>"Replace"</button>
-                                <button type="button" class="button button-secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| {
+                                    step.set(Step::Idle);
+                                    focus_after_render(input_ref);
+                                }>"Cancel"</button>
                             </div>
                         </div>
                     }.into_any()),
@@ -130,9 +151,12 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
                                 <button type="button" class="button button-warning" on:click=move |_| {
                                     state.clear_all();
                                     step.set(Step::Idle);
-                                    message.set("Your data has been deleted from this device.".into());
+                                    say("Your data has been deleted from this device.".into());
                                 }>"Delete my data"</button>
-                                <button type="button" class="button button-secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| {
+                                    step.set(Step::Idle);
+                                    focus_after_render(clear_ref);
+                                }>"Cancel"</button>
                             </div>
                         </div>
                     }.into_any()),
@@ -140,7 +164,7 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
                 }}
             </div>
             <h3>"On a shared device?"</h3>
-            <button type="button" class="button button-secondary" on:click=move |_| {
+            <button type="button" class="button button-secondary" node_ref=clear_ref on:click=move |_| {
                 message.set(String::new());
                 step.set(Step::ConfirmClear);
             }>"Clear my data"</button>

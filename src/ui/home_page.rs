@@ -7,7 +7,7 @@ use super::tap_guard::TapGuard;
 use leptos::{html, prelude::*};
 
 use super::state::{use_app, BankState};
-use super::{CareNote, NavLink, WayIn};
+use super::{CareNote, InAppNotice, NavLink, WayIn};
 use crate::platform::clock;
 use crate::quiz::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use crate::quiz::progress::{Mode, ModeKey, ScoreRecord};
@@ -159,6 +159,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                 {format!("{QUIZ_LENGTH} questions from across the training: the national picture, the 538 children, ")}
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
+            <InAppNotice />
             {move || in_progress.get().into_iter().map(|(id, name)| {
                 let remove_id = id.clone();
                 view! {

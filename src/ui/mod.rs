@@ -59,7 +59,7 @@ pub use gone_notice::GoneNotice;
 pub use home_page::HomePage;
 pub use learn_page::LearnPage;
 pub use nav_link::NavLink;
-pub use open_in_browser::OpenInBrowser;
+pub use open_in_browser::{CopyAsText, InAppNotice};
 pub use present_page::PresentPage;
 pub use problem_contact::ProblemContact;
 pub use progress_page::ProgressPage;

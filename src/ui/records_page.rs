@@ -6,11 +6,11 @@ use super::tap_guard::TapGuard;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
-use super::{NavLink, OpenInBrowser};
+use super::{CopyAsText, NavLink};
 use crate::platform::{clock, files, print, share};
 use crate::quiz::record::{self, Record, SOURCE};
 use crate::quiz::route::Route;
-use crate::quiz::saving::{saving_message, PRINT_DID_NOT_START, PRINT_START_MS};
+use crate::quiz::saving::{saving_message, Saving, COPY_RECORDS_INSTEAD, PRINT_DID_NOT_START, PRINT_START_MS};
 use crate::quiz::wording::{format_day, format_day_number, iso_date, isolated, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
@@ -133,12 +133,18 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
             message.set("The record is back.".into());
         }
     };
+    // True after an export that may not have been saved: the records are then offered as text to copy.
+    let copy_instead = RwSignal::new(false);
+    let records_text = Callback::new(move |_| {
+        let list: Vec<Record> = records.with_untracked(|r| r.iter().map(|(_, r)| r.clone()).collect());
+        record::encode(&list)
+    });
     let export = move |_| {
         let now = clock::now_ms();
         let name = format!("safeguarding-check-records-{}.json", iso_date(now, clock::local_offset_minutes()));
-        let list: Vec<Record> = records.with_untracked(|r| r.iter().map(|(_, r)| r.clone()).collect());
-        let saved = files::download(&name, &record::encode(&list));
-        message.set(saving_message("your records", &name, files::saving(saved)));
+        let saving = files::saving(files::download(&name, &records_text.run(())));
+        copy_instead.set(saving != Saving::Offered);
+        message.set(saving_message("your records", &name, saving, COPY_RECORDS_INSTEAD));
     };
     view! {
         <section class="page records" aria-labelledby="records-heading"
@@ -152,7 +158,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
                     <button type="button" class="button button-secondary" node_ref=undo_ref on:click=undo>"Undo"</button>
                 })}
             </div>
-            <OpenInBrowser message=message />
+            <CopyAsText shown=copy_instead label="Copy my records as text" text=records_text />
             {move || {
                 let list = records.get();
                 if list.is_empty() {

@@ -134,6 +134,21 @@ fn answers(session: &Session, numbers: &[usize], bank: &Bank, on_navigate: Callb
     (rows, topics)
 }
 
+/// The line above the answers: how many are right and missed among those
+/// shown, and how to read them. None when every answer has been changed since.
+fn answers_hint(right: usize, missed: usize, changed: usize) -> Option<String> {
+    if right + missed == 0 {
+        return None;
+    }
+    let among = if changed > 0 { " among the answers still in the course" } else { "" };
+    let how = if missed > 0 {
+        "Missed answers are open; select a right one to see why it is right."
+    } else {
+        "Select an answer to see why it is right."
+    };
+    Some(format!("{right} right, {missed} missed{among}. {how}"))
+}
+
 /// The page for a finished attempt; `review` is `None` when its answers are not kept.
 fn results_view(
     id: &str,
@@ -263,6 +278,9 @@ fn results_view(
     let right_count = rows.iter().filter(|r| r.right).count();
     let first_missed = rows.iter().find(|r| !r.right).map(|r| r.number);
     // Never marked again silently: what the course has changed since is said, and the score stays as it was.
+    let changed_count = changed.len();
+    // Every answer right by the score kept, not only among the answers still shown.
+    let all_right = score.correct == score.total;
     let changed_notice = (!changed.is_empty()).then(|| {
         view! {
             <div class="panel course-changed" role="note">
@@ -297,10 +315,11 @@ fn results_view(
                 }
                 .into_any(),
                 None => view! {
-                    <p>{match (kept, can_go_again) {
-                        (false, _) => "",
-                        (true, true) => "Every answer was right. Go again, or keep a record of this one.",
-                        (true, false) => "Every answer was right, and nothing is left to go over for now. Keep a record of this one if you like.",
+                    <p>{match (kept, all_right, can_go_again) {
+                        (false, _, _) => "",
+                        (true, false, _) => "The questions you missed have since been changed in the course (see below), so there are none to review from this quiz.",
+                        (true, true, true) => "Every answer was right. Go again, or keep a record of this one.",
+                        (true, true, false) => "Every answer was right, and nothing is left to go over for now. Keep a record of this one if you like.",
                     }}</p>
                     <div class="button-group">
                         {can_go_again.then(|| view! {
@@ -326,7 +345,7 @@ fn results_view(
             {changed_notice}
             {if kept {
                 view! {
-                    <p class="hint">{format!("{right_count} right, {missed_count} missed. Missed answers are open; select a right one to see why it is right.")}</p>
+                    <p class="hint">{answers_hint(right_count, missed_count, changed_count)}</p>
                     <ol class="answer-list">{rows.into_iter().map(|r| view! { <li>{r.view}</li> }).collect_view()}</ol>
                 }
                 .into_any()

@@ -16,14 +16,14 @@ use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg;
 use super::state::use_app;
 use super::unbroken;
-use super::{NavLink, OpenInBrowser};
+use super::NavLink;
 use crate::platform::{clock, files, share};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::session_questions;
 use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::qr_code::QrCode;
 use crate::quiz::route::Route;
-use crate::quiz::saving::saving_message;
+use crate::quiz::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
 use crate::quiz::store::TrainerSession;
 use crate::quiz::wording::{about_minutes, format_day, isolated};
 
@@ -49,7 +49,7 @@ fn download_qr(link: &str, id: &str, png: bool) -> String {
     } else {
         files::download_typed(&name, &code.to_svg(512, "xmlns=\"http://www.w3.org/2000/svg\""), "image/svg+xml")
     };
-    saving_message("the QR code", &name, files::saving(saved))
+    saving_message("the QR code", &name, files::saving(saved), COPY_QUIZ_LINK_INSTEAD)
 }
 
 #[component]
@@ -204,7 +204,6 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                             on:click=move |_| message.set(download_qr(&link_value.get_value(), &png_id, true))>"Download the QR code (PNG)"</button>
                     </div>
                     <p class="share-status" role="status">{move || message.get()}</p>
-                    <OpenInBrowser message=message />
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. Scan their QR code with this phone's camera: it opens their result here and adds it to the debrief, with no Wi-Fi needed. They can also send you their result link."</p>
                     <p class="session-results">{move || {

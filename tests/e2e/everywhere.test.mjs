@@ -163,13 +163,23 @@ test('a file offered is never announced as saved; in an app\'s built-in browser 
     const said = await page.getByText(/as the file safeguarding-check-progress-|may not have been saved/).innerText();
     assert.doesNotMatch(said, /was saved/, said);
     if (userAgent) {
-      assert.match(said, /open inside another app .* may not have been saved\. Open this page in your phone's browser/, said);
-      // It offers to copy the page's link, to paste into the phone's browser.
+      assert.match(said, /open inside another app .* may not have been saved\. Copy your progress as text below instead, and paste it into an email or a note/, said);
+      // What is stored here is inside that app: the same backup is offered as text, not a trip to a browser without it.
+      await page.getByRole('button', { name: 'Copy my progress as text' }).click();
+      await page.getByText('Copied. Paste it into an email or a note to keep it.').waitFor();
+      assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^\{"app":"safeguarding-check","kind":"progress-backup"/);
+      // Home says what such a browser means, before anything is kept there, with the link to open it elsewhere.
+      await page.goto(suite.server.url);
+      await untilApp(page);
+      await page.getByText('This page is open inside another app (such as Facebook, Instagram or LinkedIn). Its browser cannot save files or print').waitFor();
       await page.getByRole('button', { name: 'Copy the link to this page' }).click();
       await page.getByText('Link copied. Open your phone\'s browser').waitFor();
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${suite.server.url}?view=progress`);
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), suite.server.url);
     } else {
-      assert.equal(await page.getByRole('button', { name: 'Copy the link to this page' }).count(), 0, 'a browser that saves is not sent elsewhere');
+      assert.equal(await page.getByRole('button', { name: 'Copy my progress as text' }).count(), 0, 'a browser that saves offers no text instead');
+      await page.goto(suite.server.url);
+      await untilApp(page);
+      assert.equal(await page.locator('.in-app-notice').count(), 0, 'and home has no notice');
       assert.match(said, /^Your browser was given your progress as the file safeguarding-check-progress-\d{4}-\d{2}-\d{2}\.json\. Check that it is in your downloads/, said);
     }
     assert.deepEqual(problems.pageErrors, []);
@@ -201,8 +211,7 @@ test('"Print or save as PDF" in a browser that ignores it (an app\'s built-in br
   await page.goto(`${suite.server.url}?view=records`);
   await untilApp(page);
   await page.getByRole('button', { name: 'Print or save as PDF' }).first().click();
-  await page.getByText("Printing did not start in this browser. Open this page in your phone's browser").waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Copy the link to this page' }).count(), 1, 'with the link to take there');
+  await page.getByText('Printing did not start in this browser. If this page is open inside another app (such as Facebook, Instagram or LinkedIn), its browser cannot print: take a screenshot of the record to keep it.').waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

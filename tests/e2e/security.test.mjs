@@ -182,7 +182,7 @@ test('progress from the first release is migrated', async () => {
   assert.equal(await notice(page).innerText(), '', 'no warning: it was read');
   await playQuickQuiz(page, 5);
   const now = JSON.parse(await stored(page));
-  assert.equal(now.schema_version, 5);
+  assert.equal(now.schema_version, 6);
   const attempts = now.attempts.map((e) => e.value).sort((a, b) => a.finished_at - b.finished_at);
   assert.deepEqual(attempts.map((a) => a.score.correct), [6, 5], 'the old score is kept');
   await page.getByRole('button', { name: 'Back to home' }).click();
