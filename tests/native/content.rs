@@ -353,13 +353,14 @@ fn chart_labels_are_the_seeds_own_words_and_units_are_never_mixed() {
             }
         }
     }
-    // Partnerships and incidents are different things: each chart counts one of them.
+    // Children (as safeguarding partnerships reported them) and incidents are
+    // different things: each chart counts one of them.
     let national = &bank.card("national-picture").unwrap().charts;
     let labels_of = |title: &str| -> Vec<String> {
         national.iter().find(|c| c.title.contains(title)).unwrap().bars.iter().map(|b| b.label.clone()).collect()
     };
-    assert_eq!(labels_of("partnerships"), ["Reported serious harm", "Reported that children had died"]);
-    assert!(labels_of("incidents").iter().all(|l| !l.starts_with("Reported")), "no partnership count among the incidents");
+    assert_eq!(labels_of("as reported by safeguarding partnerships"), ["Seriously harmed", "Died"]);
+    assert!(labels_of("incidents").iter().all(|l| l != "Seriously harmed" && l != "Died"), "no count of children among the incidents");
     let characteristics = bank.card("characteristics").unwrap().charts[0].bars.iter().map(|b| b.label.as_str()).collect::<Vec<_>>();
     assert!(characteristics.contains(&"History of child abuse by either or both parents"));
 }
@@ -393,4 +394,172 @@ fn every_question_links_to_a_learn_card() {
     assert_eq!(bank.card_for_question(&p3.source, Some("principle-3")).unwrap().id, "principle-3");
     let s11 = bank.questions().find(|q| q.id.starts_with("s11-")).unwrap();
     assert_eq!(bank.card_for_question(&s11.source, Some("section-11")).unwrap().id, "section-11", "S.11 questions read the S.11 card");
+}
+
+/// Every text the shipped content shows or states, each with where it is:
+/// facts; cards (title, intro, note, headings, points, flips, chart titles
+/// and bar labels); topic titles; and questions (prompt, scenario, options
+/// and their feedback, order items, match lefts and rights, explanation).
+fn every_text(bank: &Bank) -> Vec<(String, &str)> {
+    let mut texts: Vec<(String, &str)> = bank.facts.iter().map(|f| (format!("fact {}", f.id), f.text.as_str())).collect();
+    for card in &bank.cards {
+        let at = |what: &str| format!("card {} {what}", card.id);
+        texts.push((at("title"), &card.title));
+        texts.extend(card.intro.iter().chain(&card.note).map(|t| (at("intro or note"), t.as_str())));
+        for group in &card.groups {
+            texts.extend(group.heading.iter().map(|h| (at("heading"), h.as_str())));
+            texts.extend(group.points.iter().map(|p| (at("point"), p.text.as_str())));
+        }
+        texts.extend(card.flips.iter().flat_map(|f| [(at("flip"), f.front.as_str()), (at("flip"), f.back.as_str())]));
+        for chart in &card.charts {
+            texts.push((at("chart title"), &chart.title));
+            texts.extend(chart.bars.iter().map(|b| (at("bar label"), b.label.as_str())));
+        }
+    }
+    for topic in &bank.topics {
+        texts.push((format!("topic {}", topic.id), &topic.title));
+        for q in &topic.questions {
+            let at = format!("question {}", q.id);
+            texts.push((at.clone(), &q.prompt));
+            texts.push((at.clone(), &q.explanation));
+            match &q.kind {
+                Kind::Scenario { scenario, .. } => texts.push((at.clone(), scenario)),
+                Kind::Order { items } => texts.extend(items.iter().map(|i| (at.clone(), i.text.as_str()))),
+                Kind::Match { pairs } => {
+                    texts.extend(pairs.iter().flat_map(|p| [(at.clone(), p.left.as_str()), (at.clone(), p.right.as_str())]))
+                }
+                Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Numeric { .. } => {}
+            }
+            for option in q.kind.options().unwrap_or_default() {
+                texts.push((at.clone(), &option.text));
+                texts.extend(option.feedback.iter().map(|f| (at.clone(), f.as_str())));
+            }
+        }
+    }
+    texts
+}
+
+/// The seed's sentence on deaths and serious harm, as the seed writes it.
+fn seed_partnership_sentence() -> &'static str {
+    SEED.lines()
+        .find_map(|l| l.trim().strip_prefix("- ").filter(|l| l.starts_with("244 safeguarding partnerships")))
+        .expect("the seed's sentence")
+}
+
+/// Texts that present 244 or 294 as a number of safeguarding partnerships.
+/// They count children (244 who died, 294 seriously harmed: together the 538
+/// notified), as reported by partnerships. A text may quote the seed's own
+/// sentence, verbatim and in quotation marks; the rest of it must not read
+/// the figures as partnerships. A chart drawing either figure must say in its
+/// title that it counts children.
+fn texts_counting_partnerships(bank: &Bank) -> Vec<String> {
+    let sentence = seed_partnership_sentence();
+    let quotes: Vec<String> = [('"', '"'), ('\u{201c}', '\u{201d}')]
+        .iter()
+        .flat_map(|(open, close)| [format!("{open}{sentence}{close}"), format!("{open}{}{close}", sentence.trim_end_matches('.'))])
+        .collect();
+    let wrong: Vec<String> = ["244", "294"]
+        .iter()
+        .flat_map(|n| [format!("{n} partnerships"), format!("{n} safeguarding partnerships")])
+        .chain(
+            [
+                "partnerships that reported",
+                "how many safeguarding partnerships",
+                "how many partnerships",
+                "number of safeguarding partnerships",
+                "number of partnerships",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    let mut problems: Vec<String> = every_text(bank)
+        .into_iter()
+        .filter_map(|(at, text)| {
+            let unquoted = quotes.iter().fold(text.to_string(), |t, q| t.replace(q.as_str(), ""));
+            let lower = unquoted.to_lowercase();
+            wrong.iter().any(|w| lower.contains(w.as_str())).then(|| format!("{at}: \"{text}\" counts partnerships"))
+        })
+        .collect();
+    for card in &bank.cards {
+        for chart in &card.charts {
+            let draws_children = chart.bars.iter().any(|b| bank.fact(&b.fact).and_then(|f| f.figure).is_some_and(|f| f == 244 || f == 294));
+            if draws_children && !chart.title.to_lowercase().contains("children") {
+                problems.push(format!("card {}: chart \"{}\" draws 244 or 294 and does not say they are children", card.id, chart.title));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn no_text_counts_the_244_or_294_as_partnerships() {
+    let bank = shipped_bank();
+    assert_eq!(texts_counting_partnerships(&bank), Vec::<String>::new());
+    let sentence = seed_partnership_sentence();
+    assert!(every_text(&bank).iter().any(|(_, t)| t.contains(&format!("\"{sentence}\""))), "the seed's own words are quoted somewhere");
+
+    // Each way the course used to put it, in each kind of text, is caught.
+    let caught = |bank: &Bank| texts_counting_partnerships(bank).len();
+    fn national(bank: &mut Bank) -> &mut safeguarding_check::quiz::learn::Card {
+        bank.cards.iter_mut().find(|c| c.id == "national-picture").expect("the national picture card")
+    }
+    let mut fact = shipped_bank();
+    fact.facts.iter_mut().find(|f| f.id == "np-died-244").unwrap().text =
+        "244 safeguarding partnerships reported that children had died.".into();
+    assert_eq!(caught(&fact), 1, "a fact");
+    let mut chart = shipped_bank();
+    national(&mut chart).charts[0].title = "Safeguarding partnerships, 2018-19".into();
+    assert_eq!(caught(&chart), 1, "a chart title");
+    let mut flip = shipped_bank();
+    national(&mut flip).flips[1].front = "How many safeguarding partnerships reported that children had died?".into();
+    assert_eq!(caught(&flip), 1, "a flip card");
+    let order = broken(
+        |k| matches!(k, Kind::Order { .. }),
+        |q| {
+            if let Kind::Order { items } = &mut q.kind {
+                items[0].text = "Safeguarding partnerships that reported serious harm".into();
+            }
+        },
+    );
+    assert_eq!(caught(&order), 1, "an order item");
+    let pair = broken(
+        |k| matches!(k, Kind::Match { .. }),
+        |q| {
+            if let Kind::Match { pairs } = &mut q.kind {
+                pairs[0].right = "Safeguarding partnerships that reported that children had died".into();
+            }
+        },
+    );
+    assert_eq!(caught(&pair), 1, "a match right");
+    let option = broken(
+        |k| matches!(k, Kind::SingleChoice { .. }),
+        |q| {
+            if let Kind::SingleChoice { options } = &mut q.kind {
+                options[0].feedback = Some("294 is the number of safeguarding partnerships that reported serious harm.".into());
+            }
+        },
+    );
+    assert_eq!(caught(&option), 1, "an option's feedback");
+    let explanation =
+        broken(|_| true, |q| q.explanation = "The near misses were part of the serious harm group (294 partnerships).".into());
+    assert_eq!(caught(&explanation), 1, "an explanation");
+
+    // The seed's sentence in quotation marks is the seed speaking; unquoted, it is the course.
+    let quoted =
+        broken(|_| true, |q| q.explanation = format!("The seed says \u{201c}{sentence}\u{201d} These are children, not partnerships."));
+    assert_eq!(caught(&quoted), 0, "a verbatim quotation");
+    let unquoted = broken(|_| true, |q| q.explanation = sentence.to_string());
+    assert_eq!(caught(&unquoted), 1, "the same words unquoted");
+}
+
+/// Principle 6's difficult conversation is had the safe way: the worker
+/// goes to the designated safeguarding lead first.
+#[test]
+fn the_difficult_conversation_goes_through_the_safeguarding_lead() {
+    let bank = shipped_bank();
+    let q = bank.question("p6-scenario-difficult-conversation").expect("the scenario");
+    let Kind::Scenario { scenario, options } = &q.kind else { panic!("p6-scenario-difficult-conversation is not a scenario") };
+    assert!(scenario.to_lowercase().contains("safeguarding lead"), "{scenario}");
+    let right: Vec<&str> = options.iter().filter(|o| o.correct).map(|o| o.text.as_str()).collect();
+    assert_eq!(right, ["Principle 6: Clear, concise and consistent communication"]);
 }
