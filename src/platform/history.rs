@@ -79,6 +79,12 @@ pub fn bring_into_view(element: &web_sys::Element) {
     element.scroll_into_view_with_bool(true);
 }
 
+/// Scrolls the least needed to show the whole of `element`, its bottom
+/// last: a QR code just opened under the button that opened it.
+pub fn show_whole(element: &web_sys::Element) {
+    element.scroll_into_view_with_bool(false);
+}
+
 /// True if `target` (a click's) is in the header's link home (`#home-link`).
 pub fn is_home_link(target: Option<web_sys::EventTarget>) -> bool {
     use wasm_bindgen::JsCast;

@@ -256,11 +256,24 @@ impl Kind {
             Response::Choices(cs) => cs.contains(&i),
             Response::Order(_) | Response::Matches(_) | Response::Number(_) => false,
         };
+        let several = self.allows_several();
         options
             .iter()
             .enumerate()
-            .filter(|(i, o)| chosen(*i) || (o.correct && self.allows_several()))
-            .filter_map(|(_, o)| o.feedback.clone())
+            .filter(|(i, o)| chosen(*i) || (o.correct && several))
+            .filter_map(|(i, o)| {
+                let note = o.feedback.as_ref()?;
+                if !several {
+                    return Some(note.clone());
+                }
+                // Several notes in a row: each says which option it is about, and how it stood.
+                let how = match (chosen(i), o.correct) {
+                    (true, true) => "you chose this, and it is right",
+                    (true, false) => "you chose this, but it is not right",
+                    (false, _) => "right, and you did not choose it",
+                };
+                Some(format!("\u{201c}{}\u{201d} ({how}): {note}", o.text))
+            })
             .collect()
     }
 }
@@ -312,8 +325,18 @@ mod tests {
         assert_eq!(kind.mark(&Response::Choices(vec![2, 0])), (true, Some(PartsRight { right: 4, of: 4 })));
         assert!(!kind.mark(&Response::Choices(vec![0])).0, "a missed right option");
         assert_eq!(kind.mark(&Response::Choices(vec![0, 1, 2])), (false, Some(PartsRight { right: 3, of: 4 })));
-        // Notes: what was chosen, plus the right ones that were missed.
-        assert_eq!(kind.option_notes(&Response::Choices(vec![1])), vec!["f0", "f1", "f2"]);
+        // Notes: what was chosen, plus the right ones that were missed, each tied to its option.
+        assert_eq!(
+            kind.option_notes(&Response::Choices(vec![1, 2])),
+            vec![
+                "\u{201c}o0\u{201d} (right, and you did not choose it): f0",
+                "\u{201c}o1\u{201d} (you chose this, but it is not right): f1",
+                "\u{201c}o2\u{201d} (you chose this, and it is right): f2",
+            ]
+        );
+        // One answer, one note: it needs no label.
+        let single = Kind::SingleChoice { options: options(&[true, false]) };
+        assert_eq!(single.option_notes(&Response::Choice(1)), vec!["f1"]);
     }
 
     #[test]

@@ -46,6 +46,10 @@ pub const PRINT_DID_NOT_START: &str = "Printing did not start in this browser. I
 /// files and printing do not work, and what is done stays inside that app.
 pub const IN_APP_BROWSER_NOTICE: &str = "This page is open inside another app (such as Facebook, Instagram or LinkedIn). Its browser cannot save files or print, and your progress here stays inside that app. To keep your progress, open this page in your phone's browser, such as Chrome or Safari.";
 
+/// What a saved file leaves behind, said with every file offered: the app
+/// cannot reach files once they are downloaded, nor delete them.
+pub const SHARED_DEVICE_FILES: &str = "The file is not protected and may hold your name and reflections: on a shared device, delete it from the downloads once it is kept elsewhere.";
+
 /// What to do instead when a backup may not have been saved.
 pub const COPY_PROGRESS_INSTEAD: &str = "Copy your progress as text below instead, and paste it into an email or a note to keep it.";
 /// What to do instead when the records may not have been saved.
@@ -63,7 +67,7 @@ pub const PRINT_START_MS: u64 = 1_500;
 pub fn saving_message(what: &str, name: &str, saving: Saving, instead: &str) -> String {
     match saving {
         Saving::Offered => format!(
-            "Your browser was given {what} as the file {name}. Check that it is in your downloads, then keep it somewhere safe, such as your email or files."
+            "Your browser was given {what} as the file {name}. Check that it is in your downloads, then keep it somewhere safe, such as your email or files. {SHARED_DEVICE_FILES}"
         ),
         // What is stored here is inside that app: the phone's browser would not have it.
         Saving::InAppBrowser => format!(

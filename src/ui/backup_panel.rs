@@ -104,64 +104,67 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=export>"Export my progress"</button>
             <label class="label" for="import-file">"Import a backup file"</label>
             <input id="import-file" class="file-input" type="file" accept="application/json,.json" node_ref=input_ref on:change=read_import />
-            <div class="backup-status" role="status">
-                {move || {
-                    let text = message.get();
-                    (!text.is_empty()).then(|| view! { <p class="notice" tabindex="-1" node_ref=notice_ref>{text}</p> })
-                }}
-            </div>
-            <CopyAsText
-                shown=copy_instead
-                label="Copy my progress as text"
-                text=Callback::new(move |_| state.store.with_untracked(|s| backup::export(s, clock::now_ms())))
-            />
-            <div class="backup-step" role="status">
-                {move || match step.get() {
-                    Step::Preview(_, summary) => Some(view! {
-                        <div class="preview">
-                            <p>{format!(
-                                "This backup, made on {}, has {} answer{}, {} finished quiz{} and {} record{}.",
-                                format_day(summary.exported_at_ms, clock::offset_then(summary.exported_at_ms, None)),
-                                summary.answers, if summary.answers == 1 { "" } else { "s" },
-                                summary.quizzes, if summary.quizzes == 1 { "" } else { "zes" },
-                                summary.records, if summary.records == 1 { "" } else { "s" },
-                            )}</p>
-                            {summary.clock_note().map(|note| view! { <p class="clock-note">{note}</p> })}
-                            <p>"Merge adds it to your progress here. Replace swaps your progress here for it."</p>
-                            <div class="button-group">
-                                <button type="button" class="button button-primary" on:click=move |_| finish_import(false)>"Merge"</button>
-                                <button type="button" class="button button-secondary" on:click=move |_| finish_import(true)>"Replace"</button>
-                                <button type="button" class="button button-secondary" on:click=move |_| {
-                                    step.set(Step::Idle);
-                                    focus_after_render(input_ref);
-                                }>"Cancel"</button>
+            <div class="backup-status">
+                <div role="status">
+                    {move || {
+                        let text = message.get();
+                        (!text.is_empty()).then(|| view! { <p class="notice" tabindex="-1" node_ref=notice_ref>{text}</p> })
+                    }}
+                </div>
+                <CopyAsText
+                    shown=copy_instead
+                    label="Copy my progress as text"
+                    text=Callback::new(move |_| state.store.with_untracked(|s| backup::export(s, clock::now_ms())))
+                />
+                <div class="backup-step" role="status">
+                    {move || match step.get() {
+                        Step::Preview(_, summary) => Some(view! {
+                            <div class="preview">
+                                <p>{format!(
+                                    "This backup, made on {}, has {} answer{}, {} finished quiz{} and {} record{}.",
+                                    format_day(summary.exported_at_ms, clock::offset_then(summary.exported_at_ms, None)),
+                                    summary.answers, if summary.answers == 1 { "" } else { "s" },
+                                    summary.quizzes, if summary.quizzes == 1 { "" } else { "zes" },
+                                    summary.records, if summary.records == 1 { "" } else { "s" },
+                                )}</p>
+                                {summary.clock_note().map(|note| view! { <p class="clock-note">{note}</p> })}
+                                <p>"Merge adds it to your progress here. Replace swaps your progress here for it."</p>
+                                <div class="button-group">
+                                    <button type="button" class="button button-primary" on:click=move |_| finish_import(false)>"Merge"</button>
+                                    <button type="button" class="button button-secondary" on:click=move |_| finish_import(true)>"Replace"</button>
+                                    <button type="button" class="button button-secondary" on:click=move |_| {
+                                        step.set(Step::Idle);
+                                        focus_after_render(input_ref);
+                                    }>"Cancel"</button>
+                                </div>
                             </div>
-                        </div>
-                    }.into_any()),
-                    Step::ConfirmClear => Some(view! {
-                        <div class="preview">
-                            <p>"This deletes from this device, and from every tab of this app that is open:"</p>
-                            <ul>
-                                <li>"your scores, answers and progress, and any quiz in progress"</li>
-                                <li>"your completion records, with your name and reflections"</li>
-                                <li>"a trainer's debriefs and sessions"</li>
-                            </ul>
-                            <p>"It cannot be undone. Export your progress first if you want to keep it."</p>
-                            <div class="button-group">
-                                <button type="button" class="button button-warning" on:click=move |_| {
-                                    state.clear_all();
-                                    step.set(Step::Idle);
-                                    say("Your data has been deleted from this device.".into());
-                                }>"Delete my data"</button>
-                                <button type="button" class="button button-secondary" on:click=move |_| {
-                                    step.set(Step::Idle);
-                                    focus_after_render(clear_ref);
-                                }>"Cancel"</button>
+                        }.into_any()),
+                        Step::ConfirmClear => Some(view! {
+                            <div class="preview">
+                                <p>"This deletes from this device, and from every tab of this app that is open:"</p>
+                                <ul>
+                                    <li>"your scores, answers and progress, and any quiz in progress"</li>
+                                    <li>"your completion records, with your name and reflections"</li>
+                                    <li>"a trainer's debriefs and sessions"</li>
+                                </ul>
+                                <p>"It cannot be undone. Export your progress first if you want to keep it."</p>
+                                <p>"Files already saved from this app (backups, records, QR codes) are not deleted: they stay in this device's downloads until you delete them there."</p>
+                                <div class="button-group">
+                                    <button type="button" class="button button-warning" on:click=move |_| {
+                                        state.clear_all();
+                                        step.set(Step::Idle);
+                                        say("Your data has been deleted from this app on this device. Any files saved from it before are still in the downloads.".into());
+                                    }>"Delete my data"</button>
+                                    <button type="button" class="button button-secondary" on:click=move |_| {
+                                        step.set(Step::Idle);
+                                        focus_after_render(clear_ref);
+                                    }>"Cancel"</button>
+                                </div>
                             </div>
-                        </div>
-                    }.into_any()),
-                    Step::Idle => None,
-                }}
+                        }.into_any()),
+                        Step::Idle => None,
+                    }}
+                </div>
             </div>
             <h3>"On a shared device?"</h3>
             <button type="button" class="button button-secondary" node_ref=clear_ref on:click=move |_| {

@@ -109,12 +109,15 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
         in_bank(&|bank, s| bank.count_present(&s.progress.due(today)))
     });
     let mistakes = Memo::new(move |_| in_bank(&|bank, s| bank.count_present(&s.progress.mistakes())));
-    // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10").
+    // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10", "started 7 December 2026").
     let in_progress = Memo::new(move |_| {
         store.with(|s| {
             s.quizzes_in_progress()
                 .into_iter()
-                .map(|(id, q)| (id.to_owned(), format!("{}, {}", isolated(&q.title), q.whereabouts())))
+                .map(|(id, q)| {
+                    let started = format!("started {}", format_day(q.started_at_ms, clock::offset_at(q.started_at_ms)));
+                    (id.to_owned(), format!("{}, {}", isolated(&q.title), q.whereabouts()), started)
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -160,11 +163,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                 "the 10 Principles and the Section 11 duty. Each answer comes with a short explanation."
             </p>
             <InAppNotice />
-            {move || in_progress.get().into_iter().map(|(id, name)| {
+            {move || in_progress.get().into_iter().map(|(id, name, started)| {
                 let remove_id = id.clone();
                 view! {
                     <div class="in-progress">
-                        <p class="small">{name.clone()}</p>
+                        <p class="small">{name.clone()}<br />{started}</p>
                         // Each button says which quiz it is for, when there are several.
                         <button type="button" class="button button-primary" aria-label=format!("Continue your quiz: {name}")
                             on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>

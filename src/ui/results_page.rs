@@ -16,7 +16,7 @@ use super::link_actions::{copy_link, share_link};
 use super::qr::qr_svg_labelled;
 use super::state::{today, use_app};
 use super::{unbroken, GoneNotice, NavLink};
-use crate::platform::share;
+use crate::platform::{history, share};
 use crate::quiz::attempt::{Attempt, Review};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::again_label;
@@ -228,6 +228,18 @@ fn results_view(
         };
         let status = RwSignal::new(String::new());
         let showing = RwSignal::new(false);
+        // Opened, the code is brought up whole: on a phone it would start below the screen.
+        let qr_ref = NodeRef::<html::Div>::new();
+        let toggle = move |_| {
+            showing.update(|s| *s = !*s);
+            if showing.get_untracked() {
+                request_animation_frame(move || {
+                    if let Some(qr) = qr_ref.get_untracked() {
+                        history::show_whole(&qr);
+                    }
+                });
+            }
+        };
         let result = StoredValue::new(result);
         let link = Memo::new(move |_| {
             let mut r = result.get_value();
@@ -246,7 +258,7 @@ fn results_view(
                         prop:value=move || name.get() on:input=move |e| set_name(event_target_value(&e)) />
                 </div>
                 <button type="button" class="button button-primary" aria-expanded=move || showing.get().to_string() aria-controls="result-qr"
-                    on:click=move |_| showing.update(|s| *s = !*s)>
+                    on:click=toggle>
                     {move || if showing.get() { "Hide the QR code" } else { "Show my result to the trainer" }}
                 </button>
                 <div id="result-qr">
@@ -254,7 +266,7 @@ fn results_view(
                         let svg = qr_svg_labelled(&link.get(), "QR code of your result").unwrap_or_default();
                         view! {
                             <p>"Hold your phone up to your trainer. They scan this with their camera; no Wi-Fi is needed."</p>
-                            <div class="qr-box result-qr" inner_html=svg></div>
+                            <div class="qr-box result-qr" node_ref=qr_ref inner_html=svg></div>
                         }
                     })}
                 </div>

@@ -205,7 +205,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     </div>
                     <p class="share-status" role="status">{move || message.get()}</p>
                     <h4>"Collecting results"</h4>
-                    <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. Scan their QR code with this phone's camera: it opens their result here and adds it to the debrief, with no Wi-Fi needed. They can also send you their result link."</p>
+                    <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. A result is collected by the device that scans its QR code or opens its link, and only there."</p>
+                    <p>"Scan every result with the same phone, with no Wi-Fi needed. To show them on the projector, open the debrief on that phone and choose \u{201c}Move these results to another device\u{201d}."</p>
                     <p class="session-results">{move || {
                         let n = results_for(&count_id);
                         format!("{n} result{} so far.", if n == 1 { "" } else { "s" })
@@ -217,7 +218,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
     };
     let bank_for_list = bank.clone();
     let current = session.clone();
-    let sessions_list = move || {
+    let sessions_list = move || -> Option<AnyView> {
         let sessions: Vec<(String, TrainerSession)> =
             state.store.with(|s| s.sessions.newest_first().into_iter().map(|(id, t)| (id.to_owned(), t.clone())).collect());
         (!sessions.is_empty()).then(|| {
@@ -248,8 +249,12 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     <h3 id="sessions-heading">"Your sessions"</h3>
                     <p class="hint">"Kept on this device. Each keeps its own link, QR code and debrief."</p>
                     <ul class="card-list session-list">{items}</ul>
+                    <NavLink route=Route::Debrief { quiz: None } on_navigate=on_navigate class="button button-secondary">
+                        "Every debrief on this device"
+                    </NavLink>
                 </section>
             }
+            .into_any()
         })
     };
 
@@ -263,7 +268,12 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                 <p class="notice" role="status">"That session is not on this device: sessions are kept on the phone or computer that made them. Make its link again below, with the same settings."</p>
             })}
             {panel}
-            <h3>{move || if shown.with(Option::is_some) { "Change the settings" } else { "Choose the quiz" }}</h3>
+            // Coming back another day: the sessions first, above the empty form.
+            {
+                let list = sessions_list.clone();
+                move || shown.with(Option::is_none).then(&list).flatten()
+            }
+            <h3>{move || if shown.with(Option::is_some) { "Change the settings" } else { "Make a new session" }}</h3>
             <fieldset class="question">
                 <legend><h4>"Topics"</h4></legend>
                 <p class="hint">"Choose none for questions from every topic."</p>
@@ -297,7 +307,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                 <p class="notice stale-notice">"The QR code above no longer matches these settings."</p>
             })}
             <button type="button" class="button button-primary" on:click=move |_| make_link(())>"Make the quiz link"</button>
-            {sessions_list}
+            {move || shown.with(Option::is_some).then(&sessions_list).flatten()}
             <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
         </section>
     }

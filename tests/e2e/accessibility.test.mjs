@@ -105,7 +105,7 @@ test('every question type, before and after checking, right and wrong, played fr
   await check(page, 'home, empty', 'home');
   const needed = new Set(['single', 'multi', 'true_false', 'order', 'match', 'numeric', 'scenario'].flatMap((t) => [`${t}:right`, `${t}:wrong`]));
   let errorChecked = false;
-  const starts = sweepStarts(page, (topic) => practise(page, topic), 6);
+  const starts = sweepStarts(page, (topic) => practise(page, topic), 12);
   for (const start of starts) {
     if (needed.size === 0) break;
     await start();

@@ -92,7 +92,7 @@ async function clearMyData(page) {
   await page.goto(`${suite.server.url}?view=progress`);
   await page.getByRole('button', { name: 'Clear my data' }).click();
   await page.getByRole('button', { name: 'Delete my data' }).click();
-  await page.getByText('Your data has been deleted from this device.').waitFor();
+  await page.getByText('Your data has been deleted from this app on this device.').waitFor();
 }
 
 function assertClean(problems) {
@@ -364,11 +364,13 @@ test('clear my data says what it deletes before it does', async () => {
   const { context, tab } = await phone();
   const { page, problems } = await tab('?view=progress');
   await page.getByRole('button', { name: 'Clear my data' }).click();
-  const warning = await page.locator('.backup-status').innerText();
-  for (const what of ['progress', 'completion records', 'debriefs and sessions', 'every tab']) {
+  const warning = await page.locator('.backup-step').innerText();
+  for (const what of ['progress', 'completion records', 'debriefs and sessions', 'every tab', 'Files already saved from this app']) {
     assert.ok(warning.includes(what), `it names ${what}: ${warning}`);
   }
   await page.getByRole('button', { name: 'Cancel' }).click();
+  // The button pressed is gone: focus goes back to what opened the step, not to the page.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Clear my data');
   assertClean(problems);
   await context.close();
 });
@@ -640,7 +642,7 @@ test('"Clear my data" made while the clock was fast does not swallow what is don
   });
   await page.getByRole('button', { name: 'Clear my data' }).click();
   await page.getByRole('button', { name: 'Delete my data' }).click();
-  await page.getByText('Your data has been deleted from this device.').waitFor();
+  await page.getByText('Your data has been deleted from this app on this device.').waitFor();
   await page.goto(suite.server.url); // a fresh page: the clock is right again
   await startQuick(page);
   await answer(page, { correctly: true });

@@ -235,7 +235,7 @@ test('export, clear, then import gives back exactly the same progress', async ()
   await page.getByRole('button', { name: 'Clear my data' }).click();
   await page.getByText(/This deletes from this device/).waitFor();
   await page.getByRole('button', { name: 'Delete my data' }).click();
-  await page.getByText('Your data has been deleted from this device.').waitFor();
+  await page.getByText('Your data has been deleted from this app on this device.').waitFor();
   // Only the clear marker is left, so no other tab can write the data back.
   const cleared = JSON.parse(await storedProgress(page));
   assert.ok(cleared.cleared_at > 0);

@@ -84,7 +84,7 @@ test('right-to-left names and titles are isolated: the debrief, its notice, and 
   await page.goto(suite.server.url);
   await untilApp(page);
   const inProgress = page.locator('.in-progress p.small');
-  assert.match(await inProgress.innerText(), new RegExp(`^\u2068${title}\u2069, question 1 of \\d+$`));
+  assert.match(await inProgress.innerText(), new RegExp(`^\u2068${title}\u2069, question 1 of \\d+\\nstarted \\d{1,2} \\w+ \\d{4}$`));
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
