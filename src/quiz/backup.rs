@@ -264,6 +264,7 @@ mod tests {
             correct: 7,
             total: 10,
             passed: None,
+            pass_mark: None,
             refresher_due_day: TODAY + 2 + 365,
             learnt: String::new(),
             practice: String::new(),

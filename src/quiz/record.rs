@@ -28,6 +28,11 @@ pub const ORGANISATION_MAX: usize = 120;
 /// What every record's learning is drawn from: the training deck behind the
 /// question bank (its title, and the year of its figures).
 pub const SOURCE: &str = "Learning from serious child safeguarding incidents: why it matters. Figures from 2018-19.";
+
+/// How every record was made, said on it, so it claims no more trust than
+/// it can carry: the learner made it on their own device, the score is the
+/// app's marking, and its id cannot be looked up anywhere.
+pub const MADE_BY: &str = "Made by the learner on their own device with Safeguarding Check, which marked the answers given. No organisation has checked or issued this record, and its id names this record only: there is nothing to look it up against.";
 /// The refresher period when the trainer's link does not set one.
 pub const DEFAULT_REFRESH_MONTHS: u32 = 12;
 
@@ -69,6 +74,10 @@ pub struct Record {
     pub total: u32,
     /// Some(passed?) when the quiz had a pass mark.
     pub passed: Option<bool>,
+    /// The pass mark, in percent, when the quiz had one. `None` for records
+    /// made before version 6 (their certificate then gives none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_mark: Option<u32>,
     /// The local day number the refresher is due.
     pub refresher_due_day: i64,
     pub learnt: String,
@@ -153,6 +162,7 @@ impl Record {
             correct: attempt.score.correct,
             total: attempt.score.total,
             passed: attempt.passed(),
+            pass_mark: attempt.kind.pass_mark(),
             refresher_due_day: add_months(local_day(attempt.finished_at_ms, offset_minutes), months),
             learnt: clean_reflection(&draft.learnt, REFLECTION_MAX),
             practice: clean_reflection(&draft.practice, REFLECTION_MAX),
@@ -244,6 +254,7 @@ mod tests {
             correct: 17,
             total: 20,
             passed: Some(true),
+            pass_mark: None,
             refresher_due_day: 21_148,
             learnt: "Record decisions and reasons.\nShare early.".into(),
             practice: "I will note why I did not share.".into(),

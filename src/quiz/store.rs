@@ -1044,6 +1044,7 @@ mod tests {
             correct: 6,
             total: 10,
             passed: None,
+            pass_mark: None,
             refresher_due_day: TODAY + 365,
             learnt: "Share early.".into(),
             practice: String::new(),

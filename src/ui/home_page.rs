@@ -303,6 +303,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     }).collect_view().into_any()
                 }}
                 <p class="small">"Scores are kept on this device only."</p>
+                {move || any_finished().then(|| view! {
+                    <NavLink route=Route::Progress on_navigate=navigate class="link-button">
+                        "Your finished quizzes, and completion records from them"
+                    </NavLink>
+                })}
             </section>
         </section>
     }

@@ -8,12 +8,13 @@ use leptos::{html, prelude::*};
 
 use super::html_text::bar_chart;
 use super::state::use_app;
-use super::BackupPanel;
+use super::{BackupPanel, NavLink};
 use crate::platform::clock;
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::{start_label, QUIZ_LENGTH};
 use crate::quiz::learn::Bar;
 use crate::quiz::progress::Mode;
+use crate::quiz::route::Route;
 use crate::quiz::session::QuizKind;
 use crate::quiz::store::Store;
 use crate::quiz::wording::{format_day, isolated};
@@ -56,6 +57,9 @@ fn summary_html(bank: &Bank, store: &Store, today: i64) -> String {
     out
 }
 
+/// How many finished quizzes Progress lists, newest first.
+const FINISHED_LISTED: usize = 20;
+
 #[component]
 pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     let state = use_app();
@@ -76,6 +80,32 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     };
     let due = move || store.with(|s| bank.count_present(&s.progress.due(day.get())));
     let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
+    let on_navigate = Callback::new(move |to: Route| state.navigate(to));
+    // Every finished quiz kept, newest first: its results, and a completion
+    // record made from it at any time, not only on leaving the quiz.
+    let finished = move || {
+        store.with(|s| {
+            let attempts = s.attempts_oldest_first();
+            attempts
+                .into_iter()
+                .rev()
+                .take(FINISHED_LISTED)
+                .map(|(id, a)| {
+                    let day = format_day(a.finished_at_ms, clock::offset_then(a.finished_at_ms, a.offset_minutes));
+                    let line = format!("{}, {day}: {} out of {}", isolated(&a.title), a.score.correct, a.score.total);
+                    let (results, record) =
+                        (Route::Results { attempt: Some(id.to_owned()) }, Route::NewRecord { attempt: Some(id.to_owned()) });
+                    view! {
+                        <li>
+                            <NavLink route=results on_navigate=on_navigate class="card-link">{line}</NavLink>
+                            <NavLink route=record on_navigate=on_navigate class="link-button">"Make a completion record"</NavLink>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let any_finished = move || store.with(|s| s.last_attempt().is_some());
     view! {
         <section class="page progress" aria-labelledby="progress-heading">
             <h2 id="progress-heading" tabindex="-1" node_ref=heading_ref>"Your progress"</h2>
@@ -89,6 +119,11 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
                 }.into_any(),
             }}
             <div class="progress-summary" inner_html=summary></div>
+            {move || any_finished().then(|| view! {
+                <h3 id="finished-heading">"Your finished quizzes"</h3>
+                <p class="hint">"Open one to see its answers, or make a completion record of it for your CPD."</p>
+                <ul class="card-list finished-list" aria-labelledby="finished-heading">{finished}</ul>
+            })}
             <BackupPanel bank=bank_for_backup />
             <button type="button" class="button button-secondary" on:click=move |_| on_home.run(())>"Back to home"</button>
         </section>

@@ -8,7 +8,7 @@ use leptos::{html, prelude::*};
 use super::state::use_app;
 use super::{CopyAsText, NavLink};
 use crate::platform::{clock, files, print, share};
-use crate::quiz::record::{self, Record, SOURCE};
+use crate::quiz::record::{self, Record, MADE_BY, SOURCE};
 use crate::quiz::route::Route;
 use crate::quiz::saving::{saving_message, Saving, COPY_RECORDS_INSTEAD, PRINT_DID_NOT_START, PRINT_START_MS};
 use crate::quiz::wording::{format_day, format_day_number, iso_date, isolated, time_spent};
@@ -39,7 +39,13 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
                 {field("Score", Some(format!(
                     "{} out of {} ({}%){}",
                     record.correct, record.total, record.correct * 100 / record.total.max(1),
-                    match record.passed { Some(true) => ", passed", Some(false) => ", not passed", None => "" }
+                    match (record.passed, record.pass_mark) {
+                        (Some(true), Some(mark)) => format!(", passed (pass mark {mark}%)"),
+                        (Some(false), Some(mark)) => format!(", not passed (pass mark {mark}%)"),
+                        (Some(true), None) => ", passed".to_string(),
+                        (Some(false), None) => ", not passed".to_string(),
+                        (None, _) => String::new(),
+                    }
                 )))}
                 {field("Time spent", record.time_spent_ms.map(time_spent))}
                 {field("Refresher due", Some(format_day_number(record.refresher_due_day)))}
@@ -49,6 +55,7 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
             {reflection("How it will change my practice", &record.practice)}
             {reflection("What I will discuss in supervision", &record.supervision)}
             <p class="certificate-source">"Source: " {SOURCE}</p>
+            <p class="certificate-made">{MADE_BY}</p>
             <div class="sign-off">
                 <p class="sign-off-title">"Supervisor's sign-off"</p>
                 <p class="sign-line">"Name"</p>

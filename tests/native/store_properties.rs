@@ -149,6 +149,7 @@ fn apply(store: &mut Store, op: &Op, now: u64) {
                 correct: 1,
                 total: 3,
                 passed: None,
+                pass_mark: None,
                 refresher_due_day: today + 365,
                 learnt: "word ".repeat(usize::from(*words)),
                 practice: String::new(),
