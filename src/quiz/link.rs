@@ -179,7 +179,7 @@ pub fn canonical_query(query: &str) -> Option<String> {
     .1
     .clone();
     let keys: &[&'static str] = match view.as_str() {
-        "trainer-quiz" => &SPEC_KEYS,
+        "trainer-quiz" | "session" => &SPEC_KEYS,
         "result" => &RESULT_KEYS,
         _ => return None,
     };
@@ -279,6 +279,23 @@ impl QuizSpec {
     /// Parameters other software adds (`fbclid`, `utm_source`…) are ignored,
     /// `&amp;` is read as `&` and trailing punctuation is trimmed (see
     /// [`query`]); the app's own values are checked strictly.
+    /// The query string of a session link, with its leading `?`: the
+    /// trainer's link with `view=session`. Opened on another device (the
+    /// laptop on the projector, the phone that scans results), it brings
+    /// this session there: the same settings and seed, so the same quiz, the
+    /// same id and one debrief.
+    pub fn session_query(&self) -> String {
+        self.to_query().replacen("?view=trainer-quiz", "?view=session", 1)
+    }
+
+    /// Reads a session link ([`QuizSpec::session_query`]) with the same
+    /// checks as a trainer's link: a cut or changed one is refused.
+    pub fn from_session_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
+        let canonical = canonical_query(query).ok_or(LinkError::Malformed)?;
+        let rest = canonical.strip_prefix("?view=session").ok_or(LinkError::Malformed)?;
+        QuizSpec::from_query(&format!("?view=trainer-quiz{rest}"), known_topic)
+    }
+
     pub fn from_query(query: &str, known_topic: impl Fn(&str) -> bool) -> Result<QuizSpec, LinkError> {
         let pairs = pairs(query, &SPEC_KEYS)?;
         if pairs.iter().any(|(k, v)| *k == "view" && v != "trainer-quiz") {
@@ -449,6 +466,29 @@ impl QuizResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_link_brings_the_same_session_and_a_cut_one_is_refused() {
+        let spec = QuizSpec {
+            topics: vec!["principle-3".into()],
+            count: 10,
+            seed: 77,
+            assessment: true,
+            pass_mark: 80,
+            title: Some("Church hall".into()),
+            refresh_months: Some(12),
+        };
+        let link = spec.session_query();
+        assert!(link.starts_with("?view=session&c="), "{link}");
+        let read = QuizSpec::from_session_query(&link, |_| true).unwrap();
+        assert_eq!((read.id(), read.title.as_deref()), (spec.id(), Some("Church hall")), "the same session, so one debrief");
+        // Cut anywhere, as a chat app may: refused, never opened as another session.
+        for end in "?view=session".len()..link.len() {
+            assert!(QuizSpec::from_session_query(&link[..end], |_| true).is_err(), "{}", &link[..end]);
+        }
+        assert!(QuizSpec::from_session_query(&link.replace("pass=80", "pass=8"), |_| true).is_err());
+        assert!(QuizSpec::from_session_query(&spec.to_query(), |_| true).is_err(), "a learner's link is not a session link");
+    }
 
     #[test]
     fn a_result_from_a_link_that_gave_fewer_questions_than_asked_is_read() {

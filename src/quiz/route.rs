@@ -32,6 +32,10 @@ pub enum Route {
     TrainerQuiz(String),
     /// A learner's result link; the query is checked by `link::QuizResult`.
     ResultLink(String),
+    /// A trainer's session link (`?view=session&…`, see
+    /// `QuizSpec::session_query`), in its canonical form: the session is
+    /// added to this device, then shown.
+    SessionLink(String),
     /// The debrief of one trainer's quiz (by its id), or of all of them.
     Debrief {
         quiz: Option<String>,
@@ -91,6 +95,7 @@ impl Route {
             Route::Present { .. } => "Scan to join the quiz",
             Route::TrainerQuiz(_) => "A quiz from your trainer",
             Route::ResultLink(_) => "A learner's result",
+            Route::SessionLink(_) => "A trainer's session",
             Route::Debrief { .. } => "Group debrief",
             Route::Records => "Your completion records",
             Route::NewRecord { .. } => "Make a completion record",
@@ -115,7 +120,7 @@ impl Route {
             Route::Trainer { session: None } => "?view=trainer".into(),
             Route::Trainer { session: Some(session) } => format!("?view=trainer&quiz={session}"),
             Route::Present { session } => format!("?view=present&quiz={session}"),
-            Route::TrainerQuiz(query) | Route::ResultLink(query) => query.clone(),
+            Route::TrainerQuiz(query) | Route::ResultLink(query) | Route::SessionLink(query) => query.clone(),
             Route::Debrief { quiz: None } => "?view=debrief".into(),
             Route::Debrief { quiz: Some(quiz) } => format!("?view=debrief&quiz={quiz}"),
             Route::Records => "?view=records".into(),
@@ -135,7 +140,13 @@ impl Route {
     /// trainer's or result link keeps only the app's own pairs.
     pub fn from_query(text: &str) -> Result<Route, BadRoute> {
         if let Some(link) = link::canonical_query(text) {
-            return Ok(if link.starts_with("?view=result") { Route::ResultLink(link) } else { Route::TrainerQuiz(link) });
+            return Ok(if link.starts_with("?view=result") {
+                Route::ResultLink(link)
+            } else if link.starts_with("?view=session") {
+                Route::SessionLink(link)
+            } else {
+                Route::TrainerQuiz(link)
+            });
         }
         let pairs = query::own_pairs(text, &["view", "card", "quiz", "attempt"], 1_000).map_err(|_| BadRoute)?;
         if pairs.is_empty() {

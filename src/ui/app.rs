@@ -12,7 +12,7 @@ use crate::platform::{history, page, service_worker};
 use crate::quiz::bank::Bank;
 use crate::quiz::debrief::Added;
 use crate::quiz::draw::session_questions;
-use crate::quiz::link::{LinkError, QuizResult};
+use crate::quiz::link::{LinkError, QuizResult, QuizSpec};
 use crate::quiz::route::Route;
 use crate::quiz::wording::isolated;
 
@@ -186,6 +186,23 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         };
         debrief_notice.set(Some(notice));
         state.replace(Route::Debrief { quiz });
+    });
+
+    // A trainer's session link opened here: the session joins this device's
+    // sessions (the same settings and seed, so the same quiz and debrief), then shows.
+    Effect::new(move |_| {
+        let (Route::SessionLink(query), Some(ready)) = (state.route.get(), state.ready_bank()) else { return };
+        match QuizSpec::from_session_query(&query, |t| ready.topic(t).is_some()) {
+            Ok(spec) => {
+                let id = spec.id();
+                state.change(|store, now| store.add_session(spec, now));
+                state.replace(Route::Trainer { session: Some(id) });
+            }
+            Err(_) => {
+                state.link_problem.set(true);
+                state.replace(Route::Home);
+            }
+        }
     });
 
     view! { <AppView update_ready=update_ready debrief_notice=debrief_notice on_retry=on_retry /> }

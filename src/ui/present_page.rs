@@ -22,7 +22,7 @@ use crate::quiz::route::Route;
 pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let state = use_app();
     let Some(found) = state.store.with_untracked(|s| s.sessions.get(&session).cloned()) else {
-        return view! { <GoneNotice message="This session is not on this device. Make its link again on the trainer's screen." /> }
+        return view! { <GoneNotice message="This session is not on this device. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here: the same quiz and the same debrief." /> }
             .into_any();
     };
     let spec = found.spec;

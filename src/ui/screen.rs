@@ -69,7 +69,7 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             .into_any(),
             // Everything else needs the bank first.
             (_, None) => without_bank(),
-            (Route::ResultLink(_), Some(_)) => without_bank(),
+            (Route::ResultLink(_) | Route::SessionLink(_), Some(_)) => without_bank(),
         }
     }
 }

@@ -163,6 +163,10 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             let given = session_questions(&bank_for_panel, &spec).len();
             let asked = spec.count as usize;
             let link_value = StoredValue::new(link.clone());
+            let session_link = StoredValue::new(share::absolute_url(&spec.session_query()));
+            let copy_session = move |_| {
+                copy_link(session_link.get_value(), message, "The session link is copied. Open it on the other device.")
+            };
             let copy = move |_| copy_link(link_value.get_value(), message, "The link is copied.");
             let share_it = move |_| share_link("Safeguarding Check quiz", link_value.get_value());
             let (svg_id, png_id, count_id) = (id.clone(), id.clone(), id.clone());
@@ -204,6 +208,13 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                             on:click=move |_| message.set(download_qr(&link_value.get_value(), &png_id, true))>"Download the QR code (PNG)"</button>
                     </div>
                     <p class="share-status" role="status">{move || message.get()}</p>
+                    <h4>"On another device"</h4>
+                    <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one."</p>
+                    <div class="form-group">
+                        <label class="label" for="session-link">"The session link"</label>
+                        <input id="session-link" class="input" type="text" readonly prop:value=session_link.get_value() />
+                    </div>
+                    <button type="button" class="button button-secondary" on:click=copy_session>"Copy the session link"</button>
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. A result is collected by the device that scans its QR code or opens its link, and only there."</p>
                     <p>"Scan every result with the same phone, with no Wi-Fi needed. To show them on the projector, open the debrief on that phone and choose \u{201c}Move these results to another device\u{201d}."</p>
@@ -265,7 +276,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             <h2 id="trainer-heading">"Run a session"</h2>
             <p>"Make one link for your group. Show its QR code on the projector, or send the link. Every phone gets the same quiz, and it works offline once opened."</p>
             {missing.then(|| view! {
-                <p class="notice" role="status">"That session is not on this device: sessions are kept on the phone or computer that made them. Make its link again below, with the same settings."</p>
+                <p class="notice" role="status">"That session is not on this device: sessions are kept on the phone or computer that made them. On that device, copy \u{201c}The session link\u{201d} and open it here."</p>
             })}
             {panel}
             // Coming back another day: the sessions first, above the empty form.

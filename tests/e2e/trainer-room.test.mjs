@@ -106,3 +106,35 @@ test('a completion record can be made later from any finished quiz, from Progres
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('a session moves to another device by its session link: the same quiz, the same debrief, and present mode there', async () => {
+  const phoneDevice = await phone();
+  await phoneDevice.page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(phoneDevice.page);
+  await phoneDevice.page.getByLabel('Title (optional)').fill('Church hall');
+  await phoneDevice.page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const quizLink = await phoneDevice.page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const sessionLink = await phoneDevice.page.getByLabel('The session link', { exact: true }).inputValue();
+  assert.match(sessionLink, /\?view=session&c=[0-9a-f]{8}&title=Church/);
+
+  // The laptop on the projector: another device, nothing on it yet.
+  const laptop = await phone({ viewport: { width: 1280, height: 800 } });
+  await laptop.page.goto(sessionLink);
+  await untilApp(laptop.page);
+  await laptop.page.getByRole('heading', { name: 'Church hall' }).waitFor();
+  assert.equal(await laptop.page.getByLabel('The quiz link', { exact: true }).inputValue(), quizLink, 'the same quiz: no new seed');
+  assert.equal(new URL(laptop.page.url()).searchParams.get('quiz'), new URL(phoneDevice.page.url()).searchParams.get('quiz'), 'the same session, so one debrief');
+  await laptop.page.getByRole('link', { name: 'Show on a projector' }).click();
+  await laptop.page.getByText("Scan with your phone's camera").waitFor();
+  // Opened twice, still one session.
+  await laptop.page.goto(sessionLink);
+  await laptop.page.getByRole('heading', { name: 'Church hall' }).waitFor();
+  assert.equal(await laptop.page.locator('.session-list li').count(), 1);
+  // A cut session link is refused, never opened as another session.
+  await laptop.page.goto(sessionLink.slice(0, -3));
+  await laptop.page.getByText('That link did not work, so here is the home page.').waitFor();
+  assert.deepEqual(phoneDevice.problems.pageErrors, []);
+  assert.deepEqual(laptop.problems.pageErrors, []);
+  await phoneDevice.context.close();
+  await laptop.context.close();
+});
