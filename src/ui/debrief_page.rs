@@ -39,6 +39,19 @@ fn answer_view(question: &Question) -> impl IntoView {
     }
 }
 
+/// A question as the list of every question names it: a scenario's first
+/// sentence before its prompt, so three "Which principle does this show most
+/// clearly?" rows can be told apart.
+fn listed_prompt(question: &Question) -> String {
+    match question.kind.scenario() {
+        Some(scenario) => {
+            let first = scenario.split_inclusive(". ").next().unwrap_or(scenario).trim_end();
+            format!("{first} {}", question.prompt)
+        }
+        None => question.prompt.clone(),
+    }
+}
+
 /// The figures, the spread and the questions of one session's debrief.
 fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
     let n = summary.responded;
@@ -55,8 +68,8 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
                 <tr>
                     <th scope="row">{format!("{right} of {}", summary.questions)}</th>
                     <td class="spread-bar-cell">
+                        // No track behind the bar: a score nobody got is drawn as nothing, not as a full grey row.
                         <svg class="spread-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                            <rect class="spread-track" width="100" height="10"></rect>
                             <rect class="spread-fill" width=width height="10"></rect>
                         </svg>
                     </td>
@@ -74,6 +87,8 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
             Some(view! {
                 <li>
                     <p class="missed-count">{format!("Question {}: missed by {count} of {n}", position + 1)}</p>
+                    // A scenario's prompt ("Which principle does this show most clearly?") means nothing without it.
+                    {question.kind.scenario().map(|scenario| view! { <p class="missed-scenario">{unbroken(scenario.to_owned())}</p> })}
                     <p class="missed-prompt">{unbroken(question.prompt.clone())}</p>
                     {answer_view(question)}
                     <p>{unbroken(question.explanation.clone())}</p>
@@ -88,7 +103,7 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
         .map(|(question, &right)| {
             view! {
                 <li>
-                    <span class="by-question-prompt">{unbroken(question.prompt.clone())}</span>
+                    <span class="by-question-prompt">{unbroken(listed_prompt(question))}</span>
                     <span class="by-question-right">{format!("Right: {}", of(right, n))}</span>
                 </li>
             }

@@ -217,7 +217,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     <button type="button" class="button button-secondary" on:click=copy_session>"Copy the session link"</button>
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. A result is collected by the device that scans its QR code or opens its link, and only there."</p>
-                    <p>"Scan every result with the same phone, with no Wi-Fi needed. To show them on the projector, open the debrief on that phone and choose \u{201c}Move these results to another device\u{201d}."</p>
+                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. Results collected on another device move in its progress backup (Progress, \u{201c}Export my progress\u{201d}, then \u{201c}Import a backup file\u{201d} and Merge here), and none is counted twice."</p>
                     <p class="session-results">{move || {
                         let n = results_for(&count_id);
                         format!("{n} result{} so far.", if n == 1 { "" } else { "s" })

@@ -138,3 +138,69 @@ test('a session moves to another device by its session link: the same quiz, the 
   await phoneDevice.context.close();
   await laptop.context.close();
 });
+
+test('results collected on two devices come together in one debrief through the backup, none counted twice', async () => {
+  const first = await phone({ acceptDownloads: true });
+  await first.page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(first.page);
+  await first.page.getByLabel('Title (optional)').fill('Two phones');
+  await first.page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const sessionLink = await first.page.getByLabel('The session link', { exact: true }).inputValue();
+  const link = await first.page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  const result = (token, missed) => `${suite.server.url}?view=result${spec}&score=${10 - missed.length}&missed=${missed.join('.')}&r=${token}`;
+  // Two results scanned on the first phone, two on the second (one of them the same learner's).
+  for (const [token, missed] of [['aaaa0001', [0]], ['aaaa0002', [1, 2]]]) {
+    await first.page.goto(result(token, missed));
+    await first.page.getByText(/result was added to the debrief\./).waitFor();
+  }
+  const second = await phone();
+  await second.page.goto(sessionLink);
+  await untilApp(second.page);
+  for (const [token, missed] of [['aaaa0002', [1, 2]], ['aaaa0003', []]]) {
+    await second.page.goto(result(token, missed));
+    await second.page.getByText(/result was added to the debrief\.|already counted/).waitFor();
+  }
+  await first.page.goto(`${suite.server.url}?view=progress`);
+  const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByRole('button', { name: 'Export my progress' }).click()]);
+  await second.page.goto(`${suite.server.url}?view=progress`);
+  await second.page.getByLabel('Import a backup file').setInputFiles(await download.path());
+  await second.page.getByRole('button', { name: 'Merge' }).click();
+  await second.page.getByText('The backup was added to your progress.').waitFor();
+  await second.page.goto(`${suite.server.url}?view=debrief&quiz=${new URL(sessionLink).searchParams.get('c')}`);
+  await second.page.locator('.debrief-figures').waitFor();
+  assert.match(await second.page.locator('.debrief-figures').innerText(), /Responses\s*3\b/, 'three learners, the one scanned twice counted once');
+  assert.deepEqual(first.problems.pageErrors, []);
+  assert.deepEqual(second.problems.pageErrors, []);
+  await first.context.close();
+  await second.context.close();
+});
+
+test('the debrief names a scenario question by its scenario, and draws a score nobody got as nothing', async () => {
+  const { context, page, problems } = await phone();
+  await page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(page);
+  await page.getByLabel('Title (optional)').fill('Scenarios');
+  await page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  // Every question missed by one learner: each is in "Most missed" or the list of every question.
+  await page.goto(`${suite.server.url}?view=result${spec}&score=0&missed=0.1.2.3.4.5.6.7.8.9&r=bbbb0001`);
+  await page.locator('.debrief-figures').waitFor();
+  const bank = await page.evaluate(async () => (await fetch(document.getElementById('question-bank').getAttribute('href'))).json());
+  const scenarios = bank.topics.flatMap((t) => t.questions).filter((q) => q.type === 'scenario');
+  const rows = await page.locator('.by-question-prompt').allInnerTexts();
+  for (const row of rows.filter((r) => /most clearly\?$/.test(r))) {
+    assert.ok(scenarios.some((q) => row.startsWith(q.scenario.split('. ')[0])), `a scenario row starts with its scenario: ${row}`);
+  }
+  for (const item of await page.locator('ol.missed > li').all()) {
+    const prompt = await item.locator('.missed-prompt').innerText();
+    if (scenarios.some((q) => q.prompt === prompt)) assert.equal(await item.locator('.missed-scenario').count(), 1, `${prompt} shows its scenario`);
+  }
+  // Ten rows of the spread, one learner: only the row of 0 right has a bar.
+  const widths = await page.locator('.spread-bar rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('width')));
+  assert.deepEqual(widths.filter((w) => w !== '0'), ['100']);
+  assert.equal(await page.locator('.spread-track').count(), 0);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
