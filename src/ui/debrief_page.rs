@@ -88,7 +88,7 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
                 <li>
                     <p class="missed-count">{format!("Question {}: missed by {count} of {n}", position + 1)}</p>
                     // A scenario's prompt ("Which principle does this show most clearly?") means nothing without it.
-                    {question.kind.scenario().map(|scenario| view! { <p class="missed-scenario">{unbroken(scenario.to_owned())}</p> })}
+                    {question.kind.scenario().map(|scenario| view! { <p class="missed-scenario">{unbroken(scenario)}</p> })}
                     <p class="missed-prompt">{unbroken(question.prompt.clone())}</p>
                     {answer_view(question)}
                     <p>{unbroken(question.explanation.clone())}</p>
