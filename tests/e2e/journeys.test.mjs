@@ -370,7 +370,8 @@ test('clear my data says what it deletes before it does', async () => {
   }
   await page.getByRole('button', { name: 'Cancel' }).click();
   // The button pressed is gone: focus goes back to what opened the step, not to the page.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Clear my data');
+  // (After the next frame, once the step is gone.)
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Clear my data', null, { timeout: 5_000 });
   assertClean(problems);
   await context.close();
 });

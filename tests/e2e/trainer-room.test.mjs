@@ -75,7 +75,8 @@ test('a file offered says what it may hold on a shared device, and "Clear my dat
   const said = page.getByText('Your data has been deleted from this app on this device. Any files saved from it before are still in the downloads.');
   await said.waitFor();
   // The button pressed is gone: focus is on what happened.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), await said.innerText());
+  const text = await said.innerText();
+  await page.waitForFunction((text) => document.activeElement?.textContent === text, text, { timeout: 5_000 });
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
