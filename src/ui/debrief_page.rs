@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
 use super::{unbroken, NavLink};
+use crate::platform::share;
 use crate::quiz::bank::{Bank, Question};
 use crate::quiz::debrief::{rounded_percent, Summary};
 use crate::quiz::draw::session_questions;
@@ -179,6 +180,11 @@ pub fn DebriefPage(
             message.set(Some("The debrief is back.".into()));
         }
     };
+    // The debrief on a projector: every size larger, the site's header hidden
+    // (`.projecting` on <html>, synced here; gone with the screen).
+    let projecting = RwSignal::new(false);
+    Effect::new(move |_| share::set_root_class("projecting", projecting.get()));
+    on_cleanup(|| share::set_root_class("projecting", false));
     let session_here = {
         let quiz = quiz.clone();
         Memo::new(move |_| quiz.as_ref().and_then(|id| state.store.with(|s| s.sessions.get(id).map(|t| t.spec.clone()))))
@@ -194,6 +200,10 @@ pub fn DebriefPage(
                     let quiz_id = spec.id();
                     let Some(summary) = t.summary(&quiz_id, questions.len() as u32) else { return ().into_any() };
                     view! {
+                        <button type="button" class="button button-secondary" aria-pressed=move || projecting.get().to_string()
+                            on:click=move |_| projecting.update(|on| *on = !*on)>
+                            {move || if projecting.get() { "Leave the projector view" } else { "Show on the projector" }}
+                        </button>
                         {summary_view(&summary, &questions)}
                         <div class="button-group">
                             {made_here.is_some().then(|| view! {

@@ -205,3 +205,34 @@ test('the debrief names a scenario question by its scenario, and draws a score n
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('the debrief on a projector: at 1080p no text under 24 px, the header hidden, and back as it was', async () => {
+  const { context, page, problems } = await phone({ viewport: { width: 1920, height: 1080 }, isMobile: false, hasTouch: false });
+  await page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(page);
+  await page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  await page.goto(`${suite.server.url}?view=result${spec}&score=7&missed=1.4.8&r=cccc0001`);
+  await page.locator('.debrief-figures').waitFor();
+  const smallest = () =>
+    page.evaluate(() => {
+      const sizes = [...document.querySelectorAll('main *')]
+        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) && e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+        .map((e) => parseFloat(getComputedStyle(e).fontSize));
+      return Math.min(...sizes);
+    });
+  assert.ok((await smallest()) < 24, 'on a laptop screen the debrief is sized for reading close up');
+  await page.getByRole('button', { name: 'Show on the projector' }).click();
+  assert.ok((await smallest()) >= 24, `no text under 24 px: ${await smallest()}`);
+  assert.equal(await page.locator('.site-header').isVisible(), false, 'the site header is hidden');
+  await page.getByRole('button', { name: 'Leave the projector view' }).click();
+  assert.equal(await page.locator('.site-header').isVisible(), true);
+  // Leaving the screen leaves the projector view too.
+  await page.getByRole('button', { name: 'Show on the projector' }).click();
+  await page.getByRole('link', { name: 'Run a session' }).last().click();
+  await page.getByRole('heading', { name: 'Run a session' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projecting')), false);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
