@@ -16,6 +16,11 @@ use super::wording::is_hidden_character;
 pub const TITLE_MAX: usize = 60;
 /// Longest query string we will read at all.
 const QUERY_MAX: usize = 2_000;
+/// The longest a session link's own pairs may be: its results make it
+/// longer than a trainer's link (about 30 characters a result, 60 with a name).
+const SESSION_QUERY_MAX: usize = query::RAW_QUERY_MAX;
+/// A session link's keys: a trainer's link's, and the results it carries.
+const SESSION_KEYS: [&str; 10] = ["view", "c", "title", "topics", "count", "seed", "mode", "pass", "refresh", "results"];
 pub const COUNT_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
 pub const PASS_RANGE: std::ops::RangeInclusive<u32> = 50..=100;
 pub const REFRESH_RANGE: std::ops::RangeInclusive<u32> = 1..=36;
@@ -178,12 +183,13 @@ pub fn canonical_query(query: &str) -> Option<String> {
     .first()?
     .1
     .clone();
-    let keys: &[&'static str] = match view.as_str() {
-        "trainer-quiz" | "session" => &SPEC_KEYS,
-        "result" => &RESULT_KEYS,
+    let (keys, max): (&[&'static str], usize) = match view.as_str() {
+        "trainer-quiz" => (&SPEC_KEYS, QUERY_MAX),
+        "session" => (&SESSION_KEYS, SESSION_QUERY_MAX),
+        "result" => (&RESULT_KEYS, QUERY_MAX),
         _ => return None,
     };
-    match pairs(query, keys) {
+    match query::own_pairs(query, keys, max) {
         Ok(mut own) => {
             // The view first, as the app writes it. (Not a sort: each sort
             // compiled in adds kilobytes of wasm.)
@@ -286,6 +292,75 @@ impl QuizSpec {
     /// same id and one debrief.
     pub fn session_query(&self) -> String {
         self.to_query().replacen("?view=trainer-quiz", "?view=session", 1)
+    }
+
+    /// A session link that also carries `results` (those of this session
+    /// among them), so moving the session moves what was collected with it:
+    /// `&results=<how many>_<result>_<result>…`, each result
+    /// `<token>.<right>.<missed positions, "-" between>.<name as UTF-8 hex>`,
+    /// right after the check. Hex keeps a name clear of every separator and
+    /// escape. A link cut inside the results no longer matches their count,
+    /// and one cut after them loses settings the check covers: either way it
+    /// is refused, never read as fewer results.
+    pub fn session_query_with(&self, results: &[QuizResult]) -> String {
+        let id = self.id();
+        let entries: Vec<String> = results
+            .iter()
+            .filter(|r| r.spec.id() == id)
+            .map(|r| {
+                let missed: Vec<String> = r.missed.iter().map(u32::to_string).collect();
+                let name: String = r.name.as_deref().unwrap_or_default().bytes().map(|b| format!("{b:02x}")).collect();
+                format!("{}.{}.{}.{name}", r.token, r.correct, missed.join("-"))
+            })
+            .collect();
+        let query = self.session_query();
+        if entries.is_empty() {
+            return query;
+        }
+        // Right after `c=` and its eight digits.
+        let at = query.find("&c=").map_or(query.len(), |i| (i + 11).min(query.len()));
+        format!("{}&results={}_{}{}", &query[..at], entries.len(), entries.join("_"), &query[at..])
+    }
+
+    /// The results a session link carries ([`QuizSpec::session_query_with`]),
+    /// each read exactly as its own result link would be (token, name and
+    /// missed positions checked), so none can claim what a result link could not.
+    /// Empty when it carries none.
+    /// `known_topic` is a `&dyn Fn`, as the app's other link readers are
+    /// given: each distinct closure type compiles the whole reader again.
+    pub fn session_results(&self, query: &str, known_topic: &dyn Fn(&str) -> bool) -> Result<Vec<QuizResult>, LinkError> {
+        let pairs = query::own_pairs(query, &["results"], SESSION_QUERY_MAX)?;
+        let Some((_, all)) = pairs.first() else { return Ok(Vec::new()) };
+        let mut entries = all.split('_');
+        let count: usize = entries.next().and_then(|n| n.parse().ok()).ok_or(LinkError::Incomplete)?;
+        let entries: Vec<&str> = entries.collect();
+        if entries.len() != count {
+            return Err(LinkError::Incomplete);
+        }
+        entries
+            .into_iter()
+            .map(|entry| {
+                let mut parts = entry.splitn(4, '.');
+                let (token, correct, missed, hex) = (parts.next(), parts.next(), parts.next(), parts.next());
+                let (Some(token), Some(correct), Some(missed), Some(hex)) = (token, correct, missed, hex) else {
+                    return Err(LinkError::Malformed);
+                };
+                let bytes = (0..hex.len())
+                    .step_by(2)
+                    .map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+                    .collect::<Option<Vec<u8>>>()
+                    .ok_or(LinkError::Malformed)?;
+                let name = String::from_utf8(bytes).map_err(|_| LinkError::Malformed)?;
+                let name = if name.is_empty() { String::new() } else { format!("&name={}", percent_encode(&name)) };
+                let one = format!(
+                    "?view=result{name}{}{}&score={correct}&missed={}&r={token}",
+                    self.title_param(),
+                    self.params(),
+                    missed.replace('-', ".")
+                );
+                QuizResult::from_query(&one, known_topic)
+            })
+            .collect()
     }
 
     /// Reads a session link ([`QuizSpec::session_query`]) with the same
@@ -488,6 +563,51 @@ mod tests {
         }
         assert!(QuizSpec::from_session_query(&link.replace("pass=80", "pass=8"), |_| true).is_err());
         assert!(QuizSpec::from_session_query(&spec.to_query(), |_| true).is_err(), "a learner's link is not a session link");
+    }
+
+    #[test]
+    fn a_session_link_carries_its_results_and_a_cut_one_is_refused() {
+        let spec = QuizSpec {
+            topics: Vec::new(),
+            count: 5,
+            seed: 9,
+            assessment: false,
+            pass_mark: 80,
+            title: Some("Hall".into()),
+            refresh_months: Some(12),
+        };
+        let result = |token: &str, correct: u32, missed: Vec<u32>, name: Option<&str>| QuizResult {
+            spec: spec.clone(),
+            correct,
+            missed,
+            token: token.into(),
+            name: name.map(str::to_owned),
+        };
+        let other = QuizResult { spec: QuizSpec { seed: 10, ..spec.clone() }, ..result("ffff0000", 5, vec![], None) };
+        let results = vec![
+            result("aaaa0001", 4, vec![2], Some("Sam_J. O'Neil")),
+            result("aaaa0002", 2, vec![0, 1, 4], None),
+            other,
+            result("aaaa0003", 5, vec![], Some("جلسة")),
+        ];
+        let link = spec.session_query_with(&results);
+        assert!(link.starts_with(&format!("?view=session&c={}&results=3_", spec.id())), "{link}");
+        let read = QuizSpec::from_session_query(&link, |_| true).unwrap();
+        let carried = read.session_results(&link, &|_| true).unwrap();
+        let expected: Vec<QuizResult> = results.iter().filter(|r| r.spec.id() == spec.id()).cloned().collect();
+        assert_eq!(
+            carried.iter().map(|r| (&r.token, r.correct, &r.missed, &r.name)).collect::<Vec<_>>(),
+            expected.iter().map(|r| (&r.token, r.correct, &r.missed, &r.name)).collect::<Vec<_>>(),
+            "every result of this session, names and all, and only those"
+        );
+        assert!(carried.iter().all(|r| r.spec.id() == spec.id()));
+        // Cut anywhere: refused, never read as another session or as fewer results.
+        for end in "?view=session".len()..link.len() {
+            let cut = &link[..end];
+            let refused = QuizSpec::from_session_query(cut, |_| true).and_then(|s| s.session_results(cut, &|_| true)).is_err();
+            assert!(refused, "{cut}");
+        }
+        assert_eq!(spec.session_query_with(&[]), spec.session_query(), "no results: the plain session link");
     }
 
     #[test]

@@ -157,7 +157,8 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
         let (Route::ResultLink(query), Some(ready)) = (state.route.get(), state.ready_bank()) else { return };
         // The link's own questions, as the learners' phones drew them: a result
         // must fit them (one edited by hand to claim more does not).
-        let read = QuizResult::from_query(&query, |t| ready.topic(t).is_some()).and_then(|result| {
+        let known: &dyn Fn(&str) -> bool = &|t| ready.topic(t).is_some();
+        let read = QuizResult::from_query(&query, known).and_then(|result| {
             let given = session_questions(&ready, &result.spec).len();
             if result.fits(given) {
                 Ok(result)
@@ -192,11 +193,31 @@ pub fn QuizApp(bank: RwSignal<BankState>, on_retry: Callback<()>) -> impl IntoVi
     // sessions (the same settings and seed, so the same quiz and debrief), then shows.
     Effect::new(move |_| {
         let (Route::SessionLink(query), Some(ready)) = (state.route.get(), state.ready_bank()) else { return };
-        match QuizSpec::from_session_query(&query, |t| ready.topic(t).is_some()) {
-            Ok(spec) => {
+        let known: &dyn Fn(&str) -> bool = &|t| ready.topic(t).is_some();
+        let read = QuizSpec::from_session_query(&query, known).and_then(|spec| Ok((spec.session_results(&query, known)?, spec)));
+        match read {
+            Ok((results, spec)) if results.is_empty() => {
                 let id = spec.id();
                 state.change(|store, now| store.add_session(spec, now));
                 state.replace(Route::Trainer { session: Some(id) });
+            }
+            // Results came with it: into this device's debrief, each counted once, then shown.
+            Ok((results, spec)) => {
+                let id = spec.id();
+                let given = session_questions(&ready, &spec).len();
+                let carried = results.len();
+                let new = state
+                    .change(|store, now| {
+                        store.add_session(spec, now);
+                        results.into_iter().filter(|r| r.fits(given)).filter(|r| store.add_result(r.clone(), now) == Added::New).count()
+                    })
+                    .unwrap_or(0);
+                let already = carried - new;
+                debrief_notice.set(Some(format!(
+                    "{carried} result{} came with the session: {new} new, {already} already counted here.",
+                    if carried == 1 { "" } else { "s" }
+                )));
+                state.replace(Route::Debrief { quiz: Some(id) });
             }
             Err(_) => {
                 state.link_problem.set(true);

@@ -163,9 +163,14 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             let given = session_questions(&bank_for_panel, &spec).len();
             let asked = spec.count as usize;
             let link_value = StoredValue::new(link.clone());
-            let session_link = StoredValue::new(share::absolute_url(&spec.session_query()));
+            // The session link carries the results collected here so far, so opening it on
+            // another device moves them too (each counted once there).
+            let session_link = {
+                let spec = spec.clone();
+                Memo::new(move |_| state.store.with(|s| share::absolute_url(&spec.session_query_with(&s.tally().results))))
+            };
             let copy_session = move |_| {
-                copy_link(session_link.get_value(), message, "The session link is copied. Open it on the other device.")
+                copy_link(session_link.get_untracked(), message, "The session link is copied. Open it on the other device.")
             };
             let copy = move |_| copy_link(link_value.get_value(), message, "The link is copied.");
             let share_it = move |_| share_link("Safeguarding Check quiz", link_value.get_value());
@@ -209,15 +214,15 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     </div>
                     <p class="share-status" role="status">{move || message.get()}</p>
                     <h4>"On another device"</h4>
-                    <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one."</p>
+                    <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one, with the results collected here so far (none is counted twice)."</p>
                     <div class="form-group">
                         <label class="label" for="session-link">"The session link"</label>
-                        <input id="session-link" class="input" type="text" readonly prop:value=session_link.get_value() />
+                        <input id="session-link" class="input" type="text" readonly prop:value=move || session_link.get() />
                     </div>
                     <button type="button" class="button button-secondary" on:click=copy_session>"Copy the session link"</button>
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. A result is collected by the device that scans its QR code or opens its link, and only there."</p>
-                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. Results collected on another device move in its progress backup (Progress, \u{201c}Export my progress\u{201d}, then \u{201c}Import a backup file\u{201d} and Merge here), and none is counted twice."</p>
+                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. To move them to another device in one step, open the session link above there; they also travel in the progress backup. None is counted twice."</p>
                     <p class="session-results">{move || {
                         let n = results_for(&count_id);
                         format!("{n} result{} so far.", if n == 1 { "" } else { "s" })

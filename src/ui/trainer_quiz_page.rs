@@ -23,7 +23,8 @@ pub const UNTITLED_LINK_QUIZ: &str = "Your trainer's quiz";
 pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     let state = use_app();
     let navigate = Callback::new(move |to: Route| state.navigate(to));
-    let spec = match QuizSpec::from_query(&query, |t| bank.topic(t).is_some()) {
+    let known: &dyn Fn(&str) -> bool = &|t| bank.topic(t).is_some();
+    let spec = match QuizSpec::from_query(&query, known) {
         Ok(spec) => spec,
         Err(error) => {
             return view! {

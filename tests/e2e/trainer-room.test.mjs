@@ -238,3 +238,44 @@ test('the debrief on a projector: at 1080p no text under 24 px, the header hidde
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('the session link carries the results collected so far: opened on the laptop, they join its debrief, none counted twice', async () => {
+  const phoneDevice = await phone();
+  await phoneDevice.page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(phoneDevice.page);
+  await phoneDevice.page.getByLabel('Title (optional)').fill('Moving results');
+  await phoneDevice.page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const link = await phoneDevice.page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const session = new URL(phoneDevice.page.url()).searchParams.get('quiz');
+  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  const name = 'سارة_O.Neil';
+  for (const [token, missed, who] of [['dddd0001', [0], name], ['dddd0002', [1, 2], null]]) {
+    await phoneDevice.page.goto(`${suite.server.url}?view=result${who ? `&name=${encodeURIComponent(who)}` : ''}${spec}&score=${10 - missed.length}&missed=${missed.join('.')}&r=${token}`);
+    await phoneDevice.page.getByText(/result was added to the debrief\./).waitFor();
+  }
+  await phoneDevice.page.goto(`${suite.server.url}?view=trainer&quiz=${session}`);
+  const withResults = await phoneDevice.page.getByLabel('The session link', { exact: true }).inputValue();
+  assert.match(withResults, /&results=2_/);
+
+  const laptop = await phone({ viewport: { width: 1280, height: 800 } });
+  await laptop.page.goto(withResults);
+  await untilApp(laptop.page);
+  await laptop.page.getByText('2 results came with the session: 2 new, 0 already counted here.').waitFor();
+  assert.match(await laptop.page.locator('.debrief-figures').innerText(), /Responses\s*2\b/);
+  assert.deepEqual(await laptop.page.locator('bdi').allInnerTexts(), [name], 'the name came with its result, whole');
+  // Opened again, later, with one more result collected on the phone: only the new one counts.
+  await phoneDevice.page.goto(`${suite.server.url}?view=result${spec}&score=10&missed=&r=dddd0003`);
+  await phoneDevice.page.getByText(/result was added to the debrief\./).waitFor();
+  await phoneDevice.page.goto(`${suite.server.url}?view=trainer&quiz=${session}`);
+  const later = await phoneDevice.page.getByLabel('The session link', { exact: true }).inputValue();
+  await laptop.page.goto(later);
+  await laptop.page.getByText('3 results came with the session: 1 new, 2 already counted here.').waitFor();
+  assert.match(await laptop.page.locator('.debrief-figures').innerText(), /Responses\s*3\b/);
+  // Cut in the middle of its results: refused, not read as fewer results.
+  await laptop.page.goto(later.slice(0, later.indexOf('&results=') + 20));
+  await laptop.page.getByText('That link did not work, so here is the home page.').waitFor();
+  assert.deepEqual(phoneDevice.problems.pageErrors, []);
+  assert.deepEqual(laptop.problems.pageErrors, []);
+  await phoneDevice.context.close();
+  await laptop.context.close();
+});
