@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::Kind;
+use super::bank::{letter, Kind};
 use super::draft::Draft;
 use super::marking::Response;
 use super::session::is_valid_layout;
@@ -51,15 +51,18 @@ pub enum StoredResponse {
     Number(i64),
 }
 
-/// A match answer as stored: by pair id, or (before version 6) by position.
+/// Matches as stored: by pair id, or (before version 6) by position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub enum StoredMatches {
+pub enum MatchesBy<T> {
     /// Each pair's id to the id of the pair whose right was matched to its left.
     ById(BTreeMap<String, String>),
     /// For each left by position, the position of the pair chosen.
-    ByPosition(Vec<usize>),
+    ByPosition(Vec<T>),
 }
+
+/// A match answer as stored: every left matched.
+pub type StoredMatches = MatchesBy<usize>;
 
 /// A [`Draft`] as stored with the quiz in progress: the same shapes as
 /// [`StoredResponse`], with `{"choice": null}` for nothing picked yet and,
@@ -75,13 +78,8 @@ pub enum StoredDraft {
     Number(String),
 }
 
-/// The lefts matched so far, by pair id, or (before version 6) by position.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum StoredDraftMatches {
-    ById(BTreeMap<String, String>),
-    ByPosition(Vec<Option<usize>>),
-}
+/// The lefts matched so far, by pair id, or (before version 6) by position (`null` for none yet).
+pub type StoredDraftMatches = MatchesBy<Option<usize>>;
 
 /// Why a stored answer no longer reads against the current bank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +111,7 @@ impl Changed {
 fn legacy_id(kind: &Kind, i: usize) -> Option<String> {
     match kind {
         Kind::TrueFalse { .. } => ["true", "false"].get(i).map(|s| s.to_string()),
-        _ => (i < 26).then(|| char::from(b'a' + i as u8).to_string()),
+        _ => Some(letter(i)),
     }
 }
 
@@ -127,8 +125,9 @@ fn position(kind: &Kind, part: &PartRef) -> Option<usize> {
 }
 
 /// The id of the part at position `i` now.
+/// The same, as stored.
 fn id_at(kind: &Kind, i: usize) -> PartRef {
-    PartRef::Id(kind.part_ids().get(i).map_or_else(String::new, |id| id.to_string()))
+    PartRef::Id(part_id(kind, i))
 }
 
 fn positions(kind: &Kind, parts: &[PartRef]) -> Option<Vec<usize>> {
@@ -147,6 +146,20 @@ fn pair_map(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeMap<Strin
         map.insert(left, pair);
     }
     map
+}
+
+/// For each pair now, by position, the position of the pair whose right was
+/// matched to its left in `by_id`, if it was and that pair is still here.
+fn matched(ids: &[&str], by_id: &BTreeMap<String, String>) -> Vec<Option<usize>> {
+    ids.iter().map(|left| by_id.get(*left).and_then(|pair| ids.iter().position(|p| p == pair))).collect()
+}
+
+/// Matches written by position before version 6, by the ids they stand for
+/// (`(left, pair)` positions then); `None` if a position has no id.
+fn legacy_matches(kind: &Kind, chosen: impl IntoIterator<Item = (usize, usize)>) -> Option<BTreeMap<String, String>> {
+    let pairs =
+        chosen.into_iter().map(|(left, pair)| Some((legacy_id(kind, left)?, legacy_id(kind, pair)?))).collect::<Option<Vec<_>>>()?;
+    Some(pair_map(pairs))
 }
 
 /// `response` (positions in `kind` as the bank now writes it) as stored.
@@ -181,16 +194,10 @@ pub fn read_response(kind: &Kind, stored: &StoredResponse) -> Result<Response, C
             if by_id.len() != ids.len() {
                 return Err(gone);
             }
-            let chosen = ids
-                .iter()
-                .map(|left| by_id.get(*left).and_then(|pair| ids.iter().position(|p| p == pair)))
-                .collect::<Option<Vec<usize>>>()
-                .ok_or(gone)?;
-            Response::Matches(chosen)
+            Response::Matches(matched(&ids, by_id).into_iter().collect::<Option<Vec<usize>>>().ok_or(gone)?)
         }
         StoredResponse::Matches(StoredMatches::ByPosition(chosen)) => {
-            let legacy = chosen.iter().enumerate().map(|(left, &pair)| Some((legacy_id(kind, left)?, legacy_id(kind, pair)?)));
-            let by_id = pair_map(legacy.collect::<Option<Vec<_>>>().ok_or(gone)?);
+            let by_id = legacy_matches(kind, chosen.iter().copied().enumerate()).ok_or(gone)?;
             return read_response(kind, &StoredResponse::Matches(StoredMatches::ById(by_id)));
         }
         StoredResponse::Number(n) => Response::Number(*n),
@@ -259,11 +266,11 @@ pub fn read_draft(kind: &Kind, layout: &[usize], stored: &StoredDraft) -> Option
             let ids = kind.part_ids();
             let by_id: BTreeMap<String, String> = match matches {
                 StoredDraftMatches::ById(by_id) => by_id.clone(),
-                StoredDraftMatches::ByPosition(chosen) => pair_map(
-                    chosen.iter().enumerate().filter_map(|(left, pair)| Some((legacy_id(kind, left)?, legacy_id(kind, (*pair)?)?))),
-                ),
+                StoredDraftMatches::ByPosition(chosen) => {
+                    legacy_matches(kind, chosen.iter().enumerate().filter_map(|(left, pair)| Some((left, (*pair)?)))).unwrap_or_default()
+                }
             };
-            Draft::Matches(ids.iter().map(|left| by_id.get(*left).and_then(|pair| ids.iter().position(|p| p == pair))).collect())
+            Draft::Matches(matched(&ids, &by_id))
         }
         (StoredDraft::Number(text), Draft::Number(_)) => Draft::Number(text.clone()),
         _ => return None,
