@@ -20,6 +20,20 @@ async function phone(options = {}) {
   return { context, ...watched };
 }
 
+/**
+ * Makes a session on the trainer screen of `page`, titled `title` if given:
+ * its quiz link, the spec part of it (for result links) and its session link.
+ */
+async function makeSession(page, title) {
+  await page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(page);
+  if (title) await page.getByLabel('Title (optional)').fill(title);
+  await page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const sessionLink = await page.getByLabel('The session link', { exact: true }).inputValue();
+  return { link, spec: new URL(link).search.replace('?view=trainer-quiz', ''), sessionLink };
+}
+
 /** True if `a` comes before `b` in the page. */
 const before = (page, a, b) =>
   page.evaluate(([a, b]) => Boolean(document.querySelector(a).compareDocumentPosition(document.querySelector(b)) & Node.DOCUMENT_POSITION_FOLLOWING), [a, b]);
@@ -111,12 +125,7 @@ test('a completion record can be made later from any finished quiz, from Progres
 
 test('a session moves to another device by its session link: the same quiz, the same debrief, and present mode there', async () => {
   const phoneDevice = await phone();
-  await phoneDevice.page.goto(`${suite.server.url}?view=trainer`);
-  await untilApp(phoneDevice.page);
-  await phoneDevice.page.getByLabel('Title (optional)').fill('Church hall');
-  await phoneDevice.page.getByRole('button', { name: 'Make the quiz link' }).click();
-  const quizLink = await phoneDevice.page.getByLabel('The quiz link', { exact: true }).inputValue();
-  const sessionLink = await phoneDevice.page.getByLabel('The session link', { exact: true }).inputValue();
+  const { link: quizLink, sessionLink } = await makeSession(phoneDevice.page, 'Church hall');
   assert.match(sessionLink, /\?view=session&c=[0-9a-f]{8}&title=Church/);
 
   // The laptop on the projector: another device, nothing on it yet.
@@ -143,13 +152,7 @@ test('a session moves to another device by its session link: the same quiz, the 
 
 test('results collected on two devices come together in one debrief through the backup, none counted twice', async () => {
   const first = await phone({ acceptDownloads: true });
-  await first.page.goto(`${suite.server.url}?view=trainer`);
-  await untilApp(first.page);
-  await first.page.getByLabel('Title (optional)').fill('Two phones');
-  await first.page.getByRole('button', { name: 'Make the quiz link' }).click();
-  const sessionLink = await first.page.getByLabel('The session link', { exact: true }).inputValue();
-  const link = await first.page.getByLabel('The quiz link', { exact: true }).inputValue();
-  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  const { spec, sessionLink } = await makeSession(first.page, 'Two phones');
   const result = (token, missed) => `${suite.server.url}?view=result${spec}&score=${10 - missed.length}&missed=${missed.join('.')}&r=${token}`;
   // Two results scanned on the first phone, two on the second (one of them the same learner's).
   for (const [token, missed] of [['aaaa0001', [0]], ['aaaa0002', [1, 2]]]) {
@@ -180,12 +183,7 @@ test('results collected on two devices come together in one debrief through the 
 
 test('the debrief names a scenario question by its scenario, and draws a score nobody got as nothing', async () => {
   const { context, page, problems } = await phone();
-  await page.goto(`${suite.server.url}?view=trainer`);
-  await untilApp(page);
-  await page.getByLabel('Title (optional)').fill('Scenarios');
-  await page.getByRole('button', { name: 'Make the quiz link' }).click();
-  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
-  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  const { spec } = await makeSession(page, 'Scenarios');
   // Every question missed by one learner: each is in "Most missed" or the list of every question.
   await page.goto(`${suite.server.url}?view=result${spec}&score=0&missed=0.1.2.3.4.5.6.7.8.9&r=bbbb0001`);
   await page.locator('.debrief-figures').waitFor();
@@ -209,11 +207,7 @@ test('the debrief names a scenario question by its scenario, and draws a score n
 
 test('the debrief on a projector: at 1080p no text under 24 px, the header hidden, and back as it was', async () => {
   const { context, page, problems } = await phone({ viewport: { width: 1920, height: 1080 }, isMobile: false, hasTouch: false, bypassCSP: true });
-  await page.goto(`${suite.server.url}?view=trainer`);
-  await untilApp(page);
-  await page.getByRole('button', { name: 'Make the quiz link' }).click();
-  const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
-  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
+  const { spec } = await makeSession(page);
   await page.goto(`${suite.server.url}?view=result${spec}&score=7&missed=1.4.8&r=cccc0001`);
   await page.locator('.debrief-figures').waitFor();
   const smallest = () =>
@@ -241,13 +235,8 @@ test('the debrief on a projector: at 1080p no text under 24 px, the header hidde
 
 test('the session link carries the results collected so far: opened on the laptop, they join its debrief, none counted twice', async () => {
   const phoneDevice = await phone();
-  await phoneDevice.page.goto(`${suite.server.url}?view=trainer`);
-  await untilApp(phoneDevice.page);
-  await phoneDevice.page.getByLabel('Title (optional)').fill('Moving results');
-  await phoneDevice.page.getByRole('button', { name: 'Make the quiz link' }).click();
-  const link = await phoneDevice.page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const { spec } = await makeSession(phoneDevice.page, 'Moving results');
   const session = new URL(phoneDevice.page.url()).searchParams.get('quiz');
-  const spec = new URL(link).search.replace('?view=trainer-quiz', '');
   const name = 'سارة_O.Neil';
   for (const [token, missed, who] of [['dddd0001', [0], name], ['dddd0002', [1, 2], null]]) {
     await phoneDevice.page.goto(`${suite.server.url}?view=result${who ? `&name=${encodeURIComponent(who)}` : ''}${spec}&score=${10 - missed.length}&missed=${missed.join('.')}&r=${token}`);
