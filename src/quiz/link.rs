@@ -86,6 +86,16 @@ impl LinkError {
     }
 }
 
+/// FNV-1a (32 bits) of `bytes`, continuing from `hash` (`0x811C_9DC5` to
+/// start): the quiz id's hash and the session code's check.
+pub(crate) fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    for &byte in bytes {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
 // ---- Percent-encoding
 
 /// Every byte but ASCII letters, digits and `-` as `%XX`, so a full stop or
@@ -461,12 +471,7 @@ impl QuizSpec {
 
     pub fn id(&self) -> String {
         // FNV-1a, 32 bits: plenty to tell a trainer's sessions apart.
-        let mut hash: u32 = 0x811C_9DC5;
-        for byte in self.params().bytes() {
-            hash ^= u32::from(byte);
-            hash = hash.wrapping_mul(0x0100_0193);
-        }
-        format!("{hash:08x}")
+        format!("{:08x}", fnv1a(0x811C_9DC5, self.params().as_bytes()))
     }
 }
 

@@ -24,6 +24,7 @@ pub mod saving;
 pub mod schedule;
 pub mod scoring;
 pub mod session;
+pub mod session_code;
 pub mod store;
 pub mod stored_answer;
 pub mod wording;

@@ -28,6 +28,9 @@ pub enum Route {
     Present {
         session: String,
     },
+    /// "Join with a code": a learner types the session code present mode
+    /// shows (see `session_code`).
+    Join,
     /// A trainer's quiz link; the query is checked by `link::QuizSpec`.
     TrainerQuiz(String),
     /// A learner's result link; the query is checked by `link::QuizResult`.
@@ -39,6 +42,11 @@ pub enum Route {
     /// The debrief of one trainer's quiz (by its id), or of all of them.
     Debrief {
         quiz: Option<String>,
+    },
+    /// One session's debrief, full screen for a projector: the figures, the
+    /// spread and the most missed, large; no learner's name.
+    Projector {
+        quiz: String,
     },
     /// Completion records, and making a new one after a quiz.
     Records,
@@ -93,10 +101,12 @@ impl Route {
             Route::Progress => "Your progress",
             Route::Trainer { .. } => "Run a session",
             Route::Present { .. } => "Scan to join the quiz",
+            Route::Join => "Join with a code",
             Route::TrainerQuiz(_) => "A quiz from your trainer",
             Route::ResultLink(_) => "A learner's result",
             Route::SessionLink(_) => "A trainer's session",
             Route::Debrief { .. } => "Group debrief",
+            Route::Projector { .. } => "Group debrief on the projector",
             Route::Records => "Your completion records",
             Route::NewRecord { .. } => "Make a completion record",
             Route::Learn { card: None } => "Learn",
@@ -120,9 +130,11 @@ impl Route {
             Route::Trainer { session: None } => "?view=trainer".into(),
             Route::Trainer { session: Some(session) } => format!("?view=trainer&quiz={session}"),
             Route::Present { session } => format!("?view=present&quiz={session}"),
+            Route::Join => "?view=join".into(),
             Route::TrainerQuiz(query) | Route::ResultLink(query) | Route::SessionLink(query) => query.clone(),
             Route::Debrief { quiz: None } => "?view=debrief".into(),
             Route::Debrief { quiz: Some(quiz) } => format!("?view=debrief&quiz={quiz}"),
+            Route::Projector { quiz } => format!("?view=projector&quiz={quiz}"),
             Route::Records => "?view=records".into(),
             Route::NewRecord { attempt: None } => "?view=record".into(),
             Route::NewRecord { attempt: Some(attempt) } => format!("?view=record&attempt={attempt}"),
@@ -166,6 +178,8 @@ impl Route {
             ("progress", None, None, None) => Route::Progress,
             ("trainer", None, quiz, None) if quiz.is_none_or(is_link_id) => Route::Trainer { session: owned(quiz) },
             ("present", None, Some(quiz), None) if is_link_id(quiz) => Route::Present { session: quiz.to_owned() },
+            ("join", None, None, None) => Route::Join,
+            ("projector", None, Some(quiz), None) if is_link_id(quiz) => Route::Projector { quiz: quiz.to_owned() },
             ("debrief", None, quiz, None) if quiz.is_none_or(is_link_id) => Route::Debrief { quiz: owned(quiz) },
             ("records", None, None, None) => Route::Records,
             ("record", None, None, attempt) => Route::NewRecord { attempt: owned(attempt) },
@@ -192,9 +206,11 @@ mod tests {
             Route::Progress,
             Route::Trainer { session: None },
             Route::Present { session: "0a1b2c3d".into() },
+            Route::Join,
             Route::TrainerQuiz(String::new()),
             Route::ResultLink(String::new()),
             Route::Debrief { quiz: None },
+            Route::Projector { quiz: "0a1b2c3d".into() },
             Route::Records,
             Route::NewRecord { attempt: None },
             Route::Learn { card: None },
@@ -222,8 +238,10 @@ mod tests {
             Route::Trainer { session: None },
             Route::Trainer { session: Some("0a1b2c3d".into()) },
             Route::Present { session: "0a1b2c3d".into() },
+            Route::Join,
             Route::Debrief { quiz: None },
             Route::Debrief { quiz: Some("0a1b2c3d".into()) },
+            Route::Projector { quiz: "0a1b2c3d".into() },
             Route::Records,
             Route::NewRecord { attempt: None },
             Route::TrainerQuiz("?view=trainer-quiz&topics=all".into()),

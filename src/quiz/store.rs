@@ -747,9 +747,19 @@ impl Store {
         Added::New
     }
 
-    /// Every counted result, in the order they were counted.
+    /// Every counted result, in the order they were counted. A result of a
+    /// session kept here carries that session's title: a learner who joined
+    /// by its code (see `session_code`) sent none, and a chat app may have
+    /// cut it from a result link.
     pub fn tally(&self) -> Tally {
-        Tally { results: self.debrief.live_by_time(|at, _| at).into_iter().map(|(_, r)| r.clone()).collect() }
+        let titled = |result: &QuizResult| {
+            let mut result = result.clone();
+            if let Some(session) = self.sessions.get(&result.spec.id()) {
+                result.spec.title.clone_from(&session.spec.title);
+            }
+            result
+        };
+        Tally { results: self.debrief.live_by_time(|at, _| at).into_iter().map(|(_, r)| titled(r)).collect() }
     }
 
     /// Clears the debrief of quiz `quiz_id`; returns the results removed, for Undo.

@@ -53,8 +53,10 @@ fn listed_prompt(question: &Question) -> String {
     }
 }
 
-/// The figures, the spread and the questions of one session's debrief.
-fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
+/// The figures, the spread and the questions of one session's debrief. On
+/// the projector (`projected`), no learner is named: the room sees how the
+/// group did, not who missed what.
+fn summary_view(summary: &Summary, questions: &[Question], projected: bool) -> impl IntoView {
     let n = summary.responded;
     let most = summary.spread.iter().copied().max().unwrap_or(1).max(1);
     let spread_rows = summary
@@ -111,17 +113,26 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <div class="debrief-overview">
         <h3>{unbroken(session_title(&summary.spec))}</h3>
         <p class="session-effort">{session_effort(questions.len(), &summary.spec)}</p>
         <dl class="debrief-figures">
             <div><dt>"Responses"</dt><dd>{n}</dd></div>
             {summary.passed.map(|passed| view! {
-                <div><dt>{format!("Passed (pass mark {}%)", summary.spec.pass_mark)}</dt><dd>{of(passed, n)}</dd></div>
+                <div class="pass-rate">
+                    <dt>{format!("Passed (pass mark {}%)", summary.spec.pass_mark)}</dt>
+                    // On the projector the rate is the figure, large; the count beneath it.
+                    {if projected {
+                        view! { <dd>{format!("{}%", rounded_percent(passed as u64, n as u64))}<span class="figure-detail">{format!("{passed} of {n}")}</span></dd> }.into_any()
+                    } else {
+                        view! { <dd>{of(passed, n)}</dd> }.into_any()
+                    }}
+                </div>
             })}
             <div><dt>"Average score"</dt><dd>{format!("{}%", summary.average_percent)}</dd></div>
         </dl>
         // Each name isolated (`<bdi>`): right-to-left names side by side would otherwise swap places.
-        {(!summary.names.is_empty()).then(|| {
+        {(!projected && !summary.names.is_empty()).then(|| {
             let last = summary.names.len() - 1;
             let names = summary.names.iter().enumerate().map(|(n, name)| view! { <bdi>{name.clone()}</bdi>{(n < last).then_some(", ")}}).collect_view();
             view! { <p>"From: " {names}</p> }
@@ -131,13 +142,16 @@ fn summary_view(summary: &Summary, questions: &[Question]) -> impl IntoView {
             <thead><tr><th scope="col">"Right"</th><th scope="col"><span class="visually-hidden">"Chart"</span></th><th scope="col" class="numeric">"Learners"</th></tr></thead>
             <tbody>{spread_rows}</tbody>
         </table>
+        </div>
+        <div class="debrief-missed">
         <h3>"Most missed"</h3>
         {if summary.most_missed.is_empty() {
             view! { <p>"Nobody missed a question. Well done, everyone."</p> }.into_any()
         } else {
             view! { <ol class="missed">{missed}</ol> }.into_any()
         }}
-        <h3>"Every question"</h3>
+        </div>
+        <h3 class="every-question">"Every question"</h3>
         <ol class="by-question">{by_question}</ol>
     }
 }
@@ -149,6 +163,11 @@ pub fn DebriefPage(
     /// Said once, when a result link has just been opened.
     notice: Option<String>,
     on_navigate: Callback<Route>,
+    /// Full screen for a projector (`Route::Projector`): everything larger,
+    /// the site's header hidden, no names, and nothing to press but full
+    /// screen and leave.
+    #[prop(optional)]
+    projected: bool,
 ) -> impl IntoView {
     let state = use_app();
     let tally = Memo::new(move |_| state.store.with(|s| s.tally()));
@@ -180,15 +199,27 @@ pub fn DebriefPage(
             message.set(Some("The debrief is back.".into()));
         }
     };
-    // The debrief on a projector: every size larger, the site's header hidden
-    // (`.projecting` on <html>, synced here; gone with the screen).
-    let projecting = RwSignal::new(false);
-    Effect::new(move |_| share::set_root_class("projecting", projecting.get()));
-    on_cleanup(|| share::set_root_class("projecting", false));
+    // On a projector: every size larger and the site's header hidden
+    // (`.projecting` on <html>, gone with the screen); Escape leaves.
+    if projected {
+        share::set_root_class("projecting", true);
+        let back = Route::Debrief { quiz: quiz.clone() };
+        let on_escape = window_event_listener(leptos::ev::keydown, move |e| {
+            if e.key() == "Escape" {
+                state.replace(back.clone());
+            }
+        });
+        on_cleanup(move || {
+            on_escape.remove();
+            share::leave_full_screen();
+            share::set_root_class("projecting", false);
+        });
+    }
     let session_here = {
         let quiz = quiz.clone();
         Memo::new(move |_| quiz.as_ref().and_then(|id| state.store.with(|s| s.sessions.get(id).map(|t| t.spec.clone()))))
     };
+    let back = Route::Debrief { quiz: quiz.clone() };
     let body = move || {
         let quiz = quiz.clone();
         tally.with(|t| {
@@ -199,12 +230,14 @@ pub fn DebriefPage(
                     let questions = session_questions(&bank, &spec);
                     let quiz_id = spec.id();
                     let Some(summary) = t.summary(&quiz_id, questions.len() as u32) else { return ().into_any() };
+                    if projected {
+                        return view! { <div class="debrief-body">{summary_view(&summary, &questions, true)}</div> }.into_any();
+                    }
                     view! {
-                        <button type="button" class="button button-secondary" aria-pressed=move || projecting.get().to_string()
-                            on:click=move |_| projecting.update(|on| *on = !*on)>
-                            {move || if projecting.get() { "Leave the projector view" } else { "Show on the projector" }}
-                        </button>
-                        {summary_view(&summary, &questions)}
+                        <NavLink route=Route::Projector { quiz: quiz_id.clone() } on_navigate=on_navigate class="button button-secondary">
+                            "Show on the projector"
+                        </NavLink>
+                        <div class="debrief-body">{summary_view(&summary, &questions, false)}</div>
                         <div class="button-group">
                             {made_here.is_some().then(|| view! {
                                 <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } on_navigate=on_navigate class="button button-secondary">
@@ -256,12 +289,36 @@ pub fn DebriefPage(
             }
         })
     };
+    let leave = {
+        let back = back.clone();
+        move |e: leptos::ev::MouseEvent| {
+            e.prevent_default();
+            state.replace(back.clone());
+        }
+    };
+    let controls = projected.then(|| {
+        view! {
+            <div class="button-group present-controls">
+                {share::full_screen_available().then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("debrief"); }>"Full screen"</button>
+                })}
+                <a href=back.to_query() class="button button-secondary" on:click=leave>"Leave the projector view"</a>
+            </div>
+        }
+    });
+    let links = (!projected).then(|| {
+        view! {
+            <NavLink route=Route::Trainer { session: None } on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
+            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+        }
+    });
     view! {
-        <section class="page debrief" aria-labelledby="debrief-heading"
+        <section class="page debrief" id="debrief" aria-labelledby="debrief-heading" class:projected=projected
             data-settling=move || guard.settling().get().then_some("")
             on:click:capture=guard.on_click()
             on:mousedown:capture=guard.on_mousedown()>
-            <h2 id="debrief-heading">"Group debrief"</h2>
+            {controls}
+            <h2 id="debrief-heading" class:visually-hidden=projected>"Group debrief"</h2>
             <div role="status">
                 {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}
                 {move || cleared.get().is_some().then(|| view! {
@@ -269,8 +326,7 @@ pub fn DebriefPage(
                 })}
             </div>
             {body}
-            <NavLink route=Route::Trainer { session: None } on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
-            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+            {links}
         </section>
     }
 }

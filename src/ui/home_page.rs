@@ -277,6 +277,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                 <NavLink route=Route::Learn { card: None } on_navigate=navigate class="destination">"Learn"</NavLink>
                 <NavLink route=Route::Progress on_navigate=navigate class="destination">"Progress"</NavLink>
                 <NavLink route=Route::Records on_navigate=navigate class="destination">"Records"</NavLink>
+                <NavLink route=Route::Join on_navigate=navigate class="destination">"Join with a code"</NavLink>
                 <NavLink route=Route::Trainer { session: None } on_navigate=navigate class="destination">"Run a session"</NavLink>
             </nav>
 

@@ -1,7 +1,8 @@
 //! Present mode: one session's QR code, full screen for a projector, readable
 //! from the back of a hall. The site's header and footer are hidden while
 //! it shows (see `.presenting` in `style/main.css`); the QR code takes most of
-//! the screen's shorter side.
+//! the screen's shorter side. Under it, for a phone that will not scan, the
+//! app's short address and the session code to type there.
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use crate::platform::share;
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::session_questions;
 use crate::quiz::route::Route;
+use crate::quiz::session_code::session_code;
 
 #[component]
 pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
@@ -28,8 +30,21 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let spec = found.spec;
     let link = share::absolute_url(&spec.to_query());
     let qr = qr_svg(&link).unwrap_or_default();
-    // The link without its scheme, for anyone whose camera will not scan.
-    let address = link.split_once("://").map_or(link.as_str(), |(_, rest)| rest).to_owned();
+    // For anyone whose camera will not scan: the app's address without its
+    // scheme (`example.org/safeguarding`) and the session code, both short
+    // enough to type; or, for a session from before codes, the whole link.
+    let without_scheme = |url: &str| url.split_once("://").map_or(url, |(_, rest)| rest).to_owned();
+    let site = without_scheme(&share::absolute_url(""));
+    let site = site.trim_end_matches("index.html").trim_end_matches('/').to_owned();
+    let topic_ids: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
+    let to_type = match session_code(&spec, &topic_ids) {
+        Some(code) => view! {
+            <p class="present-address">"No camera? Open " <span class="present-url">{site}</span> ", choose \u{201c}Join with a code\u{201d} and type:"</p>
+            <p class="present-code">{code}</p>
+        }
+        .into_any(),
+        None => view! { <p class="present-address">"Or type " <span class="present-url">{without_scheme(&link)}</span></p> }.into_any(),
+    };
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
     // Close (or Escape) goes back to the session in this screen's place, so
@@ -68,7 +83,7 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
                 <h2 id="present-heading" tabindex="-1" node_ref=heading_ref>{unbroken(session_title(&spec))}</h2>
                 <p class="present-scan">"Scan with your phone's camera"</p>
                 <p class="present-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
-                <p class="present-address">"Or type " <span class="present-url">{address}</span></p>
+                {to_type}
                 <p class="present-note">"It works offline once opened. Nothing you answer leaves your phone."</p>
             </div>
         </section>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::state::{use_app, BankState};
 use super::{
-    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, LearnPage, NavLink, PresentPage, ProgressPage, QuizScreen,
-    RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
+    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,
+    QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
 };
 use crate::quiz::progress::Mode;
 use crate::quiz::route::Route;
@@ -50,9 +50,13 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
                 view! { <TrainerPage bank=ready session=session on_navigate=navigate /> }.into_any()
             }
             (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session /> }.into_any(),
+            (Route::Join, Some(ready)) => view! { <JoinPage bank=ready /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {
                 view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() on_navigate=navigate /> }.into_any()
+            }
+            (Route::Projector { quiz }, Some(ready)) => {
+                view! { <DebriefPage bank=ready quiz=Some(quiz) notice=None on_navigate=navigate projected=true /> }.into_any()
             }
             (Route::Progress, Some(ready)) => view! { <ProgressPage bank=ready on_home=go_home /> }.into_any(),
             (Route::Learn { card }, Some(ready)) => {

@@ -13,7 +13,7 @@ use leptos::{html, prelude::*};
 
 use super::focus::focus_when_shown;
 use super::link_actions::{copy_link, share_link};
-use super::qr::qr_svg;
+use super::qr::{qr_svg, qr_svg_labelled};
 use super::state::use_app;
 use super::unbroken;
 use super::NavLink;
@@ -24,6 +24,7 @@ use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::qr_code::QrCode;
 use crate::quiz::route::Route;
 use crate::quiz::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
+use crate::quiz::session_code::{session_code, SEED_LIMIT};
 use crate::quiz::store::TrainerSession;
 use crate::quiz::wording::{about_minutes, format_day, isolated};
 
@@ -63,6 +64,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
     let start = shown.get_untracked().map(|(_, t)| t.spec);
     // A session of every topic is kept as `topics=all`: shown with every box ticked.
     let all_topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
+    let bank_order = all_topics.clone();
     let chosen_topics = RwSignal::new(match &start {
         Some(spec) if spec.topics.is_empty() => all_topics,
         Some(spec) => spec.topics.clone(),
@@ -78,7 +80,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
     let topic_total = bank.topics.len();
     // The settings as the form stands (seed 0: not yet made).
     let form_spec = Memo::new(move |_| {
-        let topics = chosen_topics.get();
+        // In the bank's order, whatever order they were ticked in, so the session code gives them back as they were.
+        let topics: Vec<String> = chosen_topics.with(|c| bank_order.iter().filter(|id| c.contains(id)).cloned().collect());
         QuizSpec {
             // Every topic is written `topics=all`: a shorter link, a simpler QR code.
             topics: if topics.len() == topic_total { Vec::new() } else { topics },
@@ -98,7 +101,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
         let existing =
             state.store.with_untracked(|s| s.sessions.live().find(|(_, t)| t.spec.same_settings(&wanted)).map(|(id, _)| id.to_owned()));
         let id = existing.unwrap_or_else(|| {
-            let spec = QuizSpec { seed: clock::random_seed() as u32, ..wanted };
+            // Below 2^16, so the session has a short code to type (see `session_code`).
+            let spec = QuizSpec { seed: (clock::random_seed() % u64::from(SEED_LIMIT)) as u32, ..wanted };
             let id = spec.id();
             state.change(|s, now| s.add_session(spec, now));
             state.save_now();
@@ -161,6 +165,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             let link = share::absolute_url(&spec.to_query());
             let qr = qr_svg(&link).unwrap_or_default();
             let given = session_questions(&bank_for_panel, &spec).len();
+            let code = session_code(&spec, &bank_for_panel.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>());
             let asked = spec.count as usize;
             let link_value = StoredValue::new(link.clone());
             // The session link carries the results collected here so far, so opening it on
@@ -173,6 +178,8 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                 copy_link(session_link.get_untracked(), message, "The session link is copied. Open it on the other device.")
             };
             let copy = move |_| copy_link(link_value.get_value(), message, "The link is copied.");
+            let details_ref = NodeRef::<html::Details>::new();
+            let qr_open = RwSignal::new(false);
             let share_it = move |_| share_link("Safeguarding Check quiz", link_value.get_value());
             let (svg_id, png_id, count_id) = (id.clone(), id.clone(), id.clone());
             view! {
@@ -197,6 +204,10 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                         })}
                     </div>
                     <div class="qr-box" class:stale=move || stale.get() inner_html=qr></div>
+                    {code.map(|code| view! {
+                        <p class="session-code-line">"Session code: " <strong class="session-code">{code}</strong></p>
+                        <p class="hint">"A learner whose camera will not scan can choose \u{201c}Join with a code\u{201d} on the app's home screen and type it: the same quiz, offline."</p>
+                    })}
                     <div class="form-group">
                         <label class="label" for="quiz-link">"The quiz link"</label>
                         <input id="quiz-link" class="input" type="text" readonly prop:value=link />
@@ -220,9 +231,20 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                         <input id="session-link" class="input" type="text" readonly prop:value=move || session_link.get() />
                     </div>
                     <button type="button" class="button button-secondary" on:click=copy_session>"Copy the session link"</button>
+                    // From the laptop to the phone in hand (or back): its camera opens the session link, results and all.
+                    // Drawn only while open: one QR code on the screen at a time.
+                    <details class="result-link-details session-link-qr" node_ref=details_ref
+                        on:toggle=move |_| qr_open.set(details_ref.get_untracked().is_some_and(|d| d.open()))>
+                        <summary>"Show the session link as a QR code"</summary>
+                        <p class="hint">"Scan it with the other device's camera."</p>
+                        {move || qr_open.get().then(|| match qr_svg_labelled(&session_link.get(), "QR code of the session link") {
+                            Some(svg) => view! { <div class="qr-box" inner_html=svg></div> }.into_any(),
+                            None => view! { <p>"This session carries too many results for a QR code. Copy the session link instead."</p> }.into_any(),
+                        })}
+                    </details>
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. A result is collected by the device that scans its QR code or opens its link, and only there."</p>
-                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. To move them to another device in one step, open the session link above there; they also travel in the progress backup. None is counted twice."</p>
+                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. To move them to another device in one step, open the session link above there, or scan its QR code; they also travel in the progress backup. None is counted twice."</p>
                     <p class="session-results">{move || {
                         let n = results_for(&count_id);
                         format!("{n} result{} so far.", if n == 1 { "" } else { "s" })

@@ -236,6 +236,15 @@ test('the other screens and states, on a device with some use (a prepared store)
   await page.getByRole('heading', { name: 'Not found on this device' }).waitFor();
   await check(page, 'results no longer on this device');
 
+  // Join with a code, empty and with a code that does not match.
+  await page.goto(`${suite.server.url}?view=join`);
+  await page.getByRole('heading', { name: 'Join with a code' }).waitFor();
+  await check(page, 'join with a code');
+  await page.getByLabel('Session code').fill('ABCD-EFGH-JKMN');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByText('This code does not match a session.', { exact: false }).waitFor();
+  await check(page, 'join with a code, a code that does not match');
+
   for (const [view, heading, shot] of [
     ['about', 'About this app', 'about'],
     ['accessibility', 'Accessibility statement'],
@@ -281,7 +290,7 @@ for (const width of [320, 360]) {
     const screens = [
       '', '?view=learn', '?view=learn&card=characteristics', '?view=learn&card=national-picture', '?view=progress',
       '?view=trainer', `?view=trainer&quiz=${session}`, `?view=present&quiz=${session}`, result,
-      `?view=debrief&quiz=${everything.quiz_id}`, '?view=records', '?view=about', '?view=accessibility',
+      `?view=debrief&quiz=${everything.quiz_id}`, `?view=projector&quiz=${everything.quiz_id}`, '?view=join', '?view=records', '?view=about', '?view=accessibility',
       `?view=results&attempt=${everything.finished.id}`, `?view=results&attempt=${everything.certified.id}`,
       `?view=results&attempt=${everything.failed.id}`,
       `?view=quiz&quiz=${everything.to_check.id}`, `?view=quiz&quiz=${everything.in_progress.id}`,

@@ -8,9 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
-import { answer, next } from './support/quiz-player.mjs';
+import { answer, next, settled } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
+import { decodePng } from './support/qr.mjs';
 
 const suite = sharedServerAndBrowser();
 
@@ -21,13 +22,15 @@ async function phone(options = {}) {
 }
 
 /**
- * Makes a session on the trainer screen of `page`, titled `title` if given:
+ * Makes a session on the trainer screen of `page`, titled `title` if given
+ * (an assessment with its pass mark of 80% if `assessment`):
  * its quiz link, the spec part of it (for result links) and its session link.
  */
-async function makeSession(page, title) {
+async function makeSession(page, title, { assessment = false } = {}) {
   await page.goto(`${suite.server.url}?view=trainer`);
   await untilApp(page);
   if (title) await page.getByLabel('Title (optional)').fill(title);
+  if (assessment) await page.getByLabel('Assessment: feedback at the end, with a pass mark').check();
   await page.getByRole('button', { name: 'Make the quiz link' }).click();
   const link = await page.getByLabel('The quiz link', { exact: true }).inputValue();
   const sessionLink = await page.getByLabel('The session link', { exact: true }).inputValue();
@@ -137,6 +140,9 @@ test('a session moves to another device by its session link: the same quiz, the 
   assert.equal(new URL(laptop.page.url()).searchParams.get('quiz'), new URL(phoneDevice.page.url()).searchParams.get('quiz'), 'the same session, so one debrief');
   await laptop.page.getByRole('link', { name: 'Show on a projector' }).click();
   await laptop.page.getByText("Scan with your phone's camera").waitFor();
+  // Or by its QR code, from one screen to the other device's camera.
+  await phoneDevice.page.getByText('Show the session link as a QR code').click();
+  assert.equal(decodePng(await phoneDevice.page.locator('.session-link-qr svg').screenshot()), sessionLink, 'the QR code reads as the session link');
   // Opened twice, still one session.
   await laptop.page.goto(sessionLink);
   await laptop.page.getByRole('heading', { name: 'Church hall' }).waitFor();
@@ -205,32 +211,173 @@ test('the debrief names a scenario question by its scenario, and draws a score n
   await context.close();
 });
 
-test('the debrief on a projector: at 1080p no text under 24 px, the header hidden, and back as it was', async () => {
+/** The smallest font size, in px, of any text shown in `main`. */
+const smallestText = (page) =>
+  page.evaluate(() => {
+    const sizes = [...document.querySelectorAll('main *')]
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) && e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+      .map((e) => parseFloat(getComputedStyle(e).fontSize));
+    return Math.min(...sizes);
+  });
+
+/** True if the page scrolls sideways. */
+const scrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+test('the projector debrief: its own full-screen view, legible at the back from 1024x768 to 4K, no names, kept on reload, live as results come in', async () => {
   const { context, page, problems } = await phone({ viewport: { width: 1920, height: 1080 }, isMobile: false, hasTouch: false, bypassCSP: true });
-  const { spec } = await makeSession(page);
-  await page.goto(`${suite.server.url}?view=result${spec}&score=7&missed=1.4.8&r=cccc0001`);
+  const { spec } = await makeSession(page, 'Projector', { assessment: true });
+  const session = new URL(page.url()).searchParams.get('quiz');
+  for (const [token, missed, name] of [['cccc0001', [1, 4, 8], 'Ali Khan'], ['cccc0002', [4], null]]) {
+    await page.goto(`${suite.server.url}?view=result${name ? `&name=${encodeURIComponent(name)}` : ''}${spec}&score=${10 - missed.length}&missed=${missed.join('.')}&r=${token}`);
+    await page.getByText(/result was added to the debrief\./).waitFor();
+  }
+  await page.goto(`${suite.server.url}?view=debrief&quiz=${session}`);
   await page.locator('.debrief-figures').waitFor();
-  const smallest = () =>
-    page.evaluate(() => {
-      const sizes = [...document.querySelectorAll('main *')]
-        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) && e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
-        .map((e) => parseFloat(getComputedStyle(e).fontSize));
-      return Math.min(...sizes);
-    });
-  assert.ok((await smallest()) < 24, 'on a laptop screen the debrief is sized for reading close up');
-  await page.getByRole('button', { name: 'Show on the projector' }).click();
-  assert.ok((await smallest()) >= 24, `no text under 24 px: ${await smallest()}`);
+  assert.ok((await smallestText(page)) < 24, 'on a laptop screen the debrief is sized for reading close up');
+  assert.match(await page.locator('main').innerText(), /From: Ali Khan/);
+
+  await page.getByRole('link', { name: 'Show on the projector' }).click();
+  await page.getByRole('link', { name: 'Leave the projector view' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('view'), 'projector', 'its own view, so a reload keeps it');
   assert.equal(await page.locator('.site-header').isVisible(), false, 'the site header is hidden');
+  assert.doesNotMatch(await page.locator('main').innerText(), /Ali Khan/, 'no learner is named in front of the room');
+  assert.match(await page.locator('.debrief-figures').innerText(), /Responses\s*2[\s\S]*Passed \(pass mark 80%\)\s*50%\s*1 of 2\b/);
+  assert.equal(await page.getByRole('button', { name: 'Clear this debrief' }).count(), 0, 'nothing on the projector clears the results');
+  const sizes = [
+    { width: 1024, height: 768, least: 24, columns: 1 },
+    { width: 1280, height: 720, least: 24, columns: 2 },
+    { width: 1920, height: 1080, least: 24, columns: 2 },
+    { width: 3840, height: 2160, least: 48, columns: 2 },
+  ];
+  for (const { width, height, least, columns } of sizes) {
+    await page.setViewportSize({ width, height });
+    const smallest = await smallestText(page);
+    assert.ok(smallest >= least, `no text under ${least} px at ${width}x${height}: ${smallest}`);
+    assert.equal(await scrollsSideways(page), false, `no sideways scroll at ${width}x${height}`);
+    const overview = await page.locator('.debrief-overview').boundingBox();
+    const missed = await page.locator('.debrief-missed').boundingBox();
+    const sideBySide = missed.x >= overview.x + overview.width && missed.y < overview.y + overview.height;
+    assert.equal(sideBySide ? 2 : 1, columns, `${columns} column(s) at ${width}x${height}`);
+    const passRate = await page.locator('.pass-rate dd').boundingBox();
+    assert.ok(passRate.y + passRate.height <= height, `the pass rate is on the first screen at ${width}x${height}`);
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
   assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'no axe violations in the projector view, light and dark');
-  await page.getByRole('button', { name: 'Leave the projector view' }).click();
+
+  // A result opened in another tab while the room watches: the projector counts it, with no reload.
+  const other = await context.newPage();
+  await other.goto(`${suite.server.url}?view=result${spec}&score=10&missed=&r=cccc0003`);
+  await other.getByText(/result was added to the debrief\./).waitFor();
+  await page.locator('.debrief-figures').getByText('3', { exact: true }).waitFor();
+  await other.close();
+  // A reload (or the laptop waking) keeps the projector view.
+  await page.reload();
+  await page.getByRole('link', { name: 'Leave the projector view' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projecting')), true);
+  // Escape leaves it for the debrief, as it was.
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Show on the projector' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('view'), 'debrief');
   assert.equal(await page.locator('.site-header').isVisible(), true);
-  // Leaving the screen leaves the projector view too.
-  await page.getByRole('button', { name: 'Show on the projector' }).click();
-  await page.getByRole('link', { name: 'Run a session' }).last().click();
-  await page.getByRole('heading', { name: 'Run a session' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projecting')), false);
+  // So does the link, and leaving by Back.
+  await page.getByRole('link', { name: 'Show on the projector' }).click();
+  await page.getByRole('link', { name: 'Leave the projector view' }).click();
+  await page.getByRole('link', { name: 'Show on the projector' }).click();
+  await page.getByRole('link', { name: 'Leave the projector view' }).waitFor();
+  await page.goBack();
+  await page.getByRole('link', { name: 'Show on the projector' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projecting')), false);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
+});
+
+test('present mode shows a short address and a session code; typed on a phone with no connection, it joins the same quiz, and its result the same debrief', async () => {
+  const trainer = await phone({ viewport: { width: 1280, height: 720 }, isMobile: false, hasTouch: false });
+  await trainer.page.goto(`${suite.server.url}?view=trainer`);
+  await untilApp(trainer.page);
+  // Topics ticked out of the bank's order; an assessment of 5 with a pass mark of 70%.
+  await trainer.page.locator('#topic-principle-6').check();
+  await trainer.page.locator('#topic-principle-1').check();
+  await trainer.page.locator('#quiz-count').selectOption('5');
+  await trainer.page.getByLabel('Assessment: feedback at the end, with a pass mark').check();
+  await trainer.page.locator('#pass-mark').selectOption('70');
+  await trainer.page.getByLabel('Title (optional)').fill('Hall');
+  await trainer.page.getByRole('button', { name: 'Make the quiz link' }).click();
+  const quizLink = await trainer.page.getByLabel('The quiz link', { exact: true }).inputValue();
+  const session = new URL(trainer.page.url()).searchParams.get('quiz');
+  const shownHere = await trainer.page.locator('.session-code').innerText();
+  await trainer.page.getByRole('link', { name: 'Show on a projector' }).click();
+  const code = (await trainer.page.locator('.present-code').innerText()).trim();
+  assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, 'twelve letters and numbers in three groups');
+  assert.equal(code, shownHere, 'the trainer screen shows the same code');
+  const origin = new URL(suite.server.url);
+  assert.equal(await trainer.page.locator('.present-url').innerText(), `${origin.host}${origin.pathname}`.replace(/\/$/, ''), 'the app\'s address, short: no scheme and no query');
+  const codeSize = await trainer.page.locator('.present-code').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(codeSize >= 48, `the code is large: ${codeSize}px`);
+  const codeBox = await trainer.page.locator('.present-code').boundingBox();
+  assert.ok(codeBox.x + codeBox.width <= 1280 && codeBox.y + codeBox.height <= 720, 'the code is whole on the first screen');
+
+  // A learner with the same quiz by its QR code, for comparison.
+  const scanned = await phone();
+  await scanned.page.goto(quizLink);
+  await untilApp(scanned.page);
+  await scanned.page.getByRole('button', { name: 'Start the quiz' }).click();
+
+  // A learner whose camera will not scan: the app opened once, then no connection.
+  const typing = await phone();
+  await typing.page.goto(suite.server.url);
+  await untilApp(typing.page);
+  await typing.context.setOffline(true);
+  await typing.page.getByRole('link', { name: 'Join with a code' }).click();
+  const field = typing.page.getByLabel('Session code');
+  // A typing mistake is refused, says why, and keeps what was typed to correct.
+  const plain = code.replaceAll('-', '');
+  const swapAt = [...plain].findIndex((c, i) => c !== plain[i + 1]);
+  const mistyped = plain.slice(0, swapAt) + plain[swapAt + 1] + plain[swapAt] + plain.slice(swapAt + 2);
+  await field.fill(mistyped);
+  await typing.page.getByRole('button', { name: 'Join' }).click();
+  await typing.page.getByText('This code does not match a session. Check each character against the screen.', { exact: false }).waitFor();
+  assert.equal(await field.inputValue(), mistyped);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await typing.page.evaluate(() => document.activeElement.id), 'session-code', 'focus is on the field to correct');
+  await field.fill(plain.slice(0, 11));
+  await typing.page.getByRole('button', { name: 'Join' }).click();
+  await typing.page.getByText('A session code has 12 letters and numbers. This one has 11.', { exact: false }).waitFor();
+  // Typed the way people type: lower case, spaces, O for 0 and l for 1; Enter joins.
+  await field.fill(code.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o').replaceAll('1', 'l'));
+  await field.press('Enter');
+  await typing.page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+  assert.equal(new URL(typing.page.url()).searchParams.get('c'), session, 'the same quiz: the same id as the trainer\'s link');
+  assert.match(await typing.page.locator('main').innerText(), /5 questions/);
+  await typing.page.getByRole('button', { name: 'Start the quiz' }).click();
+  // The same questions in the same order, options and all.
+  for (let n = 1; n <= 5; n++) {
+    await typing.page.getByText(`Question ${n} of 5`).waitFor();
+    await scanned.page.getByText(`Question ${n} of 5`).waitFor();
+    const onScreen = (page) => page.locator('main fieldset').first().innerText();
+    assert.equal(await onScreen(typing.page), await onScreen(scanned.page), `question ${n} is the same on both phones`);
+    for (const page of [typing.page, scanned.page]) await answer(page, { correctly: true, deferred: true });
+  }
+  await typing.page.getByRole('heading', { name: 'Check your answers before you submit' }).waitFor();
+  await settled(typing.page);
+  await typing.page.getByRole('button', { name: 'Submit your answers' }).click();
+  await typing.page.getByRole('button', { name: 'Show my result to the trainer' }).click();
+  const resultLink = decodePng(await typing.page.locator('.result-qr svg').screenshot());
+  assert.ok(resultLink, 'the result QR code can be read');
+  assert.deepEqual(typing.problems.pageErrors, []);
+  assert.deepEqual(typing.problems.failedRequests.filter((r) => !r.includes('favicon')), [], 'nothing was fetched: it all ran offline');
+  await typing.context.close();
+  await scanned.context.close();
+
+  // The trainer scans it: one debrief, under the session's title.
+  await trainer.page.goto(resultLink);
+  await trainer.page.getByText("A learner's result was added to the debrief.").waitFor();
+  assert.equal(new URL(trainer.page.url()).searchParams.get('quiz'), session);
+  await trainer.page.getByRole('heading', { name: 'Hall', level: 3 }).waitFor();
+  assert.match(await trainer.page.locator('.debrief-figures').innerText(), /Responses\s*1\b/);
+  assert.deepEqual(trainer.problems.pageErrors, []);
+  await trainer.context.close();
 });
 
 test('the session link carries the results collected so far: opened on the laptop, they join its debrief, none counted twice', async () => {

@@ -20,6 +20,7 @@ mod qr_code;
 mod resume;
 mod schedule_properties;
 mod session;
+mod session_code;
 mod store_properties;
 mod stored_answers;
 mod time_zones;
