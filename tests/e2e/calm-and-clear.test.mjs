@@ -36,7 +36,7 @@ test('home states the effort of each way in, and the other places to go sit unde
 
   const row = page.getByRole('navigation', { name: 'More to do' });
   const names = await row.getByRole('link').allTextContents();
-  assert.deepEqual(names, ['Learn', 'Progress', 'Records', 'Run a session']);
+  assert.deepEqual(names, ['Learn', 'Progress', 'Records', 'Join with a code', 'Run a session']);
   // Under the main actions, not three screens down: within the second screen of a phone.
   const top = await row.evaluate((nav) => nav.getBoundingClientRect().top + window.scrollY);
   assert.ok(top < PHONE.height * 2, `the row starts ${Math.round(top)} px down`);

@@ -54,7 +54,7 @@ test('home paints and works before the app is downloaded, and the app takes over
   // The real home is on screen, styled, while the app is still on its way.
   await page.getByRole('heading', { name: 'Check what you know' }).waitFor();
   assert.ok(await page.getByRole('button', { name: 'Start quick check' }).isEnabled());
-  assert.equal(await page.locator('.destinations a').count(), 4, 'the destinations row');
+  assert.equal(await page.locator('.destinations a').count(), 5, 'the destinations row');
   assert.match(await page.locator('.way-in .effort').first().innerText(), /^10 questions · about 5 minutes/);
   const headerColour = await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.notEqual(headerColour, 'rgba(0, 0, 0, 0)', 'the styles apply before the app arrives');
