@@ -65,8 +65,10 @@ trunk build --release
 # take a `&dyn Fn` for their topic check: a closure type each cost 3.2 KB).
 # The session code and "Join with a code", the projector debrief as its own
 # screen and the session link's QR code took the app from 352.0 to 356.2 and
-# the dist from 380.9 to 385.1 KB; the page is 12.7 KB.
-node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 358 --total-budget-kb 387
+# the dist from 380.9 to 385.1 KB; the page is 12.7 KB. Their break-test's
+# fixes (a code found in pasted text, a session link too long for its results
+# said so, the projector's own empty state) took them to 358.3 and 387.1 KB.
+node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 360 --total-budget-kb 389
 
 layer "4/5 End-to-end tests in headless Chromium (Playwright), $(e2e_concurrency) files at a time"
 run_node_tests e2e "$(e2e_concurrency)" tests/e2e/*.test.mjs

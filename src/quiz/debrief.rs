@@ -68,7 +68,13 @@ impl Tally {
         for result in self.results.iter().rev() {
             let id = result.spec.id();
             match quizzes.iter_mut().find(|(q, _, _)| *q == id) {
-                Some(entry) => entry.2 += 1,
+                Some(entry) => {
+                    entry.2 += 1;
+                    // A title from any of its results: one who joined by the session code sent none.
+                    if entry.1.title.is_none() {
+                        entry.1.title.clone_from(&result.spec.title);
+                    }
+                }
                 None => quizzes.push((id, result.spec.clone(), 1)),
             }
         }
@@ -80,7 +86,9 @@ impl Tally {
     /// answers than there are questions counts as all right.
     pub fn summary(&self, quiz_id: &str, questions: u32) -> Option<Summary> {
         let results: Vec<&QuizResult> = self.results.iter().filter(|r| r.spec.id() == quiz_id).collect();
-        let spec = results.first()?.spec.clone();
+        // Its title from any result that has one (one who joined by the session code sent none).
+        let mut spec = results.first()?.spec.clone();
+        spec.title = results.iter().find_map(|r| r.spec.title.clone());
         let questions = questions.max(1);
         let correct = |r: &QuizResult| r.correct.min(questions);
         let total_correct: u64 = results.iter().map(|r| u64::from(correct(r))).sum();

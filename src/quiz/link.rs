@@ -59,6 +59,15 @@ pub struct QuizResult {
     pub name: Option<String>,
 }
 
+/// A session link ([`QuizSpec::session_query_with`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionLink {
+    /// Its query string, with its leading `?`.
+    pub query: String,
+    /// How many of the session's results it could not carry (all or none).
+    pub left_out: usize,
+}
+
 /// Why a link could not be read, in words for the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkError {
@@ -312,7 +321,12 @@ impl QuizSpec {
     /// escape. A link cut inside the results no longer matches their count,
     /// and one cut after them loses settings the check covers: either way it
     /// is refused, never read as fewer results.
-    pub fn session_query_with(&self, results: &[QuizResult]) -> String {
+    ///
+    /// A link longer than the app reads back (`query::RAW_QUERY_MAX`, 8,000
+    /// bytes: about 150 results with no names, 60 with long names and many
+    /// missed) carries none of them, and says how many it left out, for the
+    /// trainer screen to send them another way (the progress backup).
+    pub fn session_query_with(&self, results: &[QuizResult]) -> SessionLink {
         let id = self.id();
         let entries: Vec<String> = results
             .iter()
@@ -325,11 +339,15 @@ impl QuizSpec {
             .collect();
         let query = self.session_query();
         if entries.is_empty() {
-            return query;
+            return SessionLink { query, left_out: 0 };
         }
         // Right after `c=` and its eight digits.
         let at = query.find("&c=").map_or(query.len(), |i| (i + 11).min(query.len()));
-        format!("{}&results={}_{}{}", &query[..at], entries.len(), entries.join("_"), &query[at..])
+        let with = format!("{}&results={}_{}{}", &query[..at], entries.len(), entries.join("_"), &query[at..]);
+        if with.len() > SESSION_QUERY_MAX {
+            return SessionLink { query, left_out: entries.len() };
+        }
+        SessionLink { query: with, left_out: 0 }
     }
 
     /// The results a session link carries ([`QuizSpec::session_query_with`]),
@@ -595,7 +613,7 @@ mod tests {
             other,
             result("aaaa0003", 5, vec![], Some("جلسة")),
         ];
-        let link = spec.session_query_with(&results);
+        let link = spec.session_query_with(&results).query;
         assert!(link.starts_with(&format!("?view=session&c={}&results=3_", spec.id())), "{link}");
         let read = QuizSpec::from_session_query(&link, |_| true).unwrap();
         let carried = read.session_results(&link, &|_| true).unwrap();
@@ -612,7 +630,42 @@ mod tests {
             let refused = QuizSpec::from_session_query(cut, |_| true).and_then(|s| s.session_results(cut, &|_| true)).is_err();
             assert!(refused, "{cut}");
         }
-        assert_eq!(spec.session_query_with(&[]), spec.session_query(), "no results: the plain session link");
+        assert_eq!(
+            spec.session_query_with(&[]),
+            SessionLink { query: spec.session_query(), left_out: 0 },
+            "no results: the plain session link"
+        );
+    }
+
+    #[test]
+    fn a_session_link_too_long_for_its_results_carries_none_and_says_so() {
+        let spec =
+            QuizSpec { topics: Vec::new(), count: 20, seed: 9, assessment: true, pass_mark: 80, title: None, refresh_months: Some(12) };
+        let name = "A long name of thirty-five letters";
+        let results: Vec<QuizResult> = (0..200u32)
+            .map(|n| QuizResult {
+                spec: spec.clone(),
+                correct: 2,
+                missed: (0..18).collect(),
+                token: format!("{n:08x}"),
+                name: Some(name.into()),
+            })
+            .collect();
+        for (count, fits) in [(20, true), (200, false)] {
+            let link = spec.session_query_with(&results[..count]);
+            let read = QuizSpec::from_session_query(&link.query, |_| true).unwrap();
+            let carried = read.session_results(&link.query, &|_| true).unwrap();
+            if fits {
+                assert_eq!((carried.len(), link.left_out), (count, 0));
+            } else {
+                assert_eq!(
+                    (carried.len(), link.left_out),
+                    (0, count),
+                    "the session opens, and the screen can say the results did not come"
+                );
+                assert_eq!(link.query, spec.session_query());
+            }
+        }
     }
 
     #[test]

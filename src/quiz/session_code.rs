@@ -15,8 +15,9 @@
 //! refused rather than opened as another quiz (about 1 typo in 4,000 gets
 //! through: a check miss and unused topic bits both).
 //!
-//! Reading forgives what people do when typing: lower case, spaces or dashes
-//! anywhere, `O` for `0`, `I` or `L` for `1`.
+//! Reading forgives what people do when typing or pasting: lower case,
+//! spaces, dashes or quotes anywhere, the words around a pasted code, `O` for
+//! `0`, `I` or `L` for `1`, and full-width letters.
 //!
 //! Hand-written (about 100 lines) because the code must be exactly 12
 //! characters for a 60-bit number: base-32 crates encode whole bytes, which
@@ -37,9 +38,11 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeError {
     Empty,
-    /// How many code characters were typed (dashes and spaces not counted).
+    /// How many letters and numbers were typed (dashes, spaces and other
+    /// marks not counted), with no code among them.
     Length(usize),
-    /// A character no code has.
+    /// A letter or number no code has (`U`, or a letter of another
+    /// alphabet), in 12 typed.
     Character(char),
     /// Well formed, but its check does not match: a typing mistake, or a
     /// code for another version of the course.
@@ -51,10 +54,18 @@ impl CodeError {
     pub fn message(self) -> String {
         match self {
             CodeError::Empty => "Type the code your trainer shows, such as K7QM-3XPD-R2TA.".into(),
-            CodeError::Length(n) => format!("A session code has 12 letters and numbers. This one has {n}. Check it against the screen."),
-            CodeError::Character(c) => {
-                format!("A session code has only letters and numbers, and \u{201c}{c}\u{201d} is not one of them. Check it against the screen.")
+            CodeError::Length(n) if n < CODE_LENGTH => {
+                format!("A session code has 12 letters and numbers. This one has {n}. Check it against the screen.")
             }
+            CodeError::Length(n) => format!(
+                "A session code has 12 letters and numbers, and none was found in the {n} typed here. Type only the code, as the screen shows it."
+            ),
+            CodeError::Character(c) if c.eq_ignore_ascii_case(&'u') => {
+                "There is no U in a session code. Check it against the screen: it may be a V.".into()
+            }
+            CodeError::Character(c) => format!(
+                "A session code uses only the letters A to Z and the numbers 0 to 9, and \u{201c}{c}\u{201d} is not one of them. Check it against the screen."
+            ),
             CodeError::Mismatch => "This code does not match a session. Check each character against the screen. If it still does not work, scan the QR code or ask for the link: the trainer's app may have a different version of the course.".into(),
         }
     }
@@ -134,31 +145,49 @@ pub fn session_code(spec: &QuizSpec, topic_ids: &[&str]) -> Option<String> {
     Some(chars.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
 }
 
-/// Reads a typed code back into the trainer's spec (untitled). `topic_ids`
-/// as for [`session_code`]. Never panics, whatever was typed.
+/// A typed character's value in the code's alphabet, read as people type:
+/// either case, `O` as `0`, `I` or `L` as `1`, full-width forms (an East
+/// Asian keyboard's) as their ASCII. `None` for a letter or number no code has.
+fn value_of(c: char) -> Option<u64> {
+    let c = match c {
+        '\u{FF10}'..='\u{FF5A}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        other => other,
+    };
+    let normal = match c.to_ascii_uppercase() {
+        'O' => '0',
+        'I' | 'L' => '1',
+        other => other,
+    };
+    ALPHABET.iter().position(|&a| char::from(a) == normal).map(|at| at as u64)
+}
+
+/// Reads a typed or pasted code back into the trainer's spec (untitled).
+/// `topic_ids` as for [`session_code`]. Only letters and numbers count:
+/// dashes, spaces, quotes and the words around a pasted code
+/// ("Session code: K7QM-3XPD-R2TA.") are passed over, and the code is the one
+/// run of 12 whose check matches. Never panics, whatever was typed.
 pub fn from_session_code(typed: &str, topic_ids: &[&str]) -> Result<QuizSpec, CodeError> {
-    let mut full: u64 = 0;
-    let mut length = 0;
-    for c in typed.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')) {
-        let normal = match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        };
-        let digit = ALPHABET.iter().position(|&a| char::from(a) == normal).ok_or(CodeError::Character(c))?;
-        length += 1;
-        if length <= CODE_LENGTH {
-            full = (full << 5) | digit as u64;
+    let chars: Vec<char> = typed.chars().filter(|c| c.is_alphanumeric()).collect();
+    if chars.is_empty() {
+        return Err(CodeError::Empty);
+    }
+    let values: Vec<Option<u64>> = chars.iter().map(|&c| value_of(c)).collect();
+    let mut found: Vec<QuizSpec> = Vec::new();
+    for window in values.windows(CODE_LENGTH) {
+        let Some(full) = window.iter().try_fold(0u64, |full, value| value.map(|v| (full << 5) | v)) else { continue };
+        let value = full >> CHECK_BITS;
+        if full & ((1 << CHECK_BITS) - 1) != check(value, topic_ids) {
+            continue;
+        }
+        if let Some(spec) = unpack(value, topic_ids).filter(|spec| !found.contains(spec)) {
+            found.push(spec);
         }
     }
-    match length {
-        0 => return Err(CodeError::Empty),
-        CODE_LENGTH => {}
-        n => return Err(CodeError::Length(n)),
+    match (found.len(), chars.len()) {
+        (1, _) => Ok(found.remove(0)),
+        (0, CODE_LENGTH) => Err(values.iter().position(Option::is_none).map_or(CodeError::Mismatch, |at| CodeError::Character(chars[at]))),
+        (0, n) => Err(CodeError::Length(n)),
+        // Two different codes pasted together: which one is meant is not for the app to guess.
+        _ => Err(CodeError::Mismatch),
     }
-    let value = full >> CHECK_BITS;
-    if full & ((1 << CHECK_BITS) - 1) != check(value, topic_ids) {
-        return Err(CodeError::Mismatch);
-    }
-    unpack(value, topic_ids).ok_or(CodeError::Mismatch)
 }

@@ -251,6 +251,13 @@ pub fn DebriefPage(
                     }
                     .into_any()
                 }
+                // On the projector, in words for the room.
+                (None, Some(spec)) if projected => view! {
+                    <h3>{unbroken(session_title(&spec))}</h3>
+                    <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
+                    <p>"No results yet. They appear here as the trainer collects them."</p>
+                }
+                .into_any(),
                 // A session made here with no results yet: say so, under its own title.
                 (None, Some(spec)) => view! {
                     <h3>{unbroken(session_title(&spec))}</h3>

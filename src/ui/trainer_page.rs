@@ -172,10 +172,15 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             // another device moves them too (each counted once there).
             let session_link = {
                 let spec = spec.clone();
-                Memo::new(move |_| state.store.with(|s| share::absolute_url(&spec.session_query_with(&s.tally().results))))
+                move || state.store.with(|s| spec.session_query_with(&s.tally().results))
+            };
+            // A memo of a `String`, not of the `SessionLink`: a memo of a new type compiles the reactive graph's code again (1.5 KB).
+            let session_url = {
+                let session_link = session_link.clone();
+                Memo::new(move |_| share::absolute_url(&session_link().query))
             };
             let copy_session = move |_| {
-                copy_link(session_link.get_untracked(), message, "The session link is copied. Open it on the other device.")
+                copy_link(session_url.get_untracked(), message, "The session link is copied. Open it on the other device.")
             };
             let copy = move |_| copy_link(link_value.get_value(), message, "The link is copied.");
             let details_ref = NodeRef::<html::Details>::new();
@@ -228,8 +233,16 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one, with the results collected here so far (none is counted twice)."</p>
                     <div class="form-group">
                         <label class="label" for="session-link">"The session link"</label>
-                        <input id="session-link" class="input" type="text" readonly prop:value=move || session_link.get() />
+                        <input id="session-link" class="input" type="text" readonly prop:value=move || session_url.get() />
                     </div>
+                    {move || {
+                        let left_out = session_link().left_out;
+                        (left_out > 0).then(|| view! {
+                            <p class="notice">{format!(
+                                "The {left_out} results collected here are too many for one link, so this link brings the session without them. To move them, choose \u{201c}Export my progress\u{201d} on Progress here, then \u{201c}Import a backup file\u{201d} on the other device."
+                            )}</p>
+                        })
+                    }}
                     <button type="button" class="button button-secondary" on:click=copy_session>"Copy the session link"</button>
                     // From the laptop to the phone in hand (or back): its camera opens the session link, results and all.
                     // Drawn only while open: one QR code on the screen at a time.
@@ -237,9 +250,9 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                         on:toggle=move |_| qr_open.set(details_ref.get_untracked().is_some_and(|d| d.open()))>
                         <summary>"Show the session link as a QR code"</summary>
                         <p class="hint">"Scan it with the other device's camera."</p>
-                        {move || qr_open.get().then(|| match qr_svg_labelled(&session_link.get(), "QR code of the session link") {
+                        {move || qr_open.get().then(|| match qr_svg_labelled(&session_url.get(), "QR code of the session link") {
                             Some(svg) => view! { <div class="qr-box" inner_html=svg></div> }.into_any(),
-                            None => view! { <p>"This session carries too many results for a QR code. Copy the session link instead."</p> }.into_any(),
+                            None => view! { <p>"This session link is too long for a QR code, with the results it carries. Copy the session link instead."</p> }.into_any(),
                         })}
                     </details>
                     <h4>"Collecting results"</h4>

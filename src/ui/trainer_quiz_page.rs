@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
+
+use super::focus::focus_when_shown;
 
 use super::state::use_app;
 use super::NavLink;
@@ -58,6 +60,9 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     // start it now, or continue it if it was already in progress here.
     let tapped_before = state.take_tapped_before_app().is_some_and(|text| StartWhenReady::applies(&text, &spec.id(), clock::now_ms()));
     let kind = QuizKind::from_link(spec);
+    // Focus to the heading, as on every screen (not while the app takes over a landing already in use).
+    let heading_ref = NodeRef::<html::H2>::new();
+    focus_when_shown(heading_ref);
     // This very quiz, if it is in progress here: (quiz id, where the person is in words).
     let in_progress = {
         let kind = kind.clone();
@@ -87,7 +92,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="trainer-quiz-heading">
             <p class="quiz-title">"A quiz from your trainer"</p>
-            <h2 id="trainer-quiz-heading">{title}</h2>
+            <h2 id="trainer-quiz-heading" tabindex="-1" node_ref=heading_ref>{title}</h2>
             <p>{about}</p>
             <p class="small">"Everyone with this link gets the same questions in the same order."</p>
             {move || finished.get().map(|(id, score)| view! {

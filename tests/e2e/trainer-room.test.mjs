@@ -315,8 +315,16 @@ test('present mode shows a short address and a session code; typed on a phone wi
   assert.equal(await trainer.page.locator('.present-url').innerText(), `${origin.host}${origin.pathname}`.replace(/\/$/, ''), 'the app\'s address, short: no scheme and no query');
   const codeSize = await trainer.page.locator('.present-code').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(codeSize >= 48, `the code is large: ${codeSize}px`);
-  const codeBox = await trainer.page.locator('.present-code').boundingBox();
-  assert.ok(codeBox.x + codeBox.width <= 1280 && codeBox.y + codeBox.height <= 720, 'the code is whole on the first screen');
+  // On one line and whole on the first screen, on a projector of any size and a phone on its side.
+  for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 3840, height: 2160 }, { width: 740, height: 360 }]) {
+    await trainer.page.setViewportSize(size);
+    const box = await trainer.page.locator('.present-code').boundingBox();
+    const lineHeight = await trainer.page.locator('.present-code').evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+    assert.ok(box.height < 1.5 * lineHeight, `one line at ${size.width}x${size.height}`);
+    assert.ok(box.x + box.width <= size.width, `whole across at ${size.width}x${size.height}`);
+    if (size.width > size.height * 1.2 && size.height >= 720) assert.ok(box.y + box.height <= size.height, `on the first screen at ${size.width}x${size.height}`);
+  }
+  await trainer.page.setViewportSize({ width: 1280, height: 720 });
 
   // A learner with the same quiz by its QR code, for comparison.
   const scanned = await phone();
@@ -344,10 +352,11 @@ test('present mode shows a short address and a session code; typed on a phone wi
   await field.fill(plain.slice(0, 11));
   await typing.page.getByRole('button', { name: 'Join' }).click();
   await typing.page.getByText('A session code has 12 letters and numbers. This one has 11.', { exact: false }).waitFor();
-  // Typed the way people type: lower case, spaces, O for 0 and l for 1; Enter joins.
-  await field.fill(code.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o').replaceAll('1', 'l'));
+  // Typed the way people type (lower case, spaces, O for 0 and l for 1), or pasted with the words around it; Enter joins.
+  await field.fill(`Session code: “${code.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o').replaceAll('1', 'l')}”.`);
   await field.press('Enter');
   await typing.page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+  assert.equal(await typing.page.evaluate(() => document.activeElement.id), 'trainer-quiz-heading', 'focus on the new screen\'s heading');
   assert.equal(new URL(typing.page.url()).searchParams.get('c'), session, 'the same quiz: the same id as the trainer\'s link');
   assert.match(await typing.page.locator('main').innerText(), /5 questions/);
   await typing.page.getByRole('button', { name: 'Start the quiz' }).click();

@@ -108,9 +108,10 @@ fn mistakes_are_refused_with_a_plain_message() {
     assert_eq!(from_session_code("", &ids), Err(CodeError::Empty));
     assert_eq!(from_session_code(" - ", &ids), Err(CodeError::Empty));
     assert_eq!(from_session_code(&plain[..11], &ids), Err(CodeError::Length(11)));
-    assert_eq!(from_session_code(&format!("{plain}7"), &ids), Err(CodeError::Length(13)));
+    assert_eq!(from_session_code(&format!("{}7{}", &plain[..6], &plain[6..]), &ids), Err(CodeError::Length(13)));
     assert_eq!(from_session_code(&format!("{}U", &plain[..11]), &ids), Err(CodeError::Character('U')));
-    assert_eq!(from_session_code(&format!("{}?", &plain[..11]), &ids), Err(CodeError::Character('?')));
+    assert_eq!(from_session_code(&format!("{}Ж", &plain[..11]), &ids), Err(CodeError::Character('Ж')));
+    assert_eq!(from_session_code(&format!("{}?", &plain[..11]), &ids), Err(CodeError::Length(11)), "a mark is passed over, not counted");
     // Two characters swapped (the commonest slip) where they differ.
     let swapped: Vec<char> = plain.chars().collect();
     let at = (0..11).find(|&i| swapped[i] != swapped[i + 1]).unwrap();
@@ -128,7 +129,14 @@ fn mistakes_are_refused_with_a_plain_message() {
         }
     }
     assert!(read <= 2, "{read} of 372 typos read as a quiz");
-    for error in [CodeError::Empty, CodeError::Length(11), CodeError::Character('?'), CodeError::Mismatch] {
+    for error in [
+        CodeError::Empty,
+        CodeError::Length(11),
+        CodeError::Length(30),
+        CodeError::Character('U'),
+        CodeError::Character('Ж'),
+        CodeError::Mismatch,
+    ] {
         assert!(error.message().ends_with('.'), "{error:?}");
     }
 }
@@ -190,4 +198,64 @@ fn a_result_from_a_learner_who_typed_the_code_joins_the_session_under_its_title(
     let tally = store.tally();
     assert_eq!(tally.quizzes(), vec![(spec.id(), spec.clone(), 2)], "one debrief, under the session's title");
     assert_eq!(tally.summary(&spec.id(), 10).unwrap().spec.title.as_deref(), Some("Church hall"));
+}
+
+#[test]
+fn a_code_pasted_with_what_came_around_it_is_found() {
+    let ids = topic_ids();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let spec = QuizSpec {
+        topics: vec![ids[4].into()],
+        count: 10,
+        seed: 4_242,
+        assessment: false,
+        pass_mark: 80,
+        title: None,
+        refresh_months: Some(12),
+    };
+    let code = session_code(&spec, &ids).unwrap();
+    let full_width: String =
+        code.chars().map(|c| if c.is_ascii_alphanumeric() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c }).collect();
+    for pasted in [
+        format!("Session code: {code}"),
+        format!("\u{201c}{code}\u{201d}"),
+        format!("\"{code}\"."),
+        format!("The session code for today is {code} thanks!"),
+        format!("{}\n", code.replace('-', ".")),
+        code.replace('-', "_"),
+        code.replace('-', "/"),
+        full_width,
+    ] {
+        assert_eq!(from_session_code(&pasted, &ids).map(|s| s.id()), Ok(spec.id()), "{pasted}");
+    }
+    // Two different codes pasted together: not for the app to choose.
+    let other = session_code(&QuizSpec { seed: 4_243, ..spec.clone() }, &ids).unwrap();
+    assert_eq!(from_session_code(&format!("{code} {other}"), &ids), Err(CodeError::Mismatch));
+    assert_eq!(from_session_code(&format!("{code} {code}"), &ids).map(|s| s.id()), Ok(spec.id()), "the same code twice is one code");
+}
+
+#[test]
+fn on_a_device_without_the_session_its_debrief_takes_its_title_from_any_result() {
+    let ids = topic_ids();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let spec = QuizSpec {
+        topics: Vec::new(),
+        count: 10,
+        seed: 77,
+        assessment: false,
+        pass_mark: 80,
+        title: Some("Mixed group".into()),
+        refresh_months: Some(12),
+    };
+    let joined = from_session_code(&session_code(&spec, &ids).unwrap(), &ids).unwrap();
+    let result =
+        |token: &str, spec: &QuizSpec| QuizResult { spec: spec.clone(), correct: 9, missed: vec![3], token: token.into(), name: None };
+    // Scanned on a phone that never held the session: the linked learner first, then two who typed the code.
+    let mut store = Store::default();
+    for (at, r) in [result("bbbb0001", &spec), result("bbbb0002", &joined), result("bbbb0003", &joined)].into_iter().enumerate() {
+        store.add_result(r, 1_000 + at as u64);
+    }
+    let tally = store.tally();
+    assert_eq!(tally.quizzes(), vec![(spec.id(), spec.clone(), 3)], "the list names it as its heading does");
+    assert_eq!(tally.summary(&spec.id(), 10).unwrap().spec.title.as_deref(), Some("Mixed group"));
 }
