@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
-import { answer, next, settled } from './support/quiz-player.mjs';
+import { answer, next, playAssessment, settled } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
 import { decodePng } from './support/qr.mjs';
@@ -419,6 +419,70 @@ test('the session link carries the results collected so far: opened on the lapto
   // Cut in the middle of its results: refused, not read as fewer results.
   await laptop.page.goto(later.slice(0, later.indexOf('&results=') + 20));
   await laptop.page.getByText('That link did not work, so here is the home page.').waitFor();
+  assert.deepEqual(phoneDevice.problems.pageErrors, []);
+  assert.deepEqual(laptop.problems.pageErrors, []);
+  await phoneDevice.context.close();
+  await laptop.context.close();
+});
+
+test('done when: a laptop on the projector and a phone in hand, across two days, every result sent by QR code or link ends up in one debrief, projected legibly', async () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  // Day 1. The trainer makes the session on the phone, and opens its session link on the laptop, which drives the projector.
+  const phoneDevice = await phone();
+  const { link, sessionLink } = await makeSession(phoneDevice.page, 'Two-day course', { assessment: true });
+  const session = new URL(phoneDevice.page.url()).searchParams.get('quiz');
+  const laptop = await phone({ viewport: { width: 1920, height: 1080 }, isMobile: false, hasTouch: false });
+  await laptop.page.goto(sessionLink);
+  await untilApp(laptop.page);
+  await laptop.page.getByRole('link', { name: 'Show on a projector' }).click();
+  assert.equal(decodePng(await laptop.page.locator('.present-qr svg').screenshot()), link, 'the projector shows the phone\'s quiz: no new seed');
+  const code = (await laptop.page.locator('.present-code').innerText()).trim();
+
+  // One learner scans the projector's QR code; another's camera will not, so she types the code.
+  const scans = await phone();
+  await scans.page.goto(link);
+  await untilApp(scans.page);
+  await scans.page.getByRole('button', { name: 'Start the quiz' }).click();
+  await playAssessment(scans.page, { count: 10 });
+  const types = await phone();
+  await types.page.goto(suite.server.url);
+  await untilApp(types.page);
+  await types.page.getByRole('link', { name: 'Join with a code' }).click();
+  await types.page.getByLabel('Session code').fill(code);
+  await types.page.getByRole('button', { name: 'Join' }).click();
+  await types.page.getByRole('button', { name: 'Start the quiz' }).click();
+  await playAssessment(types.page, { count: 10, correctly: (n) => n % 2 === 0 });
+  const resultOf = async (learner) => {
+    await learner.page.getByRole('button', { name: 'Show my result to the trainer' }).click();
+    const scanned = decodePng(await learner.page.locator('.result-qr svg').screenshot());
+    assert.ok(scanned, 'the result QR code can be read');
+    return scanned;
+  };
+  // The first result is scanned with the phone in hand; the second comes as a link, opened on the laptop.
+  await phoneDevice.page.goto(await resultOf(scans));
+  await phoneDevice.page.getByText("A learner's result was added to the debrief.").waitFor();
+  await laptop.page.goto(await resultOf(types));
+  await laptop.page.getByText("A learner's result was added to the debrief.").waitFor();
+  for (const learner of [scans, types]) {
+    assert.deepEqual(learner.problems.pageErrors, []);
+    await learner.context.close();
+  }
+
+  // Day 2. The trainer opens the app on the phone: the session is first, and its link carries the result collected there.
+  for (const device of [phoneDevice, laptop]) await device.context.clock.install({ time: new Date(Date.now() + DAY) });
+  await phoneDevice.page.goto(`${suite.server.url}?view=trainer`);
+  await phoneDevice.page.locator('.session-list').getByText('Two-day course').click();
+  await phoneDevice.page.getByLabel('The session link', { exact: true }).waitFor();
+  assert.equal(new URL(phoneDevice.page.url()).searchParams.get('quiz'), session);
+  const withResults = await phoneDevice.page.getByLabel('The session link', { exact: true }).inputValue();
+  await laptop.page.goto(withResults);
+  await laptop.page.getByText('1 result came with the session: 1 new, 0 already counted here.').waitFor();
+  // On the laptop, one debrief holds both, and it projects legibly.
+  assert.match(await laptop.page.locator('.debrief-figures').innerText(), /Responses\s*2\b[\s\S]*Passed \(pass mark 80%\)\s*1 of 2 \(50%\)/);
+  await laptop.page.getByRole('link', { name: 'Show on the projector' }).click();
+  await laptop.page.getByRole('heading', { name: 'Two-day course', level: 3 }).waitFor();
+  assert.ok((await smallestText(laptop.page)) >= 24, 'no text under 24 px on the 1080p projector');
+  assert.match(await laptop.page.locator('.debrief-figures').innerText(), /Responses\s*2\b[\s\S]*50%/);
   assert.deepEqual(phoneDevice.problems.pageErrors, []);
   assert.deepEqual(laptop.problems.pageErrors, []);
   await phoneDevice.context.close();
