@@ -224,10 +224,10 @@ async fn a_quiz_in_progress_is_picked_up_where_it_was() {
 
 use safeguarding_check::quiz::bank::Kind;
 use safeguarding_check::quiz::draft::Incomplete;
-use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::resume::SavedQuiz;
 use safeguarding_check::quiz::rng::SeededRng;
 use safeguarding_check::quiz::route::Route;
+use safeguarding_check::quiz::session::Mode;
 use safeguarding_check::quiz::session::{QuizKind, Session};
 use safeguarding_check::quiz::store::Store;
 use safeguarding_check::ui::state::AppState;

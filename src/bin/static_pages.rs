@@ -42,10 +42,10 @@ mod render {
     use safeguarding_check::quiz::link::QuizSpec;
     use safeguarding_check::quiz::link::{COUNT_RANGE, PASS_RANGE, REFRESH_RANGE, TITLE_MAX};
     use safeguarding_check::quiz::marking::Response;
-    use safeguarding_check::quiz::progress::Mode;
     use safeguarding_check::quiz::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
     use safeguarding_check::quiz::resume::SavedQuiz;
     use safeguarding_check::quiz::route::Route;
+    use safeguarding_check::quiz::session::Mode;
     use safeguarding_check::quiz::session::{QuizKind, Session};
     use safeguarding_check::quiz::store::Store;
     use safeguarding_check::ui::state::AppState;

@@ -25,7 +25,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::learn::Card;
+use super::learn::{Bar, Card, Chart};
 
 /// One answer a learner can pick: `{"id", "text", "correct"?, "feedback"?}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -767,6 +767,45 @@ fn read_file<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T
         file: file.into(),
         message: if e.is_data() { e.to_string() } else { format!("not valid JSON: {e}") },
     })
+}
+
+/// The study cards' lookups in the bank (the cards are `learn`'s types, held here).
+impl Bank {
+    /// `chart`'s bars with their values from this bank's facts; a bar whose
+    /// fact has no figure is left out (the content rules forbid that).
+    pub fn bars(&self, chart: &Chart) -> Vec<Bar> {
+        chart
+            .bars
+            .iter()
+            .filter_map(|b| Some(Bar { label: b.label.clone(), value: self.fact(&b.fact)?.figure?, qualifier: b.qualifier.clone() }))
+            .collect()
+    }
+
+    /// The card with this id.
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// The card to read more on a question: the card written from the seed
+    /// section the question cites, preferring one that checks the same topic.
+    pub fn card_for_question(&self, source: &str, topic: Option<&str>) -> Option<&Card> {
+        let section = self.sections.iter().find(|s| s.title == source)?;
+        let mut matching = self.cards.iter().filter(|c| c.section == section.id);
+        let first = matching.next()?;
+        Some(std::iter::once(first).chain(matching).find(|c| topic.is_some() && c.topic.as_deref() == topic).unwrap_or(first))
+    }
+
+    /// How many of `ids` are questions this bank still has (an update may
+    /// have removed some that progress remembers): what a refresher or a
+    /// review of mistakes can draw from.
+    pub fn count_present(&self, ids: &[&str]) -> usize {
+        ids.iter().filter(|id| self.question(id).is_some()).count()
+    }
+
+    /// Which topic a question belongs to.
+    pub fn topic_of(&self, question_id: &str) -> Option<&str> {
+        self.topics.iter().find(|t| t.questions.iter().any(|q| q.id == question_id)).map(|t| t.id.as_str())
+    }
 }
 
 #[cfg(test)]

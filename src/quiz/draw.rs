@@ -25,8 +25,8 @@ use std::collections::HashSet;
 
 use super::bank::{Bank, Kind, Question};
 use super::link::QuizSpec;
-use super::progress::Mode;
 use super::rng::SeededRng;
+use super::session::Mode;
 use super::session::QuizKind;
 
 /// Questions in a quick check, and at most in a topic practice, a review of

@@ -24,10 +24,10 @@ use super::bank::{Bank, Kind};
 use super::draft::Draft;
 use super::draw::questions_for;
 use super::marking::Response;
-use super::progress::Mode;
 use super::resume::SavedQuiz;
 use super::rng::SeededRng;
 use super::schedule::Scheduler;
+use super::session::Mode;
 use super::session::{QuizKind, Session, SessionError, Stage};
 use super::store::Store;
 

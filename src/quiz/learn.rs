@@ -6,8 +6,6 @@
 
 use serde::Deserialize;
 
-use super::bank::Bank;
-
 /// A study card: `{"id", "title", "section", "topic"?, "intro"?, "charts"?,
 /// "note"?, "link"?, "groups", "flips"?}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -113,45 +111,6 @@ impl Bar {
     /// A bar with an exact value.
     pub fn new(label: impl Into<String>, value: i64) -> Bar {
         Bar { label: label.into(), value, qualifier: None }
-    }
-}
-
-impl Chart {
-    /// The bars with their values from the bank's facts; a bar whose fact has
-    /// no figure is left out (the content rules forbid that).
-    pub fn bars(&self, bank: &Bank) -> Vec<Bar> {
-        self.bars
-            .iter()
-            .filter_map(|b| Some(Bar { label: b.label.clone(), value: bank.fact(&b.fact)?.figure?, qualifier: b.qualifier.clone() }))
-            .collect()
-    }
-}
-
-impl Bank {
-    /// The card with this id.
-    pub fn card(&self, id: &str) -> Option<&Card> {
-        self.cards.iter().find(|c| c.id == id)
-    }
-
-    /// The card to read more on a question: the card written from the seed
-    /// section the question cites, preferring one that checks the same topic.
-    pub fn card_for_question(&self, source: &str, topic: Option<&str>) -> Option<&Card> {
-        let section = self.sections.iter().find(|s| s.title == source)?;
-        let mut matching = self.cards.iter().filter(|c| c.section == section.id);
-        let first = matching.next()?;
-        Some(std::iter::once(first).chain(matching).find(|c| topic.is_some() && c.topic.as_deref() == topic).unwrap_or(first))
-    }
-
-    /// How many of `ids` are questions this bank still has (an update may
-    /// have removed some that progress remembers): what a refresher or a
-    /// review of mistakes can draw from.
-    pub fn count_present(&self, ids: &[&str]) -> usize {
-        ids.iter().filter(|id| self.question(id).is_some()).count()
-    }
-
-    /// Which topic a question belongs to.
-    pub fn topic_of(&self, question_id: &str) -> Option<&str> {
-        self.topics.iter().find(|t| t.questions.iter().any(|q| q.id == question_id)).map(|t| t.id.as_str())
     }
 }
 

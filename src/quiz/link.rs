@@ -9,7 +9,7 @@
 //! Parsing is strict and never panics: the text comes from anyone. Bad values
 //! are errors with a plain reason, and the title is only ever shown as text.
 
-use super::query;
+use super::query::{self, LinkError};
 use super::wording::is_hidden_character;
 
 /// The longest title, in characters.
@@ -66,33 +66,6 @@ pub struct SessionLink {
     pub query: String,
     /// How many of the session's results it could not carry (all or none).
     pub left_out: usize,
-}
-
-/// Why a link could not be read, in words for the person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkError {
-    TooLong,
-    Malformed,
-    Missing(&'static str),
-    OutOfRange(&'static str),
-    UnknownTopic,
-    /// The link's own check (`c`) does not match its settings: it was cut
-    /// (an e-mail client wrapping it, a chat app shortening it) or changed.
-    Incomplete,
-}
-
-impl LinkError {
-    pub fn message(self) -> String {
-        let fix = "Ask whoever shared it to send the link again.";
-        match self {
-            LinkError::TooLong => format!("This quiz link is too long to be one of ours. {fix}"),
-            LinkError::Malformed => format!("This quiz link is damaged or incomplete. {fix}"),
-            LinkError::Missing(what) => format!("This quiz link has no {what}. {fix}"),
-            LinkError::OutOfRange(what) => format!("This quiz link has a {what} this app cannot use. {fix}"),
-            LinkError::UnknownTopic => format!("This quiz link asks for a topic this app does not have. {fix}"),
-            LinkError::Incomplete => "This link is incomplete. Ask for it again, or scan the QR code.".to_string(),
-        }
-    }
 }
 
 /// FNV-1a (32 bits) of `bytes`, continuing from `hash` (`0x811C_9DC5` to

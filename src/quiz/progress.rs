@@ -35,7 +35,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::schedule::{Memory, Scheduler};
 use super::scoring::Score;
-use super::session::QuizKind;
+use super::session::{Mode, QuizKind};
 
 /// Reviews kept for each item (every answer, with its time and day); past
 /// this the oldest are folded into the item's [`Base`]. A question answered
@@ -50,19 +50,6 @@ pub const DAYS_KEPT: usize = 400;
 /// Day numbers outside these (2016 to 2189) are not dates this app wrote.
 pub(crate) const SANE_DAYS: std::ops::RangeInclusive<i64> = 16_800..=80_000;
 const SANE_COUNT: u32 = 1_000_000;
-
-/// Which kind of quiz an attempt was. Stored as its lowercase name (`"quick"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    Quick,
-    Topic,
-    Assessment,
-    Mistakes,
-    Review,
-    /// A trainer's quiz from a link.
-    Trainer,
-}
 
 /// The score of one finished attempt: what home shows as a last or best score.
 ///

@@ -15,9 +15,34 @@
 //! (and pulls in IDNA tables, ~100 KB of wasm), yet knows nothing of `&amp;`
 //! or trailing punctuation, which is the part that matters here.
 
-use super::link::LinkError;
-
 /// The longest query read at all, including what other software added.
+/// Why a link could not be read, in words for the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    TooLong,
+    Malformed,
+    Missing(&'static str),
+    OutOfRange(&'static str),
+    UnknownTopic,
+    /// The link's own check (`c`) does not match its settings: it was cut
+    /// (an e-mail client wrapping it, a chat app shortening it) or changed.
+    Incomplete,
+}
+
+impl LinkError {
+    pub fn message(self) -> String {
+        let fix = "Ask whoever shared it to send the link again.";
+        match self {
+            LinkError::TooLong => format!("This quiz link is too long to be one of ours. {fix}"),
+            LinkError::Malformed => format!("This quiz link is damaged or incomplete. {fix}"),
+            LinkError::Missing(what) => format!("This quiz link has no {what}. {fix}"),
+            LinkError::OutOfRange(what) => format!("This quiz link has a {what} this app cannot use. {fix}"),
+            LinkError::UnknownTopic => format!("This quiz link asks for a topic this app does not have. {fix}"),
+            LinkError::Incomplete => "This link is incomplete. Ask for it again, or scan the QR code.".to_string(),
+        }
+    }
+}
+
 pub const RAW_QUERY_MAX: usize = 8_000;
 
 /// Characters a chat or e-mail app leaves stuck to the end of a link, as

@@ -16,7 +16,7 @@ use super::bank::Bank;
 use super::draft::Draft;
 use super::link::QuizSpec;
 use super::marking::Response;
-use super::progress::Mode;
+use super::session::Mode;
 use super::session::{QuizKind, Session, SessionItem, Stage};
 use super::stored_answer::{self, Changed, PartRef, StoredDraft, StoredResponse};
 

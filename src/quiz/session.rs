@@ -16,7 +16,6 @@
 use super::bank::{Kind, Question};
 use super::link::QuizSpec;
 use super::marking::{PartsRight, Response, RightAnswer};
-use super::progress::Mode;
 use super::rng::SeededRng;
 use super::scoring::Score;
 
@@ -120,6 +119,19 @@ pub enum SessionError {
 
 /// The pass mark of a full assessment, in percent.
 pub const PASS_MARK: u32 = 80;
+
+/// Which kind of quiz an attempt was. Stored as its lowercase name (`"quick"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Quick,
+    Topic,
+    Assessment,
+    Mistakes,
+    Review,
+    /// A trainer's quiz from a link.
+    Trainer,
+}
 
 /// What kind of quiz this is, the topic for a topic quiz, the trainer's
 /// spec for a quiz from a link, and the questions of a review of chosen mistakes.

@@ -41,10 +41,11 @@ use super::attempt::Attempt;
 use super::debrief::{Added, Tally, RESULTS_KEPT};
 use super::draw::kind_title;
 use super::link::{QuizResult, QuizSpec};
-use super::progress::{Archive, ItemRecord, Mode, ModeKey, Progress, ScoreRecord, SANE_DAYS};
+use super::progress::{Archive, ItemRecord, ModeKey, Progress, ScoreRecord, SANE_DAYS};
 use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use super::resume::SavedQuiz;
 use super::schedule::Scheduler;
+use super::session::Mode;
 use super::session::Session;
 use super::wording::local_day;
 

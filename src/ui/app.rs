@@ -12,7 +12,8 @@ use crate::platform::{history, page, service_worker};
 use crate::quiz::bank::Bank;
 use crate::quiz::debrief::Added;
 use crate::quiz::draw::session_questions;
-use crate::quiz::link::{LinkError, QuizResult, QuizSpec};
+use crate::quiz::link::{QuizResult, QuizSpec};
+use crate::quiz::query::LinkError;
 use crate::quiz::route::Route;
 use crate::quiz::wording::isolated;
 

@@ -10,10 +10,11 @@ use super::state::{use_app, BankState};
 use super::{CareNote, InAppNotice, NavLink, WayIn};
 use crate::platform::clock;
 use crate::quiz::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
-use crate::quiz::progress::{Mode, ModeKey, ScoreRecord};
+use crate::quiz::progress::{ModeKey, ScoreRecord};
 use crate::quiz::resume::SavedQuiz;
 use crate::quiz::route::Route;
 use crate::quiz::scoring::Score;
+use crate::quiz::session::Mode;
 use crate::quiz::session::{QuizKind, PASS_MARK};
 use crate::quiz::wording::{effort, format_day, isolated};
 

@@ -120,7 +120,7 @@ pub fn card_body(card: &Card, bank: &Bank) -> String {
         element(&mut out, "p", "intro", intro);
     }
     for chart in &card.charts {
-        bar_chart(&mut out, &chart.title, &chart.unit, &chart.bars(bank));
+        bar_chart(&mut out, &chart.title, &chart.unit, &bank.bars(chart));
     }
     if let Some(note) = &card.note {
         element(&mut out, "p", "figures-note", note);

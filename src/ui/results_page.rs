@@ -21,9 +21,9 @@ use crate::quiz::attempt::{Attempt, Review};
 use crate::quiz::bank::Bank;
 use crate::quiz::draw::again_label;
 use crate::quiz::link::QuizResult;
-use crate::quiz::progress::Mode;
 use crate::quiz::record::{RecordDraft, NAME_MAX};
 use crate::quiz::route::Route;
+use crate::quiz::session::Mode;
 use crate::quiz::session::{QuizKind, Session};
 use crate::quiz::wording::isolated;
 

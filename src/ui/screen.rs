@@ -9,8 +9,8 @@ use super::{
     AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,
     QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
 };
-use crate::quiz::progress::Mode;
 use crate::quiz::route::Route;
+use crate::quiz::session::Mode;
 use crate::quiz::session::QuizKind;
 
 #[component]

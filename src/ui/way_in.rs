@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::quiz::draw::start_label;
-use crate::quiz::progress::Mode;
+use crate::quiz::session::Mode;
 use crate::quiz::session::QuizKind;
 use crate::quiz::wording::effort;
 

@@ -331,10 +331,10 @@ fn there_is_a_card_for_every_part_of_the_training() {
 fn charts_draw_the_figures_of_the_fact_list() {
     let bank = shipped_bank();
     let characteristics = &bank.card("characteristics").unwrap().charts[0];
-    let bars = characteristics.bars(&bank);
+    let bars = bank.bars(characteristics);
     assert_eq!(bars.len(), 11);
     assert_eq!(bars.iter().map(|b| b.value).sum::<i64>(), 35 + 21 + 17 + 13 + 12 + 11 + 9 + 7 + 7 + 4 + 1);
-    let national: Vec<i64> = bank.card("national-picture").unwrap().charts.iter().flat_map(|c| c.bars(&bank)).map(|b| b.value).collect();
+    let national: Vec<i64> = bank.card("national-picture").unwrap().charts.iter().flat_map(|c| bank.bars(c)).map(|b| b.value).collect();
     assert_eq!(national, [294, 244, 500, 77, 46, 15, 13]);
 }
 

@@ -10,8 +10,8 @@ use safeguarding_check::quiz::draw::{
     draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH,
 };
 use safeguarding_check::quiz::link::QuizSpec;
-use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
+use safeguarding_check::quiz::session::Mode;
 use safeguarding_check::quiz::session::{QuizKind, Session};
 
 /// The id of the topic `question` is in.

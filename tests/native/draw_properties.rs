@@ -15,8 +15,8 @@ use proptest::prelude::*;
 use safeguarding_check::quiz::bank::{Bank, Kind, Question};
 use safeguarding_check::quiz::draw::{gives_away, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use safeguarding_check::quiz::link::QuizSpec;
-use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
+use safeguarding_check::quiz::session::Mode;
 use safeguarding_check::quiz::session::QuizKind;
 
 fn bank() -> &'static Bank {

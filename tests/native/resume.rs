@@ -6,9 +6,9 @@ use crate::support;
 use safeguarding_check::quiz::bank::{Bank, Kind};
 use safeguarding_check::quiz::draw::draw;
 use safeguarding_check::quiz::marking::Response;
-use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::resume::{ResumeError, SavedQuiz};
 use safeguarding_check::quiz::rng::SeededRng;
+use safeguarding_check::quiz::session::Mode;
 use safeguarding_check::quiz::session::{is_valid_layout, QuizKind, Session, Stage};
 use safeguarding_check::quiz::stored_answer::{PartRef, StoredResponse};
 

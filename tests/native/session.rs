@@ -2,8 +2,8 @@
 
 use safeguarding_check::quiz::bank::{AnswerOption, Kind, OrderItem, Question};
 use safeguarding_check::quiz::marking::Response;
-use safeguarding_check::quiz::progress::Mode;
 use safeguarding_check::quiz::rng::SeededRng;
+use safeguarding_check::quiz::session::Mode;
 use safeguarding_check::quiz::session::{QuizKind, Session, SessionError, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
