@@ -1,20 +1,20 @@
 //! Checks the question bank at build time: assets/seed-sections.json,
 //! assets/facts.json, assets/learn.json and every assets/questions/*.json, read
 //! with the same serde types and checked by the same rules as the app and the
-//! tests use (src/quiz/bank.rs, src/quiz/learn.rs). Invalid content stops the
+//! tests use (src/quiz/content/bank.rs, src/quiz/content/learn.rs). Invalid content stops the
 //! build with a list of what to fix. The bank itself is bundled into the dist
 //! by scripts/bank-bundle.mjs and loaded by the app at run time.
 
 #[allow(dead_code)]
-#[path = "src/quiz/bank.rs"]
+#[path = "src/quiz/content/bank.rs"]
 mod bank;
 
 #[allow(dead_code)]
-#[path = "src/quiz/learn.rs"]
+#[path = "src/quiz/content/learn.rs"]
 mod learn;
 
 #[allow(dead_code)]
-#[path = "src/quiz/contact.rs"]
+#[path = "src/quiz/content/contact.rs"]
 mod contact;
 
 use std::fs;
@@ -25,7 +25,7 @@ fn read(path: &str) -> String {
 }
 
 /// The accessibility statement's contact, set by whoever deploys the app
-/// (see src/quiz/contact.rs): checked here, so a wrong one stops the build,
+/// (see src/quiz/content/contact.rs): checked here, so a wrong one stops the build,
 /// and passed to the app as `ACCESSIBILITY_CONTACT_HREF` and
 /// `ACCESSIBILITY_CONTACT_TEXT` (both empty when unset).
 fn accessibility_contact() {
@@ -48,8 +48,8 @@ fn accessibility_contact() {
 fn main() {
     accessibility_contact();
     println!("cargo:rerun-if-changed=assets/questions");
-    println!("cargo:rerun-if-changed=src/quiz/bank.rs");
-    println!("cargo:rerun-if-changed=src/quiz/learn.rs");
+    println!("cargo:rerun-if-changed=src/quiz/content/bank.rs");
+    println!("cargo:rerun-if-changed=src/quiz/content/learn.rs");
     let sections = read("assets/seed-sections.json");
     let facts = read("assets/facts.json");
     let learn = read("assets/learn.json");

@@ -6,7 +6,7 @@
 // feedback) is the app's own markup too. This script only swaps those in,
 // keeps the one live region so the feedback is announced, and records what
 // the person did in local storage for the app, which takes it over
-// (src/quiz/early_start.rs): the same quiz, the answer marked again by the
+// (src/quiz/saved/early_start.rs): the same quiz, the answer marked again by the
 // app and counted once. Once the app is running it replaces #app, and this
 // script does nothing more.
 //
@@ -313,7 +313,7 @@
 
     /**
      * The query without what chat and e-mail apps leave stuck to its end, as
-     * `tidy` in src/quiz/query.rs, with its lists (`data.landing.junk`): a
+     * `tidy` in src/quiz/links/query.rs, with its lists (`data.landing.junk`): a
      * closing bracket or quote is kept when the link ends with a title and the
      * bracket closes one opened in it ("Team day (Leeds)").
      */
@@ -346,10 +346,10 @@
       return text;
     }
 
-    /** The keys of a trainer's link (SPEC_KEYS in src/quiz/link.rs); any other is ignored. */
+    /** The keys of a trainer's link (SPEC_KEYS in src/quiz/links/link.rs); any other is ignored. */
     const LINK_KEYS = ['view', 'c', 'title', 'topics', 'count', 'seed', 'mode', 'pass', 'refresh'];
 
-    /** FNV-1a, 32 bits, as 8 lowercase hex digits (QuizSpec::id in src/quiz/link.rs); `text` is ASCII. */
+    /** FNV-1a, 32 bits, as 8 lowercase hex digits (QuizSpec::id in src/quiz/links/link.rs); `text` is ASCII. */
     function fnv1a(text) {
       let hash = 0x811c9dc5;
       for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
@@ -357,7 +357,7 @@
     }
 
     /**
-     * The link's quiz as the app reads it (src/quiz/query.rs and link.rs): what
+     * The link's quiz as the app reads it (src/quiz/links/query.rs and link.rs): what
      * other software adds is ignored (`fbclid`, `utm_…`), `&amp;` and the like
      * are read as `&`, and punctuation stuck to the end is trimmed. Returns
      * `{ title, count, assessment, pass, topics }`, or null for a link the app
@@ -404,7 +404,7 @@
       } catch {
         return null;
       }
-      // Hidden characters go, as is_hidden_character in src/quiz/wording.rs (a line break stays, as a space).
+      // Hidden characters go, as is_hidden_character in src/quiz/text/wording.rs (a line break stays, as a space).
     title = title.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
       // As many as the draw gives: fewer than asked when the topics hold fewer.
       const most = new Map(landing.most_questions.by_topic);

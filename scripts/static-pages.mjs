@@ -3,7 +3,7 @@
 // app's own components rendered natively at build time
 // (src/bin/static_pages.rs), with assets/early.js to start that quiz,
 // choose, check and read the feedback before the wasm is here. The app
-// takes the quiz over when it arrives (src/quiz/early_start.rs). A trainer's
+// takes the quiz over when it arrives (src/quiz/saved/early_start.rs). A trainer's
 // link shows its landing (the app's own, with the link's title and what it
 // asks for) and remembers a "Start the quiz" tapped before the app is here.
 //

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use safeguarding_check::platform::storage::STORE_KEY;
-use safeguarding_check::quiz::bank::Bank;
+use safeguarding_check::quiz::content::bank::Bank;
 use safeguarding_check::ui::{App, BankState, QuizApp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -222,14 +222,14 @@ async fn a_quiz_in_progress_is_picked_up_where_it_was() {
 // playing: each type's inputs, the error summary, feedback wording and an
 // assessment's secret.
 
-use safeguarding_check::quiz::bank::Kind;
-use safeguarding_check::quiz::draft::Incomplete;
-use safeguarding_check::quiz::resume::SavedQuiz;
+use safeguarding_check::quiz::answering::draft::Incomplete;
+use safeguarding_check::quiz::content::bank::Kind;
+use safeguarding_check::quiz::links::route::Route;
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::route::Route;
-use safeguarding_check::quiz::session::Mode;
-use safeguarding_check::quiz::session::{QuizKind, Session};
-use safeguarding_check::quiz::store::Store;
+use safeguarding_check::quiz::run::resume::SavedQuiz;
+use safeguarding_check::quiz::run::session::Mode;
+use safeguarding_check::quiz::run::session::{QuizKind, Session};
+use safeguarding_check::quiz::saved::store::Store;
 use safeguarding_check::ui::state::AppState;
 use safeguarding_check::ui::QuizScreen;
 
@@ -316,7 +316,7 @@ fn set_value(element: &web_sys::Element, value: &str, event: &str) {
 
 /// The question on screen, from the bank, by its prompt (each prompt is
 /// unique within one of every type).
-fn question_on_screen<'b>(app: &HtmlElement, bank: &'b Bank) -> &'b safeguarding_check::quiz::bank::Question {
+fn question_on_screen<'b>(app: &HtmlElement, bank: &'b Bank) -> &'b safeguarding_check::quiz::content::bank::Question {
     let prompt = text_of(app, "fieldset legend");
     bank.questions().find(|q| prompt.contains(&q.prompt) && TYPES.contains(&q.kind.name())).unwrap()
 }
@@ -602,7 +602,7 @@ async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixe
 }
 
 /// A store with one quiz in progress: a quick check of just `question`.
-fn store_with(question: safeguarding_check::quiz::bank::Question) -> Store {
+fn store_with(question: safeguarding_check::quiz::content::bank::Question) -> Store {
     let session = Session::start_kind(QuizKind::new(Mode::Quick, None), vec![question], &mut SeededRng::new(3)).unwrap();
     let mut store = Store::default();
     store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "One question", 1).unwrap(), 1);

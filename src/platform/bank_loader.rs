@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::quiz::bank::Bank;
+use crate::quiz::content::bank::Bank;
 
 /// Why the questions could not be loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
 
-use crate::quiz::qr_code::QrCode;
-use crate::quiz::saving::{is_in_app_browser, Saving};
+use crate::quiz::links::qr_code::QrCode;
+use crate::quiz::saved::saving::{is_in_app_browser, Saving};
 
 /// True in an app's built-in browser (Facebook, Instagram, LinkedIn…), told apart by its user agent.
 pub fn in_app_browser() -> bool {

@@ -14,7 +14,7 @@ use gloo_storage::{LocalStorage, Storage};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
-use crate::quiz::store::{LegacyData, Store, StoreError};
+use crate::quiz::saved::store::{LegacyData, Store, StoreError};
 
 /// The one key the app keeps everything under (it held progress alone in versions 1 and 2).
 pub const STORE_KEY: &str = "safeguarding-check:progress";
@@ -75,13 +75,13 @@ pub fn early_start_text() -> Option<String> {
     if !local_storage_available() {
         return None;
     }
-    read_key(crate::quiz::early_start::STORAGE_KEY)
+    read_key(crate::quiz::saved::early_start::STORAGE_KEY)
 }
 
 /// Removes the early start once it has been taken in (or could not be).
 pub fn remove_early_start() {
     if local_storage_available() {
-        LocalStorage::delete(crate::quiz::early_start::STORAGE_KEY);
+        LocalStorage::delete(crate::quiz::saved::early_start::STORAGE_KEY);
     }
 }
 
@@ -109,7 +109,7 @@ pub fn data_size_bytes() -> Option<f64> {
 /// nothing, or session storage is blocked.
 pub fn take_start_when_ready() -> Option<String> {
     let storage = super::page::window()?.session_storage().ok().flatten()?;
-    let key = crate::quiz::early_start::START_WHEN_READY_KEY;
+    let key = crate::quiz::saved::early_start::START_WHEN_READY_KEY;
     let text = storage.get_item(key).ok().flatten()?;
     let _ = storage.remove_item(key);
     Some(text)

@@ -7,7 +7,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 use super::state::use_app;
 use super::{CareNote, ProblemContact};
 use crate::platform::{persistence, service_worker, storage};
-use crate::quiz::wording::format_bytes;
+use crate::quiz::text::wording::format_bytes;
 
 #[component]
 pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {

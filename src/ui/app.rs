@@ -9,13 +9,13 @@ use super::{Screen, StorageNotice, UpdateBanner};
 use crate::platform::bank_loader::{load_bank, BankLoadError};
 use crate::platform::storage::STORE_KEY;
 use crate::platform::{history, page, service_worker};
-use crate::quiz::bank::Bank;
-use crate::quiz::debrief::Added;
-use crate::quiz::draw::session_questions;
-use crate::quiz::link::{QuizResult, QuizSpec};
-use crate::quiz::query::LinkError;
-use crate::quiz::route::Route;
-use crate::quiz::wording::isolated;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::link::{QuizResult, QuizSpec};
+use crate::quiz::links::query::LinkError;
+use crate::quiz::links::route::Route;
+use crate::quiz::room::debrief::Added;
+use crate::quiz::text::wording::isolated;
 
 /// The app. `first` is the first try at loading the bank, when it was made
 /// before the app was mounted (see `mount` in lib.rs: the app then takes over

@@ -8,12 +8,12 @@ use super::focus::focus_after_render;
 use super::state::{today, use_app};
 use super::CopyAsText;
 use crate::platform::{clock, files};
-use crate::quiz::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
-use crate::quiz::bank::Bank;
-use crate::quiz::progress::flip_item_id;
-use crate::quiz::saving::{saving_message, Saving, COPY_PROGRESS_INSTEAD};
-use crate::quiz::store::Store;
-use crate::quiz::wording::{format_day, iso_date};
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::progress::flip_item_id;
+use crate::quiz::saved::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
+use crate::quiz::saved::saving::{saving_message, Saving, COPY_PROGRESS_INSTEAD};
+use crate::quiz::saved::store::Store;
+use crate::quiz::text::wording::{format_day, iso_date};
 
 /// Where the backup tools are up to.
 #[derive(Clone)]

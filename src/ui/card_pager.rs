@@ -6,8 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{unbroken, NavLink};
-use crate::quiz::bank::Bank;
-use crate::quiz::route::Route;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::route::Route;
 
 /// Previous and next card, in the order of the list, each named.
 #[component]

@@ -7,8 +7,8 @@ use leptos::{html, prelude::*};
 use super::focus::focus_when_shown;
 use super::quiz_page::QuizUpdate;
 use super::{unbroken, QuitQuiz};
-use crate::quiz::route::Route;
-use crate::quiz::session::Session;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::Session;
 
 /// The start of a scenario, so scenario rows (which share one prompt) can be told apart.
 fn opening(text: &str) -> String {

@@ -5,10 +5,10 @@ use super::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use super::state::use_app;
-use crate::quiz::draw::quiz_title;
-use crate::quiz::route::Route;
-use crate::quiz::session::QuizKind;
-use crate::quiz::wording::isolated;
+use crate::quiz::learner::draw::quiz_title;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::QuizKind;
+use crate::quiz::text::wording::isolated;
 
 #[component]
 pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {

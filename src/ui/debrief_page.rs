@@ -14,12 +14,12 @@ use super::state::use_app;
 use super::trainer_page::{session_effort, session_title};
 use super::{unbroken, NavLink};
 use crate::platform::share;
-use crate::quiz::bank::{Bank, Question};
-use crate::quiz::debrief::{rounded_percent, Summary};
-use crate::quiz::draw::session_questions;
-use crate::quiz::link::QuizResult;
-use crate::quiz::route::Route;
-use crate::quiz::wording::isolated;
+use crate::quiz::content::bank::{Bank, Question};
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::link::QuizResult;
+use crate::quiz::links::route::Route;
+use crate::quiz::room::debrief::{rounded_percent, Summary};
+use crate::quiz::text::wording::isolated;
 
 /// "3 of 12 (25%)".
 fn of(part: usize, whole: usize) -> String {

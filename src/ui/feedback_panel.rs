@@ -6,8 +6,8 @@
 use leptos::{html, prelude::*};
 
 use super::unbroken;
-use crate::quiz::marking::RightAnswer;
-use crate::quiz::session::{Feedback, Session};
+use crate::quiz::answering::marking::RightAnswer;
+use crate::quiz::run::session::{Feedback, Session};
 
 fn right_answer(answer: RightAnswer) -> AnyView {
     match answer {

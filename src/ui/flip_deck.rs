@@ -2,7 +2,7 @@
 
 use leptos::{html, prelude::*};
 
-use crate::quiz::learn::Flip;
+use crate::quiz::content::learn::Flip;
 
 #[component]
 pub fn FlipDeck(

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::state::{today, use_app};
 use super::FlipDeck;
-use crate::quiz::bank::Bank;
-use crate::quiz::progress::flip_item_id;
-use crate::quiz::route::Route;
-use crate::quiz::schedule::Scheduler;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::progress::flip_item_id;
+use crate::quiz::learner::schedule::Scheduler;
+use crate::quiz::links::route::Route;
 
 #[component]
 pub fn FlipPage(bank: Arc<Bank>, card: String) -> impl IntoView {

@@ -6,7 +6,7 @@ use leptos::{html, prelude::*};
 
 use super::state::use_app;
 use super::NavLink;
-use crate::quiz::route::Route;
+use crate::quiz::links::route::Route;
 
 #[component]
 pub fn GoneNotice(#[prop(into)] message: String) -> impl IntoView {

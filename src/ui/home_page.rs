@@ -9,14 +9,15 @@ use leptos::{html, prelude::*};
 use super::state::{use_app, BankState};
 use super::{CareNote, InAppNotice, NavLink, WayIn};
 use crate::platform::clock;
-use crate::quiz::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
-use crate::quiz::progress::{ModeKey, ScoreRecord};
-use crate::quiz::resume::SavedQuiz;
-use crate::quiz::route::Route;
-use crate::quiz::scoring::Score;
-use crate::quiz::session::Mode;
-use crate::quiz::session::{QuizKind, PASS_MARK};
-use crate::quiz::wording::{effort, format_day, isolated};
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::learner::draw::{start_label, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use crate::quiz::learner::progress::ModeKey;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::attempt::ScoreRecord;
+use crate::quiz::run::resume::SavedQuiz;
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::{QuizKind, PASS_MARK};
+use crate::quiz::text::wording::{effort, format_day, isolated};
 
 /// "9 out of 10 (90%) on 3 November 2026": the day it was finished where the phone was then.
 fn describe(score: Score, finished_at_ms: u64, offset_minutes: Option<i64>) -> String {
@@ -100,10 +101,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     };
     let waiting = move || state.waiting_start.with(Option::is_some);
     let failed = move || matches!(state.bank.get(), BankState::Failed(_));
-    let in_bank = move |count: &dyn Fn(&crate::quiz::bank::Bank, &crate::quiz::store::Store) -> usize| match state.bank.get() {
-        BankState::Ready(ready) => store.with(|s| count(&ready, s)),
-        _ => 0,
-    };
+    let in_bank =
+        move |count: &dyn Fn(&crate::quiz::content::bank::Bank, &crate::quiz::saved::store::Store) -> usize| match state.bank.get() {
+            BankState::Ready(ready) => store.with(|s| count(&ready, s)),
+            _ => 0,
+        };
     let day = state.day;
     let due = Memo::new(move |_| {
         let today = day.get();

@@ -8,9 +8,9 @@
 
 use std::fmt::Write as _;
 
-use crate::quiz::bank::Bank;
-use crate::quiz::learn::{Bar, Card};
-use crate::quiz::wording::ranges_kept_whole;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::content::learn::{Bar, Card};
+use crate::quiz::text::wording::ranges_kept_whole;
 
 /// Appends `text` with the five HTML-significant characters escaped.
 pub fn escape_into(out: &mut String, text: &str) {

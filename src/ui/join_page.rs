@@ -12,9 +12,9 @@ use leptos::{html, prelude::*};
 use super::focus::focus_when_shown;
 use super::state::use_app;
 use super::NavLink;
-use crate::quiz::bank::Bank;
-use crate::quiz::route::Route;
-use crate::quiz::session_code::from_session_code;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::route::Route;
+use crate::quiz::room::session_code::from_session_code;
 
 const CODE_ID: &str = "session-code";
 const CODE_ERROR_ID: &str = "session-code-error";

@@ -9,9 +9,9 @@ use leptos::{html, prelude::*};
 use super::html_text::card_body;
 use super::state::use_app;
 use super::{unbroken, CardPager, NavLink};
-use crate::quiz::bank::Bank;
-use crate::quiz::learn::{search, Card};
-use crate::quiz::route::Route;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::content::learn::{search, Card};
+use crate::quiz::links::route::Route;
 
 #[component]
 pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Route>, on_practise: Callback<String>) -> impl IntoView {

@@ -3,7 +3,7 @@
 
 use leptos::{ev::MouseEvent, prelude::*};
 
-use crate::quiz::route::Route;
+use crate::quiz::links::route::Route;
 
 #[component]
 pub fn NavLink(route: Route, on_navigate: Callback<Route>, #[prop(optional, into)] class: String, children: Children) -> impl IntoView {

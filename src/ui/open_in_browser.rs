@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::link_actions::copy_link;
 use crate::platform::{files, history, share};
-use crate::quiz::saving::IN_APP_BROWSER_NOTICE;
+use crate::quiz::saved::saving::IN_APP_BROWSER_NOTICE;
 
 /// On home in an app's built-in browser: what that means, and the page's
 /// link to paste into the phone's browser. Nothing elsewhere.

@@ -15,10 +15,10 @@ use super::trainer_page::{session_effort, session_title};
 use super::unbroken;
 use super::GoneNotice;
 use crate::platform::share;
-use crate::quiz::bank::Bank;
-use crate::quiz::draw::session_questions;
-use crate::quiz::route::Route;
-use crate::quiz::session_code::session_code;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::route::Route;
+use crate::quiz::room::session_code::session_code;
 
 #[component]
 pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 /// The contact set at build time (checked by build.rs with
-/// [`crate::quiz::contact::Contact::parse`]): its link and its text, or both
+/// [`crate::quiz::content::contact::Contact::parse`]): its link and its text, or both
 /// empty for the default.
 const CONTACT_HREF: &str = env!("ACCESSIBILITY_CONTACT_HREF");
 const CONTACT_TEXT: &str = env!("ACCESSIBILITY_CONTACT_TEXT");

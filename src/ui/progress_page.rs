@@ -10,20 +10,20 @@ use super::html_text::bar_chart;
 use super::state::use_app;
 use super::{BackupPanel, NavLink};
 use crate::platform::clock;
-use crate::quiz::bank::Bank;
-use crate::quiz::draw::{start_label, QUIZ_LENGTH};
-use crate::quiz::learn::Bar;
-use crate::quiz::route::Route;
-use crate::quiz::session::Mode;
-use crate::quiz::session::QuizKind;
-use crate::quiz::store::Store;
-use crate::quiz::wording::{format_day, isolated};
+use crate::quiz::content::bank::Bank;
+use crate::quiz::content::learn::Bar;
+use crate::quiz::learner::draw::{start_label, QUIZ_LENGTH};
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::QuizKind;
+use crate::quiz::saved::store::Store;
+use crate::quiz::text::wording::{format_day, isolated};
 
 /// Quizzes the score chart shows, the most recent.
 const RECENT_QUIZZES: usize = 10;
 
 /// The charts, written once as text (see html_text.rs). Both are on a 0 to
-/// 100% axis: mastery of each topic (see [`crate::quiz::progress::Progress::mastery`]),
+/// 100% axis: mastery of each topic (see [`crate::quiz::learner::progress::Progress::mastery`]),
 /// then each of the last [`RECENT_QUIZZES`] quizzes as a bar labelled with its
 /// day and what it was, oldest first, one row each, so the chart is the same
 /// size whether there are two quizzes or ten.

@@ -1,6 +1,6 @@
 //! A QR code of a link, drawn on the device as SVG text (no network, no image).
 
-use crate::quiz::qr_code::QrCode;
+use crate::quiz::links::qr_code::QrCode;
 
 /// The SVG of `text` as a QR code, labelled for screen readers; None if the
 /// text is too long for a QR code.

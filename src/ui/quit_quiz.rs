@@ -7,7 +7,7 @@ use leptos::{html, prelude::*};
 use super::focus::focus_after_render;
 use super::unbroken;
 use crate::platform::share;
-use crate::quiz::route::Route;
+use crate::quiz::links::route::Route;
 
 #[component]
 pub fn QuitQuiz(title: String, on_navigate: Callback<Route>) -> impl IntoView {

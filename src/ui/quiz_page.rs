@@ -9,11 +9,11 @@ use leptos::{ev::SubmitEvent, html, prelude::*};
 use super::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
 use super::{focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
 use crate::platform::history;
-use crate::quiz::bank::Kind;
-use crate::quiz::draft::{Draft, Incomplete};
-use crate::quiz::marking::Response;
-use crate::quiz::route::Route;
-use crate::quiz::session::{Session, SessionItem, Stage};
+use crate::quiz::answering::draft::{Draft, Incomplete};
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::Kind;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::{Session, SessionItem, Stage};
 
 /// What the quiz pages ask the app to keep.
 #[derive(Debug, Clone)]

@@ -15,11 +15,11 @@ use super::state::{today, use_app};
 use super::tap_guard::TapGuard;
 use super::{CheckAnswersPage, GoneNotice, QuizPage, ResultsPage};
 use crate::platform::{clock, history, persistence, share};
-use crate::quiz::attempt::Attempt;
-use crate::quiz::resume::SavedQuiz;
-use crate::quiz::route::Route;
-use crate::quiz::schedule::Scheduler;
-use crate::quiz::session::Stage;
+use crate::quiz::learner::schedule::Scheduler;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::attempt::Attempt;
+use crate::quiz::run::resume::SavedQuiz;
+use crate::quiz::run::session::Stage;
 
 #[component]
 pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {

@@ -8,9 +8,9 @@ use leptos::{html, prelude::*};
 use super::state::use_app;
 use super::{GoneNotice, NavLink};
 use crate::platform::clock;
-use crate::quiz::record::{Record, RecordDraft, NAME_MAX, ORGANISATION_MAX, REFLECTION_MAX, ROLE_MAX};
-use crate::quiz::route::Route;
-use crate::quiz::wording::format_day;
+use crate::quiz::learner::record::{Record, RecordDraft, NAME_MAX, ORGANISATION_MAX, REFLECTION_MAX, ROLE_MAX};
+use crate::quiz::links::route::Route;
+use crate::quiz::text::wording::format_day;
 
 /// Which of the draft's texts a field edits.
 #[derive(Clone, Copy)]

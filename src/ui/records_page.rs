@@ -8,10 +8,10 @@ use leptos::{html, prelude::*};
 use super::state::use_app;
 use super::{CopyAsText, NavLink};
 use crate::platform::{clock, files, print, share};
-use crate::quiz::record::{self, Record, MADE_BY, SOURCE};
-use crate::quiz::route::Route;
-use crate::quiz::saving::{saving_message, Saving, COPY_RECORDS_INSTEAD, PRINT_DID_NOT_START, PRINT_START_MS};
-use crate::quiz::wording::{format_day, format_day_number, iso_date, isolated, time_spent};
+use crate::quiz::learner::record::{self, Record, MADE_BY, SOURCE};
+use crate::quiz::links::route::Route;
+use crate::quiz::saved::saving::{saving_message, Saving, COPY_RECORDS_INSTEAD, PRINT_DID_NOT_START, PRINT_START_MS};
+use crate::quiz::text::wording::{format_day, format_day_number, iso_date, isolated, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
 /// for a passed assessment, else a "CPD learning record" (see

@@ -17,15 +17,15 @@ use super::qr::qr_svg_labelled;
 use super::state::{today, use_app};
 use super::{unbroken, GoneNotice, NavLink};
 use crate::platform::{history, share};
-use crate::quiz::attempt::{Attempt, Review};
-use crate::quiz::bank::Bank;
-use crate::quiz::draw::again_label;
-use crate::quiz::link::QuizResult;
-use crate::quiz::record::{RecordDraft, NAME_MAX};
-use crate::quiz::route::Route;
-use crate::quiz::session::Mode;
-use crate::quiz::session::{QuizKind, Session};
-use crate::quiz::wording::isolated;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::again_label;
+use crate::quiz::learner::record::{RecordDraft, NAME_MAX};
+use crate::quiz::links::link::QuizResult;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::attempt::{Attempt, Review};
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::{QuizKind, Session};
+use crate::quiz::text::wording::isolated;
 
 #[component]
 pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {

@@ -9,9 +9,9 @@ use super::{
     AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,
     QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
 };
-use crate::quiz::route::Route;
-use crate::quiz::session::Mode;
-use crate::quiz::session::QuizKind;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::QuizKind;
 
 #[component]
 pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) -> impl IntoView {

@@ -14,14 +14,14 @@ use leptos::prelude::*;
 use crate::platform::bank_loader::BankLoadError;
 use crate::platform::storage::{self, StorageProblem, StoreFile};
 use crate::platform::{clock, history};
-use crate::quiz::bank::Bank;
-use crate::quiz::draw::quiz_title;
-use crate::quiz::early_start::{start_with_seed, EarlyStart};
-use crate::quiz::resume::SavedQuiz;
-use crate::quiz::route::Route;
-use crate::quiz::session::QuizKind;
-use crate::quiz::store::Store;
-use crate::quiz::wording::local_day;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::quiz_title;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::resume::SavedQuiz;
+use crate::quiz::run::session::QuizKind;
+use crate::quiz::saved::early_start::{start_with_seed, EarlyStart};
+use crate::quiz::saved::store::Store;
+use crate::quiz::text::wording::local_day;
 
 /// Where the question bank is up to.
 #[derive(Debug, Clone, PartialEq)]

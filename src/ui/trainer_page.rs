@@ -18,15 +18,15 @@ use super::state::use_app;
 use super::unbroken;
 use super::NavLink;
 use crate::platform::{clock, files, share};
-use crate::quiz::bank::Bank;
-use crate::quiz::draw::session_questions;
-use crate::quiz::link::{clean_title, QuizSpec, TITLE_MAX};
-use crate::quiz::qr_code::QrCode;
-use crate::quiz::route::Route;
-use crate::quiz::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
-use crate::quiz::session_code::{session_code, SEED_LIMIT};
-use crate::quiz::store::TrainerSession;
-use crate::quiz::wording::{about_minutes, format_day, isolated};
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::link::{clean_title, QuizSpec, TITLE_MAX};
+use crate::quiz::links::qr_code::QrCode;
+use crate::quiz::links::route::Route;
+use crate::quiz::room::session_code::{session_code, SEED_LIMIT};
+use crate::quiz::saved::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
+use crate::quiz::saved::store::TrainerSession;
+use crate::quiz::text::wording::{about_minutes, format_day, isolated};
 
 /// "10 questions · about 5 minutes · practice": what a session asks of the
 /// room, for a link that gives `given` questions (`draw::session_questions`:

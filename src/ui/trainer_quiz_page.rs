@@ -11,12 +11,12 @@ use super::focus::focus_when_shown;
 use super::state::use_app;
 use super::NavLink;
 use crate::platform::clock;
-use crate::quiz::bank::Bank;
-use crate::quiz::draw::session_questions;
-use crate::quiz::early_start::StartWhenReady;
-use crate::quiz::link::QuizSpec;
-use crate::quiz::route::Route;
-use crate::quiz::session::QuizKind;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::link::QuizSpec;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::QuizKind;
+use crate::quiz::saved::early_start::StartWhenReady;
 
 /// What a trainer's quiz is called on its landing when its link has no title.
 pub const UNTITLED_LINK_QUIZ: &str = "Your trainer's quiz";

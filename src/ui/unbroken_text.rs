@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::wording::ranges_kept_whole;
+use crate::quiz::text::wording::ranges_kept_whole;
 
 /// `text` as inline content, each range of figures in it kept on one line.
 /// Text with a range is one `<span>` holding the runs, so that in a flex

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::draw::start_label;
-use crate::quiz::session::Mode;
-use crate::quiz::session::QuizKind;
-use crate::quiz::wording::effort;
+use crate::quiz::learner::draw::start_label;
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::QuizKind;
+use crate::quiz::text::wording::effort;
 
 /// A quiz of `mode` (no topic) of `questions` questions. `primary` makes its
 /// button the page's main one; `note`, if not empty, says what it is.

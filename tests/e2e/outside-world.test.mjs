@@ -50,7 +50,7 @@ test('a trainer\'s link survives what chat and e-mail apps do to it, and the add
   await trainer.context.close();
   // One of each thing other software does to a link. Every spelling of each
   // (`&#038;`, `?utm_…` after the query, a zero-width space, quotes…) is read
-  // natively, in src/quiz/query.rs and tests/native/link_properties.rs; this
+  // natively, in src/quiz/links/query.rs and tests/native/link_properties.rs; this
   // checks the app's wiring: the same quiz opens, and the address is tidied.
   const manglings = [
     `${link}&fbclid=IwAR3xYz_abc-123&utm_source=newsletter`,

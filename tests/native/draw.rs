@@ -5,14 +5,14 @@ use crate::support;
 
 use std::collections::HashSet;
 
-use safeguarding_check::quiz::bank::{Bank, Kind, Question};
-use safeguarding_check::quiz::draw::{
+use safeguarding_check::quiz::content::bank::{Bank, Kind, Question};
+use safeguarding_check::quiz::learner::draw::{
     draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH,
 };
-use safeguarding_check::quiz::link::QuizSpec;
+use safeguarding_check::quiz::links::link::QuizSpec;
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::Mode;
-use safeguarding_check::quiz::session::{QuizKind, Session};
+use safeguarding_check::quiz::run::session::Mode;
+use safeguarding_check::quiz::run::session::{QuizKind, Session};
 
 /// The id of the topic `question` is in.
 fn topic_of<'a>(bank: &'a Bank, question: &Question) -> &'a str {

@@ -8,15 +8,15 @@ use crate::support;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::backup;
-use safeguarding_check::quiz::bank::Bank;
-use safeguarding_check::quiz::debrief::Tally;
-use safeguarding_check::quiz::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::record;
-use safeguarding_check::quiz::resume::SavedQuiz;
-use safeguarding_check::quiz::route::Route;
-use safeguarding_check::quiz::schedule::Scheduler;
-use safeguarding_check::quiz::store::Store;
+use safeguarding_check::quiz::content::bank::Bank;
+use safeguarding_check::quiz::learner::record;
+use safeguarding_check::quiz::learner::schedule::Scheduler;
+use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
+use safeguarding_check::quiz::links::route::Route;
+use safeguarding_check::quiz::room::debrief::Tally;
+use safeguarding_check::quiz::run::resume::SavedQuiz;
+use safeguarding_check::quiz::saved::backup;
+use safeguarding_check::quiz::saved::store::Store;
 
 const NOW: u64 = 1_795_669_200_000;
 const TODAY: i64 = 20_783;

@@ -28,19 +28,19 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{json, Value};
 
 use crate::support;
-use safeguarding_check::quiz::attempt::Attempt;
-use safeguarding_check::quiz::bank::{Bank, Kind};
-use safeguarding_check::quiz::draw::{questions_for, quiz_title};
-use safeguarding_check::quiz::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::marking::Response;
-use safeguarding_check::quiz::record::{Record, RecordDraft};
-use safeguarding_check::quiz::resume::SavedQuiz;
+use safeguarding_check::quiz::answering::marking::Response;
+use safeguarding_check::quiz::content::bank::{Bank, Kind};
+use safeguarding_check::quiz::learner::draw::{questions_for, quiz_title};
+use safeguarding_check::quiz::learner::record::{Record, RecordDraft};
+use safeguarding_check::quiz::learner::schedule::Scheduler;
+use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::schedule::Scheduler;
-use safeguarding_check::quiz::session::Mode;
-use safeguarding_check::quiz::session::{QuizKind, Session, SessionItem, Stage};
-use safeguarding_check::quiz::store::Store;
-use safeguarding_check::quiz::wording::local_day;
+use safeguarding_check::quiz::run::attempt::Attempt;
+use safeguarding_check::quiz::run::resume::SavedQuiz;
+use safeguarding_check::quiz::run::session::Mode;
+use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionItem, Stage};
+use safeguarding_check::quiz::saved::store::Store;
+use safeguarding_check::quiz::text::wording::local_day;
 
 const DAY_MS: u64 = 86_400_000;
 /// The device's offset from UTC, in minutes east: the browser tests run on UTC.

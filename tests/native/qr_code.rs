@@ -1,9 +1,9 @@
-//! The app's QR encoder (src/quiz/qr_code.rs), checked by decoding what it
+//! The app's QR encoder (src/quiz/links/qr_code.rs), checked by decoding what it
 //! draws with an independent decoder (rqrr): every length up to 150 bytes
 //! (versions 1 to 8), a spread up to 400, the longest a code holds, and a
 //! trainer's link.
 
-use safeguarding_check::quiz::qr_code::QrCode;
+use safeguarding_check::quiz::links::qr_code::QrCode;
 use safeguarding_check::quiz::rng::SeededRng;
 
 /// Draws `code` as a greyscale picture (4 px a module, with the quiet zone)

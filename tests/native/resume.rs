@@ -3,14 +3,14 @@
 
 use crate::support;
 
-use safeguarding_check::quiz::bank::{Bank, Kind};
-use safeguarding_check::quiz::draw::draw;
-use safeguarding_check::quiz::marking::Response;
-use safeguarding_check::quiz::resume::{ResumeError, SavedQuiz};
+use safeguarding_check::quiz::answering::marking::Response;
+use safeguarding_check::quiz::content::bank::{Bank, Kind};
+use safeguarding_check::quiz::learner::draw::draw;
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::Mode;
-use safeguarding_check::quiz::session::{is_valid_layout, QuizKind, Session, Stage};
-use safeguarding_check::quiz::stored_answer::{PartRef, StoredResponse};
+use safeguarding_check::quiz::run::resume::{ResumeError, SavedQuiz};
+use safeguarding_check::quiz::run::session::Mode;
+use safeguarding_check::quiz::run::session::{is_valid_layout, QuizKind, Session, Stage};
+use safeguarding_check::quiz::run::stored_answer::{PartRef, StoredResponse};
 
 /// A quiz with one question of every type, in a fixed order.
 fn started(bank: &Bank) -> Session {

@@ -1,10 +1,10 @@
 //! The quiz session as a state machine, driven natively.
 
-use safeguarding_check::quiz::bank::{AnswerOption, Kind, OrderItem, Question};
-use safeguarding_check::quiz::marking::Response;
+use safeguarding_check::quiz::answering::marking::Response;
+use safeguarding_check::quiz::content::bank::{AnswerOption, Kind, OrderItem, Question};
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::Mode;
-use safeguarding_check::quiz::session::{QuizKind, Session, SessionError, Stage};
+use safeguarding_check::quiz::run::session::Mode;
+use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionError, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
     Question {

@@ -5,10 +5,10 @@
 //! a plain message, never opened as another quiz; and no text panics.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::draw::session_questions;
-use safeguarding_check::quiz::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::session_code::{from_session_code, session_code, CodeError, SEED_LIMIT};
-use safeguarding_check::quiz::store::Store;
+use safeguarding_check::quiz::learner::draw::session_questions;
+use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
+use safeguarding_check::quiz::room::session_code::{from_session_code, session_code, CodeError, SEED_LIMIT};
+use safeguarding_check::quiz::saved::store::Store;
 
 use crate::support::shipped_bank;
 

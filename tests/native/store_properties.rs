@@ -7,17 +7,18 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::attempt::Attempt;
-use safeguarding_check::quiz::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::progress::{ModeKey, Review, ScoreRecord};
-use safeguarding_check::quiz::record::{Record, RecordDraft};
-use safeguarding_check::quiz::resume::{SavedItem, SavedQuiz};
-use safeguarding_check::quiz::schedule::Scheduler;
-use safeguarding_check::quiz::scoring::Score;
-use safeguarding_check::quiz::session::Mode;
-use safeguarding_check::quiz::session::QuizKind;
-use safeguarding_check::quiz::store::{Collection, Store, ATTEMPTS_KEPT};
-use safeguarding_check::quiz::stored_answer::PartRef;
+use safeguarding_check::quiz::answering::scoring::Score;
+use safeguarding_check::quiz::learner::progress::{ModeKey, Review};
+use safeguarding_check::quiz::learner::record::{Record, RecordDraft};
+use safeguarding_check::quiz::learner::schedule::Scheduler;
+use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
+use safeguarding_check::quiz::run::attempt::Attempt;
+use safeguarding_check::quiz::run::attempt::ScoreRecord;
+use safeguarding_check::quiz::run::resume::{SavedItem, SavedQuiz};
+use safeguarding_check::quiz::run::session::Mode;
+use safeguarding_check::quiz::run::session::QuizKind;
+use safeguarding_check::quiz::run::stored_answer::PartRef;
+use safeguarding_check::quiz::saved::store::{Collection, Store, ATTEMPTS_KEPT};
 
 const START: u64 = 1_795_669_200_000;
 const DAY_MS: u64 = 86_400_000;

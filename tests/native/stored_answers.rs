@@ -8,15 +8,15 @@
 use proptest::prelude::*;
 
 use crate::support::shipped_bank;
-use safeguarding_check::quiz::attempt::Attempt;
-use safeguarding_check::quiz::bank::{AnswerOption, Bank, Kind};
-use safeguarding_check::quiz::link::QuizSpec;
-use safeguarding_check::quiz::marking::Response;
-use safeguarding_check::quiz::resume::SavedQuiz;
+use safeguarding_check::quiz::answering::marking::Response;
+use safeguarding_check::quiz::content::bank::{AnswerOption, Bank, Kind};
+use safeguarding_check::quiz::links::link::QuizSpec;
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::session::{QuizKind, Session, Stage};
-use safeguarding_check::quiz::store::Store;
-use safeguarding_check::quiz::stored_answer::{self, Changed, PartRef};
+use safeguarding_check::quiz::run::attempt::Attempt;
+use safeguarding_check::quiz::run::resume::SavedQuiz;
+use safeguarding_check::quiz::run::session::{QuizKind, Session, Stage};
+use safeguarding_check::quiz::run::stored_answer::{self, Changed, PartRef};
+use safeguarding_check::quiz::saved::store::Store;
 
 /// A well-formed answer to `kind`, picked with `rng`.
 fn any_answer(kind: &Kind, rng: &mut SeededRng) -> Response {
@@ -119,7 +119,7 @@ proptest! {
     #[test]
     fn any_permutation_of_parts_leaves_every_stored_answer_marked_the_same(answers: u64, edits: u64) {
         let bank = shipped_bank();
-        let (session, attempt) = finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::session::Mode::Quick, None), &mut SeededRng::new(answers));
+        let (session, attempt) = finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(answers));
         // Through the stored text, as a reload reads it.
         let json = serde_json::to_string(&attempt).unwrap();
         let attempt: Attempt = serde_json::from_str(&json).unwrap();
@@ -147,11 +147,11 @@ proptest! {
         }
         let current = session.current().unwrap().clone();
         let draft = match any_answer(&current.question.kind, &mut rng) {
-            Response::Choice(i) => safeguarding_check::quiz::draft::Draft::Choice(Some(i)),
-            Response::Choices(v) => safeguarding_check::quiz::draft::Draft::Choices(v),
-            Response::Order(v) => safeguarding_check::quiz::draft::Draft::Order(v),
-            Response::Matches(v) => safeguarding_check::quiz::draft::Draft::Matches(v.into_iter().map(Some).collect()),
-            Response::Number(n) => safeguarding_check::quiz::draft::Draft::Number(n.to_string()),
+            Response::Choice(i) => safeguarding_check::quiz::answering::draft::Draft::Choice(Some(i)),
+            Response::Choices(v) => safeguarding_check::quiz::answering::draft::Draft::Choices(v),
+            Response::Order(v) => safeguarding_check::quiz::answering::draft::Draft::Order(v),
+            Response::Matches(v) => safeguarding_check::quiz::answering::draft::Draft::Matches(v.into_iter().map(Some).collect()),
+            Response::Number(n) => safeguarding_check::quiz::answering::draft::Draft::Number(n.to_string()),
         };
         let saved = SavedQuiz::from_session(&session, "Quick check", 1).unwrap().with_draft(&bank, &draft);
         let saved: SavedQuiz = serde_json::from_str(&serde_json::to_string(&saved).unwrap()).unwrap();
@@ -198,7 +198,7 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
         refresh_months: None,
     };
     let mut rng = SeededRng::new(3);
-    let questions = safeguarding_check::quiz::draw::session_questions(&bank, &spec);
+    let questions = safeguarding_check::quiz::learner::draw::session_questions(&bank, &spec);
     let mut session = Session::start_kind(QuizKind::from_link(spec), questions, &mut rng).unwrap();
     while session.stage() != Stage::Finished {
         let kind = session.current().unwrap().question.kind.clone();
@@ -222,7 +222,8 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
 #[test]
 fn a_removed_question_or_option_is_reported_and_the_score_kept() {
     let bank = shipped_bank();
-    let (_, attempt) = finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::session::Mode::Quick, None), &mut SeededRng::new(5));
+    let (_, attempt) =
+        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(5));
     let mut next = bank.clone();
     let first = attempt.items[0].id.clone();
     next.topics.iter_mut().for_each(|t| t.questions.retain(|q| q.id != first));
@@ -259,7 +260,7 @@ fn a_removed_question_or_option_is_reported_and_the_score_kept() {
 fn a_question_now_marked_differently_is_reported() {
     let bank = shipped_bank();
     let (session, attempt) =
-        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::session::Mode::Quick, None), &mut SeededRng::new(8));
+        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(8));
     let flipped = session.items().iter().position(|i| matches!(i.question.kind, Kind::TrueFalse { .. })).unwrap();
     let id = session.items()[flipped].question.id.clone();
     let mut next = bank.clone();
@@ -279,7 +280,7 @@ fn a_question_now_marked_differently_is_reported() {
 fn answers_stored_by_position_before_version_6_read_as_what_was_chosen() {
     let bank = shipped_bank();
     let (session, attempt) =
-        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::session::Mode::Quick, None), &mut SeededRng::new(13));
+        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(13));
     let mut store = Store::default();
     store.finish_quiz("a", attempt, 2, 20_000);
     // Written as version 5 wrote it: layouts and answers as positions, no marks.

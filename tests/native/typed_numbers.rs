@@ -1,9 +1,9 @@
 //! Numbers typed the way people type them, in en-GB and other locales: each
 //! spelling is read as the person meant or refused with a plain message,
-//! never misread. See `src/quiz/number.rs`.
+//! never misread. See `src/quiz/text/number.rs`.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::number::{read_whole_number, NumberProblem, NUMBER_MAX};
+use safeguarding_check::quiz::text::number::{read_whole_number, NumberProblem, NUMBER_MAX};
 
 /// A digit as one of the keyboards people use types it.
 fn digit_in(script: u32, digit: u32) -> char {

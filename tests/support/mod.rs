@@ -1,6 +1,6 @@
 //! Shared by the native tests: the shipped bank, read from the authoring files.
 
-use safeguarding_check::quiz::bank::Bank;
+use safeguarding_check::quiz::content::bank::Bank;
 use std::fs;
 
 /// The paths of the topic files in assets/questions, sorted.

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::bank::Kind;
-use crate::quiz::draft::Draft;
-use crate::quiz::marking::Response;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::Kind;
 
 #[component]
 pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::bank::Pair;
-use crate::quiz::draft::Draft;
-use crate::quiz::marking::Response;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::Pair;
 
 #[component]
 pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::draft::Draft;
-use crate::quiz::marking::Response;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
 
 #[component]
 pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::draft::Draft;
-use crate::quiz::marking::Response;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
 
 fn focus_by_id(id: &str) {
     use wasm_bindgen::JsCast;

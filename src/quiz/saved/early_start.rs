@@ -20,16 +20,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Bank, Kind};
-use super::draft::Draft;
-use super::draw::questions_for;
-use super::marking::Response;
-use super::resume::SavedQuiz;
-use super::rng::SeededRng;
-use super::schedule::Scheduler;
-use super::session::Mode;
-use super::session::{QuizKind, Session, SessionError, Stage};
 use super::store::Store;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::{Bank, Kind};
+use crate::quiz::learner::draw::questions_for;
+use crate::quiz::learner::schedule::Scheduler;
+use crate::quiz::rng::SeededRng;
+use crate::quiz::run::resume::SavedQuiz;
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::{QuizKind, Session, SessionError, Stage};
 
 /// The local storage key the page's script writes and the app takes in.
 pub const STORAGE_KEY: &str = "safeguarding-check:early-start";
@@ -171,7 +171,7 @@ impl EarlyStart {
         if session.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
             return Err(EarlyStartError::OtherQuestion);
         }
-        let title = super::draw::quiz_title(bank, &kind);
+        let title = crate::quiz::learner::draw::quiz_title(bank, &kind);
         if let (Some(choice), Some(checked_at)) = (self.choice, self.checked_at) {
             if checked_at < self.started_at {
                 return Err(EarlyStartError::NotAnAnswer);

@@ -23,7 +23,7 @@
 //! characters for a 60-bit number: base-32 crates encode whole bytes, which
 //! would make it 13 (8 bytes) or hold only 40 bits (5 bytes).
 
-use super::link::{fnv1a, QuizSpec, COUNT_RANGE, PASS_RANGE, REFRESH_RANGE};
+use crate::quiz::links::link::{fnv1a, QuizSpec, COUNT_RANGE, PASS_RANGE, REFRESH_RANGE};
 
 /// Seeds a code can carry: new sessions draw theirs below this.
 pub const SEED_LIMIT: u32 = 1 << 16;

@@ -149,7 +149,7 @@ impl Kind {
     /// The ids of the parts an answer picks from, in the order written: the
     /// options, the items to order or the pairs to match; `"true"` and
     /// `"false"` for true/false; none for a number. Position `i` of a
-    /// [`Response`](super::marking::Response) or a layout is the part `part_ids()[i]`.
+    /// [`Response`](crate::quiz::answering::marking::Response) or a layout is the part `part_ids()[i]`.
     pub fn part_ids(&self) -> Vec<&str> {
         match self {
             Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {
@@ -811,7 +811,7 @@ impl Bank {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::bank::OrderItem;
+    use crate::quiz::content::bank::OrderItem;
 
     const SECTIONS: &str = r#"[{"id":"principle-1","title":"Principle 1: Keep clear and detailed records"},
         {"id":"national-picture","title":"The national picture 2018-19"}]"#;

@@ -1,21 +1,22 @@
 //! A finished attempt, with every answer given, so its results page can be
 //! rebuilt exactly after a reload, Back, Forward or in another tab.
 //!
-//! Stored in the [`Store`](super::store::Store) under the quiz's id as
+//! Stored in the [`Store`](crate::quiz::saved::store::Store) under the quiz's id as
 //! `{"kind", "title", "started_at", "finished_at", "score", "items", "token"}`
 //! (times in ms since the Unix epoch). Attempts migrated from version 2 have
 //! no items: their score is kept, their answers were never stored.
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
 
-use super::bank::Bank;
-use super::link::QuizResult;
-use super::progress::ScoreRecord;
 use super::resume::{ResumeError, SavedItem};
-use super::scoring::Score;
-use super::session::{QuizKind, Session, Stage};
+use super::session::{Mode, QuizKind, Session, Stage};
 use super::stored_answer::Changed;
-use super::wording::OFFSET_RANGE;
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::link::QuizResult;
+use crate::quiz::text::wording::OFFSET_RANGE;
 
 /// A finished attempt read against the current bank (see [`Attempt::review`]).
 #[derive(Debug, Clone)]
@@ -156,5 +157,78 @@ impl Attempt {
             && self.offset_minutes.is_none_or(|o| OFFSET_RANGE.contains(&o))
             && self.token.len() == 8
             && self.token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    }
+}
+
+/// The score of one finished attempt: what home shows as a last or best score.
+///
+/// Stored as `{"id", "at", "mode", "topic", "correct", "total"}`; `at` is when
+/// the attempt finished, in ms since the Unix epoch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreRecord {
+    /// The attempt's id in the store (empty for scores migrated from before ids).
+    #[serde(default)]
+    pub id: String,
+    #[serde(rename = "at")]
+    pub finished_at_ms: u64,
+    /// The device's offset from UTC (minutes east) when it was finished
+    /// (see [`Attempt`]); `None` before version 4.
+    #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
+    pub offset_minutes: Option<i64>,
+    pub mode: Mode,
+    /// The topic practised, for topic quizzes.
+    #[serde(default)]
+    pub topic: Option<String>,
+    pub correct: u32,
+    pub total: u32,
+}
+
+impl ScoreRecord {
+    pub fn score(&self) -> Score {
+        Score { correct: self.correct, total: self.total }
+    }
+
+    /// A score this app could have written: at least one question, and no more right than asked.
+    pub fn is_sane(&self) -> bool {
+        self.total > 0 && self.correct <= self.total && self.offset_minutes.is_none_or(|o| OFFSET_RANGE.contains(&o))
+    }
+
+    /// Every field, finish time first: a total order, so that ties between
+    /// two different scores are always settled the same way in every tab.
+    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32, Option<i64>) {
+        (self.finished_at_ms, &self.id, self.mode, &self.topic, self.correct, self.total, self.offset_minutes)
+    }
+
+    /// How two scores compare as a best: by proportion right
+    /// ([`Score::beats`]), then equal proportions by the later finish (then
+    /// the other fields), so every tab picks the same.
+    pub fn rank(a: &ScoreRecord, b: &ScoreRecord) -> Ordering {
+        if a.score().beats(&b.score()) {
+            Ordering::Greater
+        } else if b.score().beats(&a.score()) {
+            Ordering::Less
+        } else {
+            a.order().cmp(&b.order())
+        }
+    }
+
+    /// The better of two scores, by [`ScoreRecord::rank`]: the higher
+    /// proportion right; of equal ones, the latest to get it.
+    pub fn better<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
+        if ScoreRecord::rank(b, a) == Ordering::Greater {
+            b
+        } else {
+            a
+        }
+    }
+
+    /// The later of two scores: the later finish, then by id and the other fields, so every tab picks the same.
+    pub fn later<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
+        if b.order() > a.order() {
+            b
+        } else {
+            a
+        }
     }
 }

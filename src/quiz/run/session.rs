@@ -13,11 +13,11 @@
 //! The session owns copies of its questions, so it needs no bank once started,
 //! and takes its randomness as a seeded generator from the caller.
 
-use super::bank::{Kind, Question};
-use super::link::QuizSpec;
-use super::marking::{PartsRight, Response, RightAnswer};
-use super::rng::SeededRng;
-use super::scoring::Score;
+use crate::quiz::answering::marking::{PartsRight, Response, RightAnswer};
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::content::bank::{Kind, Question};
+use crate::quiz::links::link::QuizSpec;
+use crate::quiz::rng::SeededRng;
 
 /// A question as this session shows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,16 +1,16 @@
 //! Completion records for CPD and supervision: what was done, the score, and
 //! the learner's own reflections, kept on the device.
 //!
-//! In the [`Store`](super::store::Store) each record is a [`Record`] under its
+//! In the [`Store`](crate::quiz::saved::store::Store) each record is a [`Record`] under its
 //! own id, and the reflections typed so far for a finished attempt are a
 //! [`RecordDraft`] under the attempt's id, so nothing typed is lost to Back,
 //! a reload or another tab. "Export my records" writes a [`RecordsFile`].
 
 use serde::{Deserialize, Serialize};
 
-use super::attempt::Attempt;
-use super::bank::Bank;
-use super::wording::{add_months, is_hidden_character, local_day, OFFSET_RANGE};
+use crate::quiz::content::bank::Bank;
+use crate::quiz::run::attempt::Attempt;
+use crate::quiz::text::wording::{add_months, is_hidden_character, local_day, OFFSET_RANGE};
 
 /// The records file's format version (`{"version": 1, "records": [...]}`).
 pub const RECORDS_VERSION: u32 = 1;

@@ -10,7 +10,7 @@
 //! are errors with a plain reason, and the title is only ever shown as text.
 
 use super::query::{self, LinkError};
-use super::wording::is_hidden_character;
+use crate::quiz::text::wording::is_hidden_character;
 
 /// The longest title, in characters.
 pub const TITLE_MAX: usize = 60;

@@ -2,7 +2,7 @@
 //! question or flip card, the days they practised, and the best and latest
 //! scores of attempts no longer kept (the [`Archive`]).
 //!
-//! This is one part of the [`Store`](super::store::Store); finished attempts,
+//! This is one part of the [`Store`](crate::quiz::saved::store::Store); finished attempts,
 //! quizzes in progress and records live beside it there. Every part carries
 //! the time it last changed, so two tabs' copies merge without either
 //! overwriting the other, and "Clear my data" (a clear marker with its time)
@@ -34,8 +34,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::schedule::{Memory, Scheduler};
-use super::scoring::Score;
-use super::session::{Mode, QuizKind};
+use crate::quiz::run::attempt::ScoreRecord;
+use crate::quiz::run::session::{Mode, QuizKind};
 
 /// Reviews kept for each item (every answer, with its time and day); past
 /// this the oldest are folded into the item's [`Base`]. A question answered
@@ -51,84 +51,11 @@ pub const DAYS_KEPT: usize = 400;
 pub(crate) const SANE_DAYS: std::ops::RangeInclusive<i64> = 16_800..=80_000;
 const SANE_COUNT: u32 = 1_000_000;
 
-/// The score of one finished attempt: what home shows as a last or best score.
-///
-/// Stored as `{"id", "at", "mode", "topic", "correct", "total"}`; `at` is when
-/// the attempt finished, in ms since the Unix epoch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScoreRecord {
-    /// The attempt's id in the store (empty for scores migrated from before ids).
-    #[serde(default)]
-    pub id: String,
-    #[serde(rename = "at")]
-    pub finished_at_ms: u64,
-    /// The device's offset from UTC (minutes east) when it was finished
-    /// (see [`Attempt`](super::attempt::Attempt)); `None` before version 4.
-    #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
-    pub offset_minutes: Option<i64>,
-    pub mode: Mode,
-    /// The topic practised, for topic quizzes.
-    #[serde(default)]
-    pub topic: Option<String>,
-    pub correct: u32,
-    pub total: u32,
-}
-
-impl ScoreRecord {
-    pub fn score(&self) -> Score {
-        Score { correct: self.correct, total: self.total }
-    }
-
-    /// A score this app could have written: at least one question, and no more right than asked.
-    pub fn is_sane(&self) -> bool {
-        self.total > 0 && self.correct <= self.total && self.offset_minutes.is_none_or(|o| super::wording::OFFSET_RANGE.contains(&o))
-    }
-
-    /// Every field, finish time first: a total order, so that ties between
-    /// two different scores are always settled the same way in every tab.
-    fn order(&self) -> (u64, &str, Mode, &Option<String>, u32, u32, Option<i64>) {
-        (self.finished_at_ms, &self.id, self.mode, &self.topic, self.correct, self.total, self.offset_minutes)
-    }
-
-    /// How two scores compare as a best: by proportion right
-    /// ([`Score::beats`]), then equal proportions by the later finish (then
-    /// the other fields), so every tab picks the same.
-    pub fn rank(a: &ScoreRecord, b: &ScoreRecord) -> Ordering {
-        if a.score().beats(&b.score()) {
-            Ordering::Greater
-        } else if b.score().beats(&a.score()) {
-            Ordering::Less
-        } else {
-            a.order().cmp(&b.order())
-        }
-    }
-
-    /// The better of two scores, by [`ScoreRecord::rank`]: the higher
-    /// proportion right; of equal ones, the latest to get it.
-    pub fn better<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
-        if ScoreRecord::rank(b, a) == Ordering::Greater {
-            b
-        } else {
-            a
-        }
-    }
-
-    /// The later of two scores: the later finish, then by id and the other fields, so every tab picks the same.
-    pub fn later<'a>(a: &'a ScoreRecord, b: &'a ScoreRecord) -> &'a ScoreRecord {
-        if b.order() > a.order() {
-            b
-        } else {
-            a
-        }
-    }
-}
-
 /// Which scores are compared with each other for a best score, and looked at
 /// together for the last score: the "mode key" of an attempt.
 ///
 /// One per kind of quiz, except that each topic has its own, and each
-/// trainer's quiz link has its own (its [`QuizSpec::id`](super::link::QuizSpec::id),
+/// trainer's quiz link has its own (its [`QuizSpec::id`](crate::quiz::links::link::QuizSpec::id),
 /// 8 hex digits, the same on every phone), so only retakes of the same link
 /// are compared. Mistakes and spaced reviews re-ask a few chosen questions, so
 /// their scores never count for a best ([`ModeKey::counts_for_best`]); they
@@ -1338,7 +1265,7 @@ mod tests {
         for bad in [r#""Quick""#, r#""topic""#, r#""other:x""#, "3"] {
             assert!(serde_json::from_str::<ModeKey>(bad).is_err(), "{bad}");
         }
-        let trainer = QuizKind::from_link(crate::quiz::link::QuizSpec {
+        let trainer = QuizKind::from_link(crate::quiz::links::link::QuizSpec {
             topics: vec![],
             count: 5,
             seed: 7,

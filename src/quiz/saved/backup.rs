@@ -184,7 +184,7 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64, today:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::schedule::Scheduler;
+    use crate::quiz::learner::schedule::Scheduler;
 
     const NOW: u64 = 1_795_669_200_000; // 2026-11-26
     const TODAY: i64 = 20_783;
@@ -251,7 +251,7 @@ mod tests {
         let mut fast = store();
         let ahead = NOW + 2 * DAY;
         fast.record_answer("q1", true, ahead, TODAY + 2, &Scheduler::default());
-        let record = crate::quiz::record::Record {
+        let record = crate::quiz::learner::record::Record {
             made_at_ms: ahead,
             name: None,
             finished_at_ms: ahead,

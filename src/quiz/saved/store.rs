@@ -37,24 +37,25 @@ use std::collections::BTreeMap;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::attempt::Attempt;
-use super::debrief::{Added, Tally, RESULTS_KEPT};
-use super::draw::kind_title;
-use super::link::{QuizResult, QuizSpec};
-use super::progress::{Archive, ItemRecord, ModeKey, Progress, ScoreRecord, SANE_DAYS};
-use super::record::{self, Record, RecordDraft, RECORDS_KEPT};
-use super::resume::SavedQuiz;
-use super::schedule::Scheduler;
-use super::session::Mode;
-use super::session::Session;
-use super::wording::local_day;
+use crate::quiz::learner::draw::kind_title;
+use crate::quiz::learner::progress::{Archive, ItemRecord, ModeKey, Progress, SANE_DAYS};
+use crate::quiz::learner::record::{self, Record, RecordDraft, RECORDS_KEPT};
+use crate::quiz::learner::schedule::Scheduler;
+use crate::quiz::links::link::{QuizResult, QuizSpec};
+use crate::quiz::room::debrief::{Added, Tally, RESULTS_KEPT};
+use crate::quiz::run::attempt::Attempt;
+use crate::quiz::run::attempt::ScoreRecord;
+use crate::quiz::run::resume::SavedQuiz;
+use crate::quiz::run::session::Mode;
+use crate::quiz::run::session::Session;
+use crate::quiz::text::wording::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
 /// optional `offset` (minutes east of UTC) to attempts, scores and records;
 /// 5 added the time spent (`active`, `active_at`, `time_spent`) and a
 /// record's `role` and `organisation`; 6 keeps answers, layouts and drafts
 /// by the ids of the parts chosen, and an attempt's mark for each answer
-/// (see [`stored_answer`](super::stored_answer), which still reads the
+/// (see [`stored_answer`](crate::quiz::run::stored_answer), which still reads the
 /// positions earlier versions wrote). Versions 3 to 5 are read as they are.
 /// Older tabs see a newer version and stop saving.
 pub const SCHEMA_VERSION: u32 = 6;
@@ -601,7 +602,7 @@ impl Store {
 
     /// True if attempt `id` is a new best score, to say so on its results:
     /// its mode key counts for a best, it passed (if its quiz has a pass
-    /// mark), and it strictly beats ([`Score::beats`](super::scoring::Score::beats))
+    /// mark), and it strictly beats ([`Score::beats`](crate::quiz::answering::scoring::Score::beats))
     /// every earlier score of its mode key, of which there is at least one.
     /// "Earlier" means finished before it (ties by id), among the attempts
     /// kept and the scores kept of those dropped for space. False for an
@@ -975,7 +976,7 @@ impl LegacyProgress {
             // Old attempts kept the score only; their answers were never stored.
             let id = format!("{:016x}", score.finished_at_ms);
             let attempt = Attempt {
-                kind: super::session::QuizKind::new(score.mode, score.topic.clone()),
+                kind: crate::quiz::run::session::QuizKind::new(score.mode, score.topic.clone()),
                 title: String::new(),
                 started_at_ms: score.finished_at_ms,
                 finished_at_ms: score.finished_at_ms,
@@ -997,8 +998,8 @@ impl LegacyProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::scoring::Score;
-    use crate::quiz::session::QuizKind;
+    use crate::quiz::answering::scoring::Score;
+    use crate::quiz::run::session::QuizKind;
 
     const NOW: u64 = 1_795_669_200_000; // 2026-11-26
     const TODAY: i64 = 20_783;
@@ -1342,7 +1343,7 @@ mod tests {
     #[test]
     fn a_result_from_this_device_is_known_as_its_own() {
         let mut store = Store::default();
-        let spec = crate::quiz::link::QuizSpec {
+        let spec = crate::quiz::links::link::QuizSpec {
             topics: vec![],
             count: 5,
             seed: 3,
@@ -1380,8 +1381,8 @@ mod tests {
             None,
             NOW + 5,
         );
-        let file = crate::quiz::backup::export(&there, NOW + 10);
-        let imported = crate::quiz::backup::import(&file, |_| true, NOW + 20, TODAY).unwrap().0;
+        let file = crate::quiz::saved::backup::export(&there, NOW + 10);
+        let imported = crate::quiz::saved::backup::import(&file, |_| true, NOW + 20, TODAY).unwrap().0;
         here.merge_backup(&imported);
         let ids: Vec<&str> = here.records_oldest_first().into_iter().map(|(id, _)| id).collect();
         assert_eq!(ids, vec!["a", "b"]);
@@ -1445,7 +1446,7 @@ mod tests {
     fn legacy_keys_are_taken_in() {
         let mut s = Store::default();
         let quiz = r#"{"version":2,"mode":"quick","topic":null,"link":null,"items":[{"id":"q1","order":[1,0],"response":null}],"position":0,"answered":false}"#;
-        let records = crate::quiz::record::encode(&[record(NOW)]);
+        let records = crate::quiz::learner::record::encode(&[record(NOW)]);
         let legacy = || LegacyData { quiz: Some(quiz), records: Some(&records), debrief: Some("{") };
         let unreadable = s.take_in_legacy(legacy(), NOW);
         assert_eq!(unreadable, vec!["debrief"]);

@@ -1,0 +1,8 @@
+//! The course: the question bank and its rules (`bank`), the study cards and
+//! their charts (`learn`), and where to turn for support (`contact`), all
+//! read from `assets/` and checked at build time (`build.rs` includes these
+//! files). Uses `text` only.
+
+pub mod bank;
+pub mod contact;
+pub mod learn;

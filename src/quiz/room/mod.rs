@@ -1,0 +1,6 @@
+//! The trainer's room: the short code a learner types to join a session
+//! (`session_code`), and the group debrief tallied from results
+//! (`debrief`). Uses `links`, `answering` and `content`.
+
+pub mod debrief;
+pub mod session_code;
