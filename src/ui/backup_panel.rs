@@ -120,13 +120,7 @@ pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
                     {move || match step.get() {
                         Step::Preview(_, summary) => Some(view! {
                             <div class="preview">
-                                <p>{format!(
-                                    "This backup, made on {}, has {} answer{}, {} finished quiz{} and {} record{}.",
-                                    format_day(summary.exported_at_ms, clock::offset_then(summary.exported_at_ms, None)),
-                                    summary.answers, if summary.answers == 1 { "" } else { "s" },
-                                    summary.quizzes, if summary.quizzes == 1 { "" } else { "zes" },
-                                    summary.records, if summary.records == 1 { "" } else { "s" },
-                                )}</p>
+                                <p>{summary.description(&format_day(summary.exported_at_ms, clock::offset_then(summary.exported_at_ms, None)))}</p>
                                 {summary.clock_note().map(|note| view! { <p class="clock-note">{note}</p> })}
                                 <p>"Merge adds it to your progress here. Replace swaps your progress here for it."</p>
                                 <div class="button-group">

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::focus::focus_after_render;
+use super::focus::{focus_after_render, focus_when_shown};
 use super::tap_guard::TapGuard;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ use crate::quiz::learner::draw::session_questions;
 use crate::quiz::links::link::QuizResult;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::debrief::{rounded_percent, Summary};
-use crate::quiz::text::wording::isolated;
+use crate::quiz::text::wording::{isolated, plural};
 
 /// "3 of 12 (25%)".
 fn of(part: usize, whole: usize) -> String {
@@ -170,6 +170,8 @@ pub fn DebriefPage(
     projected: bool,
 ) -> impl IntoView {
     let state = use_app();
+    let heading_ref = NodeRef::<leptos::html::H2>::new();
+    focus_when_shown(heading_ref);
     let tally = Memo::new(move |_| state.store.with(|s| s.tally()));
     let message = RwSignal::new(notice);
     // The results just cleared, for Undo.
@@ -268,6 +270,11 @@ pub fn DebriefPage(
                     </NavLink>
                 }
                 .into_any(),
+                // On the projector, with nothing here to show: say how to bring the session here.
+                (None, None) if projected => view! {
+                    <p>"This device has no results for this session. To show them here, open the session link from the trainer's screen on this device."</p>
+                }
+                .into_any(),
                 (None, None) => {
                     let quizzes = t.quizzes();
                     let asked_for = quiz.is_some().then(|| view! { <p class="notice">"There are no results for that session on this device."</p> });
@@ -284,7 +291,7 @@ pub fn DebriefPage(
                                 {quizzes.into_iter().map(|(id, spec, count)| view! {
                                     <li>
                                         <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
-                                            {format!("{} ({count} result{})", isolated(&spec.title.unwrap_or_else(|| "Untitled quiz".into())), if count == 1 { "" } else { "s" })}
+                                            {format!("{} ({})", isolated(&session_title(&spec)), plural(count, "result", "results"))}
                                         </NavLink>
                                     </li>
                                 }).collect_view()}
@@ -325,7 +332,7 @@ pub fn DebriefPage(
             on:click:capture=guard.on_click()
             on:mousedown:capture=guard.on_mousedown()>
             {controls}
-            <h2 id="debrief-heading" class:visually-hidden=projected>"Group debrief"</h2>
+            <h2 id="debrief-heading" tabindex="-1" node_ref=heading_ref class:visually-hidden=projected>"Group debrief"</h2>
             <div role="status">
                 {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}
                 {move || cleared.get().is_some().then(|| view! {

@@ -57,7 +57,7 @@ pub fn JoinPage(bank: Arc<Bank>) -> impl IntoView {
                         })}
                     </div>
                     <input id=CODE_ID class="input code-input" type="text" node_ref=input_ref
-                        autocomplete="off" autocapitalize="characters" spellcheck="false" enterkeyhint="go" maxlength="200"
+                        autocomplete="off" autocapitalize="characters" spellcheck="false" enterkeyhint="go" maxlength="500"
                         aria-describedby=move || if error.with(Option::is_some) { "session-code-hint session-code-error" } else { "session-code-hint" }
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         prop:value=move || typed.get()

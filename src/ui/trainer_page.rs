@@ -230,7 +230,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     </div>
                     <p class="share-status" role="status">{move || message.get()}</p>
                     <h4>"On another device"</h4>
-                    <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one, with the results collected here so far (none is counted twice)."</p>
+                    <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one, and the results collected here so far when they fit in one link (none is counted twice)."</p>
                     <div class="form-group">
                         <label class="label" for="session-link">"The session link"</label>
                         <input id="session-link" class="input" type="text" readonly prop:value=move || session_url.get() />
@@ -249,15 +249,18 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     <details class="result-link-details session-link-qr" node_ref=details_ref
                         on:toggle=move |_| qr_open.set(details_ref.get_untracked().is_some_and(|d| d.open()))>
                         <summary>"Show the session link as a QR code"</summary>
-                        <p class="hint">"Scan it with the other device's camera."</p>
                         {move || qr_open.get().then(|| match qr_svg_labelled(&session_url.get(), "QR code of the session link") {
-                            Some(svg) => view! { <div class="qr-box" inner_html=svg></div> }.into_any(),
+                            Some(svg) => view! {
+                                <p class="hint">"Scan it with the other device's camera."</p>
+                                <div class="qr-box" inner_html=svg></div>
+                            }
+                            .into_any(),
                             None => view! { <p>"This session link is too long for a QR code, with the results it carries. Copy the session link instead."</p> }.into_any(),
                         })}
                     </details>
                     <h4>"Collecting results"</h4>
                     <p>"At the end, each learner chooses \u{201c}Show my result to the trainer\u{201d}. A result is collected by the device that scans its QR code or opens its link, and only there."</p>
-                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. To move them to another device in one step, open the session link above there, or scan its QR code; they also travel in the progress backup. None is counted twice."</p>
+                    <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. To move them to another device, open the session link above there, or scan its QR code; they also travel in the progress backup, however many there are. None is counted twice."</p>
                     <p class="session-results">{move || {
                         let n = results_for(&count_id);
                         format!("{n} result{} so far.", if n == 1 { "" } else { "s" })

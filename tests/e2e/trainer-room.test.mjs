@@ -274,9 +274,10 @@ test('the projector debrief: its own full-screen view, legible at the back from 
   await page.reload();
   await page.getByRole('link', { name: 'Leave the projector view' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projecting')), true);
-  // Escape leaves it for the debrief, as it was.
+  // Escape leaves it for the debrief, as it was, with focus on its heading.
   await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Show on the projector' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'debrief-heading');
   assert.equal(new URL(page.url()).searchParams.get('view'), 'debrief');
   assert.equal(await page.locator('.site-header').isVisible(), true);
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projecting')), false);
@@ -302,7 +303,9 @@ test('present mode shows a short address and a session code; typed on a phone wi
   await trainer.page.locator('#quiz-count').selectOption('5');
   await trainer.page.getByLabel('Assessment: feedback at the end, with a pass mark').check();
   await trainer.page.locator('#pass-mark').selectOption('70');
-  await trainer.page.getByLabel('Title (optional)').fill('Hall');
+  // A title at the 60-character limit: on a 4:3 projector the code must still be on the first screen under it.
+  const title = 'Level 3 refresher, Thursday afternoon group at the Civic Cen';
+  await trainer.page.getByLabel('Title (optional)').fill(title);
   await trainer.page.getByRole('button', { name: 'Make the quiz link' }).click();
   const quizLink = await trainer.page.getByLabel('The quiz link', { exact: true }).inputValue();
   const session = new URL(trainer.page.url()).searchParams.get('quiz');
@@ -383,7 +386,7 @@ test('present mode shows a short address and a session code; typed on a phone wi
   await trainer.page.goto(resultLink);
   await trainer.page.getByText("A learner's result was added to the debrief.").waitFor();
   assert.equal(new URL(trainer.page.url()).searchParams.get('quiz'), session);
-  await trainer.page.getByRole('heading', { name: 'Hall', level: 3 }).waitFor();
+  await trainer.page.getByRole('heading', { name: title, level: 3 }).waitFor();
   assert.match(await trainer.page.locator('.debrief-figures').innerText(), /Responses\s*1\b/);
   assert.deepEqual(trainer.problems.pageErrors, []);
   await trainer.context.close();

@@ -136,6 +136,7 @@ fn mistakes_are_refused_with_a_plain_message() {
         CodeError::Character('U'),
         CodeError::Character('Ж'),
         CodeError::Mismatch,
+        CodeError::Several,
     ] {
         assert!(error.message().ends_with('.'), "{error:?}");
     }
@@ -230,7 +231,8 @@ fn a_code_pasted_with_what_came_around_it_is_found() {
     }
     // Two different codes pasted together: not for the app to choose.
     let other = session_code(&QuizSpec { seed: 4_243, ..spec.clone() }, &ids).unwrap();
-    assert_eq!(from_session_code(&format!("{code} {other}"), &ids), Err(CodeError::Mismatch));
+    assert_eq!(from_session_code(&format!("{code} {other}"), &ids), Err(CodeError::Several));
+    assert_eq!(from_session_code(&format!("{code}, {code}"), &ids).map(|s| s.id()), Ok(spec.id()));
     assert_eq!(from_session_code(&format!("{code} {code}"), &ids).map(|s| s.id()), Ok(spec.id()), "the same code twice is one code");
 }
 

@@ -47,6 +47,8 @@ pub enum CodeError {
     /// Well formed, but its check does not match: a typing mistake, or a
     /// code for another version of the course.
     Mismatch,
+    /// Two different codes in what was pasted.
+    Several,
 }
 
 impl CodeError {
@@ -66,6 +68,7 @@ impl CodeError {
             CodeError::Character(c) => format!(
                 "A session code uses only the letters A to Z and the numbers 0 to 9, and \u{201c}{c}\u{201d} is not one of them. Check it against the screen."
             ),
+            CodeError::Several => "That holds two different session codes. Type just the one your trainer shows.".into(),
             CodeError::Mismatch => "This code does not match a session. Check each character against the screen. If it still does not work, scan the QR code or ask for the link: the trainer's app may have a different version of the course.".into(),
         }
     }
@@ -188,6 +191,6 @@ pub fn from_session_code(typed: &str, topic_ids: &[&str]) -> Result<QuizSpec, Co
         (0, CODE_LENGTH) => Err(values.iter().position(Option::is_none).map_or(CodeError::Mismatch, |at| CodeError::Character(chars[at]))),
         (0, n) => Err(CodeError::Length(n)),
         // Two different codes pasted together: which one is meant is not for the app to guess.
-        _ => Err(CodeError::Mismatch),
+        _ => Err(CodeError::Several),
     }
 }

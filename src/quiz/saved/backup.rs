@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::{LegacyProgress, Store, StoreError};
+use crate::quiz::text::wording::plural;
 
 pub const BACKUP_VERSION: u32 = 2;
 const APP: &str = "safeguarding-check";
@@ -57,11 +58,38 @@ pub struct Summary {
     pub answers: u64,
     pub quizzes: usize,
     pub records: usize,
+    /// A trainer's sessions, and learners' results for their debriefs.
+    pub sessions: usize,
+    pub results: usize,
     /// When it was made (moved back to now if the other device's clock was fast).
     pub exported_at_ms: u64,
     /// How far ahead of this device's clock the backup's latest date was, in
     /// ms, when more than [`CLOCK_GRACE_MS`]; else 0. Its dates were moved back to now.
     pub clock_ahead_ms: u64,
+}
+
+impl Summary {
+    /// What the backup holds, for the preview before Merge or Replace, with
+    /// `made_on` the day it was made as words: "This backup, made on 3
+    /// November 2026, has 12 answers, 1 finished quiz and 0 records." A
+    /// trainer's sessions and results are named when there are any, so a
+    /// backup made to move a debrief never looks empty.
+    pub fn description(&self, made_on: &str) -> String {
+        let mut held = format!(
+            "{}, {} and {}",
+            plural(self.answers as usize, "answer", "answers"),
+            plural(self.quizzes, "finished quiz", "finished quizzes"),
+            plural(self.records, "record", "records")
+        );
+        if self.sessions + self.results > 0 {
+            held = format!(
+                "{held}, and for a trainer {} and {}",
+                plural(self.sessions, "session", "sessions"),
+                plural(self.results, "learner's result", "learners' results")
+            );
+        }
+        format!("This backup, made on {made_on}, has {held}.")
+    }
 }
 
 /// Clocks a few minutes apart are normal; more than this is worth a word.
@@ -175,6 +203,8 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64, today:
         answers: store.progress.items.values().map(|r| u64::from(r.right()) + u64::from(r.wrong())).sum(),
         quizzes: store.attempts.live_count(),
         records: store.records.live_count(),
+        sessions: store.sessions.live_count(),
+        results: store.debrief.live_count(),
         exported_at_ms: file.exported_at.min(now_ms),
         clock_ahead_ms: if ahead_ms > CLOCK_GRACE_MS { ahead_ms } else { 0 },
     };
@@ -205,8 +235,20 @@ mod tests {
         let s = store();
         let (back, summary) = import(&export(&s, NOW), known, NOW, TODAY).unwrap();
         assert_eq!(back, s);
-        assert_eq!(summary, Summary { answers: 2, quizzes: 0, records: 0, exported_at_ms: NOW, clock_ahead_ms: 0 });
+        assert_eq!(
+            summary,
+            Summary { answers: 2, quizzes: 0, records: 0, sessions: 0, results: 0, exported_at_ms: NOW, clock_ahead_ms: 0 }
+        );
         assert_eq!(summary.clock_note(), None);
+        assert_eq!(
+            summary.description("26 November 2026"),
+            "This backup, made on 26 November 2026, has 2 answers, 0 finished quizzes and 0 records."
+        );
+        let trainer = Summary { answers: 1, quizzes: 1, records: 1, sessions: 1, results: 70, ..summary };
+        assert_eq!(
+            trainer.description("1 December 2026"),
+            "This backup, made on 1 December 2026, has 1 answer, 1 finished quiz and 1 record, and for a trainer 1 session and 70 learners' results."
+        );
     }
 
     #[test]

@@ -137,6 +137,12 @@ pub fn format_bytes(bytes: f64) -> String {
     }
 }
 
+/// `count` with the word for it: `plural(1, "answer", "answers")` is
+/// `"1 answer"`, and 0 or 2 take the plural (`"0 answers"`).
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
