@@ -421,9 +421,9 @@ fn version_1_progress_is_migrated() {
 #[test]
 fn version_2_progress_is_migrated() {
     let v2 = r#"{"schema_version":2,"attempts":[{"at":1764000200000,"mode":"topic","topic":"principle-3","correct":7,"total":10}],
-        "best":{"at":1764000200000,"mode":"topic","topic":"principle-3","correct":7,"total":10},
-        "items":{"q1":{"s":3173,"d":5000,"last":20418,"due":20421,"n":1,"lapses":0,"right":1,"wrong":0,"log":[[29400000,1]]}},
-        "days":[20417,20418]}"#;
+            "best":{"at":1764000200000,"mode":"topic","topic":"principle-3","correct":7,"total":10},
+            "items":{"q1":{"s":3173,"d":5000,"last":20418,"due":20421,"n":1,"lapses":0,"right":1,"wrong":0,"log":[[29400000,1]]}},
+            "days":[20417,20418]}"#;
     let s = Store::decode(v2).unwrap();
     let (id, a) = s.last_attempt().unwrap();
     assert_eq!((a.kind.mode, a.score.correct), (Mode::Topic, 7));
