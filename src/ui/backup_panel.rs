@@ -13,7 +13,7 @@ use crate::quiz::learner::progress::flip_item_id;
 use crate::quiz::saved::backup::{self, ImportError, Summary, MAX_BACKUP_BYTES};
 use crate::quiz::saved::saving::{saving_message, Saving, COPY_PROGRESS_INSTEAD};
 use crate::quiz::saved::store::Store;
-use crate::quiz::text::wording::{format_day, iso_date};
+use crate::quiz::text::calendar::{format_day, iso_date};
 
 /// Where the backup tools are up to.
 #[derive(Clone)]

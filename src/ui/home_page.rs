@@ -17,7 +17,8 @@ use crate::quiz::run::attempt::ScoreRecord;
 use crate::quiz::run::resume::SavedQuiz;
 use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::{QuizKind, PASS_MARK};
-use crate::quiz::text::wording::{effort, format_day, isolated};
+use crate::quiz::text::calendar::format_day;
+use crate::quiz::text::wording::{effort, isolated};
 
 /// "9 out of 10 (90%) on 3 November 2026": the day it was finished where the phone was then.
 fn describe(score: Score, finished_at_ms: u64, offset_minutes: Option<i64>) -> String {

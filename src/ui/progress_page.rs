@@ -17,7 +17,8 @@ use crate::quiz::links::route::Route;
 use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::QuizKind;
 use crate::quiz::saved::store::Store;
-use crate::quiz::text::wording::{format_day, isolated};
+use crate::quiz::text::calendar::format_day;
+use crate::quiz::text::wording::isolated;
 
 /// Quizzes the score chart shows, the most recent.
 const RECENT_QUIZZES: usize = 10;

@@ -10,7 +10,7 @@ use super::{GoneNotice, NavLink};
 use crate::platform::clock;
 use crate::quiz::learner::record::{Record, RecordDraft, NAME_MAX, ORGANISATION_MAX, REFLECTION_MAX, ROLE_MAX};
 use crate::quiz::links::route::Route;
-use crate::quiz::text::wording::format_day;
+use crate::quiz::text::calendar::format_day;
 
 /// Which of the draft's texts a field edits.
 #[derive(Clone, Copy)]

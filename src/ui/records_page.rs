@@ -11,7 +11,8 @@ use crate::platform::{clock, files, print, share};
 use crate::quiz::learner::record::{self, Record, MADE_BY, SOURCE};
 use crate::quiz::links::route::Route;
 use crate::quiz::saved::saving::{saving_message, Saving, COPY_RECORDS_INSTEAD, PRINT_DID_NOT_START, PRINT_START_MS};
-use crate::quiz::text::wording::{format_day, format_day_number, iso_date, isolated, time_spent};
+use crate::quiz::text::calendar::{format_day, format_day_number, iso_date};
+use crate::quiz::text::wording::{isolated, time_spent};
 
 /// One record laid out for a manager's files: a "Certificate of completion"
 /// for a passed assessment, else a "CPD learning record" (see

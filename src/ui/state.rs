@@ -21,7 +21,7 @@ use crate::quiz::run::resume::SavedQuiz;
 use crate::quiz::run::session::QuizKind;
 use crate::quiz::saved::early_start::{start_with_seed, EarlyStart};
 use crate::quiz::saved::store::Store;
-use crate::quiz::text::wording::local_day;
+use crate::quiz::text::calendar::local_day;
 
 /// Where the question bank is up to.
 #[derive(Debug, Clone, PartialEq)]

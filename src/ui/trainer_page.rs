@@ -26,7 +26,8 @@ use crate::quiz::links::route::Route;
 use crate::quiz::room::session_code::{session_code, SEED_LIMIT};
 use crate::quiz::saved::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
 use crate::quiz::saved::store::TrainerSession;
-use crate::quiz::text::wording::{about_minutes, format_day, isolated};
+use crate::quiz::text::calendar::format_day;
+use crate::quiz::text::wording::{about_minutes, isolated};
 
 /// "10 questions · about 5 minutes · practice": what a session asks of the
 /// room, for a link that gives `given` questions (`draw::session_questions`:

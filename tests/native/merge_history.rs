@@ -14,7 +14,7 @@ use safeguarding_check::quiz::learner::progress::{Base, ItemRecord, Progress, Re
 use safeguarding_check::quiz::learner::schedule::{Memory, Scheduler};
 use safeguarding_check::quiz::saved::backup;
 use safeguarding_check::quiz::saved::store::Store;
-use safeguarding_check::quiz::text::wording::local_day;
+use safeguarding_check::quiz::text::calendar::local_day;
 use serde_json::Value;
 
 const START: u64 = 1_795_669_200_000; // 2026-11-26

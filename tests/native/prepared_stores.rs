@@ -40,7 +40,7 @@ use safeguarding_check::quiz::run::resume::SavedQuiz;
 use safeguarding_check::quiz::run::session::Mode;
 use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionItem, Stage};
 use safeguarding_check::quiz::saved::store::Store;
-use safeguarding_check::quiz::text::wording::local_day;
+use safeguarding_check::quiz::text::calendar::local_day;
 
 const DAY_MS: u64 = 86_400_000;
 /// The device's offset from UTC, in minutes east: the browser tests run on UTC.

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use safeguarding_check::quiz::learner::progress::Progress;
-use safeguarding_check::quiz::text::wording::{format_day, local_day};
+use safeguarding_check::quiz::text::calendar::{format_day, local_day};
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -123,7 +123,7 @@ proptest! {
         let kept = zone.offset(at);
         prop_assert_eq!(local_day(at as u64, kept), zone.civil_day(at));
         // And formatting agrees with the day number.
-        let (shown, expected) = (format_day(at as u64, kept), safeguarding_check::quiz::text::wording::format_day_number(zone.civil_day(at)));
+        let (shown, expected) = (format_day(at as u64, kept), safeguarding_check::quiz::text::calendar::format_day_number(zone.civil_day(at)));
         prop_assert_eq!(shown, expected);
     }
 

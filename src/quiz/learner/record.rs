@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::quiz::content::bank::Bank;
 use crate::quiz::run::attempt::Attempt;
-use crate::quiz::text::wording::{add_months, is_hidden_character, local_day, OFFSET_RANGE};
+use crate::quiz::text::calendar::{add_months, local_day, OFFSET_RANGE};
+use crate::quiz::text::wording::is_hidden_character;
 
 /// The records file's format version (`{"version": 1, "records": [...]}`).
 pub const RECORDS_VERSION: u32 = 1;

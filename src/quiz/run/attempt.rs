@@ -16,7 +16,7 @@ use super::stored_answer::Changed;
 use crate::quiz::answering::scoring::Score;
 use crate::quiz::content::bank::Bank;
 use crate::quiz::links::link::QuizResult;
-use crate::quiz::text::wording::OFFSET_RANGE;
+use crate::quiz::text::calendar::OFFSET_RANGE;
 
 /// A finished attempt read against the current bank (see [`Attempt::review`]).
 #[derive(Debug, Clone)]

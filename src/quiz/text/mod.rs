@@ -1,7 +1,8 @@
-//! Words and numbers as the app writes and reads them: plurals, dates and
-//! days in the learner's own time zone, text isolation, hidden characters
-//! (`wording`), and figures as people type them (`number`). The bottom layer:
-//! it uses nothing else in the domain.
+//! Words and numbers as the app writes and reads them: plurals, efforts,
+//! hidden characters and right-to-left isolation (`wording`), dates in the
+//! learner's own calendar (`calendar`), and figures as people type them
+//! (`number`). The bottom layer: it uses nothing else in the domain.
 
+pub mod calendar;
 pub mod number;
 pub mod wording;

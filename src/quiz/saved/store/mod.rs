@@ -53,7 +53,7 @@ use crate::quiz::run::attempt::ScoreRecord;
 use crate::quiz::run::resume::SavedQuiz;
 use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::Session;
-use crate::quiz::text::wording::local_day;
+use crate::quiz::text::calendar::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
 /// optional `offset` (minutes east of UTC) to attempts, scores and records;
