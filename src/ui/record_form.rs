@@ -8,7 +8,8 @@ use leptos::{html, prelude::*};
 use super::state::use_app;
 use super::{GoneNotice, NavLink};
 use crate::platform::clock;
-use crate::quiz::learner::record::{Record, RecordDraft, NAME_MAX, ORGANISATION_MAX, REFLECTION_MAX, ROLE_MAX};
+use crate::quiz::learner::record::{Record, RecordDraft, ORGANISATION_MAX, REFLECTION_MAX, ROLE_MAX};
+use crate::quiz::links::link::NAME_MAX;
 use crate::quiz::links::route::Route;
 use crate::quiz::text::calendar::format_day;
 

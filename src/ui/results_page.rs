@@ -19,8 +19,9 @@ use super::{unbroken, GoneNotice, NavLink};
 use crate::platform::{history, share};
 use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::again_label;
-use crate::quiz::learner::record::{RecordDraft, NAME_MAX};
+use crate::quiz::learner::record::RecordDraft;
 use crate::quiz::links::link::QuizResult;
+use crate::quiz::links::link::NAME_MAX;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::attempt::{Attempt, Review};
 use crate::quiz::run::session::Mode;
@@ -242,9 +243,7 @@ fn results_view(
         };
         let result = StoredValue::new(result);
         let link = Memo::new(move |_| {
-            let mut r = result.get_value();
-            r.name = Some(name.get().trim().chars().take(40).collect::<String>()).filter(|n| !n.is_empty());
-            share::absolute_url(&r.to_query())
+            share::absolute_url(&result.get_value().named(&name.get()).to_query())
         });
         let copy = move |_| copy_link(link.get_untracked(), status, "Your result link is copied. Send it to your trainer.");
         let share_it = move |_| share_link("My quiz result", link.get_untracked());
@@ -254,7 +253,7 @@ fn results_view(
                 <p>"Your result holds your score and which questions you missed. Your name is only added if you type it."</p>
                 <div class="form-group">
                     <label class="label" for="learner-name">"Your name (optional)"</label>
-                    <input id="learner-name" class="input" type="text" maxlength="40" autocomplete="name"
+                    <input id="learner-name" class="input" type="text" maxlength=NAME_MAX.to_string() autocomplete="name"
                         prop:value=move || name.get() on:input=move |e| set_name(event_target_value(&e)) />
                 </div>
                 <button type="button" class="button button-primary" aria-expanded=move || showing.get().to_string() aria-controls="result-qr"

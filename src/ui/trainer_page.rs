@@ -20,10 +20,13 @@ use super::NavLink;
 use crate::platform::{clock, files, share};
 use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::session_questions;
+use crate::quiz::learner::draw::QUIZ_LENGTH;
+use crate::quiz::learner::record::DEFAULT_REFRESH_MONTHS;
 use crate::quiz::links::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::links::qr_code::QrCode;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::session_code::{session_code, SEED_LIMIT};
+use crate::quiz::run::session::PASS_MARK;
 use crate::quiz::saved::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
 use crate::quiz::saved::store::TrainerSession;
 use crate::quiz::text::calendar::format_day;
@@ -71,11 +74,11 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
         Some(spec) => spec.topics.clone(),
         None => Vec::new(),
     });
-    let count = RwSignal::new(start.as_ref().map_or(10, |s| s.count));
+    let count = RwSignal::new(start.as_ref().map_or(QUIZ_LENGTH as u32, |s| s.count));
     let assessment = RwSignal::new(start.as_ref().is_some_and(|s| s.assessment));
-    let pass_mark = RwSignal::new(start.as_ref().map_or(80, |s| s.pass_mark));
+    let pass_mark = RwSignal::new(start.as_ref().map_or(PASS_MARK, |s| s.pass_mark));
     let title = RwSignal::new(start.as_ref().and_then(|s| s.title.clone()).unwrap_or_default());
-    let refresh = RwSignal::new(start.as_ref().and_then(|s| s.refresh_months).unwrap_or(12));
+    let refresh = RwSignal::new(start.as_ref().and_then(|s| s.refresh_months).unwrap_or(DEFAULT_REFRESH_MONTHS));
     let message = RwSignal::new(String::new());
 
     let topic_total = bank.topics.len();

@@ -6,6 +6,7 @@
 //! [`RecordDraft`] under the attempt's id, so nothing typed is lost to Back,
 //! a reload or another tab. "Export my records" writes a [`RecordsFile`].
 
+use crate::quiz::links::link::NAME_MAX;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::content::bank::Bank;
@@ -19,7 +20,6 @@ pub const RECORDS_KEPT: usize = 200;
 /// The longest reflection kept, in characters.
 pub const REFLECTION_MAX: usize = 2_000;
 /// The longest name kept, in characters.
-pub const NAME_MAX: usize = 60;
 /// The longest activity title kept, in characters.
 const ACTIVITY_MAX: usize = 200;
 /// The longest job title kept, in characters.

@@ -29,7 +29,9 @@ pub const COUNT_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
 pub const PASS_RANGE: std::ops::RangeInclusive<u32> = 50..=100;
 pub const REFRESH_RANGE: std::ops::RangeInclusive<u32> = 1..=36;
 const TOPICS_MAX: usize = 20;
-const NAME_MAX: usize = 40;
+/// The longest learner's name, in characters: on a result link and on a
+/// completion record alike, so a name typed once fits both.
+pub const NAME_MAX: usize = 60;
 
 mod result;
 mod spec;

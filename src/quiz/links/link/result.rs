@@ -3,6 +3,13 @@
 use super::*;
 
 impl QuizResult {
+    /// This result with the learner's name as typed: trimmed, at most
+    /// [`NAME_MAX`] characters, and none if nothing is left.
+    pub fn named(mut self, typed: &str) -> QuizResult {
+        self.name = Some(typed.trim().chars().take(NAME_MAX).collect::<String>()).filter(|n| !n.is_empty());
+        self
+    }
+
     /// The query string of a result link, with its leading `?`.
     pub fn to_query(&self) -> String {
         let missed = self.missed.iter().map(u32::to_string).collect::<Vec<_>>().join(".");

@@ -303,3 +303,16 @@ fn a_result_round_trips_and_must_add_up() {
     let perfect = QuizResult { correct: 10, missed: vec![], name: None, ..result };
     assert_eq!(QuizResult::from_query(&perfect.to_query(), known), Ok(perfect));
 }
+
+#[test]
+fn a_learners_name_on_a_result_is_trimmed_limited_as_on_a_record_and_read_back() {
+    let spec = QuizSpec { topics: Vec::new(), count: 10, seed: 3, assessment: false, pass_mark: 80, title: None, refresh_months: Some(12) };
+    let result = QuizResult { spec, correct: 9, missed: vec![2], token: "abcdef12".into(), name: None };
+    assert_eq!(result.clone().named("  Ali Khan ").name.as_deref(), Some("Ali Khan"));
+    assert_eq!(result.clone().named("   ").name, None);
+    let long: String = "é".repeat(NAME_MAX + 5);
+    let named = result.named(&long);
+    assert_eq!(named.name.as_deref().map(|n| n.chars().count()), Some(NAME_MAX), "the record's limit too");
+    let back = QuizResult::from_query(&named.to_query(), |_| true).unwrap();
+    assert_eq!(back.name, named.name, "a name at the limit reads back whole");
+}
