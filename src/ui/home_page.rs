@@ -110,9 +110,9 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     let day = state.day;
     let due = Memo::new(move |_| {
         let today = day.get();
-        in_bank(&|bank, s| bank.count_present(&s.progress.due(today)))
+        in_bank(&|bank, s| s.due_for_refresher(bank, today))
     });
-    let mistakes = Memo::new(move |_| in_bank(&|bank, s| bank.count_present(&s.progress.mistakes())));
+    let mistakes = Memo::new(move |_| in_bank(&|bank, s| s.mistakes_to_review(bank)));
     // Quizzes in progress, most recent first: (id, "Quick check, question 4 of 10", "started 7 December 2026").
     let in_progress = Memo::new(move |_| {
         store.with(|s| {

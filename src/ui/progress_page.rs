@@ -79,7 +79,7 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
             n => format!("You have practised {n} days in a row."),
         })
     };
-    let due = move || store.with(|s| bank.count_present(&s.progress.due(day.get())));
+    let due = move || store.with(|s| s.due_for_refresher(&bank, day.get()));
     let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
     let on_navigate = Callback::new(move |to: Route| state.navigate(to));
     // Every finished quiz kept, newest first: its results, and a completion

@@ -234,3 +234,33 @@ fn a_question_that_states_a_figure_is_never_drawn_with_the_one_asking_for_it() {
         }
     }
 }
+
+/// What home, Progress and the results page offer (#33: the rule lives in
+/// the store): a refresher only with questions due, a review of mistakes
+/// only with mistakes left, each counting only questions the bank still has.
+#[test]
+fn a_refresher_or_a_review_of_mistakes_starts_only_with_questions_to_ask() {
+    use safeguarding_check::quiz::learner::schedule::Scheduler;
+    use safeguarding_check::quiz::saved::store::Store;
+    let bank = support::shipped_bank();
+    let today = 20_430;
+    let now = today as u64 * 86_400_000 + 43_200_000;
+    let mut store = Store::default();
+    for mode in [Mode::Review, Mode::Mistakes] {
+        assert!(!store.can_start(mode, &bank, today), "{mode:?} with nothing answered");
+    }
+    for mode in [Mode::Quick, Mode::Topic, Mode::Assessment, Mode::Trainer] {
+        assert!(store.can_start(mode, &bank, today));
+    }
+    let question = bank.questions().next().unwrap().id.clone();
+    store.record_answer(&question, false, now, today, &Scheduler::default());
+    store.record_answer("a-question-the-course-no-longer-has", false, now, today, &Scheduler::default());
+    assert_eq!(store.mistakes_to_review(&bank), 1, "only what the bank still has");
+    assert!(store.can_start(Mode::Mistakes, &bank, today));
+    assert!(!store.can_start(Mode::Review, &bank, today), "nothing is due on the day it was answered");
+    let later = today + 30;
+    assert_eq!(store.due_for_refresher(&bank, later), 1, "due later, and only what the bank has");
+    assert!(store.can_start(Mode::Review, &bank, later));
+    store.record_answer(&question, true, now + 1_000, today, &Scheduler::default());
+    assert!(!store.can_start(Mode::Mistakes, &bank, today), "answered right, no mistakes are left");
+}

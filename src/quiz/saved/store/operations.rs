@@ -3,8 +3,34 @@
 //! sessions.
 
 use super::*;
+use crate::quiz::content::bank::Bank;
 
 impl Store {
+    // ---- What a quiz can draw now
+
+    /// How many questions a refresher can draw on local day `today`: those
+    /// due that the bank still has (an update may have removed some).
+    pub fn due_for_refresher(&self, bank: &Bank, today: i64) -> usize {
+        bank.count_present(&self.progress.due(today))
+    }
+
+    /// How many questions a review of mistakes can draw: those last answered
+    /// wrong that the bank still has.
+    pub fn mistakes_to_review(&self, bank: &Bank) -> usize {
+        bank.count_present(&self.progress.mistakes())
+    }
+
+    /// True if a quiz of `mode` started now would have questions: a
+    /// refresher needs some due, a review of mistakes some left (answering
+    /// them all right leaves none); the other kinds always have questions.
+    pub fn can_start(&self, mode: Mode, bank: &Bank, today: i64) -> bool {
+        match mode {
+            Mode::Review => self.due_for_refresher(bank, today) > 0,
+            Mode::Mistakes => self.mistakes_to_review(bank) > 0,
+            Mode::Quick | Mode::Topic | Mode::Assessment | Mode::Trainer => true,
+        }
+    }
+
     // ---- Answers
 
     /// Records one answer to a question or flip card.
