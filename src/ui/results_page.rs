@@ -169,7 +169,7 @@ fn results_view(
     // needs questions due, a review of mistakes needs mistakes left (answering
     // them all right leaves none). Other kinds always have questions. Read
     // when the results are drawn (a reload, Back or Forward draws them again).
-    let can_go_again = state.store.with_untracked(|s| s.can_start(attempt_mode, &bank, today()));
+    let can_go_again = state.store.with_untracked(|s| s.can_start(attempt_mode, bank, today()));
     let record_route = Route::NewRecord { attempt: Some(id.to_owned()) };
     let on_make_record = move |_| state.navigate(record_route.clone());
     let on_home = move |_| state.navigate(Route::Home);
