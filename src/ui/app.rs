@@ -4,8 +4,6 @@
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
-use super::state::{today, use_app, AppState, BankState};
-use super::{Screen, StorageNotice, UpdateBanner};
 use crate::platform::bank_loader::{load_bank, BankLoadError};
 use crate::platform::storage::STORE_KEY;
 use crate::platform::{history, page, service_worker};
@@ -16,6 +14,8 @@ use crate::quiz::links::query::LinkError;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::debrief::Added;
 use crate::quiz::text::wording::isolated;
+use crate::ui::state::{today, use_app, AppState, BankState};
+use crate::ui::{Screen, StorageNotice, UpdateBanner};
 
 /// The app. `first` is the first try at loading the bank, when it was made
 /// before the app was mounted (see `mount` in lib.rs: the app then takes over

@@ -1,81 +1,59 @@
-//! Leptos components: one per file, each a screen or a part of one. The
-//! shared state they read is in `state` (provided as context by `App`).
+//! Leptos components, grouped by feature: one file per screen or shared
+//! part, its private pieces beside it. The shared state every screen reads
+//! is in `state` (provided as context by `App`); `screen` picks the screen
+//! from the route.
+//!
+//! - `home`, `quiz`, `results`, `learn`, `progress`, `records`, `trainer`,
+//!   `about`: each feature's screens and their parts;
+//! - `common`: what several features use (links, focus, the tap guard,
+//!   notices, QR codes).
 
-mod about_page;
-mod accessibility_page;
-mod answer_inputs;
+mod about;
 mod app;
-mod backup_panel;
-mod card_pager;
-mod care_note;
-mod check_answers_page;
-mod confirm_start;
-mod debrief_page;
-pub(crate) mod feedback_panel;
-mod flip_deck;
-mod flip_page;
-mod focus;
-pub use focus::{hold_focus_for_takeover, release_focus_hold};
-mod gone_notice;
-mod home_page;
-mod html_text;
-mod join_page;
-mod learn_page;
-mod link_actions;
-mod nav_link;
-mod open_in_browser;
-mod present_page;
-mod problem_contact;
-mod progress_page;
-mod qr;
-mod quit_quiz;
-mod quiz_page;
-mod quiz_screen;
-mod record_form;
-mod records_page;
-mod results_page;
+mod common;
+mod home;
+mod learn;
+mod progress;
+mod quiz;
+mod records;
+mod results;
 mod screen;
 pub mod state;
-mod storage_notice;
-mod tap_guard;
-mod trainer_page;
-mod trainer_quiz_page;
-mod unbroken_text;
-mod update_banner;
-mod way_in;
+mod trainer;
 
-pub use about_page::AboutPage;
-pub use accessibility_page::AccessibilityPage;
+pub use about::about_page::AboutPage;
+pub use about::accessibility_page::AccessibilityPage;
 pub use app::{App, AppView, QuizApp};
-pub use backup_panel::BackupPanel;
-pub use card_pager::CardPager;
-pub use care_note::CareNote;
-pub use check_answers_page::CheckAnswersPage;
-pub use confirm_start::ConfirmStart;
-pub use debrief_page::DebriefPage;
-pub use feedback_panel::FeedbackPanel;
-pub use flip_deck::FlipDeck;
-pub use flip_page::FlipPage;
-pub use gone_notice::GoneNotice;
-pub use home_page::HomePage;
-pub use join_page::JoinPage;
-pub use learn_page::LearnPage;
-pub use nav_link::NavLink;
-pub use open_in_browser::{CopyAsText, InAppNotice};
-pub use present_page::PresentPage;
-pub use problem_contact::ProblemContact;
-pub use progress_page::ProgressPage;
-pub use quit_quiz::QuitQuiz;
-pub use quiz_page::QuizPage;
-pub use quiz_screen::QuizScreen;
-pub use record_form::RecordForm;
-pub use records_page::RecordsPage;
-pub use results_page::ResultsPage;
+pub use common::care_note::CareNote;
+pub use common::focus::{hold_focus_for_takeover, release_focus_hold};
+pub use common::gone_notice::GoneNotice;
+pub use common::nav_link::NavLink;
+pub use common::open_in_browser::{CopyAsText, InAppNotice};
+pub use common::problem_contact::ProblemContact;
+pub use common::storage_notice::StorageNotice;
+pub use common::unbroken_text::unbroken;
+pub use common::update_banner::UpdateBanner;
+pub use home::confirm_start::ConfirmStart;
+pub use home::home_page::HomePage;
+pub use home::way_in::WayIn;
+pub use learn::card_pager::CardPager;
+pub use learn::flip_deck::FlipDeck;
+pub use learn::flip_page::FlipPage;
+pub use learn::learn_page::LearnPage;
+pub use progress::backup_panel::BackupPanel;
+pub use progress::progress_page::ProgressPage;
+pub use quiz::check_answers_page::CheckAnswersPage;
+pub use quiz::feedback_panel::FeedbackPanel;
+pub use quiz::quit_quiz::QuitQuiz;
+pub use quiz::quiz_page::QuizPage;
+pub use quiz::quiz_screen::QuizScreen;
+pub use records::record_form::RecordForm;
+pub use records::records_page::RecordsPage;
+pub use results::results_page::ResultsPage;
 pub use screen::Screen;
 pub use state::BankState;
-pub use storage_notice::StorageNotice;
-pub use trainer_page::TrainerPage;
-pub use trainer_quiz_page::{TrainerQuizPage, UNTITLED_LINK_QUIZ};
-pub use unbroken_text::unbroken;
-pub use update_banner::UpdateBanner;
-pub use way_in::WayIn;
+pub use trainer::debrief_page::DebriefPage;
+pub use trainer::join_page::JoinPage;
+pub use trainer::present_page::PresentPage;
+pub use trainer::trainer_page::TrainerPage;
+pub use trainer::trainer_quiz_page::{TrainerQuizPage, UNTITLED_LINK_QUIZ};

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, BankState};
-use super::{
-    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,
-    QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
-};
 use crate::quiz::links::route::Route;
 use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::QuizKind;
+use crate::ui::state::{use_app, BankState};
+use crate::ui::{
+    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,
+    QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
+};
 
 #[component]
 pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) -> impl IntoView {

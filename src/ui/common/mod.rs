@@ -1,0 +1,16 @@
+//! Parts every screen shares: links that navigate in place, focus and the
+//! tap guard, notices (gone, storage, update, in-app browser, care and
+//! problem contacts), copying and sharing links, and QR codes.
+
+pub(super) mod care_note;
+pub(super) mod focus;
+pub(super) mod gone_notice;
+pub(super) mod link_actions;
+pub(super) mod nav_link;
+pub(super) mod open_in_browser;
+pub(super) mod problem_contact;
+pub(super) mod qr;
+pub(super) mod storage_notice;
+pub(super) mod tap_guard;
+pub(super) mod unbroken_text;
+pub(super) mod update_banner;

@@ -1,0 +1,51 @@
+//! The quiz's compact bar: its name, and Quit, which asks first. Leaving
+//! keeps the quiz, so it can be picked up again from the home page. An
+//! installed iPhone app has no Back button: this is its way out.
+
+use leptos::{html, prelude::*};
+
+use crate::platform::share;
+use crate::quiz::links::route::Route;
+use crate::ui::common::focus::focus_after_render;
+use crate::ui::unbroken;
+
+#[component]
+pub fn QuitQuiz(title: String, on_navigate: Callback<Route>) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let panel_heading = NodeRef::<html::H2>::new();
+    let quit_button = NodeRef::<html::Button>::new();
+    let ask = move |_| {
+        asking.set(true);
+        focus_after_render(panel_heading);
+    };
+    let stay = move |_| {
+        asking.set(false);
+        focus_after_render(quit_button);
+    };
+    let leave = move |_| on_navigate.run(Route::Home);
+    // The site header goes compact while a quiz shows (`.in-quiz` in style/main.css).
+    let compact_header = share::RootClassHold::new("in-quiz");
+    on_cleanup(move || drop(compact_header));
+    view! {
+        <div class="quiz-bar">
+            <p class="quiz-title">{unbroken(title)}</p>
+            <button
+                type="button"
+                class="quit-button"
+                aria-expanded=move || asking.get().to_string()
+                node_ref=quit_button
+                on:click=ask
+            >"Quit"</button>
+        </div>
+        <Show when=move || asking.get()>
+            <div class="notice quit-panel" role="group" aria-labelledby="quit-heading">
+                <h2 id="quit-heading" class="quit-heading" tabindex="-1" node_ref=panel_heading>"Leave this quiz?"</h2>
+                <p>"Your answers so far are saved on this device. You can carry on from the home page when you are ready."</p>
+                <div class="button-group">
+                    <button type="button" class="button button-primary" on:click=leave>"Leave the quiz"</button>
+                    <button type="button" class="button button-secondary" on:click=stay>"Keep going"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,347 @@
+//! One question per screen: a compact bar (the quiz's name and Quit), the
+//! progress, a fieldset with the inputs its type needs, then:
+//! - with immediate feedback: Check answer, the feedback, Next question;
+//! - in an assessment: Save and continue, with a neutral "saved" note and no
+//!   marking at all (the session gives none out until it is submitted).
+
+use leptos::{ev::SubmitEvent, html, prelude::*};
+
+use crate::platform::history;
+use crate::quiz::answering::draft::{Draft, Incomplete};
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::Kind;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::{Session, SessionItem, Stage};
+use crate::ui::quiz::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
+use crate::ui::{common::focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
+
+/// What the quiz pages ask the app to keep.
+#[derive(Debug, Clone)]
+pub enum QuizUpdate {
+    /// Immediate feedback: the current question was checked: the session now, and (question id, right?).
+    Answered { session: Session, item: String, right: bool },
+    /// The person moved on: the next question, an assessment answer saved, or
+    /// an assessment answer to change. Finished, if the session's stage is `Finished`.
+    Moved(Session),
+    /// What is picked so far on the current question.
+    Draft(Draft),
+}
+
+/// A fresh draft for the session's current question: empty, or in an
+/// assessment the answer saved before, to change.
+fn draft_for(session: &Option<Session>) -> Draft {
+    let Some(item) = session.as_ref().and_then(Session::current) else { return Draft::Choice(None) };
+    let asking = session.as_ref().is_some_and(|s| s.stage() == Stage::Asking);
+    match item.response.as_ref().filter(|_| asking) {
+        Some(response) => Draft::from_response(&item.question.kind, &item.order, response),
+        None => Draft::new(&item.question.kind, &item.order),
+    }
+}
+
+/// The stored draft if it fits the current question, else a fresh one.
+fn starting_draft(session: &Option<Session>, stored: Option<Draft>) -> Draft {
+    let current = session.as_ref().and_then(Session::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
+    stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.order))).unwrap_or_else(|| draft_for(session))
+}
+
+/// The hint under the question, which states how the type is answered and marked.
+fn hint(kind: &Kind) -> String {
+    match kind {
+        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => {
+            if kind.allows_several() {
+                "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into()
+            } else {
+                "Select one answer.".into()
+            }
+        }
+        Kind::TrueFalse { .. } => "Is this statement true or false?".into(),
+        Kind::Order { .. } => "Use the Up and Down buttons to put them in order.".into(),
+        Kind::Match { .. } => "Choose the right match for each item.".into(),
+        Kind::Numeric { unit, .. } => {
+            let of_what = if unit == "%" { "percentage" } else { "number" };
+            format!("Give the exact {of_what}, as a whole number. The course states it exactly.")
+        }
+    }
+}
+
+/// Where the error summary's link takes the person.
+fn field_for(problem: Incomplete) -> String {
+    match problem {
+        Incomplete::NoChoice | Incomplete::NoChoices => "option-0".into(),
+        Incomplete::UnmatchedItem(i) => format!("match-{i}"),
+        Incomplete::BadNumber(_) => "number-answer".into(),
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The inputs for the current question's type. `checked` is the answer once
+/// marked (immediate feedback only): the inputs then show it, right or wrong.
+fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
+    match &item.question.kind {
+        Kind::Order { items } => {
+            let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
+            view! { <OrderInput items=texts layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+        }
+        Kind::Match { pairs } => {
+            view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+        }
+        Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=checked /> }.into_any(),
+        kind @ (Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. }) => {
+            view! { <ChoiceInputs kind=kind.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn QuizPage(
+    /// The quiz as the store holds it now.
+    session: Memo<Option<Session>>,
+    title: String,
+    /// What was picked on the current question before a reload, Back or Forward.
+    stored_draft: Option<Draft>,
+    /// Every change, for the app to keep.
+    on_update: Callback<QuizUpdate>,
+    /// The Learn card (id, title) to read more on a question, by its id.
+    read_more: Callback<String, Option<(String, String)>>,
+    on_navigate: Callback<Route>,
+    /// A neutral note for the live region after an assessment answer is saved.
+    saved_note: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let draft = RwSignal::new(session.with_untracked(|s| starting_draft(s, stored_draft)));
+    // What is picked is kept as it changes, so Back, Forward or a reload keep it.
+    Effect::new(move |first: Option<()>| {
+        let picked = draft.get();
+        if first.is_some() {
+            on_update.run(QuizUpdate::Draft(picked));
+        }
+    });
+    let problem = RwSignal::new(None::<Incomplete>);
+    // The quiz can move on without this page's buttons: the same quiz answered
+    // in another tab, or a backup restored. Then what was picked here belongs
+    // to another question, so start this one afresh.
+    let step = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| (s.position(), s.stage()))));
+    Effect::new(move |previous: Option<Option<(usize, Stage)>>| {
+        let now = step.get();
+        if previous.is_some_and(|p| p != now) {
+            draft.set(session.with_untracked(draft_for));
+            problem.set(None);
+        }
+        now
+    });
+    // Counts checks made with an incomplete answer; each one moves focus to the error summary.
+    let failed_checks = RwSignal::new(0u32);
+    let heading_ref = NodeRef::<html::H2>::new();
+    let error_ref = NodeRef::<html::Div>::new();
+    let feedback_ref = NodeRef::<html::Div>::new();
+
+    let stage = move || session.with(|s| s.as_ref().map_or(Stage::Finished, Session::stage));
+    let position = move || session.with(|s| s.as_ref().map_or(0, Session::position));
+    let total = move || session.with(|s| s.as_ref().map_or(0, Session::len));
+    let is_last = move || session.with(|s| s.as_ref().is_some_and(Session::is_last));
+    let deferred = move || session.with(|s| s.as_ref().is_some_and(Session::defers_feedback));
+    let answered = move || stage() == Stage::Answered;
+    let current = move || session.with(|s| s.as_ref().and_then(Session::current).cloned());
+    // Which question is on screen: the question is drawn again only when this
+    // changes. Checking it updates the inputs in place.
+    let question_on_screen =
+        Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.current().map(|i| (s.position(), i.question.id.clone())))));
+    // The answer as marked, once checked. Only the session's marking gives it,
+    // and it gives nothing in an assessment before it is submitted.
+    let checked = Memo::new(move |_| {
+        session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()))
+    });
+
+    // Each new question opens at its top (the scenario first), with focus on
+    // its question, so keyboard and screen-reader users start there. Only
+    // when the question changes: checking an answer re-renders it too, and
+    // then focus belongs on the feedback.
+    Effect::new(move |previous: Option<usize>| {
+        let now = position();
+        // (Not when this is the page's own question the person was on, taken over.)
+        if previous != Some(now) && !focus::held_for_takeover() {
+            if let Some(heading) = heading_ref.get_untracked() {
+                let _ = heading.focus();
+            }
+            history::scroll_to_top();
+        }
+        now
+    });
+    // The error summary takes focus once it is visible (GOV.UK pattern).
+    Effect::new(move |_| {
+        if failed_checks.get() > 0 {
+            if let Some(summary) = error_ref.get() {
+                let _ = summary.focus();
+            }
+        }
+    });
+    // After checking, focus and scroll move to the feedback's verdict, not the
+    // spot just tapped (where Next question now is). The live region announces it too.
+    Effect::new(move |_| {
+        if answered() && !focus::held_for_takeover() {
+            // After the frame that draws the feedback.
+            request_animation_frame(move || {
+                // The question may be gone by the next frame (another tab moved on).
+                let region = feedback_ref.try_get_untracked().flatten();
+                if let Some(verdict) = region.and_then(|region| region.query_selector(".feedback-verdict").ok().flatten()) {
+                    history::bring_into_view(&verdict);
+                }
+            });
+        }
+    });
+
+    let check = move |event: SubmitEvent| {
+        event.prevent_default();
+        if stage() != Stage::Asking {
+            return;
+        }
+        let fits = session.with_untracked(|s| {
+            let item = s.as_ref().and_then(Session::current);
+            item.is_some_and(|item| draft.with_untracked(|d| d.fits(&item.question.kind, &item.order)))
+        });
+        if !fits {
+            draft.set(session.with_untracked(draft_for));
+        }
+        match draft.with_untracked(Draft::to_response) {
+            Ok(response) => {
+                problem.set(None);
+                let Some(mut now) = session.get_untracked() else { return };
+                let Some(item) = now.current().map(|i| i.question.id.clone()) else { return };
+                if now.defers_feedback() {
+                    let number = now.position() + 1;
+                    if now.save(response).is_ok() {
+                        saved_note.set(Some(format!("Your answer to question {number} is saved.")));
+                        on_update.run(QuizUpdate::Moved(now));
+                    }
+                } else if let Ok(feedback) = now.answer(response) {
+                    on_update.run(QuizUpdate::Answered { session: now, item, right: feedback.correct });
+                }
+            }
+            Err(incomplete) => {
+                problem.set(Some(incomplete));
+                failed_checks.update(|n| *n += 1);
+            }
+        }
+    };
+
+    let next = move |event: leptos::ev::MouseEvent| {
+        // The button under the finger becomes "Check answer" (a submit button)
+        // as the next question renders: this click must not also submit it.
+        event.prevent_default();
+        let Some(mut now) = session.get_untracked() else { return };
+        if now.next().is_err() {
+            return;
+        }
+        let moved = Some(now.clone());
+        on_update.run(QuizUpdate::Moved(now));
+        draft.set(draft_for(&moved));
+    };
+
+    let question = move || {
+        // Read, not only tracked: a memo never read is never computed, so it
+        // would never hear of a change.
+        question_on_screen.with(|_| ());
+        let item = session.with_untracked(|s| s.as_ref().and_then(Session::current).cloned());
+        item.map(|item| {
+            let kind = &item.question.kind;
+            let scenario = kind.scenario().map(str::to_string);
+            let is_scenario = scenario.is_some();
+            let described_by = move || {
+                let mut ids = vec!["question-hint"];
+                if is_scenario {
+                    ids.insert(0, "scenario-text");
+                }
+                if problem.get().is_some() {
+                    ids.push("answer-error");
+                }
+                ids.join(" ")
+            };
+            view! {
+                {scenario.map(|text| view! {
+                    <div class="scenario" id="scenario-text">
+                        <p class="scenario-label">"Scenario"</p>
+                        <p>{text}</p>
+                    </div>
+                })}
+                <fieldset class="question" class:has-error=move || problem.get().is_some() aria-describedby=described_by>
+                    <legend>
+                        <h2 class="question-prompt" tabindex="-1" node_ref=heading_ref>{unbroken(item.question.prompt.clone())}</h2>
+                    </legend>
+                    <p id="question-hint" class="hint">{hint(kind)}</p>
+                    {move || problem.get().map(|p| view! {
+                        <p id="answer-error" class="error-message">
+                            <span class="visually-hidden">"Error: "</span>{p.message()}
+                        </p>
+                    })}
+                    {inputs(&item, draft, checked.into())}
+                </fieldset>
+            }
+        })
+    };
+
+    let percent_through = move || {
+        let done = session.with(|s| s.as_ref().map_or(0, |s| if s.stage() == Stage::Answered { s.position() + 1 } else { s.position() }));
+        format!("{}%", done * 100 / total().max(1))
+    };
+
+    view! {
+        <section class="page quiz">
+            <QuitQuiz title=title on_navigate=on_navigate />
+            <div class="quiz-progress">
+                <p class="question-count">{move || format!("Question {} of {}", position() + 1, total())}</p>
+                <div class="progress-track" aria-hidden="true">
+                    <div class="progress-fill" style:width=percent_through></div>
+                </div>
+            </div>
+            {move || deferred().then_some(view! {
+                <p class="hint assessment-note">"Your answers are saved as you go. You will see how you did once you submit them all."</p>
+            })}
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=error_ref hidden=move || problem.get().is_none()>
+                <h2 class="error-summary-title">"There is a problem"</h2>
+                <ul>
+                    {move || problem.get().map(|p| {
+                        let target = field_for(p);
+                        let href = format!("#{target}");
+                        view! {
+                            <li><a href=href on:click=move |event: leptos::ev::MouseEvent| {
+                                event.prevent_default();
+                                focus_by_id(&target);
+                            }>{p.message()}</a></li>
+                        }
+                    })}
+                </ul>
+            </div>
+            <form on:submit=check novalidate>
+                {question}
+                <FeedbackPanel session=session saved_note=saved_note region_ref=feedback_ref />
+                {move || {
+                    let question_id = (answered() && !deferred()).then(|| current().map(|i| i.question.id))??;
+                    let (card, card_title) = read_more.run(question_id)?;
+                    Some(view! {
+                        <p class="read-more">
+                            <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
+                                {unbroken(format!("Read more: {card_title}"))}
+                            </NavLink>
+                        </p>
+                    })
+                }}
+                {move || if answered() {
+                    view! {
+                        <button type="button" class="button button-primary" on:click=next>
+                            {if is_last() { "See results" } else { "Next question" }}
+                        </button>
+                    }.into_any()
+                } else if deferred() {
+                    view! { <button type="submit" class="button button-primary">"Save and continue"</button> }.into_any()
+                } else {
+                    view! { <button type="submit" class="button button-primary">"Check answer"</button> }.into_any()
+                }}
+            </form>
+        </section>
+    }
+}

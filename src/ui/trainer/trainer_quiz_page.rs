@@ -1,0 +1,123 @@
+//! The landing page of a trainer's quiz link: what the quiz is, and Start,
+//! or Continue when this quiz is already in progress on this device (after
+//! Back, a reload, or opening the link again).
+
+use std::sync::Arc;
+
+use leptos::{html, prelude::*};
+
+use crate::ui::common::focus::focus_when_shown;
+
+use crate::platform::clock;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::link::QuizSpec;
+use crate::quiz::links::route::Route;
+use crate::quiz::run::session::QuizKind;
+use crate::quiz::saved::early_start::StartWhenReady;
+use crate::ui::state::use_app;
+use crate::ui::NavLink;
+
+/// What a trainer's quiz is called on its landing when its link has no title.
+pub const UNTITLED_LINK_QUIZ: &str = "Your trainer's quiz";
+
+#[component]
+pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
+    let state = use_app();
+    let navigate = Callback::new(move |to: Route| state.navigate(to));
+    let known: &dyn Fn(&str) -> bool = &|t| bank.topic(t).is_some();
+    let spec = match QuizSpec::from_query(&query, known) {
+        Ok(spec) => spec,
+        Err(error) => {
+            return view! {
+                <section class="page">
+                    <div class="notice" role="alert"><p>{error.message()}</p></div>
+                    <NavLink route=Route::Home on_navigate=navigate class="button button-secondary">"Go to the home page"</NavLink>
+                </section>
+            }
+            .into_any();
+        }
+    };
+    let title = spec.title.clone().unwrap_or_else(|| UNTITLED_LINK_QUIZ.to_string());
+    let topics = if spec.topics.is_empty() {
+        "every topic".to_string()
+    } else {
+        spec.topics.iter().filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect::<Vec<_>>().join("; ")
+    };
+    // As many as the draw really gives: fewer than asked when the topics have
+    // fewer questions that each teach something new.
+    let count = session_questions(&bank, &spec).len();
+    let about = format!(
+        "{count} {} on {topics}. {}",
+        if count == 1 { "question" } else { "questions" },
+        if spec.assessment {
+            format!("Your answers are saved as you go, and you can check them before you submit. You see how you did at the end; {}% is a pass.", spec.pass_mark)
+        } else {
+            "You get feedback after each answer.".to_string()
+        }
+    );
+    // "Start the quiz" tapped on the page before the app arrived (assets/early.js):
+    // start it now, or continue it if it was already in progress here.
+    let tapped_before = state.take_tapped_before_app().is_some_and(|text| StartWhenReady::applies(&text, &spec.id(), clock::now_ms()));
+    let kind = QuizKind::from_link(spec);
+    // Focus to the heading, as on every screen (not while the app takes over a landing already in use).
+    let heading_ref = NodeRef::<html::H2>::new();
+    focus_when_shown(heading_ref);
+    // This very quiz, if it is in progress here: (quiz id, where the person is in words).
+    let in_progress = {
+        let kind = kind.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.quizzes_in_progress().into_iter().find(|(_, q)| q.kind == kind).map(|(id, q)| (id.to_string(), q.whereabouts()))
+            })
+        })
+    };
+    // The latest finished attempt at this quiz here, if any: (attempt id, score).
+    let finished = {
+        let kind = kind.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.attempts_oldest_first().into_iter().rev().find(|(_, a)| a.kind == kind).map(|(id, a)| (id.to_string(), a.score))
+            })
+        })
+    };
+    if tapped_before {
+        let kind = kind.clone();
+        // Once, after this screen is drawn: the start goes to the quiz.
+        Effect::new(move |_| match in_progress.get_untracked() {
+            Some((id, _)) => state.replace(Route::Quiz { quiz: Some(id) }),
+            None => state.start(kind.clone()),
+        });
+    }
+    view! {
+        <section class="page" aria-labelledby="trainer-quiz-heading">
+            <p class="quiz-title">"A quiz from your trainer"</p>
+            <h2 id="trainer-quiz-heading" tabindex="-1" node_ref=heading_ref>{title}</h2>
+            <p>{about}</p>
+            <p class="small">"Everyone with this link gets the same questions in the same order."</p>
+            {move || finished.get().map(|(id, score)| view! {
+                <p>
+                    {format!("You finished this quiz on this device: {} out of {}. ", score.correct, score.total)}
+                    <NavLink route=Route::Results { attempt: Some(id) } on_navigate=navigate>"See your results"</NavLink>
+                </p>
+            })}
+            {move || match in_progress.get() {
+                Some((id, whereabouts)) => view! {
+                    <p>{format!("You are part-way through this quiz: {whereabouts}.")}</p>
+                    <button type="button" class="button button-primary" on:click=move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) })>
+                        "Continue the quiz"
+                    </button>
+                }
+                .into_any(),
+                None => {
+                    let kind = kind.clone();
+                    view! {
+                        <button type="button" class="button button-primary" on:click=move |_| state.start(kind.clone())>"Start the quiz"</button>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+    .into_any()
+}
