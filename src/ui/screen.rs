@@ -16,7 +16,6 @@ use crate::ui::{
 #[component]
 pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
-    let navigate = Callback::new(move |to: Route| state.navigate(to));
     let go_home = Callback::new(move |_| state.navigate(Route::Home));
     let practise = Callback::new(move |topic: String| state.start(QuizKind::new(Mode::Topic, Some(topic))));
 
@@ -43,31 +42,27 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             (Route::Quiz { quiz }, Some(_)) => view! { <QuizScreen quiz=quiz /> }.into_any(),
             (Route::Results { attempt }, Some(_)) => view! { <ResultsPage attempt=attempt /> }.into_any(),
             (Route::NewRecord { attempt }, Some(_)) => view! { <RecordForm attempt=attempt /> }.into_any(),
-            (Route::Records, _) => view! { <RecordsPage on_navigate=navigate /> }.into_any(),
+            (Route::Records, _) => view! { <RecordsPage /> }.into_any(),
             (Route::About, _) => view! { <AboutPage on_home=go_home /> }.into_any(),
             (Route::Accessibility, _) => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
-            (Route::Trainer { session }, Some(ready)) => {
-                view! { <TrainerPage bank=ready session=session on_navigate=navigate /> }.into_any()
-            }
+            (Route::Trainer { session }, Some(ready)) => view! { <TrainerPage bank=ready session=session /> }.into_any(),
             (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session /> }.into_any(),
             (Route::Join, Some(ready)) => view! { <JoinPage bank=ready /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {
-                view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() on_navigate=navigate /> }.into_any()
+                view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() /> }.into_any()
             }
             (Route::Projector { quiz }, Some(ready)) => {
-                view! { <DebriefPage bank=ready quiz=Some(quiz) notice=None on_navigate=navigate projected=true /> }.into_any()
+                view! { <DebriefPage bank=ready quiz=Some(quiz) notice=None projected=true /> }.into_any()
             }
             (Route::Progress, Some(ready)) => view! { <ProgressPage bank=ready on_home=go_home /> }.into_any(),
-            (Route::Learn { card }, Some(ready)) => {
-                view! { <LearnPage bank=ready card=card on_navigate=navigate on_practise=practise /> }.into_any()
-            }
+            (Route::Learn { card }, Some(ready)) => view! { <LearnPage bank=ready card=card on_practise=practise /> }.into_any(),
             (Route::Flip { card }, Some(ready)) => view! { <FlipPage bank=ready card=card /> }.into_any(),
             (Route::Home, _) => view! {
                 <HomePage on_retry=on_retry />
                 <nav class="app-footer" aria-label="More">
-                    <NavLink route=Route::About on_navigate=navigate class="link-button">"About this app and your data"</NavLink>
-                    <NavLink route=Route::Accessibility on_navigate=navigate class="link-button">"Accessibility statement"</NavLink>
+                    <NavLink route=Route::About class="link-button">"About this app and your data"</NavLink>
+                    <NavLink route=Route::Accessibility class="link-button">"Accessibility statement"</NavLink>
                 </nav>
             }
             .into_any(),

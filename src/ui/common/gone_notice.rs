@@ -5,12 +5,10 @@ use crate::ui::common::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use crate::quiz::links::route::Route;
-use crate::ui::state::use_app;
 use crate::ui::NavLink;
 
 #[component]
 pub fn GoneNotice(#[prop(into)] message: String) -> impl IntoView {
-    let state = use_app();
     // Focus starts at the heading, as on every other screen, so the message is read first.
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
@@ -18,7 +16,7 @@ pub fn GoneNotice(#[prop(into)] message: String) -> impl IntoView {
         <section class="page" aria-labelledby="gone-heading">
             <h2 id="gone-heading" tabindex="-1" node_ref=heading_ref>"Not found on this device"</h2>
             <p class="notice" role="status">{message}</p>
-            <NavLink route=Route::Home on_navigate=Callback::new(move |to| state.navigate(to)) class="button button-primary">
+            <NavLink route=Route::Home class="button button-primary">
                 "Go to the home page"
             </NavLink>
         </section>

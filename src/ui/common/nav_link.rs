@@ -1,12 +1,15 @@
 //! A real link to another screen of the app: it has an address (so it can be
-//! opened in a new tab or copied), but a plain tap changes screen in place.
+//! opened in a new tab or copied), but a plain tap changes screen in place
+//! (`AppState::navigate`, read from context: no screen passes a callback down).
 
 use leptos::{ev::MouseEvent, prelude::*};
 
 use crate::quiz::links::route::Route;
+use crate::ui::state::use_app;
 
 #[component]
-pub fn NavLink(route: Route, on_navigate: Callback<Route>, #[prop(optional, into)] class: String, children: Children) -> impl IntoView {
+pub fn NavLink(route: Route, #[prop(optional, into)] class: String, children: Children) -> impl IntoView {
+    let state = use_app();
     let href = match route {
         Route::Home => "./".to_string(),
         ref other => other.to_query(),
@@ -17,7 +20,7 @@ pub fn NavLink(route: Route, on_navigate: Callback<Route>, #[prop(optional, into
             return;
         }
         event.prevent_default();
-        on_navigate.run(route.clone());
+        state.navigate(route.clone());
     };
     view! { <a href=href class=class on:click=follow>{children()}</a> }
 }

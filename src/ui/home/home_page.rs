@@ -57,7 +57,6 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     let state = use_app();
     let store = state.store;
     let on_start = Callback::new(move |kind: QuizKind| state.start(kind));
-    let navigate = Callback::new(move |route: Route| state.navigate(route));
     // The quick check's and full assessment's scores, for the modes tried.
     let scores = Memo::new(move |_| {
         store.with(|s| {
@@ -278,11 +277,11 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             </section>
 
             <nav class="destinations" aria-label="More to do">
-                <NavLink route=Route::Learn { card: None } on_navigate=navigate class="destination">"Learn"</NavLink>
-                <NavLink route=Route::Progress on_navigate=navigate class="destination">"Progress"</NavLink>
-                <NavLink route=Route::Records on_navigate=navigate class="destination">"Records"</NavLink>
-                <NavLink route=Route::Join on_navigate=navigate class="destination">"Join with a code"</NavLink>
-                <NavLink route=Route::Trainer { session: None } on_navigate=navigate class="destination">"Run a session"</NavLink>
+                <NavLink route=Route::Learn { card: None } class="destination">"Learn"</NavLink>
+                <NavLink route=Route::Progress class="destination">"Progress"</NavLink>
+                <NavLink route=Route::Records class="destination">"Records"</NavLink>
+                <NavLink route=Route::Join class="destination">"Join with a code"</NavLink>
+                <NavLink route=Route::Trainer { session: None } class="destination">"Run a session"</NavLink>
             </nav>
 
             <CareNote />
@@ -309,7 +308,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                 }}
                 <p class="small">"Scores are kept on this device only."</p>
                 {move || any_finished().then(|| view! {
-                    <NavLink route=Route::Progress on_navigate=navigate class="link-button">
+                    <NavLink route=Route::Progress class="link-button">
                         "Your finished quizzes, and completion records from them"
                     </NavLink>
                 })}

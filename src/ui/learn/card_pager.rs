@@ -11,7 +11,7 @@ use crate::ui::{unbroken, NavLink};
 
 /// Previous and next card, in the order of the list, each named.
 #[component]
-pub fn CardPager(bank: Arc<Bank>, current: String, on_navigate: Callback<Route>) -> impl IntoView {
+pub fn CardPager(bank: Arc<Bank>, current: String) -> impl IntoView {
     let at = bank.cards.iter().position(|c| c.id == current);
     let neighbour = |index: Option<usize>| index.and_then(|i| bank.cards.get(i)).map(|c| (c.id.clone(), c.title.clone()));
     let previous = neighbour(at.and_then(|i| i.checked_sub(1)));
@@ -19,20 +19,20 @@ pub fn CardPager(bank: Arc<Bank>, current: String, on_navigate: Callback<Route>)
     view! {
         <nav class="card-pager" aria-label="More cards">
             {previous.map(|(id, title)| view! {
-                <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="pager-link pager-previous">
+                <NavLink route=Route::Learn { card: Some(id) } class="pager-link pager-previous">
                     <span class="pager-direction">"Previous card"</span>
                     <span class="visually-hidden">": "</span>
                     <span class="pager-title">{unbroken(title)}</span>
                 </NavLink>
             })}
             {next.map(|(id, title)| view! {
-                <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="pager-link pager-next">
+                <NavLink route=Route::Learn { card: Some(id) } class="pager-link pager-next">
                     <span class="pager-direction">"Next card"</span>
                     <span class="visually-hidden">": "</span>
                     <span class="pager-title">{unbroken(title)}</span>
                 </NavLink>
             })}
-            <NavLink route=Route::Learn { card: None } on_navigate=on_navigate class="pager-link pager-all">"All cards"</NavLink>
+            <NavLink route=Route::Learn { card: None } class="pager-link pager-all">"All cards"</NavLink>
         </nav>
     }
 }

@@ -14,14 +14,14 @@ use crate::ui::state::use_app;
 use crate::ui::{unbroken, CardPager, NavLink};
 
 #[component]
-pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Route>, on_practise: Callback<String>) -> impl IntoView {
+pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_practise: Callback<String>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
     // The quiz in progress most recently used, to go back to from a card opened from its feedback.
     let state = use_app();
     let back_to_quiz = state.store.with_untracked(|s| s.quizzes_in_progress().first().map(|(id, _)| id.to_string())).map(|id| {
         view! {
-            <NavLink route=Route::Quiz { quiz: Some(id) } on_navigate=on_navigate class="button button-primary">"Back to your quiz"</NavLink>
+            <NavLink route=Route::Quiz { quiz: Some(id) } class="button button-primary">"Back to your quiz"</NavLink>
         }
     });
     // A link to a card this version does not have says so, above the list of cards.
@@ -30,13 +30,13 @@ pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Ro
     });
     match card.and_then(|id| bank.card(&id).cloned()) {
         Some(card) => view! {
-            <CardView bank=bank card=card heading_ref=heading_ref on_navigate=on_navigate on_practise=on_practise />
+            <CardView bank=bank card=card heading_ref=heading_ref on_practise=on_practise />
             {back_to_quiz}
         }
         .into_any(),
         None => view! {
             {unknown}
-            <CardList bank=bank heading_ref=heading_ref on_navigate=on_navigate />
+            <CardList bank=bank heading_ref=heading_ref />
             {back_to_quiz}
         }
         .into_any(),
@@ -44,12 +44,12 @@ pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_navigate: Callback<Ro
 }
 
 #[component]
-fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>, on_navigate: Callback<Route>) -> impl IntoView {
+fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let cards = StoredValue::new(bank.cards.clone());
     let link = move |id: String, title: String| {
         view! {
-            <NavLink route=Route::Learn { card: Some(id) } on_navigate=on_navigate class="card-link">{unbroken(title)}</NavLink>
+            <NavLink route=Route::Learn { card: Some(id) } class="card-link">{unbroken(title)}</NavLink>
         }
     };
     let results = move || {
@@ -88,19 +88,13 @@ fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>, on_navigate: Callba
                     </li>
                 }).collect_view()}
             </ul>
-            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+            <NavLink route=Route::Home class="button button-secondary">"Back to home"</NavLink>
         </section>
     }
 }
 
 #[component]
-fn CardView(
-    bank: Arc<Bank>,
-    card: Card,
-    heading_ref: NodeRef<html::H2>,
-    on_navigate: Callback<Route>,
-    on_practise: Callback<String>,
-) -> impl IntoView {
+fn CardView(bank: Arc<Bank>, card: Card, heading_ref: NodeRef<html::H2>, on_practise: Callback<String>) -> impl IntoView {
     let bank_for_pager = bank.clone();
     let source = bank.sections.iter().find(|s| s.id == card.section).map(|s| s.title.clone()).unwrap_or_default();
     let body = card_body(&card, &bank);
@@ -125,7 +119,7 @@ fn CardView(
     });
     let flips = (!card.flips.is_empty()).then(|| {
         view! {
-            <NavLink route=Route::Flip { card: card.id.clone() } on_navigate=on_navigate class="button button-secondary">
+            <NavLink route=Route::Flip { card: card.id.clone() } class="button button-secondary">
                 {format!("Flip cards ({})", card.flips.len())}
             </NavLink>
         }
@@ -139,13 +133,13 @@ fn CardView(
     });
     view! {
         <article class="page learn-card" aria-labelledby="card-heading">
-            <NavLink route=Route::Learn { card: None } on_navigate=on_navigate class="back-link">"All cards"</NavLink>
+            <NavLink route=Route::Learn { card: None } class="back-link">"All cards"</NavLink>
             <h2 id="card-heading" tabindex="-1" node_ref=heading_ref>{unbroken(&card.title)}</h2>
             <p class="source">"From the training deck: " {unbroken(source)}</p>
             <div class="card-body" inner_html=body></div>
             {link}
             <div class="button-group">{practise}{flips}</div>
-            <CardPager bank=bank_for_pager current=card.id.clone() on_navigate=on_navigate />
+            <CardPager bank=bank_for_pager current=card.id.clone() />
         </article>
     }
 }

@@ -81,7 +81,6 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     };
     let due = move || store.with(|s| s.due_for_refresher(&bank, day.get()));
     let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
-    let on_navigate = Callback::new(move |to: Route| state.navigate(to));
     // Every finished quiz kept, newest first: its results, and a completion
     // record made from it at any time, not only on leaving the quiz.
     let finished = move || {
@@ -98,8 +97,8 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
                         (Route::Results { attempt: Some(id.to_owned()) }, Route::NewRecord { attempt: Some(id.to_owned()) });
                     view! {
                         <li>
-                            <NavLink route=results on_navigate=on_navigate class="card-link">{line}</NavLink>
-                            <NavLink route=record on_navigate=on_navigate class="link-button">"Make a completion record"</NavLink>
+                            <NavLink route=results class="card-link">{line}</NavLink>
+                            <NavLink route=record class="link-button">"Make a completion record"</NavLink>
                         </li>
                     }
                 })

@@ -4,7 +4,6 @@
 
 use leptos::{html, prelude::*};
 
-use crate::quiz::links::route::Route;
 use crate::quiz::run::session::Session;
 use crate::ui::common::focus::focus_when_shown;
 use crate::ui::quiz::quiz_page::QuizUpdate;
@@ -20,12 +19,7 @@ fn opening(text: &str) -> String {
 }
 
 #[component]
-pub fn CheckAnswersPage(
-    session: Memo<Option<Session>>,
-    title: String,
-    on_update: Callback<QuizUpdate>,
-    on_navigate: Callback<Route>,
-) -> impl IntoView {
+pub fn CheckAnswersPage(session: Memo<Option<Session>>, title: String, on_update: Callback<QuizUpdate>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
     let count = move || session.with(|s| s.as_ref().map_or(0, Session::len));
@@ -76,7 +70,7 @@ pub fn CheckAnswersPage(
     };
     view! {
         <section class="page quiz check-answers" aria-labelledby="check-heading">
-            <QuitQuiz title=title on_navigate=on_navigate />
+            <QuitQuiz title=title />
             <h2 id="check-heading" tabindex="-1" node_ref=heading_ref>"Check your answers before you submit"</h2>
             <p>{move || format!("You have answered all {} questions. You can change any answer before you submit.", count())}</p>
             <dl class="summary-list">{rows}</dl>

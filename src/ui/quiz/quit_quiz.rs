@@ -7,10 +7,12 @@ use leptos::{html, prelude::*};
 use crate::platform::share;
 use crate::quiz::links::route::Route;
 use crate::ui::common::focus::focus_after_render;
+use crate::ui::state::use_app;
 use crate::ui::unbroken;
 
 #[component]
-pub fn QuitQuiz(title: String, on_navigate: Callback<Route>) -> impl IntoView {
+pub fn QuitQuiz(title: String) -> impl IntoView {
+    let state = use_app();
     let asking = RwSignal::new(false);
     let panel_heading = NodeRef::<html::H2>::new();
     let quit_button = NodeRef::<html::Button>::new();
@@ -22,7 +24,7 @@ pub fn QuitQuiz(title: String, on_navigate: Callback<Route>) -> impl IntoView {
         asking.set(false);
         focus_after_render(quit_button);
     };
-    let leave = move |_| on_navigate.run(Route::Home);
+    let leave = move |_| state.navigate(Route::Home);
     // The site header goes compact while a quiz shows (`.in-quiz` in style/main.css).
     let compact_header = share::RootClassHold::new("in-quiz");
     on_cleanup(move || drop(compact_header));

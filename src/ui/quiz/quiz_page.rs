@@ -109,7 +109,6 @@ pub fn QuizPage(
     on_update: Callback<QuizUpdate>,
     /// The Learn card (id, title) to read more on a question, by its id.
     read_more: Callback<String, Option<(String, String)>>,
-    on_navigate: Callback<Route>,
     /// A neutral note for the live region after an assessment answer is saved.
     saved_note: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -291,7 +290,7 @@ pub fn QuizPage(
 
     view! {
         <section class="page quiz">
-            <QuitQuiz title=title on_navigate=on_navigate />
+            <QuitQuiz title=title />
             <div class="quiz-progress">
                 <p class="question-count">{move || format!("Question {} of {}", position() + 1, total())}</p>
                 <div class="progress-track" aria-hidden="true">
@@ -324,7 +323,7 @@ pub fn QuizPage(
                     let (card, card_title) = read_more.run(question_id)?;
                     Some(view! {
                         <p class="read-more">
-                            <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
+                            <NavLink route=Route::Learn { card: Some(card) }>
                                 {unbroken(format!("Read more: {card_title}"))}
                             </NavLink>
                         </p>

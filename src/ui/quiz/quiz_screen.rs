@@ -115,7 +115,6 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         let card = bank.card_for_question(&question.source, bank.topic_of(&question_id))?;
         Some((card.id.clone(), card.title.clone()))
     });
-    let on_navigate = Callback::new(move |to: Route| state.navigate(to));
     // Which page: none, a question, or an assessment's check of its answers.
     let showing = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.stage() == Stage::CheckingAnswers)));
     let has_saved = Memo::new(move |_| saved.with(Option::is_some));
@@ -125,7 +124,7 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                 .with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), state.ready_bank_untracked().and_then(|b| q.current_draft(&b)))))
                 .unwrap_or_default();
             if checking {
-                return view! { <CheckAnswersPage session=session title=title on_update=on_update on_navigate=on_navigate /> }.into_any();
+                return view! { <CheckAnswersPage session=session title=title on_update=on_update /> }.into_any();
             }
             return view! {
                 <QuizPage
@@ -134,7 +133,6 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                     stored_draft=stored_draft
                     on_update=on_update
                     read_more=read_more
-                    on_navigate=on_navigate
                     saved_note=saved_note
                 />
             }

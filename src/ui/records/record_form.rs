@@ -138,7 +138,7 @@ pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
                 {move || saved_already.get().then(|| view! {
                     <p class="notice">
                         "A record for this quiz is already saved. Saving again replaces it. "
-                        <NavLink route=Route::Records on_navigate=Callback::new(move |to| state.navigate(to)) class="tap-link">
+                        <NavLink route=Route::Records class="tap-link">
                             "See your records"
                         </NavLink>
                     </p>

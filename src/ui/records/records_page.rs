@@ -68,7 +68,7 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
 }
 
 #[component]
-pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
+pub fn RecordsPage() -> impl IntoView {
     let state = use_app();
     let records = Memo::new(move |_| {
         state.store.with(|s| s.records_oldest_first().into_iter().map(|(id, r)| (id.to_owned(), r.clone())).collect::<Vec<_>>())
@@ -193,7 +193,7 @@ pub fn RecordsPage(on_navigate: Callback<Route>) -> impl IntoView {
                     .into_any()
                 }
             }}
-            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+            <NavLink route=Route::Home class="button button-secondary">"Back to home"</NavLink>
         </section>
     }
 }

@@ -72,7 +72,7 @@ struct Row {
 /// The answers, right and missed, each with its feedback and its question
 /// number in the attempt (`numbers`, one per item of `session`); and per
 /// topic, (topic title, right, of).
-fn answers(session: &Session, numbers: &[usize], bank: &Bank, on_navigate: Callback<Route>) -> (Vec<Row>, Vec<(String, u32, u32)>) {
+fn answers(session: &Session, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<(String, u32, u32)>) {
     let Some(marking) = session.marking() else { return (Vec::new(), Vec::new()) };
     let mut topics: Vec<(String, u32, u32)> = Vec::new();
     let rows = marking
@@ -120,7 +120,7 @@ fn answers(session: &Session, numbers: &[usize], bank: &Bank, on_navigate: Callb
                         {feedback_view(feedback)}
                         {card.map(|(card, title)| view! {
                             <p class="read-more">
-                                <NavLink route=Route::Learn { card: Some(card) } on_navigate=on_navigate>
+                                <NavLink route=Route::Learn { card: Some(card) }>
                                     {unbroken(format!("Read more: {title}"))}
                                 </NavLink>
                             </p>
@@ -160,7 +160,6 @@ fn results_view(
     is_new_best: Memo<bool>,
 ) -> AnyView {
     let state = use_app();
-    let on_navigate = Callback::new(move |to: Route| state.navigate(to));
     let kind = StoredValue::new(attempt.kind.clone());
     let on_restart = move |_| state.start(kind.get_value());
     let again = again_label(&attempt.kind.mode);
@@ -180,7 +179,7 @@ fn results_view(
     let title = attempt.title.clone();
     let kept = review.is_some();
     let (session, numbers, changed) = review.map(|r| (r.session, r.numbers, r.changed)).unwrap_or_default();
-    let (rows, topics) = session.as_ref().map(|s| answers(s, &numbers, bank, on_navigate)).unwrap_or_default();
+    let (rows, topics) = session.as_ref().map(|s| answers(s, &numbers, bank)).unwrap_or_default();
     let missed: Vec<String> = session
         .as_ref()
         .and_then(Session::marking)

@@ -162,7 +162,6 @@ pub fn DebriefPage(
     quiz: Option<String>,
     /// Said once, when a result link has just been opened.
     notice: Option<String>,
-    on_navigate: Callback<Route>,
     /// Full screen for a projector (`Route::Projector`): everything larger,
     /// the site's header hidden, no names, and nothing to press but full
     /// screen and leave.
@@ -236,13 +235,13 @@ pub fn DebriefPage(
                         return view! { <div class="debrief-body">{summary_view(&summary, &questions, true)}</div> }.into_any();
                     }
                     view! {
-                        <NavLink route=Route::Projector { quiz: quiz_id.clone() } on_navigate=on_navigate class="button button-secondary">
+                        <NavLink route=Route::Projector { quiz: quiz_id.clone() } class="button button-secondary">
                             "Show on the projector"
                         </NavLink>
                         <div class="debrief-body">{summary_view(&summary, &questions, false)}</div>
                         <div class="button-group">
                             {made_here.is_some().then(|| view! {
-                                <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } on_navigate=on_navigate class="button button-secondary">
+                                <NavLink route=Route::Trainer { session: Some(quiz_id.clone()) } class="button button-secondary">
                                     "This session's QR code"
                                 </NavLink>
                             })}
@@ -265,7 +264,7 @@ pub fn DebriefPage(
                     <h3>{unbroken(session_title(&spec))}</h3>
                     <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
                     <p>"No results yet for this session. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
-                    <NavLink route=Route::Trainer { session: Some(spec.id()) } on_navigate=on_navigate class="button button-secondary">
+                    <NavLink route=Route::Trainer { session: Some(spec.id()) } class="button button-secondary">
                         "This session's QR code"
                     </NavLink>
                 }
@@ -290,7 +289,7 @@ pub fn DebriefPage(
                             <ul class="card-list">
                                 {quizzes.into_iter().map(|(id, spec, count)| view! {
                                     <li>
-                                        <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="card-link">
+                                        <NavLink route=Route::Debrief { quiz: Some(id) } class="card-link">
                                             {format!("{} ({})", isolated(&session_title(&spec)), plural(count, "result", "results"))}
                                         </NavLink>
                                     </li>
@@ -322,8 +321,8 @@ pub fn DebriefPage(
     });
     let links = (!projected).then(|| {
         view! {
-            <NavLink route=Route::Trainer { session: None } on_navigate=on_navigate class="button button-secondary">"Run a session"</NavLink>
-            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+            <NavLink route=Route::Trainer { session: None } class="button button-secondary">"Run a session"</NavLink>
+            <NavLink route=Route::Home class="button button-secondary">"Back to home"</NavLink>
         }
     });
     view! {

@@ -24,7 +24,6 @@ const CODE_ERROR_ID: &str = "session-code-error";
 #[component]
 pub fn JoinPage(bank: Arc<Bank>) -> impl IntoView {
     let state = use_app();
-    let navigate = Callback::new(move |to: Route| state.navigate(to));
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let input_ref = NodeRef::<html::Input>::new();
@@ -65,7 +64,7 @@ pub fn JoinPage(bank: Arc<Bank>) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-primary">"Join"</button>
             </form>
-            <NavLink route=Route::Home on_navigate=navigate class="button button-secondary">"Back to home"</NavLink>
+            <NavLink route=Route::Home class="button button-secondary">"Back to home"</NavLink>
         </section>
     }
 }

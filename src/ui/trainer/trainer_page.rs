@@ -58,7 +58,7 @@ fn download_qr(link: &str, id: &str, png: bool) -> String {
 }
 
 #[component]
-pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callback<Route>) -> impl IntoView {
+pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>) -> impl IntoView {
     let state = use_app();
     let shown = {
         let session = session.clone();
@@ -222,7 +222,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                         <input id="quiz-link" class="input" type="text" readonly prop:value=link />
                     </div>
                     <div class="button-group">
-                        <NavLink route=Route::Present { session: id.clone() } on_navigate=on_navigate class="button button-primary">"Show on a projector"</NavLink>
+                        <NavLink route=Route::Present { session: id.clone() } class="button button-primary">"Show on a projector"</NavLink>
                         <button type="button" class="button button-secondary" on:click=copy>"Copy the link"</button>
                         {share::can_share().then(|| view! {
                             <button type="button" class="button button-secondary" on:click=share_it>"Share"</button>
@@ -269,7 +269,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                         let n = results_for(&count_id);
                         format!("{n} result{} so far.", if n == 1 { "" } else { "s" })
                     }}</p>
-                    <NavLink route=Route::Debrief { quiz: Some(id) } on_navigate=on_navigate class="button button-secondary">"Open the debrief"</NavLink>
+                    <NavLink route=Route::Debrief { quiz: Some(id) } class="button button-secondary">"Open the debrief"</NavLink>
                 </section>
             }
         })
@@ -293,7 +293,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     );
                     view! {
                         <li class:current=is_current>
-                            <NavLink route=Route::Trainer { session: Some(id) } on_navigate=on_navigate class="card-link">
+                            <NavLink route=Route::Trainer { session: Some(id) } class="card-link">
                                 <span class="card-title">{unbroken(isolated(&session_title(&t.spec)))}</span>
                                 <span class="card-meta">{details}</span>
                                 {is_current.then(|| view! { <span class="card-meta">"Shown above"</span> })}
@@ -307,7 +307,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
                     <h3 id="sessions-heading">"Your sessions"</h3>
                     <p class="hint">"Kept on this device. Each keeps its own link, QR code and debrief."</p>
                     <ul class="card-list session-list">{items}</ul>
-                    <NavLink route=Route::Debrief { quiz: None } on_navigate=on_navigate class="button button-secondary">
+                    <NavLink route=Route::Debrief { quiz: None } class="button button-secondary">
                         "Every debrief on this device"
                     </NavLink>
                 </section>
@@ -366,7 +366,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>, on_navigate: Callba
             })}
             <button type="button" class="button button-primary" on:click=move |_| make_link(())>"Make the quiz link"</button>
             {move || shown.with(Option::is_some).then(&sessions_list).flatten()}
-            <NavLink route=Route::Home on_navigate=on_navigate class="button button-secondary">"Back to home"</NavLink>
+            <NavLink route=Route::Home class="button button-secondary">"Back to home"</NavLink>
         </section>
     }
 }

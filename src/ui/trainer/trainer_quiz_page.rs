@@ -24,7 +24,6 @@ pub const UNTITLED_LINK_QUIZ: &str = "Your trainer's quiz";
 #[component]
 pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     let state = use_app();
-    let navigate = Callback::new(move |to: Route| state.navigate(to));
     let known: &dyn Fn(&str) -> bool = &|t| bank.topic(t).is_some();
     let spec = match QuizSpec::from_query(&query, known) {
         Ok(spec) => spec,
@@ -32,7 +31,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             return view! {
                 <section class="page">
                     <div class="notice" role="alert"><p>{error.message()}</p></div>
-                    <NavLink route=Route::Home on_navigate=navigate class="button button-secondary">"Go to the home page"</NavLink>
+                    <NavLink route=Route::Home class="button button-secondary">"Go to the home page"</NavLink>
                 </section>
             }
             .into_any();
@@ -98,7 +97,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             {move || finished.get().map(|(id, score)| view! {
                 <p>
                     {format!("You finished this quiz on this device: {} out of {}. ", score.correct, score.total)}
-                    <NavLink route=Route::Results { attempt: Some(id) } on_navigate=navigate>"See your results"</NavLink>
+                    <NavLink route=Route::Results { attempt: Some(id) }>"See your results"</NavLink>
                 </p>
             })}
             {move || match in_progress.get() {
