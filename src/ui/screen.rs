@@ -13,6 +13,8 @@ use crate::ui::{
     QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
 };
 
+/// The screen the route names. `on_retry` loads the bank again after a
+/// failure; `debrief_notice` is what a result link just did, for the debrief.
 #[component]
 pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();

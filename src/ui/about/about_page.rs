@@ -9,6 +9,7 @@ use crate::quiz::text::wording::format_bytes;
 use crate::ui::state::use_app;
 use crate::ui::{CareNote, ProblemContact};
 
+/// About this app and your data; `on_home` goes home.
 #[component]
 pub fn AboutPage(on_home: Callback<()>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();

@@ -36,6 +36,7 @@ const STATEMENT_END: &str = r#"
 <p>This statement was prepared in November 2026, from the app's own automated and keyboard tests. It is reviewed with each release.</p>
 "#;
 
+/// The accessibility statement; `on_home` goes home.
 #[component]
 pub fn AccessibilityPage(on_home: Callback<()>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();

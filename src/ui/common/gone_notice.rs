@@ -7,6 +7,8 @@ use leptos::{html, prelude::*};
 use crate::quiz::links::route::Route;
 use crate::ui::NavLink;
 
+/// A screen whose data is not on this device: a heading, `message`, and
+/// a way home.
 #[component]
 pub fn GoneNotice(#[prop(into)] message: String) -> impl IntoView {
     // Focus starts at the heading, as on every other screen, so the message is read first.

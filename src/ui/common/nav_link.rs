@@ -7,6 +7,7 @@ use leptos::{ev::MouseEvent, prelude::*};
 use crate::quiz::links::route::Route;
 use crate::ui::state::use_app;
 
+/// A link to `route`, styled by `class`, showing `children`.
 #[component]
 pub fn NavLink(route: Route, #[prop(optional, into)] class: String, children: Children) -> impl IntoView {
     let state = use_app();

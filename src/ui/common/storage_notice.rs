@@ -16,6 +16,9 @@ fn message(problem: StorageProblem) -> &'static str {
     }
 }
 
+/// A plain notice of `problem` (storage unavailable, unreadable progress
+/// set aside or left alone, a newer version's data, a full disk…), saying
+/// what is kept and what to do; nothing while it is `None`.
 #[component]
 pub fn StorageNotice(problem: RwSignal<Option<StorageProblem>>) -> impl IntoView {
     // The live region is always in the page, so a problem that appears later is announced.

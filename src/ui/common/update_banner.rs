@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::platform::service_worker;
 
+/// Offers the new version once `update_ready`, with Reload; while
+/// `quiz_in_progress()` it says the quiz will carry on where it was left.
 #[component]
 pub fn UpdateBanner(update_ready: RwSignal<bool>, quiz_in_progress: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     // The live region is in the page from the start, so the offer is announced when it appears.

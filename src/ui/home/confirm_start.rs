@@ -10,6 +10,7 @@ use crate::quiz::run::session::QuizKind;
 use crate::quiz::text::wording::isolated;
 use crate::ui::state::use_app;
 
+/// Asks before starting quiz `kind` while another is in progress, naming it.
 #[component]
 pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
     let state = use_app();

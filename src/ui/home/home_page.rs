@@ -52,6 +52,8 @@ const TOPIC_ID: &str = "topic";
 const TOPIC_ERROR_ID: &str = "topic-error";
 const TOPIC_ERROR: &str = "Select a topic";
 
+/// Home: the ways in with their effort, quizzes in progress, the other
+/// places to go, support, and scores; `on_retry` loads the bank again.
 #[component]
 pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
     let state = use_app();

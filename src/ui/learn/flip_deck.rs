@@ -4,6 +4,8 @@ use leptos::{html, prelude::*};
 
 use crate::quiz::content::learn::Flip;
 
+/// The deck of `flips`, one at a time: turn, then "I knew it" or "Not
+/// yet" (to `on_answer`), and `on_done` at the end.
 #[component]
 pub fn FlipDeck(
     flips: Vec<Flip>,

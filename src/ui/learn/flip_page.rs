@@ -12,6 +12,7 @@ use crate::quiz::links::route::Route;
 use crate::ui::state::{today, use_app};
 use crate::ui::FlipDeck;
 
+/// The flip cards of study card `card`, each answer kept for review.
 #[component]
 pub fn FlipPage(bank: Arc<Bank>, card: String) -> impl IntoView {
     let state = use_app();

@@ -13,6 +13,8 @@ use crate::ui::learn::html_text::card_body;
 use crate::ui::state::use_app;
 use crate::ui::{unbroken, CardPager, NavLink};
 
+/// Learn: the list of study cards with search, or card `card`;
+/// `on_practise` starts a quiz on a card's topic.
 #[component]
 pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_practise: Callback<String>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
@@ -43,6 +45,7 @@ pub fn LearnPage(bank: Arc<Bank>, card: Option<String>, on_practise: Callback<St
     }
 }
 
+/// Every card of `bank` as a link, with the search; `heading_ref` gets focus.
 #[component]
 fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>) -> impl IntoView {
     let query = RwSignal::new(String::new());
@@ -93,6 +96,8 @@ fn CardList(bank: Arc<Bank>, heading_ref: NodeRef<html::H2>) -> impl IntoView {
     }
 }
 
+/// One study card with its charts, Previous and Next, flip cards and
+/// "Check yourself on this" (`on_practise`); `heading_ref` gets focus.
 #[component]
 fn CardView(bank: Arc<Bank>, card: Card, heading_ref: NodeRef<html::H2>, on_practise: Callback<String>) -> impl IntoView {
     let bank_for_pager = bank.clone();

@@ -29,6 +29,8 @@ fn known_item(bank: &Bank, id: &str) -> bool {
     bank.question(id).is_some() || bank.cards.iter().any(|card| (0..card.flips.len()).any(|i| flip_item_id(&card.id, i) == id))
 }
 
+/// Export, import (with a preview, then Merge or Replace) and "Clear my
+/// data"; `bank` checks an imported backup's questions.
 #[component]
 pub fn BackupPanel(bank: Arc<Bank>) -> impl IntoView {
     let state = use_app();

@@ -61,6 +61,8 @@ fn summary_html(bank: &Bank, store: &Store, today: i64) -> String {
 /// How many finished quizzes Progress lists, newest first.
 const FINISHED_LISTED: usize = 20;
 
+/// Your progress (`?view=progress`): streak, refresher, mastery by topic,
+/// recent scores, finished quizzes and the backup; `on_home` goes home.
 #[component]
 pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
     let state = use_app();

@@ -18,6 +18,8 @@ fn opening(text: &str) -> String {
     }
 }
 
+/// "Check your answers" for an assessment (`session`, titled `title`): each
+/// saved answer with Change, then Submit; each step sent to `on_update`.
 #[component]
 pub fn CheckAnswersPage(session: Memo<Option<Session>>, title: String, on_update: Callback<QuizUpdate>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();

@@ -89,6 +89,8 @@ pub fn feedback_view(f: Feedback) -> impl IntoView {
     }
 }
 
+/// The live region after a check: right or wrong, the answer, why, the
+/// source and each option's note; for `session`'s current question.
 #[component]
 pub fn FeedbackPanel(
     session: Memo<Option<Session>>,

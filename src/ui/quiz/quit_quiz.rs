@@ -10,6 +10,8 @@ use crate::ui::common::focus::focus_after_render;
 use crate::ui::state::use_app;
 use crate::ui::unbroken;
 
+/// The quiz bar: the quiz's `title` and Quit, which asks first and keeps
+/// the quiz to pick up again.
 #[component]
 pub fn QuitQuiz(title: String) -> impl IntoView {
     let state = use_app();

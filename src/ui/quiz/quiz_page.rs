@@ -98,6 +98,8 @@ fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Res
     }
 }
 
+/// One question of a quiz in progress, with its inputs, Check (or Save and
+/// continue) and feedback.
 #[component]
 pub fn QuizPage(
     /// The quiz as the store holds it now.

@@ -21,6 +21,8 @@ use crate::ui::quiz::quiz_page::QuizUpdate;
 use crate::ui::state::{today, use_app};
 use crate::ui::{CheckAnswersPage, GoneNotice, QuizPage, ResultsPage};
 
+/// Quiz `quiz` (its id; `None` for the one in a link from version 2): the
+/// question, Check your answers, or the way to its results.
 #[component]
 pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
     let state = use_app();

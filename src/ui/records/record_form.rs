@@ -49,6 +49,9 @@ impl Field {
     }
 }
 
+/// The form that makes a completion record for finished attempt `attempt`
+/// (its id; `None` or unknown says the attempt is gone): name, role,
+/// organisation and three reflections, kept as they are typed.
 #[component]
 pub fn RecordForm(attempt: Option<String>) -> impl IntoView {
     let state = use_app();

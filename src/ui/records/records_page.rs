@@ -67,6 +67,8 @@ fn certificate(id: &str, record: &Record) -> impl IntoView {
     }
 }
 
+/// Your completion records (`?view=records`): each record as it prints, with
+/// Print, Delete (with Undo) and export; takes nothing, reading the store.
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let state = use_app();

@@ -28,6 +28,9 @@ use crate::ui::quiz::feedback_panel::feedback_view;
 use crate::ui::state::{today, use_app};
 use crate::ui::{unbroken, GoneNotice, NavLink};
 
+/// The results of finished attempt `attempt` (its id; `None` for the
+/// latest): the score, what to do next, each answer, and for a trainer's
+/// quiz the result to send back.
 #[component]
 pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
     let state = use_app();

@@ -156,6 +156,9 @@ fn summary_view(summary: &Summary, questions: &[Question], projected: bool) -> i
     }
 }
 
+/// The group debrief of trainer quiz `quiz` (its id), or the list of every
+/// debrief on this device; `notice` is said once after a result link was
+/// opened, and `projected` shows it for a projector.
 #[component]
 pub fn DebriefPage(
     bank: Arc<Bank>,

@@ -20,6 +20,9 @@ use crate::ui::trainer::trainer_page::{session_effort, session_title};
 use crate::ui::unbroken;
 use crate::ui::GoneNotice;
 
+/// Present mode for trainer session `session` (its quiz id): the QR code,
+/// title, effort, short address and session code, full screen; `bank`
+/// gives the session's questions and topic ids.
 #[component]
 pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let state = use_app();

@@ -57,6 +57,9 @@ fn download_qr(link: &str, id: &str, png: bool) -> String {
     saving_message("the QR code", &name, files::saving(saved), COPY_QUIZ_LINK_INSTEAD)
 }
 
+/// The trainer's screen: the session `session` (a quiz id) with its links,
+/// QR codes and session code, the form for a new one, and the sessions
+/// kept here; `bank` gives the topics and questions.
 #[component]
 pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>) -> impl IntoView {
     let state = use_app();

@@ -21,6 +21,8 @@ use crate::ui::NavLink;
 /// What a trainer's quiz is called on its landing when its link has no title.
 pub const UNTITLED_LINK_QUIZ: &str = "Your trainer's quiz";
 
+/// The landing of a trainer's quiz link (`query`, checked strictly against
+/// `bank`): what the quiz is, and Start, Continue or its results.
 #[component]
 pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     let state = use_app();

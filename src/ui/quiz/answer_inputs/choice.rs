@@ -6,6 +6,8 @@ use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 use crate::quiz::content::bank::Kind;
 
+/// Radios or checkboxes for the options of `kind`, in `layout`, into
+/// `draft`; once `answered`, each option is marked.
 #[component]
 pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     let several = kind.allows_several();

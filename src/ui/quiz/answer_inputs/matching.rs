@@ -7,6 +7,8 @@ use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 use crate::quiz::content::bank::Pair;
 
+/// One select per left-hand side of `pairs`, its choices in `layout`, into
+/// `draft`; once `answered`, each row says what it should be.
 #[component]
 pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     // Only a match question's answer is shown here. Checking it updates the

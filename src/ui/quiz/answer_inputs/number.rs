@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 
+/// The field for a figure (in `unit`), writing what is typed to `draft`;
+/// read-only once `answered`.
 #[component]
 pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     // Only a numeric question's answer and draft are shown here.

@@ -13,6 +13,8 @@ fn focus_by_id(id: &str) {
     }
 }
 
+/// The items of an order question in `layout` (positions into `items`),
+/// moved with Up and Down buttons, into `draft`; read-only once `answered`.
 #[component]
 pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
