@@ -184,3 +184,31 @@ fn an_order_question_never_starts_in_the_right_order() {
         assert_ne!(s.items()[0].order, vec![0, 1, 2], "seed {seed}");
     }
 }
+
+/// The results page's split by topic is the domain's (#33): right and
+/// answered per topic, in the order topics come up, from the marking alone.
+#[test]
+fn a_marked_quiz_is_tallied_by_topic() {
+    let bank = crate::support::shipped_bank();
+    let single = |topic: usize, n: usize| -> Vec<Question> {
+        bank.topics[topic]
+            .questions
+            .iter()
+            .filter(|q| matches!(q.kind, safeguarding_check::quiz::content::bank::Kind::SingleChoice { .. }))
+            .take(n)
+            .cloned()
+            .collect()
+    };
+    let (first, second) = (single(2, 2), single(5, 1));
+    assert_eq!((first.len(), second.len()), (2, 1), "the topics have single-choice questions");
+    let mut s = Session::start(first.into_iter().chain(second).collect(), &mut SeededRng::new(3)).unwrap();
+    for turn in 0..3 {
+        let response = if turn == 1 { wrong(&s) } else { right(&s) };
+        s.answer(response).unwrap();
+        s.next().unwrap();
+    }
+    let by_topic = s.marking().unwrap().by_topic(&bank);
+    assert_eq!(by_topic, vec![(bank.topics[2].title.clone(), 1, 2), (bank.topics[5].title.clone(), 1, 1)]);
+    // An assessment keeps its secret: no marking, so no tally, until it is submitted.
+    assert!(assessment(3).marking().is_none());
+}

@@ -15,7 +15,7 @@
 
 use crate::quiz::answering::marking::{PartsRight, Response, RightAnswer};
 use crate::quiz::answering::scoring::Score;
-use crate::quiz::content::bank::{Kind, Question};
+use crate::quiz::content::bank::{Bank, Kind, Question};
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::rng::SeededRng;
 
@@ -384,6 +384,24 @@ impl<'a> Marking<'a> {
     /// Right or not, for each answered question: (question id, right?), in quiz order.
     pub fn results(&self) -> Vec<(&'a str, bool)> {
         self.session.items.iter().filter(|i| i.response.is_some()).map(|i| (i.question.id.as_str(), i.is_correct())).collect()
+    }
+
+    /// How the answers went in each topic of `bank`: (topic title, right,
+    /// answered), in the order the topics first come up. A question the bank
+    /// no longer has is left out.
+    pub fn by_topic(&self, bank: &Bank) -> Vec<(String, u32, u32)> {
+        let mut topics: Vec<(String, u32, u32)> = Vec::new();
+        for (id, right) in self.results() {
+            let Some(title) = bank.topic_of(id).and_then(|t| bank.topic(t)).map(|t| t.title.clone()) else { continue };
+            match topics.iter_mut().find(|(t, _, _)| *t == title) {
+                Some(entry) => {
+                    entry.1 += u32::from(right);
+                    entry.2 += 1;
+                }
+                None => topics.push((title, u32::from(right), 1)),
+            }
+        }
+        topics
     }
 
     /// Right answers so far, out of every question in the quiz.

@@ -74,10 +74,9 @@ struct Row {
 
 /// The answers, right and missed, each with its feedback and its question
 /// number in the attempt (`numbers`, one per item of `session`); and per
-/// topic, (topic title, right, of).
+/// topic, (topic title, right, of) (`Marking::by_topic` in `quiz::run::session`).
 fn answers(session: &Session, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<(String, u32, u32)>) {
     let Some(marking) = session.marking() else { return (Vec::new(), Vec::new()) };
-    let mut topics: Vec<(String, u32, u32)> = Vec::new();
     let rows = marking
         .review()
         .into_iter()
@@ -86,15 +85,6 @@ fn answers(session: &Session, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<
             let question = &item.question;
             let right = feedback.correct;
             let topic = bank.topic_of(&question.id);
-            if let Some(title) = topic.and_then(|t| bank.topic(t)).map(|t| t.title.clone()) {
-                match topics.iter_mut().find(|(t, _, _)| *t == title) {
-                    Some(entry) => {
-                        entry.1 += u32::from(right);
-                        entry.2 += 1;
-                    }
-                    None => topics.push((title, u32::from(right), 1)),
-                }
-            }
             let scenario = question.kind.scenario().map(str::to_string);
             let given = item.response.as_ref().map(|r| question.kind.describe(r)).unwrap_or_default();
             let card = bank.card_for_question(&question.source, topic).map(|c| (c.id.clone(), c.title.clone()));
@@ -135,7 +125,7 @@ fn answers(session: &Session, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<
             Row { number, right, view }
         })
         .collect();
-    (rows, topics)
+    (rows, marking.by_topic(bank))
 }
 
 /// The line above the answers: how many are right and missed among those
