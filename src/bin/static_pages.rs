@@ -212,7 +212,7 @@ mod render {
         let route = || Route::Quiz { quiz: Some(id.clone()) };
         let asking = app_html(&bank, store_with(&id, &session, &title), route());
         let options = item
-            .order
+            .layout
             .iter()
             .map(|&choice| {
                 let mut answered = session.clone();

@@ -94,7 +94,7 @@ fn response(item: &SessionItem, right: bool) -> Response {
     let kind = &item.question.kind;
     match kind {
         Kind::TrueFalse { answer } => Response::Choice(usize::from(*answer != right)),
-        Kind::Order { items } => Response::Order(if right { (0..items.len()).collect() } else { item.order.clone() }),
+        Kind::Order { items } => Response::Order(if right { (0..items.len()).collect() } else { item.layout.clone() }),
         Kind::Match { pairs } => {
             let n = pairs.len();
             Response::Matches((0..n).map(|left| if right { left } else { (left + 1) % n }).collect())

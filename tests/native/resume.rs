@@ -26,8 +26,8 @@ fn some_answer(session: &Session) -> Response {
     let item = session.current().unwrap();
     let kind = &item.question.kind;
     let response = match kind {
-        Kind::Order { .. } => Response::Order(item.order.clone()),
-        Kind::Match { .. } => Response::Matches(item.order.clone()),
+        Kind::Order { .. } => Response::Order(item.layout.clone()),
+        Kind::Match { .. } => Response::Matches(item.layout.clone()),
         Kind::Numeric { .. } => Response::Number(12),
         Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } if kind.allows_several() => {
             Response::Choices(vec![0, 1])
@@ -150,7 +150,7 @@ fn stored_quizzes_that_do_not_fit_the_bank_are_refused() {
     // A layout follows the parts by id: one it does not know is passed over, and one it lacks is shown last.
     for change in [|s: &mut SavedQuiz| s.items[1].order.push(PartRef::Id("zz".into())), |s: &mut SavedQuiz| s.items[1].order.truncate(1)] {
         let session = tampered(change).expect("a layout is repaired, not refused");
-        assert!(is_valid_layout(&session.items()[1].question.kind, &session.items()[1].order));
+        assert!(is_valid_layout(&session.items()[1].question.kind, &session.items()[1].layout));
     }
     assert_eq!(tampered(|s| s.items[0].response = Some(StoredResponse::Choices(vec![]))), refused, "an answer of no shape");
     assert_eq!(

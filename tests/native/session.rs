@@ -53,7 +53,7 @@ fn the_same_seed_gives_the_same_layout() {
     let b = Session::start(questions(10), &mut SeededRng::new(99)).unwrap();
     assert_eq!(a, b);
     let c = Session::start(questions(10), &mut SeededRng::new(100)).unwrap();
-    let orders = |s: &Session| s.items().iter().map(|i| i.order.clone()).collect::<Vec<_>>();
+    let orders = |s: &Session| s.items().iter().map(|i| i.layout.clone()).collect::<Vec<_>>();
     assert_ne!(orders(&a), orders(&c), "another seed lays options out differently");
 }
 
@@ -181,7 +181,7 @@ fn an_order_question_never_starts_in_the_right_order() {
     let q = Question { kind: Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) }, ..question("order", 0) };
     for seed in 0..200 {
         let s = Session::start(vec![q.clone()], &mut SeededRng::new(seed)).unwrap();
-        assert_ne!(s.items()[0].order, vec![0, 1, 2], "seed {seed}");
+        assert_ne!(s.items()[0].layout, vec![0, 1, 2], "seed {seed}");
     }
 }
 

@@ -161,7 +161,7 @@ proptest! {
         let ids = |s: &Session, bank_kind: &dyn Fn(&str) -> Kind| -> Vec<(Vec<PartRef>, Option<String>)> {
             s.items().iter().map(|i| {
                 let kind = bank_kind(&i.question.id);
-                (stored_answer::store_layout(&kind, &i.order),
+                (stored_answer::store_layout(&kind, &i.layout),
                  i.response.as_ref().map(|r| serde_json::to_string(&stored_answer::store_response(&kind, r)).unwrap()))
             }).collect()
         };
@@ -288,7 +288,7 @@ fn answers_stored_by_position_before_version_6_read_as_what_was_chosen() {
     v5["schema_version"] = 5.into();
     let items = v5["attempts"][0]["value"]["items"].as_array_mut().unwrap();
     for (item, live) in items.iter_mut().zip(session.items()) {
-        item["order"] = serde_json::to_value(&live.order).unwrap();
+        item["order"] = serde_json::to_value(&live.layout).unwrap();
         item["response"] = serde_json::to_value(live.response.as_ref().unwrap()).unwrap();
         item.as_object_mut().unwrap().remove("right");
     }

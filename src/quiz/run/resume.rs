@@ -64,7 +64,7 @@ fn is_zero(n: &u64) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct SavedItem {
     pub id: String,
-    /// The parts in the order shown (see `SessionItem::order`).
+    /// The parts in the order shown (see `SessionItem::layout`).
     pub order: Vec<PartRef>,
     pub response: Option<StoredResponse>,
     /// In a finished attempt, whether the answer was marked right when it
@@ -80,7 +80,7 @@ impl SavedItem {
         let kind = &item.question.kind;
         SavedItem {
             id: item.question.id.clone(),
-            order: stored_answer::store_layout(kind, &item.order),
+            order: stored_answer::store_layout(kind, &item.layout),
             response: item.response.as_ref().map(|r| stored_answer::store_response(kind, r)),
             right,
         }
@@ -92,7 +92,7 @@ impl SavedItem {
         let question = bank.question(&self.id).ok_or(Changed::QuestionRemoved)?;
         let kind = &question.kind;
         let response = self.response.as_ref().map(|r| stored_answer::read_response(kind, r)).transpose()?;
-        Ok(SessionItem { question: question.clone(), order: stored_answer::read_layout(kind, &self.order), response })
+        Ok(SessionItem { question: question.clone(), layout: stored_answer::read_layout(kind, &self.order), response })
     }
 }
 
@@ -157,7 +157,7 @@ impl SavedQuiz {
     /// `None` if nothing is, or it no longer fits the question.
     pub fn current_draft(&self, bank: &Bank) -> Option<Draft> {
         let item = self.items.get(self.position)?.read(bank).ok()?;
-        stored_answer::read_draft(&item.question.kind, &item.order, self.draft.as_ref()?)
+        stored_answer::read_draft(&item.question.kind, &item.layout, self.draft.as_ref()?)
     }
 
     /// This quiz with `draft` (in positions now) kept as what is picked on

@@ -24,11 +24,11 @@ use crate::quiz::rng::SeededRng;
 pub struct SessionItem {
     pub question: Question,
     /// How the question is laid out on screen, by type:
-    /// - choice types: `order[shown_position]` is an index into the options;
+    /// - choice types: `layout[shown_position]` is an index into the options;
     /// - put in order: the items' starting arrangement (never already right);
     /// - match: the order the rights are offered in each drop-down;
     /// - true/false: `[0, 1]` (True, then False); numeric: empty.
-    pub order: Vec<usize>,
+    pub layout: Vec<usize>,
     /// The learner's answer, once checked.
     pub response: Option<Response>,
 }
@@ -199,7 +199,7 @@ impl Session {
         }
         let items = questions
             .into_iter()
-            .map(|question| SessionItem { order: starting_layout(&question.kind, rng), question, response: None })
+            .map(|question| SessionItem { layout: starting_layout(&question.kind, rng), question, response: None })
             .collect();
         Ok(Session { kind, items, position: 0, stage: Stage::Asking })
     }

@@ -182,7 +182,7 @@ impl EarlyStart {
             if self.moved_on && session.stage() == Stage::Answered {
                 session.next().map_err(|_| EarlyStartError::NotAnAnswer)?;
             }
-        } else if self.choice.is_some_and(|c| !session.current().is_some_and(|i| i.order.contains(&c))) {
+        } else if self.choice.is_some_and(|c| !session.current().is_some_and(|i| i.layout.contains(&c))) {
             return Err(EarlyStartError::NotAnAnswer);
         }
         let mut saved = SavedQuiz::from_session(&session, &title, self.started_at).ok_or(EarlyStartError::NotAnAnswer)?;

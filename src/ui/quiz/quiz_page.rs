@@ -33,15 +33,15 @@ fn draft_for(session: &Option<Session>) -> Draft {
     let Some(item) = session.as_ref().and_then(Session::current) else { return Draft::Choice(None) };
     let asking = session.as_ref().is_some_and(|s| s.stage() == Stage::Asking);
     match item.response.as_ref().filter(|_| asking) {
-        Some(response) => Draft::from_response(&item.question.kind, &item.order, response),
-        None => Draft::new(&item.question.kind, &item.order),
+        Some(response) => Draft::from_response(&item.question.kind, &item.layout, response),
+        None => Draft::new(&item.question.kind, &item.layout),
     }
 }
 
 /// The stored draft if it fits the current question, else a fresh one.
 fn starting_draft(session: &Option<Session>, stored: Option<Draft>) -> Draft {
     let current = session.as_ref().and_then(Session::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
-    stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.order))).unwrap_or_else(|| draft_for(session))
+    stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.layout))).unwrap_or_else(|| draft_for(session))
 }
 
 /// The hint under the question, which states how the type is answered and marked.
@@ -86,14 +86,14 @@ fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Res
     match &item.question.kind {
         Kind::Order { items } => {
             let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
-            view! { <OrderInput items=texts layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+            view! { <OrderInput items=texts layout=item.layout.clone() draft=draft answered=checked /> }.into_any()
         }
         Kind::Match { pairs } => {
-            view! { <MatchInputs pairs=pairs.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+            view! { <MatchInputs pairs=pairs.clone() layout=item.layout.clone() draft=draft answered=checked /> }.into_any()
         }
         Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=checked /> }.into_any(),
         kind @ (Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. }) => {
-            view! { <ChoiceInputs kind=kind.clone() layout=item.order.clone() draft=draft answered=checked /> }.into_any()
+            view! { <ChoiceInputs kind=kind.clone() layout=item.layout.clone() draft=draft answered=checked /> }.into_any()
         }
     }
 }
@@ -203,7 +203,7 @@ pub fn QuizPage(
         }
         let fits = session.with_untracked(|s| {
             let item = s.as_ref().and_then(Session::current);
-            item.is_some_and(|item| draft.with_untracked(|d| d.fits(&item.question.kind, &item.order)))
+            item.is_some_and(|item| draft.with_untracked(|d| d.fits(&item.question.kind, &item.layout)))
         });
         if !fits {
             draft.set(session.with_untracked(draft_for));
