@@ -249,7 +249,7 @@ fn the_bank_is_big_and_varied_enough() {
     for kind in ["single", "multi", "true_false", "order", "match", "numeric", "scenario"] {
         assert!(per_type.get(kind).copied().unwrap_or(0) >= 3, "too few {kind} questions: {per_type:?}");
     }
-    let topics: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
+    let topics = bank.topic_ids();
     for topic in ["national-picture", "characteristics", "section-11"] {
         assert!(topics.contains(&topic), "no topic {topic}");
     }

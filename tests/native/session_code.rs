@@ -42,8 +42,8 @@ fn spec() -> impl Strategy<Value = QuizSpec> {
 proptest! {
     #[test]
     fn every_spec_the_form_makes_comes_back_from_its_code(spec in spec()) {
-        let ids = topic_ids();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let bank = shipped_bank();
+        let ids = bank.topic_ids();
         let code = session_code(&spec, &ids).expect("a code for every spec the form makes");
         prop_assert!(code.len() == 14 && code.chars().filter(|c| *c == '-').count() == 2, "{}", code);
         let back = from_session_code(&code, &ids).unwrap();
@@ -56,8 +56,8 @@ proptest! {
 
     #[test]
     fn one_character_mistyped_is_refused_or_at_worst_rare(spec in spec(), at in 0usize..12, by in 1u8..32) {
-        let ids = topic_ids();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let bank = shipped_bank();
+        let ids = bank.topic_ids();
         let code: Vec<char> = session_code(&spec, &ids).unwrap().replace('-', "").chars().collect();
         let alphabet: Vec<char> = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".chars().collect();
         let mut typo = code.clone();
@@ -72,8 +72,8 @@ proptest! {
 
     #[test]
     fn no_text_panics(text in "\\PC{0,40}") {
-        let ids = topic_ids();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let bank = shipped_bank();
+        let ids = bank.topic_ids();
         let _ = from_session_code(&text, &ids);
     }
 }
@@ -81,7 +81,7 @@ proptest! {
 #[test]
 fn the_code_gives_the_same_questions_in_the_same_order() {
     let bank = shipped_bank();
-    let ids: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
+    let ids = bank.topic_ids();
     let spec = QuizSpec {
         topics: vec!["principle-1".into(), "principle-6".into()],
         count: 10,
@@ -100,8 +100,8 @@ fn the_code_gives_the_same_questions_in_the_same_order() {
 
 #[test]
 fn mistakes_are_refused_with_a_plain_message() {
-    let ids = topic_ids();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = shipped_bank();
+    let ids = bank.topic_ids();
     let spec = QuizSpec { topics: Vec::new(), count: 10, seed: 7, assessment: false, pass_mark: 80, title: None, refresh_months: Some(12) };
     let code = session_code(&spec, &ids).unwrap();
     let plain = code.replace('-', "");
@@ -144,8 +144,8 @@ fn mistakes_are_refused_with_a_plain_message() {
 
 #[test]
 fn an_app_with_another_course_refuses_the_code() {
-    let ids = topic_ids();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = shipped_bank();
+    let ids = bank.topic_ids();
     let spec =
         QuizSpec { topics: vec![ids[2].into()], count: 5, seed: 9, assessment: true, pass_mark: 75, title: None, refresh_months: None };
     let code = session_code(&spec, &ids).unwrap();
@@ -158,8 +158,8 @@ fn an_app_with_another_course_refuses_the_code() {
 
 #[test]
 fn a_spec_a_code_cannot_carry_has_none() {
-    let ids = topic_ids();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = shipped_bank();
+    let ids = bank.topic_ids();
     let base = QuizSpec { topics: Vec::new(), count: 10, seed: 7, assessment: false, pass_mark: 80, title: None, refresh_months: Some(12) };
     // A seed from before codes.
     assert_eq!(session_code(&QuizSpec { seed: SEED_LIMIT, ..base.clone() }, &ids), None);
@@ -172,8 +172,8 @@ fn a_spec_a_code_cannot_carry_has_none() {
 
 #[test]
 fn a_result_from_a_learner_who_typed_the_code_joins_the_session_under_its_title() {
-    let ids = topic_ids();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = shipped_bank();
+    let ids = bank.topic_ids();
     let spec = QuizSpec {
         topics: Vec::new(),
         count: 10,
@@ -203,8 +203,8 @@ fn a_result_from_a_learner_who_typed_the_code_joins_the_session_under_its_title(
 
 #[test]
 fn a_code_pasted_with_what_came_around_it_is_found() {
-    let ids = topic_ids();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = shipped_bank();
+    let ids = bank.topic_ids();
     let spec = QuizSpec {
         topics: vec![ids[4].into()],
         count: 10,
@@ -238,8 +238,8 @@ fn a_code_pasted_with_what_came_around_it_is_found() {
 
 #[test]
 fn on_a_device_without_the_session_its_debrief_takes_its_title_from_any_result() {
-    let ids = topic_ids();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = shipped_bank();
+    let ids = bank.topic_ids();
     let spec = QuizSpec {
         topics: Vec::new(),
         count: 10,

@@ -23,6 +23,8 @@
 //! characters for a 60-bit number: base-32 crates encode whole bytes, which
 //! would make it 13 (8 bytes) or hold only 40 bits (5 bytes).
 
+use std::ops::RangeInclusive;
+
 use crate::quiz::links::link::{fnv1a, QuizSpec, COUNT_RANGE, PASS_RANGE, REFRESH_RANGE};
 
 /// Seeds a code can carry: new sessions draw theirs below this.
@@ -84,7 +86,15 @@ fn check(value: u64, topic_ids: &[&str]) -> u64 {
     u64::from(hash) & ((1 << CHECK_BITS) - 1)
 }
 
+/// How many values `range` holds: its digit's radix in the packed number.
+fn span(range: &RangeInclusive<u32>) -> u64 {
+    u64::from(range.end() - range.start()) + 1
+}
+
 /// The spec's settings as one number, or `None` if a code cannot carry them.
+/// Each setting is a digit whose radix is its range's size (the refresher's
+/// one more, 0 standing for none), so the ranges in `link` are the only
+/// statement of what a code can hold.
 fn pack(spec: &QuizSpec, topic_ids: &[&str]) -> Option<u64> {
     let mut mask: u64 = 0;
     for topic in &spec.topics {
@@ -94,18 +104,18 @@ fn pack(spec: &QuizSpec, topic_ids: &[&str]) -> Option<u64> {
         }
         mask |= 1 << at;
     }
-    let refresh = spec.refresh_months.unwrap_or(0);
     let fits = spec.seed < SEED_LIMIT
         && COUNT_RANGE.contains(&spec.count)
         && PASS_RANGE.contains(&spec.pass_mark)
-        && (spec.refresh_months.is_none() || REFRESH_RANGE.contains(&refresh));
+        && spec.refresh_months.is_none_or(|months| REFRESH_RANGE.contains(&months));
     fits.then(|| {
+        let refresh = spec.refresh_months.map_or(0, |months| months - REFRESH_RANGE.start() + 1);
         let mut value = u64::from(spec.seed);
         value = (value << TOPIC_BITS) | mask;
-        value = value * 50 + u64::from(spec.count - 1);
+        value = value * span(&COUNT_RANGE) + u64::from(spec.count - COUNT_RANGE.start());
         value = value * 2 + u64::from(spec.assessment);
-        value = value * 51 + u64::from(spec.pass_mark - 50);
-        value * 37 + u64::from(refresh)
+        value = value * span(&PASS_RANGE) + u64::from(spec.pass_mark - PASS_RANGE.start());
+        value * (span(&REFRESH_RANGE) + 1) + u64::from(refresh)
     })
 }
 
@@ -116,10 +126,10 @@ fn unpack(mut value: u64, topic_ids: &[&str]) -> Option<QuizSpec> {
         value /= radix;
         digit as u32
     };
-    let refresh = take(37);
-    let pass_mark = take(51) + 50;
+    let refresh = take(span(&REFRESH_RANGE) + 1);
+    let pass_mark = take(span(&PASS_RANGE)) + PASS_RANGE.start();
     let assessment = take(2) == 1;
-    let count = take(50) + 1;
+    let count = take(span(&COUNT_RANGE)) + COUNT_RANGE.start();
     let mask = take(1 << TOPIC_BITS);
     let seed = u32::try_from(value).ok().filter(|s| *s < SEED_LIMIT)?;
     let mut topics = Vec::new();
@@ -128,7 +138,8 @@ fn unpack(mut value: u64, topic_ids: &[&str]) -> Option<QuizSpec> {
             topics.push((*topic_ids.get(bit as usize)?).to_owned());
         }
     }
-    Some(QuizSpec { topics, count, seed, assessment, pass_mark, title: None, refresh_months: (refresh > 0).then_some(refresh) })
+    let refresh_months = (refresh > 0).then(|| refresh - 1 + REFRESH_RANGE.start());
+    Some(QuizSpec { topics, count, seed, assessment, pass_mark, title: None, refresh_months })
 }
 
 /// The code for `spec` (`"K7QM-3XPD-R2TA"`), with `topic_ids` the bank's

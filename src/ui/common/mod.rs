@@ -1,6 +1,7 @@
 //! Parts every screen shares: links that navigate in place, focus and the
 //! tap guard, notices (gone, storage, update, in-app browser, care and
-//! problem contacts), copying and sharing links, and QR codes.
+//! problem contacts), copying and sharing links, QR codes, and the
+//! projector views' hold on the page.
 
 pub(super) mod care_note;
 pub(super) mod focus;
@@ -9,6 +10,7 @@ pub(super) mod link_actions;
 pub(super) mod nav_link;
 pub(super) mod open_in_browser;
 pub(super) mod problem_contact;
+pub(super) mod projector_view;
 pub(super) mod qr;
 pub(super) mod storage_notice;
 pub(super) mod tap_guard;

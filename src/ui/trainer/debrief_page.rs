@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use crate::ui::common::focus::{focus_after_render, focus_when_shown};
+use crate::ui::common::projector_view::hold_projector_view;
 use crate::ui::common::tap_guard::TapGuard;
 use leptos::prelude::*;
 
@@ -185,11 +186,7 @@ pub fn DebriefPage(
     let on_clear = move |id: String| {
         guard.raise();
         if let Some(removed) = state.change(|s, now| s.clear_debrief(&id, now)) {
-            message.set(Some(format!(
-                "The debrief was cleared: {} result{} removed.",
-                removed.len(),
-                if removed.len() == 1 { "" } else { "s" }
-            )));
+            message.set(Some(format!("The debrief was cleared: {} removed.", plural(removed.len(), "result", "results"))));
             cleared.set(Some(removed));
             // The button pressed has gone: focus goes to Undo.
             focus_after_render(undo_ref);
@@ -205,25 +202,14 @@ pub fn DebriefPage(
     };
     // On a projector: every size larger and the site's header hidden
     // (`.projecting` on <html>, gone with the screen); Escape leaves.
+    let back = Route::Debrief { quiz: quiz.clone() };
     if projected {
-        share::set_root_class("projecting", true);
-        let back = Route::Debrief { quiz: quiz.clone() };
-        let on_escape = window_event_listener(leptos::ev::keydown, move |e| {
-            if e.key() == "Escape" {
-                state.replace(back.clone());
-            }
-        });
-        on_cleanup(move || {
-            on_escape.remove();
-            share::leave_full_screen();
-            share::set_root_class("projecting", false);
-        });
+        hold_projector_view("projecting", back.clone());
     }
     let session_here = {
         let quiz = quiz.clone();
         Memo::new(move |_| quiz.as_ref().and_then(|id| state.store.with(|s| s.sessions.get(id).map(|t| t.spec.clone()))))
     };
-    let back = Route::Debrief { quiz: quiz.clone() };
     let body = move || {
         let quiz = quiz.clone();
         tally.with(|t| {
@@ -255,21 +241,22 @@ pub fn DebriefPage(
                     }
                     .into_any()
                 }
-                // On the projector, in words for the room.
-                (None, Some(spec)) if projected => view! {
-                    <h3>{unbroken(session_title(&spec))}</h3>
-                    <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
-                    <p>"No results yet. They appear here as the trainer collects them."</p>
-                }
-                .into_any(),
-                // A session made here with no results yet: say so, under its own title.
+                // A session made here with no results yet: say so, under its own
+                // title; on the projector in words for the room, with nothing to press.
                 (None, Some(spec)) => view! {
                     <h3>{unbroken(session_title(&spec))}</h3>
                     <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
-                    <p>"No results yet for this session. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
-                    <NavLink route=Route::Trainer { session: Some(spec.id()) } class="button button-secondary">
-                        "This session's QR code"
-                    </NavLink>
+                    {if projected {
+                        view! { <p>"No results yet. They appear here as the trainer collects them."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>"No results yet for this session. At the end of the quiz, scan each learner's result QR code with this phone's camera, or open the result links they send you."</p>
+                            <NavLink route=Route::Trainer { session: Some(spec.id()) } class="button button-secondary">
+                                "This session's QR code"
+                            </NavLink>
+                        }
+                        .into_any()
+                    }}
                 }
                 .into_any(),
                 // On the projector, with nothing here to show: say how to bring the session here.

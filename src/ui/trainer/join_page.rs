@@ -30,8 +30,7 @@ pub fn JoinPage(bank: Arc<Bank>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
     let join = move || {
-        let ids: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
-        match from_session_code(&typed.get_untracked(), &ids) {
+        match from_session_code(&typed.get_untracked(), &bank.topic_ids()) {
             // The trainer's link, as if scanned: its landing says what the quiz is, with Start.
             Ok(spec) => state.navigate(Route::TrainerQuiz(spec.to_query())),
             Err(problem) => {

@@ -14,6 +14,7 @@ use crate::quiz::learner::draw::session_questions;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::session_code::session_code;
 use crate::ui::common::focus::focus_when_shown;
+use crate::ui::common::projector_view::hold_projector_view;
 use crate::ui::common::qr::qr_svg;
 use crate::ui::state::use_app;
 use crate::ui::trainer::trainer_page::{session_effort, session_title};
@@ -39,8 +40,7 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let without_scheme = |url: &str| url.split_once("://").map_or(url, |(_, rest)| rest).to_owned();
     let site = without_scheme(&share::absolute_url(""));
     let site = site.trim_end_matches("index.html").trim_end_matches('/').to_owned();
-    let topic_ids: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
-    let to_type = match session_code(&spec, &topic_ids) {
+    let to_type = match session_code(&spec, &bank.topic_ids()) {
         Some(code) => view! {
             <p class="present-address">"No camera? Open " <span class="present-url">{site}</span> ", choose \u{201c}Join with a code\u{201d} and type:"</p>
             <p class="present-code">{code}</p>
@@ -53,24 +53,11 @@ pub fn PresentPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     // Close (or Escape) goes back to the session in this screen's place, so
     // Back afterwards does not return to the projector view.
     let back = Route::Trainer { session: Some(session.clone()) };
+    hold_projector_view("presenting", back.clone());
     let close = {
         let back = back.clone();
         move || state.replace(back.clone())
     };
-    let on_escape = {
-        let close = close.clone();
-        window_event_listener(leptos::ev::keydown, move |e| {
-            if e.key() == "Escape" {
-                close();
-            }
-        })
-    };
-    share::set_root_class("presenting", true);
-    on_cleanup(move || {
-        on_escape.remove();
-        share::leave_full_screen();
-        share::set_root_class("presenting", false);
-    });
     view! {
         <section class="page present" id="present" aria-labelledby="present-heading">
             <div class="present-qr qr-box" inner_html=qr></div>

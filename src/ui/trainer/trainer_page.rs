@@ -24,7 +24,7 @@ use crate::quiz::run::session::PASS_MARK;
 use crate::quiz::saved::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
 use crate::quiz::saved::store::TrainerSession;
 use crate::quiz::text::calendar::format_day;
-use crate::quiz::text::wording::{about_minutes, isolated};
+use crate::quiz::text::wording::{about_minutes, isolated, plural};
 use crate::ui::common::focus::focus_when_shown;
 use crate::ui::common::link_actions::{copy_link, share_link};
 use crate::ui::common::qr::{qr_svg, qr_svg_labelled};
@@ -172,7 +172,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>) -> impl IntoView {
             let link = share::absolute_url(&spec.to_query());
             let qr = qr_svg(&link).unwrap_or_default();
             let given = session_questions(&bank_for_panel, &spec).len();
-            let code = session_code(&spec, &bank_for_panel.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>());
+            let code = session_code(&spec, &bank_for_panel.topic_ids());
             let asked = spec.count as usize;
             let link_value = StoredValue::new(link.clone());
             // The session link carries the results collected here so far, so opening it on
@@ -270,7 +270,7 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>) -> impl IntoView {
                     <p>"Scan every result with the same phone, with no Wi-Fi needed: its debrief then holds them all. To move them to another device, open the session link above there, or scan its QR code; they also travel in the progress backup, however many there are. None is counted twice."</p>
                     <p class="session-results">{move || {
                         let n = results_for(&count_id);
-                        format!("{n} result{} so far.", if n == 1 { "" } else { "s" })
+                        format!("{} so far.", plural(n, "result", "results"))
                     }}</p>
                     <NavLink route=Route::Debrief { quiz: Some(id) } class="button button-secondary">"Open the debrief"</NavLink>
                 </section>
@@ -289,10 +289,10 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>) -> impl IntoView {
                     let is_current = current.as_deref() == Some(id.as_str());
                     let n = results_for(&id);
                     let details = format!(
-                        "{} · made {} · {n} result{}",
+                        "{} · made {} · {}",
                         session_effort(session_questions(&bank_for_list, &t.spec).len(), &t.spec),
                         format_day(t.made_at_ms, clock::offset_at(t.made_at_ms)),
-                        if n == 1 { "" } else { "s" }
+                        plural(n, "result", "results")
                     );
                     view! {
                         <li class:current=is_current>

@@ -170,6 +170,12 @@ impl Bank {
         self.topics.iter().flat_map(|t| t.questions.iter())
     }
 
+    /// Every topic's id, in the bank's order (what a session code's topic
+    /// bits and its check are counted against).
+    pub fn topic_ids(&self) -> Vec<&str> {
+        self.topics.iter().map(|t| t.id.as_str()).collect()
+    }
+
     /// The topic with this id.
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
