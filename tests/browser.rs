@@ -92,8 +92,7 @@ where
 fn mount_with_bank() -> (HtmlElement, impl Drop) {
     set_tap_guard(None);
     mount(|| {
-        let bank = RwSignal::new(BankState::Ready(Arc::new(Bank::from_bundle(BUNDLE).unwrap())));
-        view! { <QuizApp bank=bank on_retry=Callback::new(|_| {}) /> }
+        view! { <QuizApp first=Some(Ok(Bank::from_bundle(BUNDLE).unwrap())) /> }
     })
 }
 

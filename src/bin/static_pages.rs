@@ -157,8 +157,7 @@ mod render {
         owner.set();
         let html = owner.with(|| {
             provide_context(AppState::in_memory(RwSignal::new(BankState::Ready(bank.clone())), route, store));
-            view! { <AppView update_ready=RwSignal::new(false) debrief_notice=RwSignal::new(None) on_retry=Callback::new(|_| {}) /> }
-                .to_html()
+            view! { <AppView update_ready=RwSignal::new(false) on_retry=Callback::new(|_| {}) /> }.to_html()
         });
         without_comments(&html)
     }

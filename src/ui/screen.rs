@@ -14,9 +14,9 @@ use crate::ui::{
 };
 
 /// The screen the route names. `on_retry` loads the bank again after a
-/// failure; `debrief_notice` is what a result link just did, for the debrief.
+/// failure.
 #[component]
-pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) -> impl IntoView {
+pub fn Screen(on_retry: Callback<()>) -> impl IntoView {
     let state = use_app();
     let go_home = Callback::new(move |_| state.navigate(Route::Home));
     let practise = Callback::new(move |topic: String| state.start(QuizKind::new(Mode::Topic, Some(topic))));
@@ -52,7 +52,7 @@ pub fn Screen(on_retry: Callback<()>, debrief_notice: RwSignal<Option<String>>) 
             (Route::Join, Some(ready)) => view! { <JoinPage bank=ready /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {
-                view! { <DebriefPage bank=ready quiz=quiz notice=debrief_notice.get_untracked() /> }.into_any()
+                view! { <DebriefPage bank=ready quiz=quiz notice=state.debrief_notice.get_untracked() /> }.into_any()
             }
             (Route::Projector { quiz }, Some(ready)) => {
                 view! { <DebriefPage bank=ready quiz=Some(quiz) notice=None projected=true /> }.into_any()

@@ -51,6 +51,9 @@ pub struct AppState {
     pub pending_start: RwSignal<Option<QuizKind>>,
     /// A start asked for before the bank arrived; it begins as soon as it does.
     pub waiting_start: RwSignal<Option<QuizKind>>,
+    /// What opening a learner's result link (or a session link with results)
+    /// here just did, said once by the debrief it leads to.
+    pub debrief_notice: RwSignal<Option<String>>,
     /// What the page left when "Start the quiz" was tapped on a trainer's
     /// link before the app arrived (`quiz::early_start::StartWhenReady`),
     /// taken out of session storage when the app opens. Only the screen the
@@ -102,8 +105,57 @@ impl AppState {
             pending_start: RwSignal::new(None),
             tapped_before_app: StoredValue::new(None),
             waiting_start: RwSignal::new(None),
+            debrief_notice: RwSignal::new(None),
             file: StoredValue::new(file),
             save_scheduled: StoredValue::new(false),
+        }
+    }
+
+    /// The bank has arrived (or failed to): it is shown, and what waited for
+    /// it happens now, in this order: a quick check begun on the page before
+    /// the app is taken in, a start asked for while it loaded begins, and a
+    /// result or session link the page was opened with is counted.
+    pub fn bank_arrived(&self, loaded: Result<Bank, BankLoadError>) {
+        match loaded {
+            Ok(bank) => self.bank.set(BankState::Ready(Arc::new(bank))),
+            Err(error) => return self.bank.set(BankState::Failed(error)),
+        }
+        self.take_in_early_start();
+        if let Some(kind) = self.waiting_start.get_untracked() {
+            self.begin(kind);
+        }
+        self.open_incoming_link();
+    }
+
+    /// If the page is at a learner's result link or a trainer's session link,
+    /// and the bank is here: counts it in this device's debrief (see
+    /// `quiz::saved::opened_links`) and shows where it went, in place of the
+    /// link (so Back and a reload never count it again). Called when the app
+    /// opens, when the bank arrives, and on Back and Forward.
+    pub fn open_incoming_link(&self) {
+        let Some(bank) = self.ready_bank_untracked() else { return };
+        match self.route.get_untracked() {
+            Route::ResultLink(query) => {
+                let opened = self.change(|store, now| store.open_result_link(&bank, &query, now));
+                let Some(opened) = opened else { return };
+                self.debrief_notice.set(Some(opened.notice()));
+                self.replace(Route::Debrief { quiz: opened.quiz() });
+            }
+            Route::SessionLink(query) => match self.change(|store, now| store.open_session_link(&bank, &query, now)) {
+                Some(Ok(opened)) => match opened.notice() {
+                    None => self.replace(Route::Trainer { session: Some(opened.quiz) }),
+                    notice => {
+                        self.debrief_notice.set(notice);
+                        self.replace(Route::Debrief { quiz: Some(opened.quiz) });
+                    }
+                },
+                Some(Err(_)) => {
+                    self.link_problem.set(true);
+                    self.replace(Route::Home);
+                }
+                None => {}
+            },
+            _ => {}
         }
     }
 

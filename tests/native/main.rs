@@ -14,6 +14,7 @@ mod draw_properties;
 mod link_properties;
 mod merge_history;
 mod numbers;
+mod opened_links;
 mod parser_fuzz;
 mod prepared_stores;
 mod qr_code;
