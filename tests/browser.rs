@@ -272,7 +272,7 @@ fn store_with_every_type(bank: &Bank, mode: Mode) -> Store {
         })
         .map(|q| q.unwrap().clone())
         .collect();
-    let session = Session::start_kind(QuizKind::new(mode, None), questions, &mut SeededRng::new(11)).unwrap();
+    let session = Session::start_kind(QuizKind::of_mode(mode, None).unwrap(), questions, &mut SeededRng::new(11)).unwrap();
     let mut store = Store::default();
     store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "Every type", 1_700_000_000_000).unwrap(), 1_700_000_000_000);
     store
@@ -560,7 +560,7 @@ async fn an_assessment_of_every_type_keeps_its_secret_until_submitted() {
 async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixed() {
     let bank = shipped_bank();
     let question = bank.questions().find(|q| q.kind.name() == "numeric").unwrap().clone();
-    let session = Session::start_kind(QuizKind::new(Mode::Quick, None), vec![question.clone()], &mut SeededRng::new(3)).unwrap();
+    let session = Session::start_kind(QuizKind::Quick, vec![question.clone()], &mut SeededRng::new(3)).unwrap();
     let mut store = Store::default();
     store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "A figure", 1).unwrap(), 1);
     let (app, _mounted) = mount_quiz(bank, store);
@@ -602,7 +602,7 @@ async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixe
 
 /// A store with one quiz in progress: a quick check of just `question`.
 fn store_with(question: safeguarding_check::quiz::content::bank::Question) -> Store {
-    let session = Session::start_kind(QuizKind::new(Mode::Quick, None), vec![question], &mut SeededRng::new(3)).unwrap();
+    let session = Session::start_kind(QuizKind::Quick, vec![question], &mut SeededRng::new(3)).unwrap();
     let mut store = Store::default();
     store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "One question", 1).unwrap(), 1);
     store

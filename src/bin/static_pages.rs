@@ -44,7 +44,7 @@ mod render {
     use safeguarding_check::quiz::links::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
     use safeguarding_check::quiz::links::route::Route;
     use safeguarding_check::quiz::run::resume::SavedQuiz;
-    use safeguarding_check::quiz::run::session::Mode;
+
     use safeguarding_check::quiz::run::session::{QuizKind, Session};
     use safeguarding_check::quiz::saved::early_start::{pre_draw, EarlyStart, START_WHEN_READY_KEY, STORAGE_KEY, VERSION};
     use safeguarding_check::quiz::saved::store::Store;
@@ -196,7 +196,7 @@ mod render {
         let bank = Arc::new(bundled_bank(bundle)?);
         let (seed, session) = pre_draw(&bank).ok_or("no seed draws a quick check that opens with one choice")?;
         let item = session.current().ok_or("an empty quiz")?.clone();
-        let title = quiz_title(&bank, &QuizKind::new(Mode::Quick, None));
+        let title = quiz_title(&bank, &QuizKind::Quick);
         // Any id will do for the markup: the page's start gets its own.
         let start = EarlyStart {
             version: VERSION,

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::quiz::links::route::Route;
-use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::QuizKind;
 use crate::ui::state::{use_app, BankState};
 use crate::ui::{
@@ -19,7 +18,7 @@ use crate::ui::{
 pub fn Screen(on_retry: Callback<()>) -> impl IntoView {
     let state = use_app();
     let go_home = Callback::new(move |_| state.navigate(Route::Home));
-    let practise = Callback::new(move |topic: String| state.start(QuizKind::new(Mode::Topic, Some(topic))));
+    let practise = Callback::new(move |topic: String| state.start(QuizKind::Topic(topic)));
 
     // The screens that need the bank wait for it, or say it could not load.
     let without_bank = move || match state.bank.get() {

@@ -207,7 +207,7 @@ impl AppState {
         };
         self.waiting_start.set(None);
         // A trainer's quiz uses the link's seed: the same questions, in the same order, on every phone.
-        let seed = kind.link.as_ref().map_or_else(clock::random_seed, |spec| u64::from(spec.seed));
+        let seed = kind.link().map_or_else(clock::random_seed, |spec| u64::from(spec.seed));
         let day = today();
         let started = self.store.with_untracked(|s| {
             let (mistakes, due) = (s.progress.mistakes(), s.progress.due(day));

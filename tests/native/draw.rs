@@ -98,7 +98,7 @@ fn the_quick_check_and_the_full_assessment_come_out_full_length() {
     let bank = support::shipped_bank();
     for (mode, length) in [(Mode::Quick, QUIZ_LENGTH), (Mode::Assessment, ASSESSMENT_LENGTH)] {
         for seed in 0..1000 {
-            let drawn = questions_for(&bank, &QuizKind::new(mode, None), &[], &[], &mut SeededRng::new(seed));
+            let drawn = questions_for(&bank, &QuizKind::of_mode(mode, None).unwrap(), &[], &[], &mut SeededRng::new(seed));
             assert_eq!(drawn.len(), length, "{mode:?}, seed {seed}");
             assert_eq!(shared_fact(&drawn), None, "{mode:?}, seed {seed}");
         }
@@ -109,7 +109,7 @@ fn the_quick_check_and_the_full_assessment_come_out_full_length() {
 #[test]
 fn practising_the_538_children_never_asks_for_538() {
     let bank = support::shipped_bank();
-    let kind = QuizKind::new(Mode::Topic, Some("characteristics".into()));
+    let kind = QuizKind::Topic("characteristics".into());
     assert_eq!(quiz_title(&bank, &kind), "The 538 children");
     let giveaway = bank.topic("characteristics").unwrap().questions.iter().find(|q| matches!(q.kind, Kind::Numeric { answer: 538, .. }));
     assert!(giveaway.is_some_and(|q| gives_away("The 538 children", q)), "the bank still asks for 538 in this topic");
@@ -127,7 +127,7 @@ fn practising_a_principle_never_offers_its_own_title_as_the_answer() {
     let bank = support::shipped_bank();
     let mut excluded = 0;
     for topic in bank.topics.iter().filter(|t| t.id.starts_with("principle-")) {
-        let kind = QuizKind::new(Mode::Topic, Some(topic.id.clone()));
+        let kind = QuizKind::Topic(topic.id.clone());
         let label = topic.title.split(':').next().unwrap();
         let answers_title = |q: &Question| {
             q.kind
@@ -154,16 +154,16 @@ fn no_quiz_asks_twice_about_the_same_fact() {
     let all: Vec<&str> = bank.questions().map(|q| q.id.as_str()).collect();
     for seed in 0..300 {
         for mode in [Mode::Quick, Mode::Assessment] {
-            let drawn = questions_for(&bank, &QuizKind::new(mode, None), &[], &[], &mut SeededRng::new(seed));
+            let drawn = questions_for(&bank, &QuizKind::of_mode(mode, None).unwrap(), &[], &[], &mut SeededRng::new(seed));
             assert_eq!(shared_fact(&drawn), None, "{mode:?} seed {seed}");
         }
         for topic in &bank.topics {
-            let kind = QuizKind::new(Mode::Topic, Some(topic.id.clone()));
+            let kind = QuizKind::Topic(topic.id.clone());
             assert_eq!(shared_fact(&questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(seed))), None, "{} seed {seed}", topic.id);
         }
     }
     // Every question got wrong, in bank order: the review keeps the first of each fact.
-    let review = questions_for(&bank, &QuizKind::new(Mode::Mistakes, None), &all, &[], &mut SeededRng::new(1));
+    let review = questions_for(&bank, &QuizKind::Mistakes(Vec::new()), &all, &[], &mut SeededRng::new(1));
     assert_eq!(review.len(), QUIZ_LENGTH);
     assert_eq!(shared_fact(&review), None);
 }
@@ -183,7 +183,7 @@ fn a_review_takes_the_first_of_each_fact_in_the_order_given() {
         })
         .unwrap();
     let ids = [same_fact[0].id.as_str(), "gone-from-the-bank", first.id.as_str(), other.id.as_str(), other.id.as_str()];
-    let mut review = questions_for(&bank, &QuizKind::new(Mode::Review, None), &[], &ids, &mut SeededRng::new(5));
+    let mut review = questions_for(&bank, &QuizKind::Review, &[], &ids, &mut SeededRng::new(5));
     review.sort_by(|a, b| a.id.cmp(&b.id));
     let mut expected = vec![same_fact[0].clone(), other.clone()];
     expected.sort_by(|a, b| a.id.cmp(&b.id));
@@ -206,7 +206,7 @@ fn a_trainer_link_draws_the_same_quiz_as_its_debrief() {
             title: title.map(str::to_string),
             refresh_months: None,
         };
-        let kind = QuizKind::from_link(spec.clone());
+        let kind = QuizKind::Trainer(spec.clone());
         let learner = questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(u64::from(seed)));
         assert_eq!(learner, link_questions(&bank, &spec, &mut SeededRng::new(u64::from(seed))));
         assert!(learner.iter().all(|q| !gives_away(&quiz_title(&bank, &kind), q)));
@@ -227,7 +227,7 @@ fn a_question_that_states_a_figure_is_never_drawn_with_the_one_asking_for_it() {
     // A count is not a percentage, and a figure inside a longer number is not it.
     assert!(!states_answer_of(question("np-scrs-published-number"), question("ch-domestic-abuse-percentage")));
     for seed in 0..300 {
-        for kind in [QuizKind::new(Mode::Topic, Some("national-picture".into())), QuizKind::new(Mode::Assessment, None)] {
+        for kind in [QuizKind::Topic("national-picture".into()), QuizKind::Assessment] {
             let drawn = questions_for(&bank, &kind, &[], &[], &mut SeededRng::new(seed));
             let ids: Vec<&str> = drawn.iter().map(|q| q.id.as_str()).collect();
             assert!(!(ids.contains(&died.id.as_str()) && ids.contains(&harm.id.as_str())), "seed {seed}: {ids:?}");

@@ -51,7 +51,7 @@ enum Title {
 #[derive(Debug, Clone)]
 enum Quiz {
     Quick,
-    Topic(Option<usize>),
+    Topic(usize),
     Assessment,
     Mistakes(Vec<usize>),
     Review(Vec<usize>),
@@ -72,7 +72,7 @@ fn quiz() -> impl Strategy<Value = Quiz> {
     let title = prop_oneof![Just(Title::None), (0..TITLES.len()).prop_map(Title::Fixed), any::<usize>().prop_map(Title::AnswerOf),];
     prop_oneof![
         Just(Quiz::Quick),
-        prop::option::of(pick()).prop_map(Quiz::Topic),
+        pick().prop_map(Quiz::Topic),
         Just(Quiz::Assessment),
         prop::collection::vec(pick(), 0..40).prop_map(Quiz::Mistakes),
         prop::collection::vec(pick(), 0..40).prop_map(Quiz::Review),
@@ -105,22 +105,16 @@ fn build(bank: &Bank, quiz: &Quiz) -> Drawn {
     let questions: Vec<&Question> = bank.questions().collect();
     let question_id = |i: usize| if i == usize::MAX { "not-in-the-bank".to_string() } else { questions[i % questions.len()].id.clone() };
     let topic_id = |i: usize| if i == usize::MAX { "no-such-topic".to_string() } else { bank.topics[i % bank.topics.len()].id.clone() };
-    let plain = |mode, topic: Option<String>, ids: Vec<String>, topics: Option<Vec<String>>, length| Drawn {
-        kind: QuizKind::new(mode, topic),
-        ids,
-        topics,
-        length,
-    };
+    let plain = |kind, ids: Vec<String>, topics: Option<Vec<String>>, length| Drawn { kind, ids, topics, length };
     match quiz {
-        Quiz::Quick => plain(Mode::Quick, None, vec![], None, QUIZ_LENGTH),
-        Quiz::Topic(None) => plain(Mode::Topic, None, vec![], None, QUIZ_LENGTH),
-        Quiz::Topic(Some(i)) => plain(Mode::Topic, Some(topic_id(*i)), vec![], Some(vec![topic_id(*i)]), QUIZ_LENGTH),
-        Quiz::Assessment => plain(Mode::Assessment, None, vec![], None, ASSESSMENT_LENGTH),
-        Quiz::Mistakes(ids) => plain(Mode::Mistakes, None, ids.iter().map(|&i| question_id(i)).collect(), None, QUIZ_LENGTH),
-        Quiz::Review(ids) => plain(Mode::Review, None, ids.iter().map(|&i| question_id(i)).collect(), None, QUIZ_LENGTH),
+        Quiz::Quick => plain(QuizKind::Quick, vec![], None, QUIZ_LENGTH),
+        Quiz::Topic(i) => plain(QuizKind::Topic(topic_id(*i)), vec![], Some(vec![topic_id(*i)]), QUIZ_LENGTH),
+        Quiz::Assessment => plain(QuizKind::Assessment, vec![], None, ASSESSMENT_LENGTH),
+        Quiz::Mistakes(ids) => plain(QuizKind::Mistakes(Vec::new()), ids.iter().map(|&i| question_id(i)).collect(), None, QUIZ_LENGTH),
+        Quiz::Review(ids) => plain(QuizKind::Review, ids.iter().map(|&i| question_id(i)).collect(), None, QUIZ_LENGTH),
         Quiz::Chosen(ids) => {
             let ids: Vec<String> = ids.iter().map(|&i| question_id(i)).collect();
-            Drawn { kind: QuizKind::review_of(ids.clone()), length: ids.len(), ids, topics: None }
+            Drawn { kind: QuizKind::Mistakes(ids.clone()), length: ids.len(), ids, topics: None }
         }
         Quiz::Trainer { topics, count, title } => {
             let topics: Vec<String> = topics.iter().map(|&i| topic_id(i)).collect();
@@ -131,7 +125,7 @@ fn build(bank: &Bank, quiz: &Quiz) -> Drawn {
             };
             let spec =
                 QuizSpec { topics: topics.clone(), count: *count, seed: 0, assessment: false, pass_mark: 80, title, refresh_months: None };
-            Drawn { kind: QuizKind::from_link(spec), ids: vec![], topics: (!topics.is_empty()).then_some(topics), length: *count as usize }
+            Drawn { kind: QuizKind::Trainer(spec), ids: vec![], topics: (!topics.is_empty()).then_some(topics), length: *count as usize }
         }
     }
 }
@@ -147,12 +141,10 @@ proptest! {
         // A review of chosen questions must ignore progress: give it everything.
         let everything: Vec<&str> = bank.questions().map(|q| q.id.as_str()).collect();
         let draw = || {
-            let (mistakes, due): (&[&str], &[&str]) = if !kind.questions.is_empty() {
-                (&everything, &everything)
-            } else if kind.mode == Mode::Mistakes {
-                (&id_refs, &[])
-            } else {
-                (&[], &id_refs)
+            let (mistakes, due): (&[&str], &[&str]) = match &kind {
+                QuizKind::Mistakes(chosen) if !chosen.is_empty() => (&everything, &everything),
+                QuizKind::Mistakes(_) => (&id_refs, &[]),
+                _ => (&[], &id_refs),
             };
             questions_for(bank, &kind, mistakes, due, &mut SeededRng::new(seed))
         };
@@ -175,7 +167,7 @@ proptest! {
         }
 
         // Drawn only from where the quiz may draw.
-        let allowed: Vec<&Question> = match (&kind.mode, &topics) {
+        let allowed: Vec<&Question> = match (&kind.mode(), &topics) {
             (Mode::Mistakes | Mode::Review, _) => bank.questions().filter(|q| ids.contains(&q.id)).collect(),
             (_, Some(topics)) => bank.topics.iter().filter(|t| topics.contains(&t.id)).flat_map(|t| &t.questions).collect(),
             (_, None) => bank.questions().collect(),

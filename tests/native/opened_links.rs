@@ -74,7 +74,7 @@ fn a_learner_opening_their_own_result_is_not_counted() {
     let spec = spec(79);
     // This device's own finished attempt at the quiz, with the token its result link carries.
     let attempt = Attempt {
-        kind: QuizKind::from_link(spec.clone()),
+        kind: QuizKind::Trainer(spec.clone()),
         title: "Church hall".into(),
         started_at_ms: 1,
         finished_at_ms: 2,

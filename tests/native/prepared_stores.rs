@@ -37,7 +37,6 @@ use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
 use safeguarding_check::quiz::rng::SeededRng;
 use safeguarding_check::quiz::run::attempt::Attempt;
 use safeguarding_check::quiz::run::resume::SavedQuiz;
-use safeguarding_check::quiz::run::session::Mode;
 use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionItem, Stage};
 use safeguarding_check::quiz::saved::store::Store;
 use safeguarding_check::quiz::text::calendar::local_day;
@@ -239,11 +238,11 @@ fn describe(played: &Played) -> Value {
 }
 
 fn quick() -> QuizKind {
-    QuizKind::new(Mode::Quick, None)
+    QuizKind::Quick
 }
 
 fn assessment() -> QuizKind {
-    QuizKind::new(Mode::Assessment, None)
+    QuizKind::Assessment
 }
 
 /// A trainer's practice session of 5 questions on every topic.
@@ -283,7 +282,7 @@ fn prepared(bank: &Bank, now: u64) -> Vec<(&'static str, Value)> {
     let five = device.play("0000000000000a12", quick(), 112, at.today_span(2, 3), 10, |n| n <= 5);
     let eight = device.play("0000000000000a13", quick(), 113, at.today_span(3, 4), 10, |n| n <= 8);
     let missed: Vec<String> = eight.session.items().iter().skip(8).map(|i| i.question.id.clone()).collect();
-    let review = device.play("0000000000000a14", QuizKind::review_of(missed), 114, at.today_span(4, 5), 2, |_| true);
+    let review = device.play("0000000000000a14", QuizKind::Mistakes(missed), 114, at.today_span(4, 5), 2, |_| true);
     stores.push((
         "best-scores",
         json!({ "store": device.finish(), "quizzes": [describe(&six), describe(&five), describe(&eight), describe(&review)] }),
@@ -319,7 +318,7 @@ fn prepared(bank: &Bank, now: u64) -> Vec<(&'static str, Value)> {
     for day in (0..42u64).rev().filter(|d| *d < 3 || d % 3 != 0) {
         let kind = match day % 4 {
             0 => quick(),
-            1 => QuizKind::new(Mode::Topic, Some(topics[(day as usize) % topics.len()].clone())),
+            1 => QuizKind::Topic(topics[(day as usize) % topics.len()].clone()),
             2 if day % 8 == 2 => assessment(),
             _ => quick(),
         };

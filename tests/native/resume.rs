@@ -8,7 +8,6 @@ use safeguarding_check::quiz::content::bank::{Bank, Kind};
 use safeguarding_check::quiz::learner::draw::draw;
 use safeguarding_check::quiz::rng::SeededRng;
 use safeguarding_check::quiz::run::resume::{ResumeError, SavedQuiz};
-use safeguarding_check::quiz::run::session::Mode;
 use safeguarding_check::quiz::run::session::{is_valid_layout, QuizKind, Session, Stage};
 use safeguarding_check::quiz::run::stored_answer::{PartRef, StoredResponse};
 
@@ -63,7 +62,7 @@ fn every_stage_of_a_quiz_of_every_type_round_trips() {
 fn every_stage_of_an_assessment_round_trips_without_marking() {
     let bank = support::shipped_bank();
     let questions = started(&bank).items().iter().map(|i| i.question.clone()).collect();
-    let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(11)).unwrap();
+    let mut session = Session::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(11)).unwrap();
     while session.stage() == Stage::Asking {
         assert_eq!(round_trip(&session, &bank), session, "asking question {}", session.position());
         let saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
@@ -84,7 +83,7 @@ fn an_assessment_saved_by_version_3_moves_past_its_saved_step() {
     // Version 3 showed "Your answer is saved" after each answer (answered: true).
     let bank = support::shipped_bank();
     let questions: Vec<_> = started(&bank).items().iter().map(|i| i.question.clone()).collect();
-    let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(11)).unwrap();
+    let mut session = Session::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(11)).unwrap();
     session.save(some_answer(&session)).unwrap();
     let mut saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
     saved.position = 0;
@@ -171,7 +170,7 @@ fn stored_assessments_that_do_not_fit_are_refused() {
     let bank = support::shipped_bank();
     let assessment = || {
         let questions = draw(&bank, &["principle-3"], 3, &mut SeededRng::new(1));
-        let mut session = Session::start_kind(QuizKind::new(Mode::Assessment, None), questions, &mut SeededRng::new(2)).unwrap();
+        let mut session = Session::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(2)).unwrap();
         session.save(some_answer(&session)).unwrap();
         SavedQuiz::from_session(&session, "Full assessment", 1).unwrap()
     };

@@ -3,7 +3,6 @@
 use safeguarding_check::quiz::answering::marking::Response;
 use safeguarding_check::quiz::content::bank::{AnswerOption, Kind, OrderItem, Question};
 use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::session::Mode;
 use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionError, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
@@ -83,7 +82,7 @@ fn a_full_run_scores_what_was_answered() {
 }
 
 fn assessment(n: usize) -> Session {
-    Session::start_kind(QuizKind::new(Mode::Assessment, None), questions(n), &mut SeededRng::new(8)).unwrap()
+    Session::start_kind(QuizKind::Assessment, questions(n), &mut SeededRng::new(8)).unwrap()
 }
 
 #[test]

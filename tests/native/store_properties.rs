@@ -15,7 +15,6 @@ use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
 use safeguarding_check::quiz::run::attempt::Attempt;
 use safeguarding_check::quiz::run::attempt::ScoreRecord;
 use safeguarding_check::quiz::run::resume::{SavedItem, SavedQuiz};
-use safeguarding_check::quiz::run::session::Mode;
 use safeguarding_check::quiz::run::session::QuizKind;
 use safeguarding_check::quiz::run::stored_answer::PartRef;
 use safeguarding_check::quiz::saved::store::{Collection, Store, ATTEMPTS_KEPT};
@@ -64,7 +63,7 @@ fn spec(seed: u8) -> QuizSpec {
 }
 
 fn kind() -> QuizKind {
-    QuizKind::new(Mode::Quick, None)
+    QuizKind::Quick
 }
 
 /// How many kinds `kind_of` makes.
@@ -74,12 +73,12 @@ const KINDS: u8 = 7;
 fn kind_of(n: u8) -> QuizKind {
     match n {
         0 => kind(),
-        1 => QuizKind::new(Mode::Assessment, None),
-        2 => QuizKind::new(Mode::Topic, Some("principle-3".into())),
-        3 => QuizKind::new(Mode::Topic, Some("principle-6".into())),
-        4 => QuizKind::new(Mode::Mistakes, None),
-        5 => QuizKind::new(Mode::Review, None),
-        _ => QuizKind::from_link(spec(2)),
+        1 => QuizKind::Assessment,
+        2 => QuizKind::Topic("principle-3".into()),
+        3 => QuizKind::Topic("principle-6".into()),
+        4 => QuizKind::Mistakes(Vec::new()),
+        5 => QuizKind::Review,
+        _ => QuizKind::Trainer(spec(2)),
     }
 }
 

@@ -119,7 +119,7 @@ proptest! {
     #[test]
     fn any_permutation_of_parts_leaves_every_stored_answer_marked_the_same(answers: u64, edits: u64) {
         let bank = shipped_bank();
-        let (session, attempt) = finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(answers));
+        let (session, attempt) = finished_attempt(&bank, QuizKind::Quick, &mut SeededRng::new(answers));
         // Through the stored text, as a reload reads it.
         let json = serde_json::to_string(&attempt).unwrap();
         let attempt: Attempt = serde_json::from_str(&json).unwrap();
@@ -199,7 +199,7 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
     };
     let mut rng = SeededRng::new(3);
     let questions = safeguarding_check::quiz::learner::draw::session_questions(&bank, &spec);
-    let mut session = Session::start_kind(QuizKind::from_link(spec), questions, &mut rng).unwrap();
+    let mut session = Session::start_kind(QuizKind::Trainer(spec), questions, &mut rng).unwrap();
     while session.stage() != Stage::Finished {
         let kind = session.current().unwrap().question.kind.clone();
         let right = (0..).map(|seed| any_answer(&kind, &mut SeededRng::new(seed))).find(|r| kind.mark(r).0).unwrap();
@@ -222,8 +222,7 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
 #[test]
 fn a_removed_question_or_option_is_reported_and_the_score_kept() {
     let bank = shipped_bank();
-    let (_, attempt) =
-        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(5));
+    let (_, attempt) = finished_attempt(&bank, QuizKind::Quick, &mut SeededRng::new(5));
     let mut next = bank.clone();
     let first = attempt.items[0].id.clone();
     next.topics.iter_mut().for_each(|t| t.questions.retain(|q| q.id != first));
@@ -259,8 +258,7 @@ fn a_removed_question_or_option_is_reported_and_the_score_kept() {
 #[test]
 fn a_question_now_marked_differently_is_reported() {
     let bank = shipped_bank();
-    let (session, attempt) =
-        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(8));
+    let (session, attempt) = finished_attempt(&bank, QuizKind::Quick, &mut SeededRng::new(8));
     let flipped = session.items().iter().position(|i| matches!(i.question.kind, Kind::TrueFalse { .. })).unwrap();
     let id = session.items()[flipped].question.id.clone();
     let mut next = bank.clone();
@@ -279,8 +277,7 @@ fn a_question_now_marked_differently_is_reported() {
 #[test]
 fn answers_stored_by_position_before_version_6_read_as_what_was_chosen() {
     let bank = shipped_bank();
-    let (session, attempt) =
-        finished_attempt(&bank, QuizKind::new(safeguarding_check::quiz::run::session::Mode::Quick, None), &mut SeededRng::new(13));
+    let (session, attempt) = finished_attempt(&bank, QuizKind::Quick, &mut SeededRng::new(13));
     let mut store = Store::default();
     store.finish_quiz("a", attempt, 2, 20_000);
     // Written as version 5 wrote it: layouts and answers as positions, no marks.

@@ -171,16 +171,16 @@ pub fn questions_for(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&st
         rng.shuffle(&mut questions);
         questions
     };
-    match kind.mode {
-        Mode::Quick => draw_where(bank, &[], QUIZ_LENGTH, rng, keep),
-        Mode::Topic => draw_where(bank, &kind.topic.as_deref().into_iter().collect::<Vec<_>>(), QUIZ_LENGTH, rng, keep),
-        Mode::Assessment => draw_where(bank, &[], ASSESSMENT_LENGTH, rng, keep),
-        Mode::Mistakes if !kind.questions.is_empty() => {
-            from_ids(&kind.questions.iter().map(String::as_str).collect::<Vec<_>>(), kind.questions.len(), rng)
+    match kind {
+        QuizKind::Quick => draw_where(bank, &[], QUIZ_LENGTH, rng, keep),
+        QuizKind::Topic(topic) => draw_where(bank, &[topic.as_str()], QUIZ_LENGTH, rng, keep),
+        QuizKind::Assessment => draw_where(bank, &[], ASSESSMENT_LENGTH, rng, keep),
+        QuizKind::Mistakes(chosen) if !chosen.is_empty() => {
+            from_ids(&chosen.iter().map(String::as_str).collect::<Vec<_>>(), chosen.len(), rng)
         }
-        Mode::Mistakes => from_ids(mistakes, QUIZ_LENGTH, rng),
-        Mode::Review => from_ids(due, QUIZ_LENGTH, rng),
-        Mode::Trainer => kind.link.as_ref().map_or_else(Vec::new, |spec| link_questions(bank, spec, rng)),
+        QuizKind::Mistakes(_) => from_ids(mistakes, QUIZ_LENGTH, rng),
+        QuizKind::Review => from_ids(due, QUIZ_LENGTH, rng),
+        QuizKind::Trainer(spec) => link_questions(bank, spec, rng),
     }
 }
 
@@ -318,8 +318,8 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 /// What a quiz of `kind` is called on screen: a topic's title from the bank,
 /// else the mode's own name (see [`kind_title`]).
 pub fn quiz_title(bank: &Bank, kind: &QuizKind) -> String {
-    match (&kind.mode, &kind.topic) {
-        (Mode::Topic, Some(id)) => bank.topic(id).map_or_else(|| kind_title(kind), |t| t.title.clone()),
+    match kind {
+        QuizKind::Topic(id) => bank.topic(id).map_or_else(|| kind_title(kind), |t| t.title.clone()),
         _ => kind_title(kind),
     }
 }
@@ -327,13 +327,13 @@ pub fn quiz_title(bank: &Bank, kind: &QuizKind) -> String {
 /// What a quiz of `kind` is called without the bank (it names no topic):
 /// "Quick check", "Full assessment", a trainer's title…
 pub fn kind_title(kind: &QuizKind) -> String {
-    match kind.mode {
-        Mode::Quick => "Quick check",
-        Mode::Topic => "Practise one topic",
-        Mode::Assessment => "Full assessment",
-        Mode::Mistakes => "Review my mistakes",
-        Mode::Review => "Refresher",
-        Mode::Trainer => return kind.link.as_ref().and_then(|l| l.title.clone()).unwrap_or_else(|| TRAINER_TITLE.to_string()),
+    match kind {
+        QuizKind::Quick => "Quick check",
+        QuizKind::Topic(_) => "Practise one topic",
+        QuizKind::Assessment => "Full assessment",
+        QuizKind::Mistakes(_) => "Review my mistakes",
+        QuizKind::Review => "Refresher",
+        QuizKind::Trainer(spec) => return spec.title.clone().unwrap_or_else(|| TRAINER_TITLE.to_string()),
     }
     .to_string()
 }
@@ -483,9 +483,9 @@ mod tests {
         assert_eq!(agains.len(), modes.len());
         assert_eq!(start_label(&Mode::Review, 4), "Start a 4-question refresher");
         // The quiz is called what its button says it starts.
-        assert_eq!(kind_title(&QuizKind::new(Mode::Quick, None)), "Quick check");
+        assert_eq!(kind_title(&QuizKind::Quick), "Quick check");
         assert!(start_label(&Mode::Quick, 10).ends_with("quick check") && again_label(&Mode::Quick).ends_with("quick check"));
-        assert_eq!(kind_title(&QuizKind::new(Mode::Review, None)), "Refresher");
+        assert_eq!(kind_title(&QuizKind::Review), "Refresher");
         assert!(again_label(&Mode::Review).ends_with("refresher"));
     }
 }

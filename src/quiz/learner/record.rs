@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::quiz::content::bank::Bank;
 use crate::quiz::run::attempt::Attempt;
+use crate::quiz::run::quiz_kind::QuizKind;
 use crate::quiz::text::calendar::{add_months, local_day, OFFSET_RANGE};
 use crate::quiz::text::wording::is_hidden_character;
 
@@ -143,13 +144,13 @@ impl Record {
     pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_then: i64) -> Record {
         let offset_minutes = attempt.offset_minutes.unwrap_or(offset_then);
         let kind = &attempt.kind;
-        let topic_ids: Vec<String> = match (&kind.link, &kind.topic) {
-            (Some(link), _) => link.topics.clone(),
-            (None, Some(topic)) => vec![topic.clone()],
+        let topic_ids: Vec<String> = match kind {
+            QuizKind::Trainer(spec) => spec.topics.clone(),
+            QuizKind::Topic(topic) => vec![topic.clone()],
             _ => Vec::new(),
         };
         let one_line = |text: &str, max: usize| Some(clean_reflection(text, max).replace('\n', " ")).filter(|n| !n.is_empty());
-        let months = kind.link.as_ref().and_then(|l| l.refresh_months).unwrap_or(DEFAULT_REFRESH_MONTHS);
+        let months = kind.link().and_then(|l| l.refresh_months).unwrap_or(DEFAULT_REFRESH_MONTHS);
         Record {
             made_at_ms: now_ms,
             name: one_line(&draft.name, NAME_MAX),

@@ -123,7 +123,7 @@ impl Attempt {
     /// marked again against `bank`, and give no result if any answer no longer reads.
     /// `None` for other quizzes.
     pub fn result(&self, bank: &Bank) -> Option<QuizResult> {
-        let spec = self.kind.link.clone()?;
+        let spec = self.kind.link()?.clone();
         let rights = self
             .items
             .iter()
@@ -142,8 +142,8 @@ impl Attempt {
             id: id.to_owned(),
             finished_at_ms: self.finished_at_ms,
             offset_minutes: self.offset_minutes,
-            mode: self.kind.mode,
-            topic: self.kind.topic.clone(),
+            mode: self.kind.mode(),
+            topic: self.kind.topic().map(str::to_string),
             correct: self.score.correct,
             total: self.score.total,
         }

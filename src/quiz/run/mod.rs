@@ -4,6 +4,7 @@
 //! quiz in progress as stored (`resume`). Uses the layers below.
 
 pub mod attempt;
+pub mod quiz_kind;
 pub mod resume;
 pub mod session;
 pub mod stored_answer;

@@ -258,7 +258,10 @@ impl SavedQuiz {
         }
         Ok(SavedQuiz {
             // Saves from before quiz kinds existed were quick checks.
-            kind: QuizKind { mode: old.mode.unwrap_or(Mode::Quick), topic: old.topic, link: old.link, questions: Vec::new() },
+            kind: match (old.mode.unwrap_or(Mode::Quick), old.link) {
+                (Mode::Trainer, Some(spec)) => QuizKind::Trainer(spec),
+                (mode, _) => QuizKind::of_mode(mode, old.topic).ok_or(ResumeError::Unreadable)?,
+            },
             title: title.to_owned(),
             started_at_ms,
             items,

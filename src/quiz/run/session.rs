@@ -16,7 +16,6 @@
 use crate::quiz::answering::marking::{PartsRight, Response, RightAnswer};
 use crate::quiz::answering::scoring::Score;
 use crate::quiz::content::bank::{Bank, Kind, Question};
-use crate::quiz::links::link::QuizSpec;
 use crate::quiz::rng::SeededRng;
 
 /// A question as this session shows it.
@@ -117,66 +116,7 @@ pub enum SessionError {
     WrongKind,
 }
 
-/// The pass mark of a full assessment, in percent.
-pub const PASS_MARK: u32 = 80;
-
-/// Which kind of quiz an attempt was. Stored as its lowercase name (`"quick"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    Quick,
-    Topic,
-    Assessment,
-    Mistakes,
-    Review,
-    /// A trainer's quiz from a link.
-    Trainer,
-}
-
-/// What kind of quiz this is, the topic for a topic quiz, the trainer's
-/// spec for a quiz from a link, and the questions of a review of chosen mistakes.
-/// Stored as `{"mode": "topic", "topic": "principle-3", "link": null}`, with
-/// `"questions": [ids]` only when there are some.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QuizKind {
-    pub mode: Mode,
-    pub topic: Option<String>,
-    pub link: Option<QuizSpec>,
-    /// For "Review these N mistakes now" after a quiz: the ids of the
-    /// questions missed, in quiz order. Empty for every other quiz.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub questions: Vec<String>,
-}
-
-impl QuizKind {
-    pub fn new(mode: Mode, topic: Option<String>) -> QuizKind {
-        QuizKind { mode, topic, link: None, questions: Vec::new() }
-    }
-
-    /// A review of exactly these questions (by id), e.g. the ones just missed.
-    pub fn review_of(questions: Vec<String>) -> QuizKind {
-        QuizKind { questions, ..QuizKind::new(Mode::Mistakes, None) }
-    }
-
-    /// A trainer's quiz from a link.
-    pub fn from_link(spec: QuizSpec) -> QuizKind {
-        QuizKind { link: Some(spec), ..QuizKind::new(Mode::Trainer, None) }
-    }
-
-    /// In a full assessment, or a trainer's assessment, feedback waits until the end.
-    pub fn defers_feedback(&self) -> bool {
-        self.mode == Mode::Assessment || self.link.as_ref().is_some_and(|l| l.assessment)
-    }
-
-    /// The pass mark, for quizzes that have one.
-    pub fn pass_mark(&self) -> Option<u32> {
-        match &self.link {
-            Some(link) => link.assessment.then_some(link.pass_mark),
-            None => (self.mode == Mode::Assessment).then_some(PASS_MARK),
-        }
-    }
-}
+pub use super::quiz_kind::{Mode, QuizKind, PASS_MARK};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
@@ -189,7 +129,7 @@ pub struct Session {
 impl Session {
     /// Starts a quick check on `questions` in the order given, laying each out with `rng`.
     pub fn start(questions: Vec<Question>, rng: &mut SeededRng) -> Result<Session, SessionError> {
-        Session::start_kind(QuizKind::new(Mode::Quick, None), questions, rng)
+        Session::start_kind(QuizKind::Quick, questions, rng)
     }
 
     /// Starts a quiz of any kind on `questions` in the order given.

@@ -28,7 +28,6 @@ use crate::quiz::learner::draw::questions_for;
 use crate::quiz::learner::schedule::Scheduler;
 use crate::quiz::rng::SeededRng;
 use crate::quiz::run::resume::SavedQuiz;
-use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::{QuizKind, Session, SessionError, Stage};
 
 /// The local storage key the page's script writes and the app takes in.
@@ -106,7 +105,7 @@ pub enum EarlyStartError {
 /// session is exactly what the app starts with that seed ([`start_with_seed`]).
 pub fn pre_draw(bank: &Bank) -> Option<(u32, Session)> {
     (1..=1_000u32).find_map(|seed| {
-        let session = start_with_seed(bank, &QuizKind::new(Mode::Quick, None), &[], &[], u64::from(seed)).ok()?;
+        let session = start_with_seed(bank, &QuizKind::Quick, &[], &[], u64::from(seed)).ok()?;
         let first = &session.items().first()?.question.kind;
         let one_choice = matches!(first, Kind::TrueFalse { .. }) || (matches!(first, Kind::SingleChoice { .. }) && !first.allows_several());
         one_choice.then_some((seed, session))
@@ -166,7 +165,7 @@ impl EarlyStart {
         if store.quizzes.has_ever(&id) || store.attempts.has_ever(&id) || self.started_at <= store.cleared_at {
             return Ok(id);
         }
-        let kind = QuizKind::new(Mode::Quick, None);
+        let kind = QuizKind::Quick;
         let mut session = start_with_seed(bank, &kind, &[], &[], u64::from(self.seed)).map_err(|_| EarlyStartError::OtherQuestion)?;
         if session.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
             return Err(EarlyStartError::OtherQuestion);
@@ -251,7 +250,7 @@ mod tests {
     fn the_pre_drawn_quiz_opens_with_one_choice_and_is_what_the_seed_starts() {
         let bank = bank();
         let (seed, session) = pre_draw(&bank).unwrap();
-        let again = start_with_seed(&bank, &QuizKind::new(Mode::Quick, None), &[], &[], u64::from(seed)).unwrap();
+        let again = start_with_seed(&bank, &QuizKind::Quick, &[], &[], u64::from(seed)).unwrap();
         assert_eq!(session, again);
         assert_eq!(session.len(), 10);
     }

@@ -92,7 +92,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             topic_missing.set(true);
             missing_presses.update(|n| *n += 1);
         } else {
-            on_start.run(QuizKind::new(Mode::Topic, Some(topic)));
+            on_start.run(QuizKind::Topic(topic));
         }
     };
     let topics = move || match state.bank.get() {
@@ -193,9 +193,9 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     </p>
                 })}
             </div>
-            <WayIn mode=Mode::Quick questions=QUIZ_LENGTH primary=Signal::derive(move || !quiz_in_progress()) on_start=on_start />
+            <WayIn kind=QuizKind::Quick questions=QUIZ_LENGTH primary=Signal::derive(move || !quiz_in_progress()) on_start=on_start />
             <WayIn
-                mode=Mode::Assessment
+                kind=QuizKind::Assessment
                 questions=ASSESSMENT_LENGTH
                 primary=false
                 on_start=on_start
@@ -205,7 +205,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
             <div class="due-today">
                 {move || (due.get() > 0).then(|| view! {
                     <WayIn
-                        mode=Mode::Review
+                        kind=QuizKind::Review
                         questions=due.get().min(QUIZ_LENGTH)
                         primary=false
                         on_start=on_start
@@ -220,7 +220,7 @@ pub fn HomePage(on_retry: Callback<()>) -> impl IntoView {
                     n if n <= QUIZ_LENGTH => format!("The {n} questions you last got wrong."),
                     n => format!("{QUIZ_LENGTH} of the {n} questions you last got wrong."),
                 };
-                view! { <WayIn mode=Mode::Mistakes questions=wrong.min(QUIZ_LENGTH) primary=false on_start=on_start note=note /> }
+                view! { <WayIn kind=QuizKind::Mistakes(Vec::new()) questions=wrong.min(QUIZ_LENGTH) primary=false on_start=on_start note=note /> }
             })}
             <div class="load-status" role="status">
                 {move || waiting().then_some(view! { <p>"Getting the questions ready…"</p> })}

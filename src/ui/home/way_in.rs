@@ -4,15 +4,14 @@
 use leptos::prelude::*;
 
 use crate::quiz::learner::draw::start_label;
-use crate::quiz::run::session::Mode;
 use crate::quiz::run::session::QuizKind;
 use crate::quiz::text::wording::effort;
 
-/// A quiz of `mode` (no topic) of `questions` questions. `primary` makes its
+/// A quiz of `kind` of `questions` questions. `primary` makes its
 /// button the page's main one; `note`, if not empty, says what it is.
 #[component]
 pub fn WayIn(
-    mode: Mode,
+    kind: QuizKind,
     questions: usize,
     #[prop(into)] primary: Signal<bool>,
     on_start: Callback<QuizKind>,
@@ -23,9 +22,9 @@ pub fn WayIn(
             <button
                 type="button"
                 class=move || if primary.get() { "button button-primary" } else { "button button-secondary" }
-                on:click=move |_| on_start.run(QuizKind::new(mode, None))
+                on:click=move |_| on_start.run(kind.clone())
             >
-                {start_label(&mode, questions)}
+                {start_label(&kind.mode(), questions)}
             </button>
             <p class="effort">{effort(questions, false)}</p>
             {(!note.is_empty()).then(|| view! { <p class="small">{note}</p> })}

@@ -82,7 +82,7 @@ pub fn ProgressPage(bank: Arc<Bank>, on_home: Callback<()>) -> impl IntoView {
         })
     };
     let due = move || store.with(|s| s.due_for_refresher(&bank, day.get()));
-    let on_review = move |_| state.start(QuizKind::new(Mode::Review, None));
+    let on_review = move |_| state.start(QuizKind::Review);
     // Every finished quiz kept, newest first: its results, and a completion
     // record made from it at any time, not only on leaving the quiz.
     let finished = move || {

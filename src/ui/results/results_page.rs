@@ -155,8 +155,8 @@ fn results_view(
     let state = use_app();
     let kind = StoredValue::new(attempt.kind.clone());
     let on_restart = move |_| state.start(kind.get_value());
-    let again = again_label(&attempt.kind.mode);
-    let attempt_mode = attempt.kind.mode;
+    let again = again_label(&attempt.kind.mode());
+    let attempt_mode = attempt.kind.mode();
     // Going again is offered only when it would start something: a refresher
     // needs questions due, a review of mistakes needs mistakes left (answering
     // them all right leaves none). Other kinds always have questions. Read
@@ -180,7 +180,7 @@ fn results_view(
         .unwrap_or_default();
     let missed_count = missed.len();
     let review_now = (missed_count > 0).then(|| {
-        let kind = QuizKind::review_of(missed);
+        let kind = QuizKind::Mistakes(missed);
         move |_| state.start(kind.clone())
     });
     let headline = match attempt.passed().zip(attempt.kind.pass_mark()) {

@@ -60,7 +60,7 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     // "Start the quiz" tapped on the page before the app arrived (assets/early.js):
     // start it now, or continue it if it was already in progress here.
     let tapped_before = state.take_tapped_before_app().is_some_and(|text| StartWhenReady::applies(&text, &spec.id(), clock::now_ms()));
-    let kind = QuizKind::from_link(spec);
+    let kind = QuizKind::Trainer(spec);
     // Focus to the heading, as on every screen (not while the app takes over a landing already in use).
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);

@@ -31,29 +31,29 @@ pub enum ModeKey {
 impl ModeKey {
     /// The mode key of a quiz of this kind.
     pub fn of(kind: &QuizKind) -> ModeKey {
-        match kind.mode {
-            Mode::Quick => ModeKey::Quick,
-            Mode::Assessment => ModeKey::Assessment,
-            Mode::Topic => ModeKey::Topic(kind.topic.clone().unwrap_or_default()),
-            Mode::Trainer => ModeKey::Trainer(kind.link.as_ref().map(|link| link.id()).unwrap_or_default()),
-            Mode::Mistakes => ModeKey::Mistakes,
-            Mode::Review => ModeKey::Review,
+        match kind {
+            QuizKind::Quick => ModeKey::Quick,
+            QuizKind::Assessment => ModeKey::Assessment,
+            QuizKind::Topic(topic) => ModeKey::Topic(topic.clone()),
+            QuizKind::Trainer(spec) => ModeKey::Trainer(spec.id()),
+            QuizKind::Mistakes(_) => ModeKey::Mistakes,
+            QuizKind::Review => ModeKey::Review,
         }
     }
 
     /// True if a quiz of this kind has this mode key (as `ModeKey::of(kind) == *self`).
     pub fn is_of(&self, kind: &QuizKind) -> bool {
-        match self {
-            ModeKey::Topic(topic) => kind.mode == Mode::Topic && kind.topic.as_deref().unwrap_or_default() == topic,
-            ModeKey::Trainer(quiz) => kind.mode == Mode::Trainer && kind.link.as_ref().map(|link| link.id()).unwrap_or_default() == *quiz,
-            key => kind.mode == key.mode(),
+        match (self, kind) {
+            (ModeKey::Topic(key), QuizKind::Topic(topic)) => key == topic,
+            (ModeKey::Trainer(quiz), QuizKind::Trainer(spec)) => spec.id() == *quiz,
+            (key, kind) => kind.mode() == key.mode() && !matches!(key, ModeKey::Topic(_) | ModeKey::Trainer(_)),
         }
     }
 
     /// The mode key of a score with no link (`None` for a trainer's quiz,
     /// whose quiz id a score does not hold): for scores from before mode keys.
     pub(super) fn of_score(score: &ScoreRecord) -> Option<ModeKey> {
-        (score.mode != Mode::Trainer).then(|| ModeKey::of(&QuizKind::new(score.mode, score.topic.clone())))
+        QuizKind::of_mode(score.mode, score.topic.clone()).map(|kind| ModeKey::of(&kind))
     }
 
     /// The kind of quiz.

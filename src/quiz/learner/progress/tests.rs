@@ -103,7 +103,7 @@ fn mode_keys_are_stored_as_text() {
     for bad in [r#""Quick""#, r#""topic""#, r#""other:x""#, "3"] {
         assert!(serde_json::from_str::<ModeKey>(bad).is_err(), "{bad}");
     }
-    let trainer = QuizKind::from_link(crate::quiz::links::link::QuizSpec {
+    let trainer = QuizKind::Trainer(crate::quiz::links::link::QuizSpec {
         topics: vec![],
         count: 5,
         seed: 7,
@@ -113,11 +113,11 @@ fn mode_keys_are_stored_as_text() {
         refresh_months: None,
     });
     let key = ModeKey::of(&trainer);
-    assert_eq!(key, ModeKey::Trainer(trainer.link.as_ref().unwrap().id()));
+    assert_eq!(key, ModeKey::Trainer(trainer.link().unwrap().id()));
     assert!(key.is_of(&trainer) && !ModeKey::Trainer("00000000".into()).is_of(&trainer));
-    let topic = QuizKind::new(Mode::Topic, Some("p3".into()));
+    let topic = QuizKind::Topic("p3".into());
     assert!(ModeKey::Topic("p3".into()).is_of(&topic) && !ModeKey::Topic("p4".into()).is_of(&topic));
-    assert!(ModeKey::Quick.is_of(&QuizKind::new(Mode::Quick, None)) && !ModeKey::Quick.is_of(&topic));
+    assert!(ModeKey::Quick.is_of(&QuizKind::Quick) && !ModeKey::Quick.is_of(&topic));
 }
 
 #[test]

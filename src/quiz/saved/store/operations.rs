@@ -204,10 +204,7 @@ impl Store {
     /// a learner who opens their own result link is not a trainer.
     pub fn own_attempt_of(&self, result: &QuizResult) -> Option<&str> {
         let quiz = result.spec.id();
-        self.attempts
-            .live()
-            .find(|(_, a)| a.token == result.token && a.kind.link.as_ref().is_some_and(|l| l.id() == quiz))
-            .map(|(id, _)| id)
+        self.attempts.live().find(|(_, a)| a.token == result.token && a.kind.link().is_some_and(|l| l.id() == quiz)).map(|(id, _)| id)
     }
 
     pub fn save_draft(&mut self, attempt_id: &str, draft: RecordDraft, now_ms: u64) {

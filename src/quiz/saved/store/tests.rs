@@ -7,7 +7,7 @@ const TODAY: i64 = 20_783;
 
 fn attempt(correct: u32, at: u64) -> Attempt {
     Attempt {
-        kind: QuizKind::new(Mode::Quick, None),
+        kind: QuizKind::Quick,
         title: "Quick check".into(),
         started_at_ms: at - 60_000,
         finished_at_ms: at,
@@ -25,12 +25,12 @@ fn scored(kind: QuizKind, correct: u32, total: u32, at: u64) -> Attempt {
 }
 
 fn topic(id: &str) -> QuizKind {
-    QuizKind::new(Mode::Topic, Some(id.into()))
+    QuizKind::Topic(id.into())
 }
 
 fn trainer(seed: u32) -> QuizKind {
     let spec = QuizSpec { topics: vec![], count: 10, seed, assessment: true, pass_mark: 70, title: None, refresh_months: None };
-    QuizKind::from_link(spec)
+    QuizKind::Trainer(spec)
 }
 
 /// Finishes each quiz in turn, a minute apart from NOW, with ids a0, a1, …
@@ -107,13 +107,13 @@ fn only_a_strictly_better_score_is_a_new_best() {
     assert_eq!(new_bests, vec![false, true, false, false, true], "a tie is not a new best; each is judged by what came before it");
     assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a4");
     // 9/10 beats 17/20 exactly.
-    let t = finished(vec![scored(QuizKind::new(Mode::Quick, None), 17, 20, NOW), attempt(9, NOW)]);
+    let t = finished(vec![scored(QuizKind::Quick, 17, 20, NOW), attempt(9, NOW)]);
     assert!(t.is_new_best("a1"));
 }
 
 #[test]
 fn a_fail_is_never_a_new_best() {
-    let assessment = || QuizKind::new(Mode::Assessment, None);
+    let assessment = || QuizKind::Assessment;
     let s = finished(vec![
         scored(assessment(), 10, 20, NOW),
         scored(assessment(), 15, 20, NOW), // better, but 75% is not a pass
@@ -131,10 +131,10 @@ fn a_fail_is_never_a_new_best() {
 fn mistakes_and_reviews_never_count_for_a_best_but_have_a_last_score() {
     let s = finished(vec![
         attempt(5, NOW),
-        scored(QuizKind::new(Mode::Mistakes, None), 3, 3, NOW),
-        scored(QuizKind::new(Mode::Mistakes, None), 4, 4, NOW),
-        scored(QuizKind::new(Mode::Review, None), 2, 3, NOW),
-        scored(QuizKind::new(Mode::Review, None), 3, 3, NOW),
+        scored(QuizKind::Mistakes(Vec::new()), 3, 3, NOW),
+        scored(QuizKind::Mistakes(Vec::new()), 4, 4, NOW),
+        scored(QuizKind::Review, 2, 3, NOW),
+        scored(QuizKind::Review, 3, 3, NOW),
     ]);
     assert!((1..5).all(|n| !s.is_new_best(&format!("a{n}"))));
     assert_eq!(s.best_for(&ModeKey::Quick).unwrap().id, "a0", "a 3/3 mistakes review does not outrank a quick check");
@@ -151,7 +151,7 @@ fn each_mode_topic_and_trainers_quiz_has_its_own_best() {
         scored(topic("p4"), 5, 10, NOW),
         attempt(9, NOW),
         scored(topic("p4"), 6, 10, NOW),
-        scored(QuizKind::new(Mode::Assessment, None), 18, 20, NOW),
+        scored(QuizKind::Assessment, 18, 20, NOW),
         scored(trainer(1), 8, 10, NOW),
         scored(trainer(2), 9, 10, NOW),
         scored(trainer(1), 9, 10, NOW),
@@ -171,8 +171,8 @@ fn the_best_and_last_of_each_mode_survive_being_dropped_for_space() {
     let mut quizzes = vec![
         attempt(9, NOW),
         attempt(7, NOW),
-        scored(QuizKind::new(Mode::Assessment, None), 18, 20, NOW),
-        scored(QuizKind::new(Mode::Mistakes, None), 3, 3, NOW),
+        scored(QuizKind::Assessment, 18, 20, NOW),
+        scored(QuizKind::Mistakes(Vec::new()), 3, 3, NOW),
         scored(topic("p3"), 4, 10, NOW),
     ];
     quizzes.extend((0..ATTEMPTS_KEPT).map(|_| scored(topic("p4"), 5, 10, NOW)));
@@ -317,7 +317,7 @@ fn changes_after_a_clear_made_with_a_fast_clock_are_kept() {
 #[test]
 fn time_spent_counts_the_gaps_between_changes_up_to_five_minutes_each() {
     let quiz = |at: u64| SavedQuiz {
-        kind: QuizKind::new(Mode::Quick, None),
+        kind: QuizKind::Quick,
         title: "Quick check".into(),
         started_at_ms: at,
         items: Vec::new(),
@@ -353,9 +353,7 @@ fn a_result_from_this_device_is_known_as_its_own() {
         title: None,
         refresh_months: None,
     };
-    let mut kind = QuizKind::new(Mode::Quick, None);
-    kind.link = Some(spec.clone());
-    store.attempts.put("mine", Attempt { kind, ..attempt(4, NOW) }, NOW);
+    store.attempts.put("mine", Attempt { kind: QuizKind::Trainer(spec.clone()), ..attempt(4, NOW) }, NOW);
     let result = |token: &str| QuizResult { spec: spec.clone(), correct: 4, missed: vec![1], token: token.into(), name: None };
     assert_eq!(store.own_attempt_of(&result("0123abcd")), Some("mine"));
     assert_eq!(store.own_attempt_of(&result("99999999")), None, "another learner's");
@@ -426,7 +424,7 @@ fn version_2_progress_is_migrated() {
             "days":[20417,20418]}"#;
     let s = Store::decode(v2).unwrap();
     let (id, a) = s.last_attempt().unwrap();
-    assert_eq!((a.kind.mode, a.score.correct), (Mode::Topic, 7));
+    assert_eq!((&a.kind, a.score.correct), (&QuizKind::Topic("principle-3".into()), 7));
     assert_eq!(s.best_for(&ModeKey::Topic("principle-3".into())).unwrap().id, id, "the migrated best points at its attempt");
     assert!(!s.is_new_best(id), "its own archived best is not an earlier score");
     assert_eq!(s.progress.items["q1"].at(), 29_400_000 * 60_000, "an item's time comes from its log");
