@@ -76,15 +76,11 @@ pub fn QuizApp(first: Option<Result<Bank, BankLoadError>>) -> impl IntoView {
     });
     // Each screen's own title, on the tab and for screen readers (WCAG 2.4.2).
     Effect::new(move |_| page::set_title(&state.route.with(Route::page_title)));
-    let link_problem = state.link_problem;
     let update_ready = RwSignal::new(false);
 
     // Back and Forward: the screen follows the address.
     let back_or_forward = window_event_listener(ev::popstate, move |_| {
-        link_problem.set(false);
-        state.pending_start.set(None);
-        state.route.set(Route::from_query(&history::current_query()).unwrap_or(Route::Home));
-        state.open_incoming_link();
+        state.went_back_or_forward();
     });
     // Another tab saved (the event only fires in the other tabs): take its changes in.
     let other_tab = window_event_listener(ev::storage, move |event| {

@@ -16,10 +16,11 @@ use crate::platform::storage::{self, StorageProblem, StoreFile};
 use crate::platform::{clock, history};
 use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::quiz_title;
+use crate::quiz::links::link::QuizSpec;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::resume::SavedQuiz;
 use crate::quiz::run::session::QuizKind;
-use crate::quiz::saved::early_start::{start_with_seed, EarlyStart};
+use crate::quiz::saved::early_start::{start_with_seed, EarlyStart, StartWhenReady};
 use crate::quiz::saved::store::Store;
 use crate::quiz::text::calendar::local_day;
 
@@ -73,12 +74,6 @@ impl AppState {
         state
     }
 
-    /// Takes what the page left for "Start the quiz" tapped before the app
-    /// arrived, if the app opened on that screen and nothing has moved since.
-    pub fn take_tapped_before_app(&self) -> Option<String> {
-        self.tapped_before_app.try_update_value(Option::take).flatten()
-    }
-
     /// The state over `store`, kept in memory only: nothing is read from or
     /// written to the browser's storage. The component tests mount one
     /// screen this way, over a store prepared with the domain's operations,
@@ -127,14 +122,43 @@ impl AppState {
         self.open_incoming_link();
     }
 
-    /// If the page is at a learner's result link or a trainer's session link,
-    /// and the bank is here: counts it in this device's debrief (see
-    /// `quiz::saved::opened_links`) and shows where it went, in place of the
-    /// link (so Back and a reload never count it again). Called when the app
-    /// opens, when the bank arrives, and on Back and Forward.
+    /// Back or Forward: the screen follows the address. What the app opened
+    /// on is left behind, so a tap on the page before the app arrived never
+    /// starts a quiz later.
+    pub fn went_back_or_forward(&self) {
+        self.link_problem.set(false);
+        self.pending_start.set(None);
+        self.tapped_before_app.set_value(None);
+        self.route.set(Route::from_query(&history::current_query()).unwrap_or(Route::Home));
+        self.open_incoming_link();
+    }
+
+    /// Once the bank is here, acts on the address the page is at:
+    /// - a learner's result link or a trainer's session link is counted in
+    ///   this device's debrief (see `quiz::saved::opened_links`), and where
+    ///   it went is shown in place of the link (so Back and a reload never
+    ///   count it again);
+    /// - a trainer's quiz whose "Start the quiz" was tapped on the page before
+    ///   the app arrived (`assets/early.js`) starts, or continues if it is
+    ///   already in progress here.
+    ///
+    /// Called when the app opens, when the bank arrives, and on Back and Forward.
     pub fn open_incoming_link(&self) {
         let Some(bank) = self.ready_bank_untracked() else { return };
         match self.route.get_untracked() {
+            Route::TrainerQuiz(query) => {
+                let Some(tapped) = self.tapped_before_app.try_update_value(Option::take).flatten() else { return };
+                let known: &dyn Fn(&str) -> bool = &|t| bank.topic(t).is_some();
+                let Ok(spec) = QuizSpec::from_query(&query, known) else { return };
+                if !StartWhenReady::applies(&tapped, &spec.id(), clock::now_ms()) {
+                    return;
+                }
+                let kind = QuizKind::Trainer(spec);
+                match self.store.with_untracked(|s| s.quiz_in_progress_of(&kind).map(|(id, _)| id.to_string())) {
+                    Some(id) => self.replace(Route::Quiz { quiz: Some(id) }),
+                    None => self.start(kind),
+                }
+            }
             Route::ResultLink(query) => {
                 let opened = self.change(|store, now| store.open_result_link(&bank, &query, now));
                 let Some(opened) = opened else { return };

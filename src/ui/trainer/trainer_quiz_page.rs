@@ -8,13 +8,11 @@ use leptos::{html, prelude::*};
 
 use crate::ui::common::focus::focus_when_shown;
 
-use crate::platform::clock;
 use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::session_questions;
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::session::QuizKind;
-use crate::quiz::saved::early_start::StartWhenReady;
 use crate::ui::state::use_app;
 use crate::ui::NavLink;
 
@@ -57,9 +55,6 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
             "You get feedback after each answer.".to_string()
         }
     );
-    // "Start the quiz" tapped on the page before the app arrived (assets/early.js):
-    // start it now, or continue it if it was already in progress here.
-    let tapped_before = state.take_tapped_before_app().is_some_and(|text| StartWhenReady::applies(&text, &spec.id(), clock::now_ms()));
     let kind = QuizKind::Trainer(spec);
     // Focus to the heading, as on every screen (not while the app takes over a landing already in use).
     let heading_ref = NodeRef::<html::H2>::new();
@@ -67,29 +62,13 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     // This very quiz, if it is in progress here: (quiz id, where the person is in words).
     let in_progress = {
         let kind = kind.clone();
-        Memo::new(move |_| {
-            state.store.with(|s| {
-                s.quizzes_in_progress().into_iter().find(|(_, q)| q.kind == kind).map(|(id, q)| (id.to_string(), q.whereabouts()))
-            })
-        })
+        Memo::new(move |_| state.store.with(|s| s.quiz_in_progress_of(&kind).map(|(id, q)| (id.to_string(), q.whereabouts()))))
     };
     // The latest finished attempt at this quiz here, if any: (attempt id, score).
     let finished = {
         let kind = kind.clone();
-        Memo::new(move |_| {
-            state.store.with(|s| {
-                s.attempts_oldest_first().into_iter().rev().find(|(_, a)| a.kind == kind).map(|(id, a)| (id.to_string(), a.score))
-            })
-        })
+        Memo::new(move |_| state.store.with(|s| s.latest_attempt_of(&kind).map(|(id, a)| (id.to_string(), a.score))))
     };
-    if tapped_before {
-        let kind = kind.clone();
-        // Once, after this screen is drawn: the start goes to the quiz.
-        Effect::new(move |_| match in_progress.get_untracked() {
-            Some((id, _)) => state.replace(Route::Quiz { quiz: Some(id) }),
-            None => state.start(kind.clone()),
-        });
-    }
     view! {
         <section class="page" aria-labelledby="trainer-quiz-heading">
             <p class="quiz-title">"A quiz from your trainer"</p>

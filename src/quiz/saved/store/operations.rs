@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::quiz::content::bank::Bank;
+use crate::quiz::run::quiz_kind::QuizKind;
 
 impl Store {
     // ---- What a quiz can draw now
@@ -115,6 +116,16 @@ impl Store {
     /// The quizzes in progress, most recently used first.
     pub fn quizzes_in_progress(&self) -> Vec<(&str, &SavedQuiz)> {
         self.quizzes.newest_first()
+    }
+
+    /// This very quiz, if it is in progress here: its id and the quiz.
+    pub fn quiz_in_progress_of(&self, kind: &QuizKind) -> Option<(&str, &SavedQuiz)> {
+        self.quizzes.newest_first().into_iter().find(|(_, q)| q.kind == *kind)
+    }
+
+    /// The latest finished attempt at this very quiz here, if any: its id and the attempt.
+    pub fn latest_attempt_of(&self, kind: &QuizKind) -> Option<(&str, &Attempt)> {
+        self.attempts_oldest_first().into_iter().rev().find(|(_, a)| a.kind == *kind)
     }
 
     /// Deletes the quiz in progress `id` without finishing it.

@@ -491,3 +491,27 @@ fn a_two_megabyte_file_of_160000_keys_is_read_quickly() {
     assert!(result.is_err());
     assert!(took.as_secs_f64() < 1.0, "took {took:?}");
 }
+
+#[test]
+fn this_very_quiz_in_progress_and_its_latest_attempt_are_found_by_its_kind() {
+    let saved = |kind: QuizKind| SavedQuiz {
+        kind,
+        title: "A quiz".into(),
+        started_at_ms: NOW,
+        items: Vec::new(),
+        position: 0,
+        answered: false,
+        draft: None,
+        active_ms: 0,
+        active_at_ms: 0,
+    };
+    let mut store = finished(vec![scored(trainer(1), 3, 10, NOW), scored(trainer(2), 5, 10, NOW), scored(trainer(1), 8, 10, NOW)]);
+    assert_eq!(store.latest_attempt_of(&trainer(1)).map(|(id, a)| (id, a.score.correct)), Some(("a2", 8)), "the latest, not the first");
+    assert_eq!(store.latest_attempt_of(&trainer(2)).map(|(id, _)| id), Some("a1"));
+    assert!(store.latest_attempt_of(&trainer(3)).is_none() && store.latest_attempt_of(&topic("p1")).is_none());
+    store.save_quiz("t1", saved(trainer(1)), NOW + 600_000);
+    store.save_quiz("p1", saved(topic("principle-1")), NOW + 660_000);
+    assert_eq!(store.quiz_in_progress_of(&trainer(1)).map(|(id, _)| id), Some("t1"));
+    assert_eq!(store.quiz_in_progress_of(&topic("principle-1")).map(|(id, _)| id), Some("p1"));
+    assert!(store.quiz_in_progress_of(&trainer(2)).is_none() && store.quiz_in_progress_of(&topic("principle-2")).is_none());
+}
