@@ -45,8 +45,8 @@ impl ImportError {
             }
             ImportError::Damaged => "This backup is damaged, so nothing was imported. Try an earlier copy.".into(),
             ImportError::UnknownItems(n) => format!(
-                "This backup mentions {n} question{} this version of the app does not have, so nothing was imported.",
-                if *n == 1 { "" } else { "s" }
+                "This backup mentions {} this version of the app does not have, so nothing was imported.",
+                plural(*n, "question", "questions")
             ),
         }
     }

@@ -123,12 +123,12 @@ pub fn effort(questions: usize, up_to: bool) -> String {
 /// "12 minutes", "1 hour 5 minutes" (rounded to the nearest minute).
 pub fn time_spent(ms: u64) -> String {
     let minutes = (ms + 30_000) / 60_000;
-    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match (minutes / 60, minutes % 60) {
+    let (hours, minutes) = ((minutes / 60) as usize, (minutes % 60) as usize);
+    match (hours, minutes) {
         (0, 0) => "under a minute".into(),
-        (0, m) => plural(m, "minute"),
-        (h, 0) => plural(h, "hour"),
-        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+        (0, m) => plural(m, "minute", "minutes"),
+        (h, 0) => plural(h, "hour", "hours"),
+        (h, m) => format!("{} {}", plural(h, "hour", "hours"), plural(m, "minute", "minutes")),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::quiz::learner::draw::session_questions;
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::session::QuizKind;
+use crate::quiz::text::wording::plural;
 use crate::ui::state::use_app;
 use crate::ui::NavLink;
 
@@ -47,8 +48,8 @@ pub fn TrainerQuizPage(bank: Arc<Bank>, query: String) -> impl IntoView {
     // fewer questions that each teach something new.
     let count = session_questions(&bank, &spec).len();
     let about = format!(
-        "{count} {} on {topics}. {}",
-        if count == 1 { "question" } else { "questions" },
+        "{} on {topics}. {}",
+        plural(count, "question", "questions"),
         if spec.assessment {
             format!("Your answers are saved as you go, and you can check them before you submit. You see how you did at the end; {}% is a pass.", spec.pass_mark)
         } else {
