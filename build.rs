@@ -1,22 +1,11 @@
 //! Checks the question bank at build time: assets/seed-sections.json,
 //! assets/facts.json, assets/learn.json and every assets/questions/*.json, read
 //! with the same serde types and checked by the same rules as the app and the
-//! tests use (src/quiz/content/bank/, src/quiz/content/learn.rs). Invalid content stops the
+//! tests use: the domain crate (src/quiz) is this script's build dependency. Invalid content stops the
 //! build with a list of what to fix. The bank itself is bundled into the dist
 //! by scripts/bank-bundle.mjs and loaded by the app at run time.
 
-#[allow(dead_code, unused_imports)]
-#[path = "src/quiz/content/bank/mod.rs"]
-mod bank;
-
-#[allow(dead_code)]
-#[path = "src/quiz/content/learn.rs"]
-mod learn;
-
-#[allow(dead_code)]
-#[path = "src/quiz/content/contact.rs"]
-mod contact;
-
+use quiz::content::{bank, contact};
 use std::fs;
 
 fn read(path: &str) -> String {
@@ -48,8 +37,6 @@ fn accessibility_contact() {
 fn main() {
     accessibility_contact();
     println!("cargo:rerun-if-changed=assets/questions");
-    println!("cargo:rerun-if-changed=src/quiz/content/bank");
-    println!("cargo:rerun-if-changed=src/quiz/content/learn.rs");
     let sections = read("assets/seed-sections.json");
     let facts = read("assets/facts.json");
     let learn = read("assets/learn.json");

@@ -7,4 +7,4 @@ source "$(dirname "$0")/toolchain.sh"
 cd "$project_root"
 cases="${FUZZ_CASES:-100000}"
 say "Fuzzing every parser with $cases cases each"
-FUZZ_CASES="$cases" cargo test --release --locked --test native parser_fuzz -- --test-threads=2
+FUZZ_CASES="$cases" cargo test --release --locked -p safeguarding-quiz --test native parser_fuzz -- --test-threads=2

@@ -84,11 +84,12 @@ ensure_engines() {
 
 # The layers `make check` and `make test` share (run from the project root).
 check_formatting_and_lints() {
-  cargo fmt --check
-  cargo clippy --locked --all-targets -- -D warnings
+  cargo fmt --all --check
+  cargo clippy --locked --workspace --all-targets -- -D warnings
 }
+# The app's native tests and the domain crate's (src/quiz: its unit tests and tests/native).
 run_native_tests() {
-  cargo test --locked
+  cargo test --locked --workspace
 }
 run_component_tests() {
   CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser

@@ -4,10 +4,9 @@
 use crate::support;
 
 use std::collections::{BTreeMap, HashSet};
-use std::fs;
 
-use safeguarding_check::quiz::content::bank::{Bank, Kind};
-use support::shipped_bank;
+use quiz::content::bank::{Bank, Kind};
+use support::{read_project_file, shipped_bank};
 
 const SEED: &str = include_str!("../fixtures/seed-deck.txt");
 
@@ -20,7 +19,7 @@ fn the_bank_parses_and_passes_every_rule() {
 /// authoring files into; read from there it is the same bank.
 #[test]
 fn the_bundle_of_the_shipped_files_reads_as_the_same_bank() {
-    let read = |path: &str| -> serde_json::Value { serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap() };
+    let read = |path: &str| -> serde_json::Value { serde_json::from_str(&read_project_file(path)).unwrap() };
     let files = support::question_files();
     let bundle = serde_json::json!({
         "sections": read("assets/seed-sections.json"),
@@ -99,7 +98,7 @@ fn options_without_feedback(bank: &Bank) -> Vec<String> {
 }
 
 /// A copy of the shipped bank with `break_it` applied to the first question `pick` chooses.
-fn broken(pick: impl Fn(&Kind) -> bool, break_it: impl FnOnce(&mut safeguarding_check::quiz::content::bank::Question)) -> Bank {
+fn broken(pick: impl Fn(&Kind) -> bool, break_it: impl FnOnce(&mut quiz::content::bank::Question)) -> Bank {
     let mut bank = shipped_bank();
     let question = bank.topics.iter_mut().flat_map(|t| t.questions.iter_mut()).find(|q| pick(&q.kind)).expect("a question to break");
     break_it(question);
@@ -121,7 +120,7 @@ fn every_fact_is_taught_and_every_named_fact_exists() {
     let bank = broken(|_| true, |q| q.facts = vec!["no-such-fact".into()]);
     assert!(untaught_or_unknown_facts(&bank).iter().any(|p| p.ends_with("names unknown fact no-such-fact")));
     let mut bank = shipped_bank();
-    bank.facts.push(safeguarding_check::quiz::content::bank::Fact { id: "taught-nowhere".into(), ..bank.facts[0].clone() });
+    bank.facts.push(quiz::content::bank::Fact { id: "taught-nowhere".into(), ..bank.facts[0].clone() });
     assert_eq!(untaught_or_unknown_facts(&bank), vec!["no question teaches taught-nowhere".to_string()]);
 }
 
@@ -145,7 +144,7 @@ fn every_numeric_answer_is_the_figure_in_the_fact_list() {
 #[test]
 fn every_correct_answer_fits_its_question_type() {
     assert_eq!(answers_not_fitting_type(&shipped_bank()), Vec::<String>::new());
-    let every_option_right = |q: &mut safeguarding_check::quiz::content::bank::Question| {
+    let every_option_right = |q: &mut quiz::content::bank::Question| {
         if let Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } = &mut q.kind {
             options.iter_mut().for_each(|o| o.correct = true);
         }
@@ -223,7 +222,7 @@ fn every_principle_is_named_as_the_seed_names_it() {
     }
 }
 
-fn count_by<K: Ord>(bank: &Bank, key: impl Fn(&safeguarding_check::quiz::content::bank::Question) -> Option<K>) -> BTreeMap<K, usize> {
+fn count_by<K: Ord>(bank: &Bank, key: impl Fn(&quiz::content::bank::Question) -> Option<K>) -> BTreeMap<K, usize> {
     let mut counts = BTreeMap::new();
     for q in bank.questions() {
         if let Some(k) = key(q) {
@@ -379,8 +378,7 @@ fn every_card_with_figures_says_they_are_from_2018_19_and_that_scrs_became_lcspr
 #[test]
 fn search_finds_disguised_compliance_under_principles_5_and_7() {
     let bank = shipped_bank();
-    let hits: Vec<String> =
-        safeguarding_check::quiz::content::learn::search(&bank.cards, "disguised compliance").into_iter().map(|h| h.card).collect();
+    let hits: Vec<String> = quiz::content::learn::search(&bank.cards, "disguised compliance").into_iter().map(|h| h.card).collect();
     assert!(hits.contains(&"principle-5".to_string()) && hits.contains(&"principle-7".to_string()), "{hits:?}");
 }
 
@@ -500,7 +498,7 @@ fn no_text_counts_the_244_or_294_as_partnerships() {
 
     // Each way the course used to put it, in each kind of text, is caught.
     let caught = |bank: &Bank| texts_counting_partnerships(bank).len();
-    fn national(bank: &mut Bank) -> &mut safeguarding_check::quiz::content::learn::Card {
+    fn national(bank: &mut Bank) -> &mut quiz::content::learn::Card {
         bank.cards.iter_mut().find(|c| c.id == "national-picture").expect("the national picture card")
     }
     let mut fact = shipped_bank();

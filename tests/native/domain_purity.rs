@@ -6,6 +6,8 @@
 use std::fs;
 use std::path::Path;
 
+use crate::support::project_path;
+
 /// The crates the domain must not name.
 const BROWSER_CRATES: [&str; 4] = ["leptos", "web_sys", "js_sys", "wasm_bindgen"];
 
@@ -44,14 +46,14 @@ fn names_word(line: &str, word: &str) -> bool {
 
 #[test]
 fn the_quiz_domain_names_no_browser_crate() {
-    let found = browser_names_in(Path::new("src/quiz"));
+    let found = browser_names_in(&project_path("src/quiz"));
     assert!(found.is_empty(), "the domain must stay free of the browser; move these to src/platform or src/ui:\n{}", found.join("\n"));
 }
 
 #[test]
 fn the_check_finds_a_browser_crate_and_only_a_whole_name() {
-    let found = browser_names_in(Path::new("tests/fixtures/impure-domain"));
-    assert_eq!(found, vec!["tests/fixtures/impure-domain/nested/clock.rs:3: js_sys"]);
+    let found = browser_names_in(&project_path("tests/fixtures/impure-domain"));
+    assert_eq!(found, vec![format!("{}: js_sys", project_path("tests/fixtures/impure-domain/nested/clock.rs:3").display())]);
     assert!(names_word("use leptos::prelude::*;", "leptos"));
     assert!(names_word("#[wasm_bindgen]", "wasm_bindgen"));
     assert!(!names_word("fn my_leptos_helper()", "leptos"));
@@ -78,7 +80,7 @@ fn modules_in(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
 }
 
 /// The modules `text` (the file of `module`) uses, by `super::…`, `self::…`
-/// or `crate::quiz::…` paths outside comments and its test module, each
+/// or `crate::…` paths outside comments and its test module, each
 /// resolved to the longest known module it names.
 fn uses_of(module: &str, is_folder: bool, text: &str, known: &[String]) -> Vec<String> {
     let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
@@ -87,16 +89,15 @@ fn uses_of(module: &str, is_folder: bool, text: &str, known: &[String]) -> Vec<S
     let base: Vec<String> = if is_folder { own.clone() } else { own[..own.len().saturating_sub(1)].to_vec() };
     let mut found = Vec::new();
     for line in code.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
-        for (at, _) in line.match_indices("super::").chain(line.match_indices("crate::quiz::")).chain(line.match_indices("self::")) {
+        for (at, _) in line.match_indices("super::").chain(line.match_indices("crate::")).chain(line.match_indices("self::")) {
             if line[..at].ends_with("::") || line[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue; // the middle of a longer path (`super::super::`), or a name ending in `self`
             }
             let rest = &line[at..];
             let mut path: Vec<String>;
             let mut words = rest.split("::").peekable();
-            if rest.starts_with("crate::quiz::") {
+            if rest.starts_with("crate::") {
                 path = Vec::new();
-                words.next();
                 words.next();
             } else if rest.starts_with("self::") {
                 path = base.clone();
@@ -209,14 +210,14 @@ fn import_cycles(dir: &Path) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
 
 #[test]
 fn the_quiz_domain_has_no_import_cycle() {
-    let (modules, folders) = import_cycles(Path::new("src/quiz"));
+    let (modules, folders) = import_cycles(&project_path("src/quiz"));
     assert!(modules.is_empty(), "modules that use each other, directly or round a loop: {modules:?}");
     assert!(folders.is_empty(), "folders that use each other: {folders:?}");
 }
 
 #[test]
 fn the_cycle_check_finds_a_cycle_through_super_and_crate_paths_and_not_in_comments_or_tests() {
-    let (modules, folders) = import_cycles(Path::new("tests/fixtures/cyclic-domain"));
+    let (modules, folders) = import_cycles(&project_path("tests/fixtures/cyclic-domain"));
     assert_eq!(modules, vec![vec!["a".to_string(), "b".to_string()]]);
     assert_eq!(folders, vec![vec!["a".to_string(), "b".to_string()]]);
     let known: Vec<String> = ["a", "b", "c", "deep", "deep::leaf"].map(String::from).to_vec();

@@ -5,14 +5,12 @@ use crate::support;
 
 use std::collections::HashSet;
 
-use safeguarding_check::quiz::content::bank::{Bank, Kind, Question};
-use safeguarding_check::quiz::learner::draw::{
-    draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH,
-};
-use safeguarding_check::quiz::links::link::QuizSpec;
-use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::session::Mode;
-use safeguarding_check::quiz::run::session::{QuizKind, Session};
+use quiz::content::bank::{Bank, Kind, Question};
+use quiz::learner::draw::{draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use quiz::links::link::QuizSpec;
+use quiz::rng::SeededRng;
+use quiz::run::session::Mode;
+use quiz::run::session::{QuizKind, Session};
 
 /// The id of the topic `question` is in.
 fn topic_of<'a>(bank: &'a Bank, question: &Question) -> &'a str {
@@ -240,8 +238,8 @@ fn a_question_that_states_a_figure_is_never_drawn_with_the_one_asking_for_it() {
 /// only with mistakes left, each counting only questions the bank still has.
 #[test]
 fn a_refresher_or_a_review_of_mistakes_starts_only_with_questions_to_ask() {
-    use safeguarding_check::quiz::learner::schedule::Scheduler;
-    use safeguarding_check::quiz::saved::store::Store;
+    use quiz::learner::schedule::Scheduler;
+    use quiz::saved::store::Store;
     let bank = support::shipped_bank();
     let today = 20_430;
     let now = today as u64 * 86_400_000 + 43_200_000;

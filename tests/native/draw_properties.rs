@@ -12,12 +12,12 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::content::bank::{Bank, Kind, Question};
-use safeguarding_check::quiz::learner::draw::{gives_away, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
-use safeguarding_check::quiz::links::link::QuizSpec;
-use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::session::Mode;
-use safeguarding_check::quiz::run::session::QuizKind;
+use quiz::content::bank::{Bank, Kind, Question};
+use quiz::learner::draw::{gives_away, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use quiz::links::link::QuizSpec;
+use quiz::rng::SeededRng;
+use quiz::run::session::Mode;
+use quiz::run::session::QuizKind;
 
 fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();

@@ -3,8 +3,8 @@
 //! makes the parser panic.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec, TITLE_MAX};
-use safeguarding_check::quiz::links::query::LinkError;
+use quiz::links::link::{QuizResult, QuizSpec, TITLE_MAX};
+use quiz::links::query::LinkError;
 
 const TOPICS: &[&str] = &["national-picture", "characteristics", "principle-1", "principle-10", "section-11"];
 

@@ -10,11 +10,11 @@
 //! stored by version 5 still loads, writes back as it was, and merges.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::learner::progress::{Base, ItemRecord, Progress, Review, REVIEWS_KEPT};
-use safeguarding_check::quiz::learner::schedule::{Memory, Scheduler};
-use safeguarding_check::quiz::saved::backup;
-use safeguarding_check::quiz::saved::store::Store;
-use safeguarding_check::quiz::text::calendar::local_day;
+use quiz::learner::progress::{Base, ItemRecord, Progress, Review, REVIEWS_KEPT};
+use quiz::learner::schedule::{Memory, Scheduler};
+use quiz::saved::backup;
+use quiz::saved::store::Store;
+use quiz::text::calendar::local_day;
 use serde_json::Value;
 
 const START: u64 = 1_795_669_200_000; // 2026-11-26

@@ -3,8 +3,8 @@
 
 use crate::support;
 
-use safeguarding_check::quiz::answering::marking::{Response, RightAnswer};
-use safeguarding_check::quiz::content::bank::Kind;
+use quiz::answering::marking::{Response, RightAnswer};
+use quiz::content::bank::Kind;
 
 #[test]
 fn every_figure_in_the_bank_is_right_only_when_exact() {

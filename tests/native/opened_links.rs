@@ -2,13 +2,13 @@
 //! (`quiz::saved::opened_links`): what is counted, where the app goes next,
 //! and what it says.
 
-use safeguarding_check::quiz::answering::scoring::Score;
-use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::links::query::LinkError;
-use safeguarding_check::quiz::run::attempt::Attempt;
-use safeguarding_check::quiz::run::session::QuizKind;
-use safeguarding_check::quiz::saved::opened_links::{ResultLinkOpened, SessionLinkOpened};
-use safeguarding_check::quiz::saved::store::Store;
+use quiz::answering::scoring::Score;
+use quiz::links::link::{QuizResult, QuizSpec};
+use quiz::links::query::LinkError;
+use quiz::run::attempt::Attempt;
+use quiz::run::session::QuizKind;
+use quiz::saved::opened_links::{ResultLinkOpened, SessionLinkOpened};
+use quiz::saved::store::Store;
 
 use crate::support::shipped_bank;
 

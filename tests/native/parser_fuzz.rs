@@ -8,15 +8,15 @@ use crate::support;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::content::bank::Bank;
-use safeguarding_check::quiz::learner::record;
-use safeguarding_check::quiz::learner::schedule::Scheduler;
-use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::links::route::Route;
-use safeguarding_check::quiz::room::debrief::Tally;
-use safeguarding_check::quiz::run::resume::SavedQuiz;
-use safeguarding_check::quiz::saved::backup;
-use safeguarding_check::quiz::saved::store::Store;
+use quiz::content::bank::Bank;
+use quiz::learner::record;
+use quiz::learner::schedule::Scheduler;
+use quiz::links::link::{QuizResult, QuizSpec};
+use quiz::links::route::Route;
+use quiz::room::debrief::Tally;
+use quiz::run::resume::SavedQuiz;
+use quiz::saved::backup;
+use quiz::saved::store::Store;
 
 const NOW: u64 = 1_795_669_200_000;
 const TODAY: i64 = 20_783;

@@ -21,25 +21,25 @@
 //! real: each store is made relative to the moment it is written, for a
 //! device on UTC (the browser tests' default time zone).
 
+use crate::support::project_path;
 use std::fs;
-use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
 
 use crate::support;
-use safeguarding_check::quiz::answering::marking::Response;
-use safeguarding_check::quiz::content::bank::{Bank, Kind};
-use safeguarding_check::quiz::learner::draw::{questions_for, quiz_title};
-use safeguarding_check::quiz::learner::record::{Record, RecordDraft};
-use safeguarding_check::quiz::learner::schedule::Scheduler;
-use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::attempt::Attempt;
-use safeguarding_check::quiz::run::resume::SavedQuiz;
-use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionItem, Stage};
-use safeguarding_check::quiz::saved::store::Store;
-use safeguarding_check::quiz::text::calendar::local_day;
+use quiz::answering::marking::Response;
+use quiz::content::bank::{Bank, Kind};
+use quiz::learner::draw::{questions_for, quiz_title};
+use quiz::learner::record::{Record, RecordDraft};
+use quiz::learner::schedule::Scheduler;
+use quiz::links::link::{QuizResult, QuizSpec};
+use quiz::rng::SeededRng;
+use quiz::run::attempt::Attempt;
+use quiz::run::resume::SavedQuiz;
+use quiz::run::session::{QuizKind, Session, SessionItem, Stage};
+use quiz::saved::store::Store;
+use quiz::text::calendar::local_day;
 
 const DAY_MS: u64 = 86_400_000;
 /// The device's offset from UTC, in minutes east: the browser tests run on UTC.
@@ -399,7 +399,7 @@ fn now_ms() -> u64 {
 fn prepared_stores_follow_the_schema_and_are_written_for_the_browser_tests() {
     let bank = support::shipped_bank();
     let now = now_ms();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/artifacts/prepared-stores");
+    let dir = project_path("tests/e2e/artifacts/prepared-stores");
     fs::create_dir_all(&dir).unwrap();
     for (name, mut value) in prepared(&bank, now) {
         value["made_at"] = json!(now);

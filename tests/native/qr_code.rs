@@ -3,8 +3,8 @@
 //! (versions 1 to 8), a spread up to 400, the longest a code holds, and a
 //! trainer's link.
 
-use safeguarding_check::quiz::links::qr_code::QrCode;
-use safeguarding_check::quiz::rng::SeededRng;
+use quiz::links::qr_code::QrCode;
+use quiz::rng::SeededRng;
 
 /// Draws `code` as a greyscale picture (4 px a module, with the quiet zone)
 /// and reads it back.

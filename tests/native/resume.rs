@@ -3,13 +3,13 @@
 
 use crate::support;
 
-use safeguarding_check::quiz::answering::marking::Response;
-use safeguarding_check::quiz::content::bank::{Bank, Kind};
-use safeguarding_check::quiz::learner::draw::draw;
-use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::resume::{ResumeError, SavedQuiz};
-use safeguarding_check::quiz::run::session::{is_valid_layout, QuizKind, Session, Stage};
-use safeguarding_check::quiz::run::stored_answer::{PartRef, StoredResponse};
+use quiz::answering::marking::Response;
+use quiz::content::bank::{Bank, Kind};
+use quiz::learner::draw::draw;
+use quiz::rng::SeededRng;
+use quiz::run::resume::{ResumeError, SavedQuiz};
+use quiz::run::session::{is_valid_layout, QuizKind, Session, Stage};
+use quiz::run::stored_answer::{PartRef, StoredResponse};
 
 /// A quiz with one question of every type, in a fixed order.
 fn started(bank: &Bank) -> Session {

@@ -1,7 +1,7 @@
 //! Properties of the spaced-review scheduler, over many random histories.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::learner::schedule::{Memory, Scheduler};
+use quiz::learner::schedule::{Memory, Scheduler};
 
 /// Replays answers (right or wrong, and how many days late or early each was
 /// given relative to its due day) and returns every memory along the way.

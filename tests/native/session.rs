@@ -1,9 +1,9 @@
 //! The quiz session as a state machine, driven natively.
 
-use safeguarding_check::quiz::answering::marking::Response;
-use safeguarding_check::quiz::content::bank::{AnswerOption, Kind, OrderItem, Question};
-use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::session::{QuizKind, Session, SessionError, Stage};
+use quiz::answering::marking::Response;
+use quiz::content::bank::{AnswerOption, Kind, OrderItem, Question};
+use quiz::rng::SeededRng;
+use quiz::run::session::{QuizKind, Session, SessionError, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
     Question {
@@ -193,7 +193,7 @@ fn a_marked_quiz_is_tallied_by_topic() {
         bank.topics[topic]
             .questions
             .iter()
-            .filter(|q| matches!(q.kind, safeguarding_check::quiz::content::bank::Kind::SingleChoice { .. }))
+            .filter(|q| matches!(q.kind, quiz::content::bank::Kind::SingleChoice { .. }))
             .take(n)
             .cloned()
             .collect()

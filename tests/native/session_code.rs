@@ -5,10 +5,10 @@
 //! a plain message, never opened as another quiz; and no text panics.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::learner::draw::session_questions;
-use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::room::session_code::{from_session_code, session_code, CodeError, SEED_LIMIT};
-use safeguarding_check::quiz::saved::store::Store;
+use quiz::learner::draw::session_questions;
+use quiz::links::link::{QuizResult, QuizSpec};
+use quiz::room::session_code::{from_session_code, session_code, CodeError, SEED_LIMIT};
+use quiz::saved::store::Store;
 
 use crate::support::shipped_bank;
 

@@ -7,17 +7,17 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::answering::scoring::Score;
-use safeguarding_check::quiz::learner::progress::{ModeKey, Review};
-use safeguarding_check::quiz::learner::record::{Record, RecordDraft};
-use safeguarding_check::quiz::learner::schedule::Scheduler;
-use safeguarding_check::quiz::links::link::{QuizResult, QuizSpec};
-use safeguarding_check::quiz::run::attempt::Attempt;
-use safeguarding_check::quiz::run::attempt::ScoreRecord;
-use safeguarding_check::quiz::run::resume::{SavedItem, SavedQuiz};
-use safeguarding_check::quiz::run::session::QuizKind;
-use safeguarding_check::quiz::run::stored_answer::PartRef;
-use safeguarding_check::quiz::saved::store::{Collection, Store, ATTEMPTS_KEPT};
+use quiz::answering::scoring::Score;
+use quiz::learner::progress::{ModeKey, Review};
+use quiz::learner::record::{Record, RecordDraft};
+use quiz::learner::schedule::Scheduler;
+use quiz::links::link::{QuizResult, QuizSpec};
+use quiz::run::attempt::Attempt;
+use quiz::run::attempt::ScoreRecord;
+use quiz::run::resume::{SavedItem, SavedQuiz};
+use quiz::run::session::QuizKind;
+use quiz::run::stored_answer::PartRef;
+use quiz::saved::store::{Collection, Store, ATTEMPTS_KEPT};
 
 const START: u64 = 1_795_669_200_000;
 const DAY_MS: u64 = 86_400_000;

@@ -8,15 +8,15 @@
 use proptest::prelude::*;
 
 use crate::support::shipped_bank;
-use safeguarding_check::quiz::answering::marking::Response;
-use safeguarding_check::quiz::content::bank::{AnswerOption, Bank, Kind};
-use safeguarding_check::quiz::links::link::QuizSpec;
-use safeguarding_check::quiz::rng::SeededRng;
-use safeguarding_check::quiz::run::attempt::Attempt;
-use safeguarding_check::quiz::run::resume::SavedQuiz;
-use safeguarding_check::quiz::run::session::{QuizKind, Session, Stage};
-use safeguarding_check::quiz::run::stored_answer::{self, Changed, PartRef};
-use safeguarding_check::quiz::saved::store::Store;
+use quiz::answering::marking::Response;
+use quiz::content::bank::{AnswerOption, Bank, Kind};
+use quiz::links::link::QuizSpec;
+use quiz::rng::SeededRng;
+use quiz::run::attempt::Attempt;
+use quiz::run::resume::SavedQuiz;
+use quiz::run::session::{QuizKind, Session, Stage};
+use quiz::run::stored_answer::{self, Changed, PartRef};
+use quiz::saved::store::Store;
 
 /// A well-formed answer to `kind`, picked with `rng`.
 fn any_answer(kind: &Kind, rng: &mut SeededRng) -> Response {
@@ -147,11 +147,11 @@ proptest! {
         }
         let current = session.current().unwrap().clone();
         let draft = match any_answer(&current.question.kind, &mut rng) {
-            Response::Choice(i) => safeguarding_check::quiz::answering::draft::Draft::Choice(Some(i)),
-            Response::Choices(v) => safeguarding_check::quiz::answering::draft::Draft::Choices(v),
-            Response::Order(v) => safeguarding_check::quiz::answering::draft::Draft::Order(v),
-            Response::Matches(v) => safeguarding_check::quiz::answering::draft::Draft::Matches(v.into_iter().map(Some).collect()),
-            Response::Number(n) => safeguarding_check::quiz::answering::draft::Draft::Number(n.to_string()),
+            Response::Choice(i) => quiz::answering::draft::Draft::Choice(Some(i)),
+            Response::Choices(v) => quiz::answering::draft::Draft::Choices(v),
+            Response::Order(v) => quiz::answering::draft::Draft::Order(v),
+            Response::Matches(v) => quiz::answering::draft::Draft::Matches(v.into_iter().map(Some).collect()),
+            Response::Number(n) => quiz::answering::draft::Draft::Number(n.to_string()),
         };
         let saved = SavedQuiz::from_session(&session, "Quick check", 1).unwrap().with_draft(&bank, &draft);
         let saved: SavedQuiz = serde_json::from_str(&serde_json::to_string(&saved).unwrap()).unwrap();
@@ -198,7 +198,7 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
         refresh_months: None,
     };
     let mut rng = SeededRng::new(3);
-    let questions = safeguarding_check::quiz::learner::draw::session_questions(&bank, &spec);
+    let questions = quiz::learner::draw::session_questions(&bank, &spec);
     let mut session = Session::start_kind(QuizKind::Trainer(spec), questions, &mut rng).unwrap();
     while session.stage() != Stage::Finished {
         let kind = session.current().unwrap().question.kind.clone();

@@ -5,8 +5,8 @@
 //! with moments on and around both UK clock changes.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::learner::progress::Progress;
-use safeguarding_check::quiz::text::calendar::{format_day, local_day};
+use quiz::learner::progress::Progress;
+use quiz::text::calendar::{format_day, local_day};
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -123,7 +123,7 @@ proptest! {
         let kept = zone.offset(at);
         prop_assert_eq!(local_day(at as u64, kept), zone.civil_day(at));
         // And formatting agrees with the day number.
-        let (shown, expected) = (format_day(at as u64, kept), safeguarding_check::quiz::text::calendar::format_day_number(zone.civil_day(at)));
+        let (shown, expected) = (format_day(at as u64, kept), quiz::text::calendar::format_day_number(zone.civil_day(at)));
         prop_assert_eq!(shown, expected);
     }
 

@@ -3,7 +3,7 @@
 //! never misread. See `src/quiz/text/number.rs`.
 
 use proptest::prelude::*;
-use safeguarding_check::quiz::text::number::{read_whole_number, NumberProblem, NUMBER_MAX};
+use quiz::text::number::{read_whole_number, NumberProblem, NUMBER_MAX};
 
 /// A digit as one of the keyboards people use types it.
 fn digit_in(script: u32, digit: u32) -> char {

@@ -21,14 +21,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::Store;
-use crate::quiz::answering::draft::Draft;
-use crate::quiz::answering::marking::Response;
-use crate::quiz::content::bank::{Bank, Kind};
-use crate::quiz::learner::draw::questions_for;
-use crate::quiz::learner::schedule::Scheduler;
-use crate::quiz::rng::SeededRng;
-use crate::quiz::run::resume::SavedQuiz;
-use crate::quiz::run::session::{QuizKind, Session, SessionError, Stage};
+use crate::answering::draft::Draft;
+use crate::answering::marking::Response;
+use crate::content::bank::{Bank, Kind};
+use crate::learner::draw::questions_for;
+use crate::learner::schedule::Scheduler;
+use crate::rng::SeededRng;
+use crate::run::resume::SavedQuiz;
+use crate::run::session::{QuizKind, Session, SessionError, Stage};
 
 /// The local storage key the page's script writes and the app takes in.
 pub const STORAGE_KEY: &str = "safeguarding-check:early-start";
@@ -170,7 +170,7 @@ impl EarlyStart {
         if session.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
             return Err(EarlyStartError::OtherQuestion);
         }
-        let title = crate::quiz::learner::draw::quiz_title(bank, &kind);
+        let title = crate::learner::draw::quiz_title(bank, &kind);
         if let (Some(choice), Some(checked_at)) = (self.choice, self.checked_at) {
             if checked_at < self.started_at {
                 return Err(EarlyStartError::NotAnAnswer);
@@ -213,10 +213,12 @@ mod tests {
     }
 
     fn bank() -> Bank {
-        let read = |path: &str| std::fs::read_to_string(path).unwrap();
-        let mut files: Vec<String> = std::fs::read_dir("assets/questions")
+        // The project's folder: this crate's is src/quiz, two below it.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+        let mut files: Vec<String> = std::fs::read_dir(root.join("assets/questions"))
             .unwrap()
-            .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+            .map(|e| format!("assets/questions/{}", e.unwrap().file_name().to_string_lossy()))
             .filter(|p| p.ends_with(".json"))
             .collect();
         files.sort();
