@@ -225,9 +225,9 @@ use safeguarding_check::quiz::answering::draft::Incomplete;
 use safeguarding_check::quiz::content::bank::Kind;
 use safeguarding_check::quiz::links::route::Route;
 use safeguarding_check::quiz::rng::SeededRng;
+use safeguarding_check::quiz::run::attempt::Mode;
+use safeguarding_check::quiz::run::attempt::{Attempt, QuizKind};
 use safeguarding_check::quiz::run::resume::SavedQuiz;
-use safeguarding_check::quiz::run::session::Mode;
-use safeguarding_check::quiz::run::session::{QuizKind, Session};
 use safeguarding_check::quiz::saved::store::Store;
 use safeguarding_check::ui::state::AppState;
 use safeguarding_check::ui::QuizScreen;
@@ -272,9 +272,9 @@ fn store_with_every_type(bank: &Bank, mode: Mode) -> Store {
         })
         .map(|q| q.unwrap().clone())
         .collect();
-    let session = Session::start_kind(QuizKind::of_mode(mode, None).unwrap(), questions, &mut SeededRng::new(11)).unwrap();
+    let session = Attempt::start_kind(QuizKind::of_mode(mode, None).unwrap(), questions, &mut SeededRng::new(11)).unwrap();
     let mut store = Store::default();
-    store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "Every type", 1_700_000_000_000).unwrap(), 1_700_000_000_000);
+    store.save_quiz(QUIZ_ID, SavedQuiz::from_attempt(&session, "Every type", 1_700_000_000_000).unwrap(), 1_700_000_000_000);
     store
 }
 
@@ -560,9 +560,9 @@ async fn an_assessment_of_every_type_keeps_its_secret_until_submitted() {
 async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixed() {
     let bank = shipped_bank();
     let question = bank.questions().find(|q| q.kind.name() == "numeric").unwrap().clone();
-    let session = Session::start_kind(QuizKind::Quick, vec![question.clone()], &mut SeededRng::new(3)).unwrap();
+    let session = Attempt::start_kind(QuizKind::Quick, vec![question.clone()], &mut SeededRng::new(3)).unwrap();
     let mut store = Store::default();
-    store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "A figure", 1).unwrap(), 1);
+    store.save_quiz(QUIZ_ID, SavedQuiz::from_attempt(&session, "A figure", 1).unwrap(), 1);
     let (app, _mounted) = mount_quiz(bank, store);
     settle().await;
     let input = app.query_selector("#number-answer").unwrap().unwrap();
@@ -602,9 +602,9 @@ async fn a_number_that_is_not_a_whole_number_gets_a_plain_error_then_can_be_fixe
 
 /// A store with one quiz in progress: a quick check of just `question`.
 fn store_with(question: safeguarding_check::quiz::content::bank::Question) -> Store {
-    let session = Session::start_kind(QuizKind::Quick, vec![question], &mut SeededRng::new(3)).unwrap();
+    let session = Attempt::start_kind(QuizKind::Quick, vec![question], &mut SeededRng::new(3)).unwrap();
     let mut store = Store::default();
-    store.save_quiz(QUIZ_ID, SavedQuiz::from_session(&session, "One question", 1).unwrap(), 1);
+    store.save_quiz(QUIZ_ID, SavedQuiz::from_attempt(&session, "One question", 1).unwrap(), 1);
     store
 }
 

@@ -45,7 +45,7 @@ mod render {
     use safeguarding_check::quiz::links::route::Route;
     use safeguarding_check::quiz::run::resume::SavedQuiz;
 
-    use safeguarding_check::quiz::run::session::{QuizKind, Session};
+    use safeguarding_check::quiz::run::attempt::{Attempt, QuizKind};
     use safeguarding_check::quiz::saved::early_start::{pre_draw, EarlyStart, START_WHEN_READY_KEY, STORAGE_KEY, VERSION};
     use safeguarding_check::quiz::saved::store::Store;
     use safeguarding_check::ui::state::AppState;
@@ -183,9 +183,9 @@ mod render {
 
     /// A store holding `session` as a quiz in progress (kept at 1 ms: the
     /// store keeps nothing from at or before its clear marker, 0).
-    fn store_with(id: &str, session: &Session, title: &str) -> Store {
+    fn store_with(id: &str, session: &Attempt, title: &str) -> Store {
         let mut store = Store::default();
-        if let Some(saved) = SavedQuiz::from_session(session, title, 1) {
+        if let Some(saved) = SavedQuiz::from_attempt(session, title, 1) {
             store.save_quiz(id, saved, 1);
         }
         store

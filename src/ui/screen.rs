@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::quiz::links::route::Route;
-use crate::quiz::run::session::QuizKind;
+use crate::quiz::run::attempt::QuizKind;
 use crate::ui::state::{use_app, BankState};
 use crate::ui::{
     AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,

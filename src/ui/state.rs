@@ -18,8 +18,8 @@ use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::quiz_title;
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::links::route::Route;
+use crate::quiz::run::attempt::QuizKind;
 use crate::quiz::run::resume::SavedQuiz;
-use crate::quiz::run::session::QuizKind;
 use crate::quiz::saved::early_start::{start_with_seed, EarlyStart, StartWhenReady};
 use crate::quiz::saved::store::Store;
 use crate::quiz::text::calendar::local_day;
@@ -241,7 +241,7 @@ impl AppState {
         let title = quiz_title(&bank, &kind);
         let id = new_id();
         self.change(|store, now| {
-            if let Some(saved) = SavedQuiz::from_session(&session, &title, now) {
+            if let Some(saved) = SavedQuiz::from_attempt(&session, &title, now) {
                 store.save_quiz(&id, saved, now);
             }
         });

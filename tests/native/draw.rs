@@ -9,8 +9,8 @@ use quiz::content::bank::{Bank, Kind, Question};
 use quiz::learner::draw::{draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use quiz::links::link::QuizSpec;
 use quiz::rng::SeededRng;
-use quiz::run::session::Mode;
-use quiz::run::session::{QuizKind, Session};
+use quiz::run::attempt::Mode;
+use quiz::run::attempt::{Attempt, QuizKind};
 
 /// The id of the topic `question` is in.
 fn topic_of<'a>(bank: &'a Bank, question: &Question) -> &'a str {
@@ -34,7 +34,7 @@ fn the_same_seed_gives_the_same_draw_and_layout() {
     let bank = support::shipped_bank();
     let quiz = |seed| {
         let mut rng = SeededRng::new(seed);
-        Session::start(draw(&bank, &[], 10, &mut rng), &mut rng).unwrap()
+        Attempt::start(draw(&bank, &[], 10, &mut rng), &mut rng).unwrap()
     };
     assert_eq!(quiz(42), quiz(42));
     assert_ne!(quiz(42), quiz(43));

@@ -16,8 +16,8 @@ use quiz::content::bank::{Bank, Kind, Question};
 use quiz::learner::draw::{gives_away, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use quiz::links::link::QuizSpec;
 use quiz::rng::SeededRng;
-use quiz::run::session::Mode;
-use quiz::run::session::QuizKind;
+use quiz::run::attempt::Mode;
+use quiz::run::attempt::QuizKind;
 
 fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();

@@ -7,6 +7,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod attempt;
 mod content;
 mod domain_purity;
 mod draw;
@@ -20,7 +21,6 @@ mod prepared_stores;
 mod qr_code;
 mod resume;
 mod schedule_properties;
-mod session;
 mod session_code;
 mod store_properties;
 mod stored_answers;

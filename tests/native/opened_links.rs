@@ -5,8 +5,8 @@
 use quiz::answering::scoring::Score;
 use quiz::links::link::{QuizResult, QuizSpec};
 use quiz::links::query::LinkError;
-use quiz::run::attempt::Attempt;
-use quiz::run::session::QuizKind;
+use quiz::run::attempt::QuizKind;
+use quiz::run::finished::FinishedAttempt;
 use quiz::saved::opened_links::{ResultLinkOpened, SessionLinkOpened};
 use quiz::saved::store::Store;
 
@@ -73,7 +73,7 @@ fn a_learner_opening_their_own_result_is_not_counted() {
     let bank = shipped_bank();
     let spec = spec(79);
     // This device's own finished attempt at the quiz, with the token its result link carries.
-    let attempt = Attempt {
+    let attempt = FinishedAttempt {
         kind: QuizKind::Trainer(spec.clone()),
         title: "Church hall".into(),
         started_at_ms: 1,

@@ -7,7 +7,7 @@
 //! played journeys are kept once for each thing a person does).
 //!
 //! Every store is made here, natively, through the real domain: quizzes are
-//! drawn with `questions_for`, run through `Session`, kept and finished with
+//! drawn with `questions_for`, run through `Attempt`, kept and finished with
 //! the `Store` operations the app itself calls. So they follow the schema by
 //! construction, and a change to it changes them too. Each is checked the
 //! way the app reads storage (`Store::decode` of its text, then
@@ -35,9 +35,9 @@ use quiz::learner::record::{Record, RecordDraft};
 use quiz::learner::schedule::Scheduler;
 use quiz::links::link::{QuizResult, QuizSpec};
 use quiz::rng::SeededRng;
-use quiz::run::attempt::Attempt;
+use quiz::run::attempt::{Attempt, AttemptItem, QuizKind, Stage};
+use quiz::run::finished::FinishedAttempt;
 use quiz::run::resume::SavedQuiz;
-use quiz::run::session::{QuizKind, Session, SessionItem, Stage};
 use quiz::saved::store::Store;
 use quiz::text::calendar::local_day;
 
@@ -89,7 +89,7 @@ impl Moments {
 }
 
 /// The answer a learner gives to `item`: right, or a plausible wrong one.
-fn response(item: &SessionItem, right: bool) -> Response {
+fn response(item: &AttemptItem, right: bool) -> Response {
     let kind = &item.question.kind;
     match kind {
         Kind::TrueFalse { answer } => Response::Choice(usize::from(*answer != right)),
@@ -117,9 +117,9 @@ fn response(item: &SessionItem, right: bool) -> Response {
 /// A quiz played on the prepared device: what it was and how it went.
 struct Played {
     id: String,
-    session: Session,
+    session: Attempt,
     title: String,
-    attempt: Option<Attempt>,
+    attempt: Option<FinishedAttempt>,
     /// When its last answer was given (ms since the Unix epoch).
     last_answer_ms: u64,
 }
@@ -148,8 +148,8 @@ impl<'b> Device<'b> {
         if played.session.stage() == Stage::Finished {
             let token = format!("{:08x}", seed as u32);
             let at = played.last_answer_ms;
-            let attempt = Attempt::from_session(&played.session, &played.title, span.start, at, OFFSET, &token).expect("finished");
-            self.store.finish_session(id, &played.session, attempt.clone(), at, local_day(at, OFFSET));
+            let attempt = FinishedAttempt::from_attempt(&played.session, &played.title, span.start, at, OFFSET, &token).expect("finished");
+            self.store.finish_attempt(id, &played.session, attempt.clone(), at, local_day(at, OFFSET));
             played.attempt = Some(attempt);
         }
         played
@@ -173,10 +173,10 @@ impl<'b> Device<'b> {
             let (mistakes, due) = (self.store.progress.mistakes(), self.store.progress.due(today));
             questions_for(self.bank, &kind, &mistakes, &due, &mut rng)
         };
-        let mut session = Session::start_kind(kind.clone(), questions, &mut rng).expect("the bank gives this quiz questions");
+        let mut session = Attempt::start_kind(kind.clone(), questions, &mut rng).expect("the bank gives this quiz questions");
         let title = quiz_title(self.bank, &kind);
-        let keep = |store: &mut Store, session: &Session, at: u64| {
-            if let Some(saved) = SavedQuiz::from_session(session, &title, start_ms) {
+        let keep = |store: &mut Store, session: &Attempt, at: u64| {
+            if let Some(saved) = SavedQuiz::from_attempt(session, &title, start_ms) {
                 store.save_quiz(id, saved, at);
             }
         };
@@ -342,8 +342,8 @@ fn prepared(bank: &Bank, now: u64) -> Vec<(&'static str, Value)> {
                 .clone()
         })
         .collect();
-    let session = Session::start_kind(quick(), questions, &mut SeededRng::new(701)).expect("questions");
-    let saved = SavedQuiz::from_session(&session, "Quick check", at.today(9)).expect("in progress");
+    let session = Attempt::start_kind(quick(), questions, &mut SeededRng::new(701)).expect("questions");
+    let saved = SavedQuiz::from_attempt(&session, "Quick check", at.today(9)).expect("in progress");
     device.store.save_quiz("0000000000000e01", saved, at.today(9));
     let types: Vec<&str> = session.items().iter().map(|i| i.question.kind.name()).collect();
     stores.push(("every-type", json!({ "store": device.finish(), "quiz_id": "0000000000000e01", "types": types })));

@@ -7,22 +7,22 @@ use quiz::answering::marking::Response;
 use quiz::content::bank::{Bank, Kind};
 use quiz::learner::draw::draw;
 use quiz::rng::SeededRng;
+use quiz::run::attempt::{is_valid_layout, Attempt, QuizKind, Stage};
 use quiz::run::resume::{ResumeError, SavedQuiz};
-use quiz::run::session::{is_valid_layout, QuizKind, Session, Stage};
 use quiz::run::stored_answer::{PartRef, StoredResponse};
 
 /// A quiz with one question of every type, in a fixed order.
-fn started(bank: &Bank) -> Session {
+fn started(bank: &Bank) -> Attempt {
     let mut questions = Vec::new();
     for kind in ["single", "multi", "true_false", "order", "match", "numeric", "scenario"] {
         questions.push(bank.questions().find(|q| q.kind.name() == kind).unwrap().clone());
     }
-    Session::start(questions, &mut SeededRng::new(11)).unwrap()
+    Attempt::start(questions, &mut SeededRng::new(11)).unwrap()
 }
 
 /// Some well-formed answer to the current question (right or wrong).
-fn some_answer(session: &Session) -> Response {
-    let item = session.current().unwrap();
+fn some_answer(attempt: &Attempt) -> Response {
+    let item = attempt.current().unwrap();
     let kind = &item.question.kind;
     let response = match kind {
         Kind::Order { .. } => Response::Order(item.layout.clone()),
@@ -37,45 +37,45 @@ fn some_answer(session: &Session) -> Response {
     response
 }
 
-fn round_trip(session: &Session, bank: &Bank) -> Session {
-    let text = serde_json::to_string(&SavedQuiz::from_session(session, "Quick check", 1).unwrap()).unwrap();
+fn round_trip(attempt: &Attempt, bank: &Bank) -> Attempt {
+    let text = serde_json::to_string(&SavedQuiz::from_attempt(attempt, "Quick check", 1).unwrap()).unwrap();
     serde_json::from_str::<SavedQuiz>(&text).unwrap().restore(bank).unwrap()
 }
 
 #[test]
 fn every_stage_of_a_quiz_of_every_type_round_trips() {
     let bank = support::shipped_bank();
-    let mut session = started(&bank);
-    while session.stage() != Stage::Finished {
-        assert_eq!(round_trip(&session, &bank), session, "asking question {}", session.position());
-        session.answer(some_answer(&session)).unwrap();
-        let back = round_trip(&session, &bank);
-        assert_eq!(back, session, "answered question {}", session.position());
-        let feedback = |s: &Session| s.marking().and_then(|m| m.feedback());
-        assert_eq!(feedback(&back), feedback(&session), "feedback shows again after a reload");
-        session.next().unwrap();
+    let mut attempt = started(&bank);
+    while attempt.stage() != Stage::Finished {
+        assert_eq!(round_trip(&attempt, &bank), attempt, "asking question {}", attempt.position());
+        attempt.answer(some_answer(&attempt)).unwrap();
+        let back = round_trip(&attempt, &bank);
+        assert_eq!(back, attempt, "answered question {}", attempt.position());
+        let feedback = |s: &Attempt| s.marking().and_then(|m| m.feedback());
+        assert_eq!(feedback(&back), feedback(&attempt), "feedback shows again after a reload");
+        attempt.next().unwrap();
     }
-    assert_eq!(SavedQuiz::from_session(&session, "Quick check", 1), None, "a finished quiz is not saved");
+    assert_eq!(SavedQuiz::from_attempt(&attempt, "Quick check", 1), None, "a finished quiz is not saved");
 }
 
 #[test]
 fn every_stage_of_an_assessment_round_trips_without_marking() {
     let bank = support::shipped_bank();
     let questions = started(&bank).items().iter().map(|i| i.question.clone()).collect();
-    let mut session = Session::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(11)).unwrap();
-    while session.stage() == Stage::Asking {
-        assert_eq!(round_trip(&session, &bank), session, "asking question {}", session.position());
-        let saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
-        assert_eq!(saved.whereabouts(), format!("question {} of 7", session.position() + 1));
-        session.save(some_answer(&session)).unwrap();
+    let mut attempt = Attempt::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(11)).unwrap();
+    while attempt.stage() == Stage::Asking {
+        assert_eq!(round_trip(&attempt, &bank), attempt, "asking question {}", attempt.position());
+        let saved = SavedQuiz::from_attempt(&attempt, "Full assessment", 1).unwrap();
+        assert_eq!(saved.whereabouts(), format!("question {} of 7", attempt.position() + 1));
+        attempt.save(some_answer(&attempt)).unwrap();
     }
-    assert_eq!(session.stage(), Stage::CheckingAnswers);
-    assert_eq!(SavedQuiz::from_session(&session, "Full assessment", 1).unwrap().whereabouts(), "checking your answers");
-    let back = round_trip(&session, &bank);
-    assert_eq!(back, session, "checking answers survives a reload");
+    assert_eq!(attempt.stage(), Stage::CheckingAnswers);
+    assert_eq!(SavedQuiz::from_attempt(&attempt, "Full assessment", 1).unwrap().whereabouts(), "checking your answers");
+    let back = round_trip(&attempt, &bank);
+    assert_eq!(back, attempt, "checking answers survives a reload");
     assert!(back.marking().is_none(), "and still gives no marking");
-    session.change(2).unwrap();
-    assert_eq!(round_trip(&session, &bank), session, "changing an answer survives a reload");
+    attempt.change(2).unwrap();
+    assert_eq!(round_trip(&attempt, &bank), attempt, "changing an answer survives a reload");
 }
 
 #[test]
@@ -83,19 +83,19 @@ fn an_assessment_saved_by_version_3_moves_past_its_saved_step() {
     // Version 3 showed "Your answer is saved" after each answer (answered: true).
     let bank = support::shipped_bank();
     let questions: Vec<_> = started(&bank).items().iter().map(|i| i.question.clone()).collect();
-    let mut session = Session::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(11)).unwrap();
-    session.save(some_answer(&session)).unwrap();
-    let mut saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
+    let mut attempt = Attempt::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(11)).unwrap();
+    attempt.save(some_answer(&attempt)).unwrap();
+    let mut saved = SavedQuiz::from_attempt(&attempt, "Full assessment", 1).unwrap();
     saved.position = 0;
     saved.answered = true;
     let back = saved.restore(&bank).unwrap();
     assert_eq!((back.stage(), back.position()), (Stage::Asking, 1));
     assert!(back.marking().is_none());
     // On the last question, it moves on to checking the answers.
-    while session.stage() == Stage::Asking {
-        session.save(some_answer(&session)).unwrap();
+    while attempt.stage() == Stage::Asking {
+        attempt.save(some_answer(&attempt)).unwrap();
     }
-    let mut saved = SavedQuiz::from_session(&session, "Full assessment", 1).unwrap();
+    let mut saved = SavedQuiz::from_attempt(&attempt, "Full assessment", 1).unwrap();
     saved.position = saved.items.len() - 1;
     saved.answered = true;
     assert_eq!(saved.restore(&bank).unwrap().stage(), Stage::CheckingAnswers);
@@ -112,9 +112,9 @@ fn a_quiz_saved_by_the_first_release_is_still_picked_up() {
         single.id,
         order.join(",")
     );
-    let session = SavedQuiz::decode_legacy(&v1, "Your quiz", 1).unwrap().restore(&bank).unwrap();
-    assert_eq!(session.items()[0].response, Some(Response::Choice(2)));
-    assert_eq!(session.stage(), Stage::Answered);
+    let attempt = SavedQuiz::decode_legacy(&v1, "Your quiz", 1).unwrap().restore(&bank).unwrap();
+    assert_eq!(attempt.items()[0].response, Some(Response::Choice(2)));
+    assert_eq!(attempt.stage(), Stage::Answered);
 }
 
 #[test]
@@ -132,12 +132,12 @@ fn junk_and_unknown_versions_are_unreadable() {
     }
 }
 
-fn tampered(change: impl FnOnce(&mut SavedQuiz)) -> Result<Session, ResumeError> {
+fn tampered(change: impl FnOnce(&mut SavedQuiz)) -> Result<Attempt, ResumeError> {
     let bank = support::shipped_bank();
-    let mut session = Session::start(draw(&bank, &["principle-3"], 5, &mut SeededRng::new(1)), &mut SeededRng::new(2)).unwrap();
-    session.answer(some_answer(&session)).unwrap();
-    session.next().unwrap();
-    let mut saved = SavedQuiz::from_session(&session, "Quick check", 1).unwrap();
+    let mut attempt = Attempt::start(draw(&bank, &["principle-3"], 5, &mut SeededRng::new(1)), &mut SeededRng::new(2)).unwrap();
+    attempt.answer(some_answer(&attempt)).unwrap();
+    attempt.next().unwrap();
+    let mut saved = SavedQuiz::from_attempt(&attempt, "Quick check", 1).unwrap();
     change(&mut saved);
     saved.restore(&bank)
 }
@@ -148,8 +148,8 @@ fn stored_quizzes_that_do_not_fit_the_bank_are_refused() {
     assert_eq!(tampered(|s| s.items[0].id = "no-such-question".into()), refused);
     // A layout follows the parts by id: one it does not know is passed over, and one it lacks is shown last.
     for change in [|s: &mut SavedQuiz| s.items[1].order.push(PartRef::Id("zz".into())), |s: &mut SavedQuiz| s.items[1].order.truncate(1)] {
-        let session = tampered(change).expect("a layout is repaired, not refused");
-        assert!(is_valid_layout(&session.items()[1].question.kind, &session.items()[1].layout));
+        let attempt = tampered(change).expect("a layout is repaired, not refused");
+        assert!(is_valid_layout(&attempt.items()[1].question.kind, &attempt.items()[1].layout));
     }
     assert_eq!(tampered(|s| s.items[0].response = Some(StoredResponse::Choices(vec![]))), refused, "an answer of no shape");
     assert_eq!(
@@ -170,9 +170,9 @@ fn stored_assessments_that_do_not_fit_are_refused() {
     let bank = support::shipped_bank();
     let assessment = || {
         let questions = draw(&bank, &["principle-3"], 3, &mut SeededRng::new(1));
-        let mut session = Session::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(2)).unwrap();
-        session.save(some_answer(&session)).unwrap();
-        SavedQuiz::from_session(&session, "Full assessment", 1).unwrap()
+        let mut attempt = Attempt::start_kind(QuizKind::Assessment, questions, &mut SeededRng::new(2)).unwrap();
+        attempt.save(some_answer(&attempt)).unwrap();
+        SavedQuiz::from_attempt(&attempt, "Full assessment", 1).unwrap()
     };
     let refused = Err(ResumeError::NoLongerMatches);
     let mut checking_with_a_gap = assessment();

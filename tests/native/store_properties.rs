@@ -12,10 +12,10 @@ use quiz::learner::progress::{ModeKey, Review};
 use quiz::learner::record::{Record, RecordDraft};
 use quiz::learner::schedule::Scheduler;
 use quiz::links::link::{QuizResult, QuizSpec};
-use quiz::run::attempt::Attempt;
-use quiz::run::attempt::ScoreRecord;
+use quiz::run::attempt::QuizKind;
+use quiz::run::finished::FinishedAttempt;
+use quiz::run::finished::ScoreRecord;
 use quiz::run::resume::{SavedItem, SavedQuiz};
-use quiz::run::session::QuizKind;
 use quiz::run::stored_answer::PartRef;
 use quiz::saved::store::{Collection, Store, ATTEMPTS_KEPT};
 
@@ -37,7 +37,7 @@ enum Op {
     Draft { attempt: u8, words: u8 },
     Result { token: u8, correct: u8 },
     ClearDebrief,
-    Session { seed: u8 },
+    Attempt { seed: u8 },
     ClearAll,
 }
 
@@ -53,7 +53,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0u8..4, 0u8..3).prop_map(|(attempt, words)| Op::Draft { attempt, words }),
         2 => (0u8..4, 0u8..=2).prop_map(|(token, correct)| Op::Result { token, correct }),
         1 => Just(Op::ClearDebrief),
-        1 => (0u8..3).prop_map(|seed| Op::Session { seed }),
+        1 => (0u8..3).prop_map(|seed| Op::Attempt { seed }),
         1 => Just(Op::ClearAll),
     ]
 }
@@ -82,8 +82,8 @@ fn kind_of(n: u8) -> QuizKind {
     }
 }
 
-fn finished(kind: QuizKind, correct: u32, total: u32, now: u64, token: u32) -> Attempt {
-    Attempt {
+fn finished(kind: QuizKind, correct: u32, total: u32, now: u64, token: u32) -> FinishedAttempt {
+    FinishedAttempt {
         kind,
         title: "A quiz".into(),
         started_at_ms: now - 1000,
@@ -172,7 +172,7 @@ fn apply(store: &mut Store, op: &Op, now: u64) {
         Op::ClearDebrief => {
             store.clear_debrief(&spec(1).id(), now);
         }
-        Op::Session { seed } => store.add_session(spec(*seed), now),
+        Op::Attempt { seed } => store.add_session(spec(*seed), now),
         Op::ClearAll => store.clear_all(now),
     }
 }

@@ -12,9 +12,9 @@ use quiz::answering::marking::Response;
 use quiz::content::bank::{AnswerOption, Bank, Kind};
 use quiz::links::link::QuizSpec;
 use quiz::rng::SeededRng;
-use quiz::run::attempt::Attempt;
+use quiz::run::attempt::{Attempt, QuizKind, Stage};
+use quiz::run::finished::FinishedAttempt;
 use quiz::run::resume::SavedQuiz;
-use quiz::run::session::{QuizKind, Session, Stage};
 use quiz::run::stored_answer::{self, Changed, PartRef};
 use quiz::saved::store::Store;
 
@@ -76,9 +76,9 @@ fn next_version(bank: &Bank, rng: &mut SeededRng) -> Bank {
 }
 
 /// A finished attempt at every question of `bank`, each answered at random.
-fn finished_attempt(bank: &Bank, kind: QuizKind, rng: &mut SeededRng) -> (Session, Attempt) {
+fn finished_attempt(bank: &Bank, kind: QuizKind, rng: &mut SeededRng) -> (Attempt, FinishedAttempt) {
     let questions = bank.questions().cloned().collect();
-    let mut session = Session::start_kind(kind, questions, rng).unwrap();
+    let mut session = Attempt::start_kind(kind, questions, rng).unwrap();
     while session.stage() != Stage::Finished {
         let response = any_answer(&session.current().unwrap().question.kind, rng);
         if session.defers_feedback() {
@@ -91,12 +91,12 @@ fn finished_attempt(bank: &Bank, kind: QuizKind, rng: &mut SeededRng) -> (Sessio
             session.next().unwrap();
         }
     }
-    let attempt = Attempt::from_session(&session, "Every question", 1, 2, 0, "0123abcd").unwrap();
+    let attempt = FinishedAttempt::from_attempt(&session, "Every question", 1, 2, 0, "0123abcd").unwrap();
     (session, attempt)
 }
 
 /// Each answer as the ids it chose, against the bank the session was read from.
-fn chosen(session: &Session) -> Vec<(String, String)> {
+fn chosen(session: &Attempt) -> Vec<(String, String)> {
     session
         .items()
         .iter()
@@ -107,7 +107,7 @@ fn chosen(session: &Session) -> Vec<(String, String)> {
         .collect()
 }
 
-fn marks(session: &Session) -> Vec<bool> {
+fn marks(session: &Attempt) -> Vec<bool> {
     session.marking().unwrap().results().into_iter().map(|(_, right)| right).collect()
 }
 
@@ -122,12 +122,12 @@ proptest! {
         let (session, attempt) = finished_attempt(&bank, QuizKind::Quick, &mut SeededRng::new(answers));
         // Through the stored text, as a reload reads it.
         let json = serde_json::to_string(&attempt).unwrap();
-        let attempt: Attempt = serde_json::from_str(&json).unwrap();
+        let attempt: FinishedAttempt = serde_json::from_str(&json).unwrap();
         let next = next_version(&bank, &mut SeededRng::new(edits));
 
         let review = attempt.review(&next).unwrap();
         prop_assert!(review.changed.is_empty(), "{:?}", review.changed);
-        let again = review.session.unwrap();
+        let again = review.attempt.unwrap();
         prop_assert_eq!(marks(&again), marks(&session));
         prop_assert_eq!(chosen(&again), chosen(&session), "each answer is still the parts chosen");
         prop_assert_eq!(review.numbers, (1..=session.len()).collect::<Vec<_>>());
@@ -139,7 +139,7 @@ proptest! {
         let bank = shipped_bank();
         let mut rng = SeededRng::new(seed);
         let questions: Vec<_> = bank.questions().cloned().collect();
-        let mut session = Session::start(questions[..21].to_vec(), &mut rng).unwrap();
+        let mut session = Attempt::start(questions[..21].to_vec(), &mut rng).unwrap();
         for _ in 0..answered {
             let response = any_answer(&session.current().unwrap().question.kind, &mut rng);
             session.answer(response).unwrap();
@@ -153,12 +153,12 @@ proptest! {
             Response::Matches(v) => quiz::answering::draft::Draft::Matches(v.into_iter().map(Some).collect()),
             Response::Number(n) => quiz::answering::draft::Draft::Number(n.to_string()),
         };
-        let saved = SavedQuiz::from_session(&session, "Quick check", 1).unwrap().with_draft(&bank, &draft);
+        let saved = SavedQuiz::from_attempt(&session, "Quick check", 1).unwrap().with_draft(&bank, &draft);
         let saved: SavedQuiz = serde_json::from_str(&serde_json::to_string(&saved).unwrap()).unwrap();
         let next = next_version(&bank, &mut rng);
 
         let again = saved.restore(&next).unwrap();
-        let ids = |s: &Session, bank_kind: &dyn Fn(&str) -> Kind| -> Vec<(Vec<PartRef>, Option<String>)> {
+        let ids = |s: &Attempt, bank_kind: &dyn Fn(&str) -> Kind| -> Vec<(Vec<PartRef>, Option<String>)> {
             s.items().iter().map(|i| {
                 let kind = bank_kind(&i.question.id);
                 (stored_answer::store_layout(&kind, &i.layout),
@@ -199,7 +199,7 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
     };
     let mut rng = SeededRng::new(3);
     let questions = quiz::learner::draw::session_questions(&bank, &spec);
-    let mut session = Session::start_kind(QuizKind::Trainer(spec), questions, &mut rng).unwrap();
+    let mut session = Attempt::start_kind(QuizKind::Trainer(spec), questions, &mut rng).unwrap();
     while session.stage() != Stage::Finished {
         let kind = session.current().unwrap().question.kind.clone();
         let right = (0..).map(|seed| any_answer(&kind, &mut SeededRng::new(seed))).find(|r| kind.mark(r).0).unwrap();
@@ -208,12 +208,12 @@ fn an_assessment_all_right_stays_all_right_when_the_options_are_reordered() {
             session.submit().unwrap();
         }
     }
-    let attempt = Attempt::from_session(&session, "Tuesday", 1, 2, 0, "0123abcd").unwrap();
+    let attempt = FinishedAttempt::from_attempt(&session, "Tuesday", 1, 2, 0, "0123abcd").unwrap();
     assert_eq!((attempt.score.correct, attempt.passed()), (10, Some(true)));
     let next = next_version(&bank, &mut SeededRng::new(11));
     let review = attempt.review(&next).unwrap();
     assert!(review.changed.is_empty());
-    assert_eq!(marks(&review.session.unwrap()), vec![true; 10], "10 of 10 right, as given");
+    assert_eq!(marks(&review.attempt.unwrap()), vec![true; 10], "10 of 10 right, as given");
     assert_eq!(attempt.result(&next).unwrap().missed, Vec::<u32>::new());
 }
 
@@ -295,7 +295,7 @@ fn answers_stored_by_position_before_version_6_read_as_what_was_chosen() {
     let next = next_version(&bank, &mut SeededRng::new(4));
     let review = attempt.review(&next).unwrap();
     assert!(review.changed.is_empty());
-    let again = review.session.unwrap();
+    let again = review.attempt.unwrap();
     assert_eq!(marks(&again), marks(&session));
     assert_eq!(chosen(&again), chosen(&session));
 }

@@ -45,7 +45,7 @@ impl Incomplete {
 }
 
 impl Draft {
-    /// The empty draft for a question laid out as `layout` (see `SessionItem::order`).
+    /// The empty draft for a question laid out as `layout` (see `AttemptItem::order`).
     pub fn new(kind: &Kind, layout: &[usize]) -> Draft {
         match kind {
             Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => {

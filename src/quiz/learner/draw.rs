@@ -26,8 +26,8 @@ use std::collections::HashSet;
 use crate::content::bank::{Bank, Kind, Question};
 use crate::links::link::QuizSpec;
 use crate::rng::SeededRng;
-use crate::run::session::Mode;
-use crate::run::session::QuizKind;
+use crate::run::attempt::Mode;
+use crate::run::attempt::QuizKind;
 
 /// Questions in a quick check, and at most in a topic practice, a review of
 /// mistakes or a spaced review.

@@ -10,7 +10,7 @@ use crate::links::link::NAME_MAX;
 use serde::{Deserialize, Serialize};
 
 use crate::content::bank::Bank;
-use crate::run::attempt::Attempt;
+use crate::run::finished::FinishedAttempt;
 use crate::run::quiz_kind::QuizKind;
 use crate::text::calendar::{add_months, local_day, OFFSET_RANGE};
 use crate::text::wording::is_hidden_character;
@@ -141,7 +141,7 @@ impl Record {
     /// made at `now_ms`. `offset_then` is the offset from UTC (minutes east)
     /// in force on this device when the attempt finished, used if the attempt
     /// did not keep its own; the offset decides the local day the refresher falls due.
-    pub fn from_attempt(attempt: &Attempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_then: i64) -> Record {
+    pub fn from_attempt(attempt: &FinishedAttempt, bank: &Bank, draft: &RecordDraft, now_ms: u64, offset_then: i64) -> Record {
         let offset_minutes = attempt.offset_minutes.unwrap_or(offset_then);
         let kind = &attempt.kind;
         let topic_ids: Vec<String> = match kind {

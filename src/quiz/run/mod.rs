@@ -1,10 +1,12 @@
-//! A quiz being taken and once taken: which quiz it is and its questions as
-//! drawn (`session`), answers kept by the ids of what was chosen
-//! (`stored_answer`), a finished attempt and its score (`attempt`), and a
-//! quiz in progress as stored (`resume`). Uses the layers below.
+//! A quiz being taken and once taken: which quiz it is (`quiz_kind`), an
+//! attempt in progress with its questions as drawn (`attempt`), answers kept
+//! by the ids of what was chosen (`stored_answer`), a finished attempt and
+//! its score (`finished`), and an attempt in progress as stored (`resume`).
+//! Uses the layers below. ("Session" is only ever a trainer's session: see
+//! `room`.)
 
 pub mod attempt;
+pub mod finished;
 pub mod quiz_kind;
 pub mod resume;
-pub mod session;
 pub mod stored_answer;

@@ -12,8 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::session::Mode;
-use super::session::{QuizKind, Session, SessionItem, Stage};
+use super::attempt::Mode;
+use super::attempt::{Attempt, AttemptItem, QuizKind, Stage};
 use super::stored_answer::{self, Changed, PartRef, StoredDraft, StoredResponse};
 use crate::answering::draft::Draft;
 use crate::answering::marking::Response;
@@ -64,7 +64,7 @@ fn is_zero(n: &u64) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct SavedItem {
     pub id: String,
-    /// The parts in the order shown (see `SessionItem::layout`).
+    /// The parts in the order shown (see `AttemptItem::layout`).
     pub order: Vec<PartRef>,
     pub response: Option<StoredResponse>,
     /// In a finished attempt, whether the answer was marked right when it
@@ -75,8 +75,8 @@ pub struct SavedItem {
 }
 
 impl SavedItem {
-    /// A question of a session as stored; `right` is its mark if the session is finished.
-    pub fn of(item: &SessionItem, right: Option<bool>) -> SavedItem {
+    /// A question of a attempt as stored; `right` is its mark if the attempt is finished.
+    pub fn of(item: &AttemptItem, right: Option<bool>) -> SavedItem {
         let kind = &item.question.kind;
         SavedItem {
             id: item.question.id.clone(),
@@ -87,12 +87,12 @@ impl SavedItem {
     }
 
     /// The stored item against the current bank, or what has changed since
-    /// it was stored. `right` is not compared here (see `Attempt::review`).
-    pub fn read(&self, bank: &Bank) -> Result<SessionItem, Changed> {
+    /// it was stored. `right` is not compared here (see `FinishedAttempt::review`).
+    pub fn read(&self, bank: &Bank) -> Result<AttemptItem, Changed> {
         let question = bank.question(&self.id).ok_or(Changed::QuestionRemoved)?;
         let kind = &question.kind;
         let response = self.response.as_ref().map(|r| stored_answer::read_response(kind, r)).transpose()?;
-        Ok(SessionItem { question: question.clone(), layout: stored_answer::read_layout(kind, &self.order), response })
+        Ok(AttemptItem { question: question.clone(), layout: stored_answer::read_layout(kind, &self.order), response })
     }
 }
 
@@ -105,9 +105,9 @@ pub enum ResumeError {
     NoLongerMatches,
 }
 
-/// The items of a session, as stored.
-pub fn saved_items(session: &Session) -> Vec<SavedItem> {
-    session.items().iter().map(|item| SavedItem::of(item, None)).collect()
+/// The items of a attempt, as stored.
+pub fn saved_items(attempt: &Attempt) -> Vec<SavedItem> {
+    attempt.items().iter().map(|item| SavedItem::of(item, None)).collect()
 }
 
 /// Looks up each stored item in the bank and checks it fits: the question
@@ -117,7 +117,7 @@ pub fn restore_items(
     saved: &[SavedItem],
     bank: &Bank,
     answered: impl Fn(usize, &SavedItem) -> bool,
-) -> Result<Vec<SessionItem>, ResumeError> {
+) -> Result<Vec<AttemptItem>, ResumeError> {
     if saved.is_empty() {
         return Err(ResumeError::NoLongerMatches);
     }
@@ -136,17 +136,17 @@ pub fn restore_items(
 
 impl SavedQuiz {
     /// The quiz as it stands; `None` once it is finished (it is then an attempt).
-    pub fn from_session(session: &Session, title: &str, started_at_ms: u64) -> Option<SavedQuiz> {
-        if session.stage() == Stage::Finished {
+    pub fn from_attempt(attempt: &Attempt, title: &str, started_at_ms: u64) -> Option<SavedQuiz> {
+        if attempt.stage() == Stage::Finished {
             return None;
         }
         Some(SavedQuiz {
-            kind: session.kind().clone(),
+            kind: attempt.kind().clone(),
             title: title.to_owned(),
             started_at_ms,
-            items: saved_items(session),
-            position: if session.stage() == Stage::CheckingAnswers { session.len() } else { session.position() },
-            answered: session.stage() == Stage::Answered,
+            items: saved_items(attempt),
+            position: if attempt.stage() == Stage::CheckingAnswers { attempt.len() } else { attempt.position() },
+            answered: attempt.stage() == Stage::Answered,
             draft: None,
             active_ms: 0,
             active_at_ms: 0,
@@ -193,9 +193,9 @@ impl SavedQuiz {
         }
     }
 
-    /// Rebuilds the session against the current bank, checking everything the
+    /// Rebuilds the attempt against the current bank, checking everything the
     /// stored text claims, since it may have been edited or come from an older app.
-    pub fn restore(&self, bank: &Bank) -> Result<Session, ResumeError> {
+    pub fn restore(&self, bank: &Bank) -> Result<Attempt, ResumeError> {
         if self.kind.defers_feedback() {
             return self.restore_assessment(bank);
         }
@@ -209,7 +209,7 @@ impl SavedQuiz {
             std::cmp::Ordering::Greater => item.response.is_none(),
         })?;
         let stage = if self.answered { Stage::Answered } else { Stage::Asking };
-        Ok(Session::resume(self.kind.clone(), items, self.position, stage))
+        Ok(Attempt::resume(self.kind.clone(), items, self.position, stage))
     }
 
     /// An assessment is either on its first pass (questions before the current
@@ -217,7 +217,7 @@ impl SavedQuiz {
     /// checking them (`position` one past the last) or changing one.
     /// Versions before 4 showed a "saved" step after each answer (`answered`):
     /// that answer is kept and the quiz moves on, as it now does.
-    fn restore_assessment(&self, bank: &Bank) -> Result<Session, ResumeError> {
+    fn restore_assessment(&self, bank: &Bank) -> Result<Attempt, ResumeError> {
         let len = self.items.len();
         let position = if self.answered { self.position + 1 } else { self.position };
         let all_saved = self.items.iter().all(|i| i.response.is_some());
@@ -229,7 +229,7 @@ impl SavedQuiz {
         }
         let items = restore_items(&self.items, bank, |index, item| all_saved || (index < position) == item.response.is_some())?;
         let (position, stage) = if position == len { (len - 1, Stage::CheckingAnswers) } else { (position, Stage::Asking) };
-        Ok(Session::resume(self.kind.clone(), items, position, stage))
+        Ok(Attempt::resume(self.kind.clone(), items, position, stage))
     }
 
     /// Reads a quiz that version 1 or 2 of the app kept under its own key.

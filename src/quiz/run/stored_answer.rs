@@ -1,7 +1,7 @@
 //! Answers and layouts as they are kept on the device: by the stable id of
 //! each option, item or pair ([`Kind::part_ids`]), never by its position.
 //!
-//! On screen and in a [`Session`](super::session::Session) an answer is a
+//! On screen and in a [`Attempt`](super::attempt::Attempt) an answer is a
 //! [`Response`] of positions in the question as the current bank writes it.
 //! Stored, each position becomes the id of the part there, so an update that
 //! re-orders, rewords or adds options leaves every answer already given
@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::session::is_valid_layout;
+use super::attempt::is_valid_layout;
 use crate::answering::draft::Draft;
 use crate::answering::marking::Response;
 use crate::content::bank::{letter, Kind};
@@ -209,7 +209,7 @@ pub fn read_response(kind: &Kind, stored: &StoredResponse) -> Result<Response, C
     }
 }
 
-/// A layout (see `SessionItem::order`) as stored.
+/// A layout (see `AttemptItem::order`) as stored.
 pub fn store_layout(kind: &Kind, layout: &[usize]) -> Vec<PartRef> {
     ids(kind, layout)
 }

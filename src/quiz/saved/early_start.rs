@@ -27,8 +27,8 @@ use crate::content::bank::{Bank, Kind};
 use crate::learner::draw::questions_for;
 use crate::learner::schedule::Scheduler;
 use crate::rng::SeededRng;
+use crate::run::attempt::{Attempt, AttemptError, QuizKind, Stage};
 use crate::run::resume::SavedQuiz;
-use crate::run::session::{QuizKind, Session, SessionError, Stage};
 
 /// The local storage key the page's script writes and the app takes in.
 pub const STORAGE_KEY: &str = "safeguarding-check:early-start";
@@ -41,7 +41,7 @@ pub const VERSION: u32 = 1;
 pub const START_WHEN_READY_KEY: &str = "safeguarding-check:start-when-ready";
 
 /// How long a "Start the quiz" tapped before the app arrived still counts:
-/// 30 minutes in ms. Longer than any download, shorter than a day's sessions,
+/// 30 minutes in ms. Longer than any download, shorter than a day's attempts,
 /// so a tab left open does not start a quiz by itself the next time.
 pub const START_WHEN_READY_MS: u64 = 30 * 60 * 1000;
 
@@ -99,16 +99,16 @@ pub enum EarlyStartError {
     NotAnAnswer,
 }
 
-/// The quick check the page is built with: `(seed, session)`, the first seed
+/// The quick check the page is built with: `(seed, attempt)`, the first seed
 /// from 1 whose quiz opens with a question answered by one choice (single
 /// choice or true/false), which the page's few KB of script can mark. The
-/// session is exactly what the app starts with that seed ([`start_with_seed`]).
-pub fn pre_draw(bank: &Bank) -> Option<(u32, Session)> {
+/// attempt is exactly what the app starts with that seed ([`start_with_seed`]).
+pub fn pre_draw(bank: &Bank) -> Option<(u32, Attempt)> {
     (1..=1_000u32).find_map(|seed| {
-        let session = start_with_seed(bank, &QuizKind::Quick, &[], &[], u64::from(seed)).ok()?;
-        let first = &session.items().first()?.question.kind;
+        let attempt = start_with_seed(bank, &QuizKind::Quick, &[], &[], u64::from(seed)).ok()?;
+        let first = &attempt.items().first()?.question.kind;
         let one_choice = matches!(first, Kind::TrueFalse { .. }) || (matches!(first, Kind::SingleChoice { .. }) && !first.allows_several());
-        one_choice.then_some((seed, session))
+        one_choice.then_some((seed, attempt))
     })
 }
 
@@ -117,11 +117,11 @@ pub fn pre_draw(bank: &Bank) -> Option<(u32, Session)> {
 /// question's layout, from one generator. The app starts every quiz this
 /// way, so a seed always gives the same quiz.
 ///
-/// Errors: [`SessionError::NoQuestions`] if the bank gives none.
-pub fn start_with_seed(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&str], seed: u64) -> Result<Session, SessionError> {
+/// Errors: [`AttemptError::NoQuestions`] if the bank gives none.
+pub fn start_with_seed(bank: &Bank, kind: &QuizKind, mistakes: &[&str], due: &[&str], seed: u64) -> Result<Attempt, AttemptError> {
     let mut rng = SeededRng::new(seed);
     let questions = questions_for(bank, kind, mistakes, due, &mut rng);
-    Session::start_kind(kind.clone(), questions, &mut rng)
+    Attempt::start_kind(kind.clone(), questions, &mut rng)
 }
 
 impl EarlyStart {
@@ -166,8 +166,8 @@ impl EarlyStart {
             return Ok(id);
         }
         let kind = QuizKind::Quick;
-        let mut session = start_with_seed(bank, &kind, &[], &[], u64::from(self.seed)).map_err(|_| EarlyStartError::OtherQuestion)?;
-        if session.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
+        let mut attempt = start_with_seed(bank, &kind, &[], &[], u64::from(self.seed)).map_err(|_| EarlyStartError::OtherQuestion)?;
+        if attempt.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
             return Err(EarlyStartError::OtherQuestion);
         }
         let title = crate::learner::draw::quiz_title(bank, &kind);
@@ -175,16 +175,16 @@ impl EarlyStart {
             if checked_at < self.started_at {
                 return Err(EarlyStartError::NotAnAnswer);
             }
-            let question = session.current().map(|item| item.question.id.clone()).unwrap_or_default();
-            let feedback = session.answer(Response::Choice(choice)).map_err(|_| EarlyStartError::NotAnAnswer)?;
+            let question = attempt.current().map(|item| item.question.id.clone()).unwrap_or_default();
+            let feedback = attempt.answer(Response::Choice(choice)).map_err(|_| EarlyStartError::NotAnAnswer)?;
             store.record_answer(&question, feedback.correct, checked_at, today, &Scheduler::default());
-            if self.moved_on && session.stage() == Stage::Answered {
-                session.next().map_err(|_| EarlyStartError::NotAnAnswer)?;
+            if self.moved_on && attempt.stage() == Stage::Answered {
+                attempt.next().map_err(|_| EarlyStartError::NotAnAnswer)?;
             }
-        } else if self.choice.is_some_and(|c| !session.current().is_some_and(|i| i.layout.contains(&c))) {
+        } else if self.choice.is_some_and(|c| !attempt.current().is_some_and(|i| i.layout.contains(&c))) {
             return Err(EarlyStartError::NotAnAnswer);
         }
-        let mut saved = SavedQuiz::from_session(&session, &title, self.started_at).ok_or(EarlyStartError::NotAnAnswer)?;
+        let mut saved = SavedQuiz::from_attempt(&attempt, &title, self.started_at).ok_or(EarlyStartError::NotAnAnswer)?;
         // Chosen but not checked: the choice is the question's draft, still chosen on screen.
         if let (Some(choice), None) = (self.choice, self.checked_at) {
             saved = saved.with_draft(bank, &Draft::Choice(Some(choice)));
@@ -228,8 +228,8 @@ mod tests {
     }
 
     fn early(bank: &Bank, right: bool, checked: bool, moved_on: bool) -> (EarlyStart, bool) {
-        let (seed, session) = pre_draw(bank).unwrap();
-        let item = session.current().unwrap();
+        let (seed, attempt) = pre_draw(bank).unwrap();
+        let item = attempt.current().unwrap();
         let options: Vec<bool> = match &item.question.kind {
             Kind::SingleChoice { options } => options.iter().map(|o| o.correct).collect(),
             Kind::TrueFalse { answer } => vec![*answer, !*answer],
@@ -251,10 +251,10 @@ mod tests {
     #[test]
     fn the_pre_drawn_quiz_opens_with_one_choice_and_is_what_the_seed_starts() {
         let bank = bank();
-        let (seed, session) = pre_draw(&bank).unwrap();
+        let (seed, attempt) = pre_draw(&bank).unwrap();
         let again = start_with_seed(&bank, &QuizKind::Quick, &[], &[], u64::from(seed)).unwrap();
-        assert_eq!(session, again);
-        assert_eq!(session.len(), 10);
+        assert_eq!(attempt, again);
+        assert_eq!(attempt.len(), 10);
     }
 
     #[test]
@@ -267,8 +267,8 @@ mod tests {
             let item = &store.progress.items[&start.question];
             assert_eq!((item.right(), item.wrong()), (u32::from(right), u32::from(!right)), "marked by the app");
             assert_eq!(item.at(), 1_800_000_020_000, "at the time it was given");
-            let session = store.quizzes.get(&id).unwrap().restore(&bank).unwrap();
-            assert_eq!((session.position(), session.stage()), (1, Stage::Asking), "on question 2");
+            let attempt = store.quizzes.get(&id).unwrap().restore(&bank).unwrap();
+            assert_eq!((attempt.position(), attempt.stage()), (1, Stage::Asking), "on question 2");
             // A reload, or a second tab, takes the same start in again: nothing more is counted.
             let before = store.clone();
             assert_eq!(start.apply(&bank, &mut store, 20_833).unwrap(), id);
@@ -303,8 +303,8 @@ mod tests {
         let (start, _) = early(&bank, false, true, false);
         let mut store = Store::default();
         let id = start.apply(&bank, &mut store, 20_833).unwrap();
-        let session = store.quizzes.get(&id).unwrap().restore(&bank).unwrap();
-        assert_eq!((session.position(), session.stage()), (0, Stage::Answered));
+        let attempt = store.quizzes.get(&id).unwrap().restore(&bank).unwrap();
+        assert_eq!((attempt.position(), attempt.stage()), (0, Stage::Answered));
     }
 
     #[test]
@@ -316,8 +316,8 @@ mod tests {
         assert!(store.progress.items.is_empty());
         let saved = store.quizzes.get(&id).unwrap();
         assert_eq!(saved.current_draft(&bank), Some(Draft::Choice(start.choice)), "the choice is still chosen");
-        let session = saved.restore(&bank).unwrap();
-        assert_eq!((session.position(), session.stage()), (0, Stage::Asking));
+        let attempt = saved.restore(&bank).unwrap();
+        assert_eq!((attempt.position(), attempt.stage()), (0, Stage::Asking));
     }
 
     #[test]

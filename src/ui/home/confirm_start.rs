@@ -6,7 +6,7 @@ use leptos::{html, prelude::*};
 
 use crate::quiz::learner::draw::quiz_title;
 use crate::quiz::links::route::Route;
-use crate::quiz::run::session::QuizKind;
+use crate::quiz::run::attempt::QuizKind;
 use crate::quiz::text::wording::isolated;
 use crate::ui::state::use_app;
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::quiz::learner::draw::start_label;
-use crate::quiz::run::session::QuizKind;
+use crate::quiz::run::attempt::QuizKind;
 use crate::quiz::text::wording::effort;
 
 /// A quiz of `kind` of `questions` questions. `primary` makes its

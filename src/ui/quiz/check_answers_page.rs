@@ -4,7 +4,7 @@
 
 use leptos::{html, prelude::*};
 
-use crate::quiz::run::session::Session;
+use crate::quiz::run::attempt::Attempt;
 use crate::ui::common::focus::focus_when_shown;
 use crate::ui::quiz::quiz_page::QuizUpdate;
 use crate::ui::{unbroken, QuitQuiz};
@@ -21,10 +21,10 @@ fn opening(text: &str) -> String {
 /// "Check your answers" for an assessment (`session`, titled `title`): each
 /// saved answer with Change, then Submit; each step sent to `on_update`.
 #[component]
-pub fn CheckAnswersPage(session: Memo<Option<Session>>, title: String, on_update: Callback<QuizUpdate>) -> impl IntoView {
+pub fn CheckAnswersPage(session: Memo<Option<Attempt>>, title: String, on_update: Callback<QuizUpdate>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
-    let count = move || session.with(|s| s.as_ref().map_or(0, Session::len));
+    let count = move || session.with(|s| s.as_ref().map_or(0, Attempt::len));
     let change = move |position: usize| {
         let Some(mut now) = session.get_untracked() else { return };
         if now.change(position).is_ok() {

@@ -6,7 +6,7 @@
 use leptos::{html, prelude::*};
 
 use crate::quiz::answering::marking::RightAnswer;
-use crate::quiz::run::session::{Feedback, Session};
+use crate::quiz::run::attempt::{Attempt, Feedback};
 use crate::ui::unbroken;
 
 fn right_answer(answer: RightAnswer) -> AnyView {
@@ -93,14 +93,14 @@ pub fn feedback_view(f: Feedback) -> impl IntoView {
 /// source and each option's note; for `session`'s current question.
 #[component]
 pub fn FeedbackPanel(
-    session: Memo<Option<Session>>,
+    session: Memo<Option<Attempt>>,
     /// In an assessment, what to say once an answer is saved.
     saved_note: RwSignal<Option<String>>,
     /// The live region, for the page to move focus into once feedback shows.
     region_ref: NodeRef<html::Div>,
 ) -> impl IntoView {
-    let deferred = move || session.with(|s| s.as_ref().is_some_and(Session::defers_feedback));
-    let feedback = move || session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.feedback()));
+    let deferred = move || session.with(|s| s.as_ref().is_some_and(Attempt::defers_feedback));
+    let feedback = move || session.with(|s| s.as_ref().and_then(Attempt::marking).and_then(|m| m.feedback()));
     view! {
         <div class="feedback-region" role="status" aria-live="polite" aria-atomic="true" node_ref=region_ref>
             {move || if deferred() {

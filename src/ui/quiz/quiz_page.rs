@@ -11,7 +11,7 @@ use crate::quiz::answering::draft::{Draft, Incomplete};
 use crate::quiz::answering::marking::Response;
 use crate::quiz::content::bank::Kind;
 use crate::quiz::links::route::Route;
-use crate::quiz::run::session::{Session, SessionItem, Stage};
+use crate::quiz::run::attempt::{Attempt, AttemptItem, Stage};
 use crate::ui::quiz::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
 use crate::ui::{common::focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
 
@@ -19,18 +19,18 @@ use crate::ui::{common::focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
 #[derive(Debug, Clone)]
 pub enum QuizUpdate {
     /// Immediate feedback: the current question was checked: the session now, and (question id, right?).
-    Answered { session: Session, item: String, right: bool },
+    Answered { session: Attempt, item: String, right: bool },
     /// The person moved on: the next question, an assessment answer saved, or
     /// an assessment answer to change. Finished, if the session's stage is `Finished`.
-    Moved(Session),
+    Moved(Attempt),
     /// What is picked so far on the current question.
     Draft(Draft),
 }
 
 /// A fresh draft for the session's current question: empty, or in an
 /// assessment the answer saved before, to change.
-fn draft_for(session: &Option<Session>) -> Draft {
-    let Some(item) = session.as_ref().and_then(Session::current) else { return Draft::Choice(None) };
+fn draft_for(session: &Option<Attempt>) -> Draft {
+    let Some(item) = session.as_ref().and_then(Attempt::current) else { return Draft::Choice(None) };
     let asking = session.as_ref().is_some_and(|s| s.stage() == Stage::Asking);
     match item.response.as_ref().filter(|_| asking) {
         Some(response) => Draft::from_response(&item.question.kind, &item.layout, response),
@@ -39,8 +39,8 @@ fn draft_for(session: &Option<Session>) -> Draft {
 }
 
 /// The stored draft if it fits the current question, else a fresh one.
-fn starting_draft(session: &Option<Session>, stored: Option<Draft>) -> Draft {
-    let current = session.as_ref().and_then(Session::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
+fn starting_draft(session: &Option<Attempt>, stored: Option<Draft>) -> Draft {
+    let current = session.as_ref().and_then(Attempt::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
     stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.layout))).unwrap_or_else(|| draft_for(session))
 }
 
@@ -82,7 +82,7 @@ fn focus_by_id(id: &str) {
 
 /// The inputs for the current question's type. `checked` is the answer once
 /// marked (immediate feedback only): the inputs then show it, right or wrong.
-fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
+fn inputs(item: &AttemptItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
     match &item.question.kind {
         Kind::Order { items } => {
             let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
@@ -103,7 +103,7 @@ fn inputs(item: &SessionItem, draft: RwSignal<Draft>, checked: Signal<Option<Res
 #[component]
 pub fn QuizPage(
     /// The quiz as the store holds it now.
-    session: Memo<Option<Session>>,
+    session: Memo<Option<Attempt>>,
     title: String,
     /// What was picked on the current question before a reload, Back or Forward.
     stored_draft: Option<Draft>,
@@ -141,13 +141,13 @@ pub fn QuizPage(
     let error_ref = NodeRef::<html::Div>::new();
     let feedback_ref = NodeRef::<html::Div>::new();
 
-    let stage = move || session.with(|s| s.as_ref().map_or(Stage::Finished, Session::stage));
-    let position = move || session.with(|s| s.as_ref().map_or(0, Session::position));
-    let total = move || session.with(|s| s.as_ref().map_or(0, Session::len));
-    let is_last = move || session.with(|s| s.as_ref().is_some_and(Session::is_last));
-    let deferred = move || session.with(|s| s.as_ref().is_some_and(Session::defers_feedback));
+    let stage = move || session.with(|s| s.as_ref().map_or(Stage::Finished, Attempt::stage));
+    let position = move || session.with(|s| s.as_ref().map_or(0, Attempt::position));
+    let total = move || session.with(|s| s.as_ref().map_or(0, Attempt::len));
+    let is_last = move || session.with(|s| s.as_ref().is_some_and(Attempt::is_last));
+    let deferred = move || session.with(|s| s.as_ref().is_some_and(Attempt::defers_feedback));
     let answered = move || stage() == Stage::Answered;
-    let current = move || session.with(|s| s.as_ref().and_then(Session::current).cloned());
+    let current = move || session.with(|s| s.as_ref().and_then(Attempt::current).cloned());
     // Which question is on screen: the question is drawn again only when this
     // changes. Checking it updates the inputs in place.
     let question_on_screen =
@@ -155,7 +155,7 @@ pub fn QuizPage(
     // The answer as marked, once checked. Only the session's marking gives it,
     // and it gives nothing in an assessment before it is submitted.
     let checked = Memo::new(move |_| {
-        session.with(|s| s.as_ref().and_then(Session::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()))
+        session.with(|s| s.as_ref().and_then(Attempt::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()))
     });
 
     // Each new question opens at its top (the scenario first), with focus on
@@ -202,7 +202,7 @@ pub fn QuizPage(
             return;
         }
         let fits = session.with_untracked(|s| {
-            let item = s.as_ref().and_then(Session::current);
+            let item = s.as_ref().and_then(Attempt::current);
             item.is_some_and(|item| draft.with_untracked(|d| d.fits(&item.question.kind, &item.layout)))
         });
         if !fits {
@@ -247,7 +247,7 @@ pub fn QuizPage(
         // Read, not only tracked: a memo never read is never computed, so it
         // would never hear of a change.
         question_on_screen.with(|_| ());
-        let item = session.with_untracked(|s| s.as_ref().and_then(Session::current).cloned());
+        let item = session.with_untracked(|s| s.as_ref().and_then(Attempt::current).cloned());
         item.map(|item| {
             let kind = &item.question.kind;
             let scenario = kind.scenario().map(str::to_string);

@@ -13,9 +13,9 @@ use leptos::{prelude::*, task::spawn_local};
 use crate::platform::{clock, history, persistence, share};
 use crate::quiz::learner::schedule::Scheduler;
 use crate::quiz::links::route::Route;
-use crate::quiz::run::attempt::Attempt;
+use crate::quiz::run::attempt::Stage;
+use crate::quiz::run::finished::FinishedAttempt;
 use crate::quiz::run::resume::SavedQuiz;
-use crate::quiz::run::session::Stage;
 use crate::ui::common::tap_guard::TapGuard;
 use crate::ui::quiz::quiz_page::QuizUpdate;
 use crate::ui::state::{today, use_app};
@@ -74,7 +74,7 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                     let day = today();
                     state.change(|s, now| {
                         s.record_answer(&item, right, now, day, &Scheduler::default());
-                        if let Some(next) = SavedQuiz::from_session(&session, &quiz.title, quiz.started_at_ms) {
+                        if let Some(next) = SavedQuiz::from_attempt(&session, &quiz.title, quiz.started_at_ms) {
                             s.save_quiz(&id, next, now);
                         }
                     });
@@ -84,9 +84,9 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                     let day = today();
                     state.change(|s, now| {
                         if let Some(attempt) =
-                            Attempt::from_session(&session, &quiz.title, quiz.started_at_ms, now, clock::offset_at(now), &token)
+                            FinishedAttempt::from_attempt(&session, &quiz.title, quiz.started_at_ms, now, clock::offset_at(now), &token)
                         {
-                            s.finish_session(&id, &session, attempt, now, day);
+                            s.finish_attempt(&id, &session, attempt, now, day);
                         }
                     });
                     state.save_now();
@@ -102,7 +102,7 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                     state.replace(Route::Results { attempt: Some(id.clone()) });
                 }
                 QuizUpdate::Moved(session) => {
-                    if let Some(next) = SavedQuiz::from_session(&session, &quiz.title, quiz.started_at_ms) {
+                    if let Some(next) = SavedQuiz::from_attempt(&session, &quiz.title, quiz.started_at_ms) {
                         state.change(|s, now| s.save_quiz(&id, next, now));
                     }
                 }

@@ -18,9 +18,9 @@ use crate::quiz::learner::record::RecordDraft;
 use crate::quiz::links::link::QuizResult;
 use crate::quiz::links::link::NAME_MAX;
 use crate::quiz::links::route::Route;
-use crate::quiz::run::attempt::{Attempt, Review};
-use crate::quiz::run::session::Mode;
-use crate::quiz::run::session::{QuizKind, Session};
+use crate::quiz::run::attempt::Mode;
+use crate::quiz::run::attempt::{Attempt, QuizKind};
+use crate::quiz::run::finished::{FinishedAttempt, Review};
 use crate::quiz::text::wording::isolated;
 use crate::ui::common::link_actions::{copy_link, share_link};
 use crate::ui::common::qr::qr_svg_labelled;
@@ -74,8 +74,8 @@ struct Row {
 
 /// The answers, right and missed, each with its feedback and its question
 /// number in the attempt (`numbers`, one per item of `session`); and per
-/// topic, (topic title, right, of) (`Marking::by_topic` in `quiz::run::session`).
-fn answers(session: &Session, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<(String, u32, u32)>) {
+/// topic, (topic title, right, of) (`Marking::by_topic` in `quiz::run::attempt`).
+fn answers(session: &Attempt, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<(String, u32, u32)>) {
     let Some(marking) = session.marking() else { return (Vec::new(), Vec::new()) };
     let rows = marking
         .review()
@@ -146,7 +146,7 @@ fn answers_hint(right: usize, missed: usize, changed: usize) -> Option<String> {
 /// The page for a finished attempt; `review` is `None` when its answers are not kept.
 fn results_view(
     id: &str,
-    attempt: &Attempt,
+    attempt: &FinishedAttempt,
     bank: &Bank,
     review: Option<Review>,
     result: Option<QuizResult>,
@@ -171,11 +171,11 @@ fn results_view(
     let score = attempt.score;
     let title = attempt.title.clone();
     let kept = review.is_some();
-    let (session, numbers, changed) = review.map(|r| (r.session, r.numbers, r.changed)).unwrap_or_default();
+    let (session, numbers, changed) = review.map(|r| (r.attempt, r.numbers, r.changed)).unwrap_or_default();
     let (rows, topics) = session.as_ref().map(|s| answers(s, &numbers, bank)).unwrap_or_default();
     let missed: Vec<String> = session
         .as_ref()
-        .and_then(Session::marking)
+        .and_then(Attempt::marking)
         .map(|m| m.results().into_iter().filter(|(_, right)| !right).map(|(q, _)| q.to_owned()).collect())
         .unwrap_or_default();
     let missed_count = missed.len();

@@ -20,7 +20,7 @@ use crate::quiz::links::link::{clean_title, QuizSpec, TITLE_MAX};
 use crate::quiz::links::qr_code::QrCode;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::session_code::{session_code, SEED_LIMIT};
-use crate::quiz::run::session::PASS_MARK;
+use crate::quiz::run::attempt::PASS_MARK;
 use crate::quiz::saved::saving::{saving_message, COPY_QUIZ_LINK_INSTEAD};
 use crate::quiz::saved::store::TrainerSession;
 use crate::quiz::text::calendar::format_day;

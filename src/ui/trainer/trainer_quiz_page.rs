@@ -12,7 +12,7 @@ use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::session_questions;
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::links::route::Route;
-use crate::quiz::run::session::QuizKind;
+use crate::quiz::run::attempt::QuizKind;
 use crate::quiz::text::wording::plural;
 use crate::ui::state::use_app;
 use crate::ui::NavLink;

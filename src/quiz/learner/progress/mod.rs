@@ -39,8 +39,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::schedule::{Memory, Scheduler};
-use crate::run::attempt::ScoreRecord;
-use crate::run::session::{Mode, QuizKind};
+use crate::run::attempt::{Mode, QuizKind};
+use crate::run::finished::ScoreRecord;
 
 /// Reviews kept for each item (every answer, with its time and day); past
 /// this the oldest are folded into the item's [`Base`]. A question answered

@@ -49,10 +49,10 @@ use crate::learner::schedule::Scheduler;
 use crate::links::link::{QuizResult, QuizSpec};
 use crate::room::debrief::{Added, Tally, RESULTS_KEPT};
 use crate::run::attempt::Attempt;
-use crate::run::attempt::ScoreRecord;
+use crate::run::attempt::Mode;
+use crate::run::finished::FinishedAttempt;
+use crate::run::finished::ScoreRecord;
 use crate::run::resume::SavedQuiz;
-use crate::run::session::Mode;
-use crate::run::session::Session;
 use crate::text::calendar::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
@@ -105,7 +105,7 @@ pub struct Store {
     pub cleared_at: u64,
     pub progress: Progress,
     /// Finished attempts, by quiz id.
-    pub attempts: Collection<Attempt>,
+    pub attempts: Collection<FinishedAttempt>,
     /// Quizzes in progress, by quiz id; each tab's quiz is its own entry.
     pub quizzes: Collection<SavedQuiz>,
     /// Completion records, by record id.

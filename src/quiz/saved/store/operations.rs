@@ -124,7 +124,7 @@ impl Store {
     }
 
     /// The latest finished attempt at this very quiz here, if any: its id and the attempt.
-    pub fn latest_attempt_of(&self, kind: &QuizKind) -> Option<(&str, &Attempt)> {
+    pub fn latest_attempt_of(&self, kind: &QuizKind) -> Option<(&str, &FinishedAttempt)> {
         self.attempts_oldest_first().into_iter().rev().find(|(_, a)| a.kind == *kind)
     }
 
@@ -139,9 +139,9 @@ impl Store {
     /// under the same id, and it counts for the day's practice (and for its
     /// mode key's best and last scores).
     /// The attempt's time spent is the quiz's, brought up to `now_ms`.
-    pub fn finish_quiz(&mut self, id: &str, attempt: Attempt, now_ms: u64, today: i64) {
+    pub fn finish_quiz(&mut self, id: &str, attempt: FinishedAttempt, now_ms: u64, today: i64) {
         let active_ms = self.quizzes.get(id).map(|q| q.active_ms_at(now_ms));
-        let attempt = Attempt { active_ms: attempt.active_ms.or(active_ms), ..attempt };
+        let attempt = FinishedAttempt { active_ms: attempt.active_ms.or(active_ms), ..attempt };
         self.quizzes.delete(id, now_ms);
         self.quizzes.tidy(self.cleared_at, QUIZZES_KEPT);
         self.progress.mark_day(today, now_ms);
@@ -149,31 +149,31 @@ impl Store {
         self.tidy_attempts();
     }
 
-    /// Finishes quiz `id` as `session` ended, keeping `attempt` (made from
-    /// that session by `Attempt::from_session`): a deferred-feedback quiz's
+    /// Finishes quiz `id` as `attempt` ended, keeping `finished` (made from
+    /// it by `FinishedAttempt::from_attempt`): a deferred-feedback quiz's
     /// answers, held back from spaced review until it was submitted, count
     /// now (an immediate-feedback quiz's counted as each was checked); then
     /// as [`Store::finish_quiz`]. `now_ms` is ms since the Unix epoch and
     /// `today` the device's local day number. The app's results page and the
     /// end-to-end tests' prepared stores both finish quizzes through this.
-    pub fn finish_session(&mut self, id: &str, session: &Session, attempt: Attempt, now_ms: u64, today: i64) {
-        if session.defers_feedback() {
-            if let Some(marking) = session.marking() {
+    pub fn finish_attempt(&mut self, id: &str, attempt: &Attempt, finished: FinishedAttempt, now_ms: u64, today: i64) {
+        if attempt.defers_feedback() {
+            if let Some(marking) = attempt.marking() {
                 for (item, right) in marking.results() {
                     self.record_answer(item, right, now_ms, today, &Scheduler::default());
                 }
             }
         }
-        self.finish_quiz(id, attempt, now_ms, today);
+        self.finish_quiz(id, finished, now_ms, today);
     }
 
     /// Finished attempts, oldest first.
-    pub fn attempts_oldest_first(&self) -> Vec<(&str, &Attempt)> {
+    pub fn attempts_oldest_first(&self) -> Vec<(&str, &FinishedAttempt)> {
         self.attempts.live_by_time(|_, a| a.finished_at_ms)
     }
 
     /// The most recently finished attempt.
-    pub fn last_attempt(&self) -> Option<(&str, &Attempt)> {
+    pub fn last_attempt(&self) -> Option<(&str, &FinishedAttempt)> {
         self.attempts_oldest_first().pop()
     }
 

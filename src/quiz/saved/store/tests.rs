@@ -1,12 +1,12 @@
 use super::*;
 use crate::answering::scoring::Score;
-use crate::run::session::QuizKind;
+use crate::run::attempt::QuizKind;
 
 const NOW: u64 = 1_795_669_200_000; // 2026-11-26
 const TODAY: i64 = 20_783;
 
-fn attempt(correct: u32, at: u64) -> Attempt {
-    Attempt {
+fn attempt(correct: u32, at: u64) -> FinishedAttempt {
+    FinishedAttempt {
         kind: QuizKind::Quick,
         title: "Quick check".into(),
         started_at_ms: at - 60_000,
@@ -20,8 +20,8 @@ fn attempt(correct: u32, at: u64) -> Attempt {
 }
 
 /// An attempt of a quiz of `kind` that got `correct` out of `total`, finished at `at`.
-fn scored(kind: QuizKind, correct: u32, total: u32, at: u64) -> Attempt {
-    Attempt { kind, score: Score { correct, total }, ..attempt(0, at) }
+fn scored(kind: QuizKind, correct: u32, total: u32, at: u64) -> FinishedAttempt {
+    FinishedAttempt { kind, score: Score { correct, total }, ..attempt(0, at) }
 }
 
 fn topic(id: &str) -> QuizKind {
@@ -34,11 +34,11 @@ fn trainer(seed: u32) -> QuizKind {
 }
 
 /// Finishes each quiz in turn, a minute apart from NOW, with ids a0, a1, …
-fn finished(quizzes: Vec<Attempt>) -> Store {
+fn finished(quizzes: Vec<FinishedAttempt>) -> Store {
     let mut s = Store::default();
     for (n, a) in quizzes.into_iter().enumerate() {
         let at = NOW + n as u64 * 60_000;
-        s.finish_quiz(&format!("a{n}"), Attempt { finished_at_ms: at, started_at_ms: at - 1000, ..a }, at, TODAY);
+        s.finish_quiz(&format!("a{n}"), FinishedAttempt { finished_at_ms: at, started_at_ms: at - 1000, ..a }, at, TODAY);
     }
     s
 }
@@ -353,7 +353,7 @@ fn a_result_from_this_device_is_known_as_its_own() {
         title: None,
         refresh_months: None,
     };
-    store.attempts.put("mine", Attempt { kind: QuizKind::Trainer(spec.clone()), ..attempt(4, NOW) }, NOW);
+    store.attempts.put("mine", FinishedAttempt { kind: QuizKind::Trainer(spec.clone()), ..attempt(4, NOW) }, NOW);
     let result = |token: &str| QuizResult { spec: spec.clone(), correct: 4, missed: vec![1], token: token.into(), name: None };
     assert_eq!(store.own_attempt_of(&result("0123abcd")), Some("mine"));
     assert_eq!(store.own_attempt_of(&result("99999999")), None, "another learner's");
@@ -460,7 +460,7 @@ fn junk_newer_and_oversized_text_is_reported() {
     assert_eq!(Store::decode(r#"{"schema_version":7,"anything":true}"#), Err(StoreError::FromNewerVersion(7)));
     // Version 3 (before times kept their offset) is read as it is.
     let mut s = Store::default();
-    s.finish_quiz("a", Attempt { offset_minutes: None, ..attempt(7, NOW) }, NOW, TODAY);
+    s.finish_quiz("a", FinishedAttempt { offset_minutes: None, ..attempt(7, NOW) }, NOW, TODAY);
     let v3 = s.encode().replace("\"schema_version\":6", "\"schema_version\":3");
     let back = Store::decode(&v3).unwrap();
     assert_eq!((back.schema_version, back.attempts.get("a").map(|a| a.offset_minutes)), (SCHEMA_VERSION, Some(None)));

@@ -1,9 +1,9 @@
-//! The quiz session as a state machine, driven natively.
+//! The quiz attempt as a state machine, driven natively.
 
 use quiz::answering::marking::Response;
 use quiz::content::bank::{AnswerOption, Kind, OrderItem, Question};
 use quiz::rng::SeededRng;
-use quiz::run::session::{QuizKind, Session, SessionError, Stage};
+use quiz::run::attempt::{Attempt, AttemptError, QuizKind, Stage};
 
 fn question(id: &str, correct_index: usize) -> Question {
     Question {
@@ -30,42 +30,42 @@ fn questions(n: usize) -> Vec<Question> {
     (0..n).map(|i| question(&format!("q{i}"), i % 4)).collect()
 }
 
-fn right(s: &Session) -> Response {
+fn right(s: &Attempt) -> Response {
     let item = s.current().unwrap();
     let index = item.question.kind.options().unwrap().iter().position(|o| o.correct).unwrap();
     Response::Choice(index)
 }
 
-fn wrong(s: &Session) -> Response {
+fn wrong(s: &Attempt) -> Response {
     let Response::Choice(i) = right(s) else { unreachable!() };
     Response::Choice((i + 1) % 4)
 }
 
 #[test]
 fn an_empty_quiz_cannot_start() {
-    assert_eq!(Session::start(vec![], &mut SeededRng::new(1)), Err(SessionError::NoQuestions));
+    assert_eq!(Attempt::start(vec![], &mut SeededRng::new(1)), Err(AttemptError::NoQuestions));
 }
 
 #[test]
 fn the_same_seed_gives_the_same_layout() {
-    let a = Session::start(questions(10), &mut SeededRng::new(99)).unwrap();
-    let b = Session::start(questions(10), &mut SeededRng::new(99)).unwrap();
+    let a = Attempt::start(questions(10), &mut SeededRng::new(99)).unwrap();
+    let b = Attempt::start(questions(10), &mut SeededRng::new(99)).unwrap();
     assert_eq!(a, b);
-    let c = Session::start(questions(10), &mut SeededRng::new(100)).unwrap();
-    let orders = |s: &Session| s.items().iter().map(|i| i.layout.clone()).collect::<Vec<_>>();
+    let c = Attempt::start(questions(10), &mut SeededRng::new(100)).unwrap();
+    let orders = |s: &Attempt| s.items().iter().map(|i| i.layout.clone()).collect::<Vec<_>>();
     assert_ne!(orders(&a), orders(&c), "another seed lays options out differently");
 }
 
 #[test]
 fn questions_are_asked_in_the_order_given() {
-    let s = Session::start(questions(5), &mut SeededRng::new(5)).unwrap();
+    let s = Attempt::start(questions(5), &mut SeededRng::new(5)).unwrap();
     let ids: Vec<&str> = s.items().iter().map(|i| i.question.id.as_str()).collect();
     assert_eq!(ids, ["q0", "q1", "q2", "q3", "q4"]);
 }
 
 #[test]
 fn a_full_run_scores_what_was_answered() {
-    let mut s = Session::start(questions(4), &mut SeededRng::new(7)).unwrap();
+    let mut s = Attempt::start(questions(4), &mut SeededRng::new(7)).unwrap();
     for turn in 0..4 {
         assert_eq!((s.stage(), s.position()), (Stage::Asking, turn));
         let response = if turn < 2 { right(&s) } else { wrong(&s) };
@@ -81,8 +81,8 @@ fn a_full_run_scores_what_was_answered() {
     assert_eq!((score.correct, score.total), (2, 4));
 }
 
-fn assessment(n: usize) -> Session {
-    Session::start_kind(QuizKind::Assessment, questions(n), &mut SeededRng::new(8)).unwrap()
+fn assessment(n: usize) -> Attempt {
+    Attempt::start_kind(QuizKind::Assessment, questions(n), &mut SeededRng::new(8)).unwrap()
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn an_assessment_gives_out_no_marking_until_it_is_submitted() {
         assert!(s.marking().is_none(), "no marking while asking question {turn}");
         assert_eq!((s.stage(), s.position()), (Stage::Asking, turn));
         let response = if turn == 0 { right(&s) } else { wrong(&s) };
-        assert_eq!(s.answer(response.clone()), Err(SessionError::WrongKind), "an assessment is not checked answer by answer");
+        assert_eq!(s.answer(response.clone()), Err(AttemptError::WrongKind), "an assessment is not checked answer by answer");
         s.save(response).unwrap();
         assert!(s.marking().is_none(), "no marking once question {turn} is saved");
         assert_ne!(s.stage(), Stage::Answered, "an assessment never shows an answer as checked");
@@ -125,30 +125,30 @@ fn an_answer_can_be_changed_from_the_check_page_and_the_change_is_marked() {
     let response = right(&s);
     s.save(response).unwrap();
     assert_eq!(s.stage(), Stage::CheckingAnswers, "after a change, back to checking, not on to question 3");
-    assert_eq!(s.change(3), Err(SessionError::WrongStage), "no such question");
+    assert_eq!(s.change(3), Err(AttemptError::WrongStage), "no such question");
     s.submit().unwrap();
     assert_eq!(s.marking().unwrap().results().iter().map(|(_, right)| *right).collect::<Vec<_>>(), [false, true, false]);
-    assert_eq!(s.change(0), Err(SessionError::WrongStage), "no changes after submitting");
-    assert_eq!(s.submit(), Err(SessionError::WrongStage), "submitted once");
+    assert_eq!(s.change(0), Err(AttemptError::WrongStage), "no changes after submitting");
+    assert_eq!(s.submit(), Err(AttemptError::WrongStage), "submitted once");
 }
 
 #[test]
 fn each_kind_of_run_refuses_the_other_kinds_steps() {
-    let mut practice = Session::start(questions(2), &mut SeededRng::new(4)).unwrap();
-    assert_eq!(practice.save(Response::Choice(0)), Err(SessionError::WrongKind));
-    assert_eq!(practice.submit(), Err(SessionError::WrongKind));
-    assert_eq!(practice.change(0), Err(SessionError::WrongKind));
+    let mut practice = Attempt::start(questions(2), &mut SeededRng::new(4)).unwrap();
+    assert_eq!(practice.save(Response::Choice(0)), Err(AttemptError::WrongKind));
+    assert_eq!(practice.submit(), Err(AttemptError::WrongKind));
+    assert_eq!(practice.change(0), Err(AttemptError::WrongKind));
     assert!(practice.marking().is_some(), "practice is marked as it goes");
     let mut test = assessment(2);
-    assert_eq!(test.next(), Err(SessionError::WrongKind));
-    assert_eq!(test.submit(), Err(SessionError::WrongStage), "not before every answer is saved");
-    assert_eq!(test.change(0), Err(SessionError::WrongStage), "not before the check page");
-    assert_eq!(test.save(Response::Number(1)), Err(SessionError::NotAnAnswer));
+    assert_eq!(test.next(), Err(AttemptError::WrongKind));
+    assert_eq!(test.submit(), Err(AttemptError::WrongStage), "not before every answer is saved");
+    assert_eq!(test.change(0), Err(AttemptError::WrongStage), "not before the check page");
+    assert_eq!(test.save(Response::Number(1)), Err(AttemptError::NotAnAnswer));
 }
 
 #[test]
 fn feedback_gives_the_right_answer_and_the_chosen_options_note() {
-    let mut s = Session::start(questions(1), &mut SeededRng::new(3)).unwrap();
+    let mut s = Attempt::start(questions(1), &mut SeededRng::new(3)).unwrap();
     let Response::Choice(chosen) = wrong(&s) else { unreachable!() };
     let feedback = s.answer(Response::Choice(chosen)).unwrap();
     assert!(!feedback.correct);
@@ -160,26 +160,26 @@ fn feedback_gives_the_right_answer_and_the_chosen_options_note() {
 
 #[test]
 fn calls_out_of_turn_and_answers_of_the_wrong_shape_are_refused() {
-    let mut s = Session::start(questions(2), &mut SeededRng::new(4)).unwrap();
-    assert_eq!(s.next(), Err(SessionError::WrongStage), "next before answering");
-    assert_eq!(s.answer(Response::Choice(4)), Err(SessionError::NotAnAnswer));
-    assert_eq!(s.answer(Response::Number(4)), Err(SessionError::NotAnAnswer));
-    assert_eq!(s.answer(Response::Choices(vec![0])), Err(SessionError::NotAnAnswer));
+    let mut s = Attempt::start(questions(2), &mut SeededRng::new(4)).unwrap();
+    assert_eq!(s.next(), Err(AttemptError::WrongStage), "next before answering");
+    assert_eq!(s.answer(Response::Choice(4)), Err(AttemptError::NotAnAnswer));
+    assert_eq!(s.answer(Response::Number(4)), Err(AttemptError::NotAnAnswer));
+    assert_eq!(s.answer(Response::Choices(vec![0])), Err(AttemptError::NotAnAnswer));
     assert_eq!(s.stage(), Stage::Asking);
     s.answer(Response::Choice(0)).unwrap();
-    assert_eq!(s.answer(Response::Choice(1)), Err(SessionError::WrongStage), "answering twice");
+    assert_eq!(s.answer(Response::Choice(1)), Err(AttemptError::WrongStage), "answering twice");
     s.next().unwrap();
     s.answer(Response::Choice(0)).unwrap();
     s.next().unwrap();
-    assert_eq!(s.answer(Response::Choice(0)), Err(SessionError::WrongStage), "answering after the end");
-    assert_eq!(s.next(), Err(SessionError::WrongStage), "next after the end");
+    assert_eq!(s.answer(Response::Choice(0)), Err(AttemptError::WrongStage), "answering after the end");
+    assert_eq!(s.next(), Err(AttemptError::WrongStage), "next after the end");
 }
 
 #[test]
 fn an_order_question_never_starts_in_the_right_order() {
     let q = Question { kind: Kind::Order { items: OrderItem::lettered(&["a", "b", "c"]) }, ..question("order", 0) };
     for seed in 0..200 {
-        let s = Session::start(vec![q.clone()], &mut SeededRng::new(seed)).unwrap();
+        let s = Attempt::start(vec![q.clone()], &mut SeededRng::new(seed)).unwrap();
         assert_ne!(s.items()[0].layout, vec![0, 1, 2], "seed {seed}");
     }
 }
@@ -200,7 +200,7 @@ fn a_marked_quiz_is_tallied_by_topic() {
     };
     let (first, second) = (single(2, 2), single(5, 1));
     assert_eq!((first.len(), second.len()), (2, 1), "the topics have single-choice questions");
-    let mut s = Session::start(first.into_iter().chain(second).collect(), &mut SeededRng::new(3)).unwrap();
+    let mut s = Attempt::start(first.into_iter().chain(second).collect(), &mut SeededRng::new(3)).unwrap();
     for turn in 0..3 {
         let response = if turn == 1 { wrong(&s) } else { right(&s) };
         s.answer(response).unwrap();
