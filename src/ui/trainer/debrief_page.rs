@@ -19,7 +19,7 @@ use crate::quiz::links::route::Route;
 use crate::quiz::room::debrief::{rounded_percent, Summary};
 use crate::quiz::text::wording::{isolated, plural};
 use crate::ui::state::use_app;
-use crate::ui::trainer::trainer_page::{session_effort, session_title};
+use crate::ui::trainer::session_labels::{session_effort, session_title};
 use crate::ui::{unbroken, NavLink};
 
 /// "3 of 12 (25%)".
