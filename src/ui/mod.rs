@@ -6,7 +6,7 @@
 //! - `home`, `quiz`, `results`, `learn`, `progress`, `records`, `trainer`,
 //!   `about`: each feature's screens and their parts;
 //! - `common`: what several features use (links, focus, the tap guard, the
-//!   error summary, Undo, notices, QR codes).
+//!   error summary, Undo, the confirmation panel, notices, QR codes).
 
 mod about;
 mod app;
