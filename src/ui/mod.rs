@@ -5,8 +5,8 @@
 //!
 //! - `home`, `quiz`, `results`, `learn`, `progress`, `records`, `trainer`,
 //!   `about`: each feature's screens and their parts;
-//! - `common`: what several features use (links, focus, the tap guard,
-//!   notices, QR codes).
+//! - `common`: what several features use (links, focus, the tap guard, the
+//!   error summary, Undo, the confirmation panel, notices, QR codes).
 
 mod about;
 mod app;

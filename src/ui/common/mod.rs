@@ -1,9 +1,12 @@
 //! Parts every screen shares: links that navigate in place, focus and the
-//! tap guard, notices (gone, storage, update, in-app browser, care and
-//! problem contacts), copying and sharing links, QR codes, and the
-//! projector views' hold on the page.
+//! tap guard, the error summary, Undo after a removal, the confirmation
+//! panel, notices (gone, storage, update, in-app browser, care and problem
+//! contacts), copying and sharing links, QR codes, and the projector views'
+//! hold on the page.
 
 pub(super) mod care_note;
+pub(super) mod confirm_panel;
+pub(super) mod error_summary;
 pub(super) mod focus;
 pub(super) mod gone_notice;
 pub(super) mod link_actions;
@@ -15,4 +18,5 @@ pub(super) mod qr;
 pub(super) mod storage_notice;
 pub(super) mod tap_guard;
 pub(super) mod unbroken_text;
+pub(super) mod undo;
 pub(super) mod update_banner;

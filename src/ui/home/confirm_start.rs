@@ -1,6 +1,7 @@
 //! Asked before a new quiz starts while another is in progress, naming it,
 //! so no tap silently leaves a quiz behind.
 
+use crate::ui::common::confirm_panel::ConfirmPanel;
 use crate::ui::common::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
@@ -27,21 +28,26 @@ pub fn ConfirmStart(kind: QuizKind) -> impl IntoView {
         return ().into_any();
     };
     let new_title = state.ready_bank_untracked().map(|bank| quiz_title(&bank, &kind));
-    let continue_it = move |_| state.navigate(Route::Quiz { quiz: Some(id.clone()) });
-    let start_new = move |_| state.begin(kind.clone());
+    let continue_it = move || state.navigate(Route::Quiz { quiz: Some(id.clone()) });
+    let start_new = move || state.begin(kind.clone());
     view! {
         <section class="page" aria-labelledby="confirm-heading">
-            <h2 id="confirm-heading" tabindex="-1" node_ref=heading_ref>"You have a quiz in progress"</h2>
-            <p class="in-progress-name"><strong>{name}</strong></p>
-            {(others > 0).then(|| view! {
-                <p>{format!("You also have {others} other quiz{} in progress.", if others == 1 { "" } else { "zes" })}</p>
-            })}
-            {new_title.map(|title| view! { <p>{format!("You chose to start: {}.", isolated(&title))}</p> })}
-            <p>"If you start the new one, this quiz stays saved on this device: you can finish it later from the home page."</p>
-            <div class="button-group">
-                <button type="button" class="button button-primary" on:click=continue_it>"Continue it"</button>
-                <button type="button" class="button button-secondary" on:click=start_new>"Start the new one"</button>
-            </div>
+            <ConfirmPanel
+                heading_id="confirm-heading"
+                heading_ref=heading_ref
+                heading="You have a quiz in progress"
+                primary="Continue it"
+                on_primary=continue_it
+                secondary="Start the new one"
+                on_secondary=start_new
+            >
+                <p class="in-progress-name"><strong>{name}</strong></p>
+                {(others > 0).then(|| view! {
+                    <p>{format!("You also have {others} other quiz{} in progress.", if others == 1 { "" } else { "zes" })}</p>
+                })}
+                {new_title.map(|title| view! { <p>{format!("You chose to start: {}.", isolated(&title))}</p> })}
+                <p>"If you start the new one, this quiz stays saved on this device: you can finish it later from the home page."</p>
+            </ConfirmPanel>
         </section>
     }
     .into_any()

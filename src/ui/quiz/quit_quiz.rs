@@ -6,6 +6,7 @@ use leptos::{html, prelude::*};
 
 use crate::platform::share;
 use crate::quiz::links::route::Route;
+use crate::ui::common::confirm_panel::ConfirmPanel;
 use crate::ui::common::focus::focus_after_render;
 use crate::ui::state::use_app;
 use crate::ui::unbroken;
@@ -22,11 +23,11 @@ pub fn QuitQuiz(title: String) -> impl IntoView {
         asking.set(true);
         focus_after_render(panel_heading);
     };
-    let stay = move |_| {
+    let stay = move || {
         asking.set(false);
         focus_after_render(quit_button);
     };
-    let leave = move |_| state.navigate(Route::Home);
+    let leave = move || state.navigate(Route::Home);
     // The site header goes compact while a quiz shows (`.in-quiz` in style/main.css).
     let compact_header = share::RootClassHold::new("in-quiz");
     on_cleanup(move || drop(compact_header));
@@ -43,12 +44,18 @@ pub fn QuitQuiz(title: String) -> impl IntoView {
         </div>
         <Show when=move || asking.get()>
             <div class="notice quit-panel" role="group" aria-labelledby="quit-heading">
-                <h2 id="quit-heading" class="quit-heading" tabindex="-1" node_ref=panel_heading>"Leave this quiz?"</h2>
-                <p>"Your answers so far are saved on this device. You can carry on from the home page when you are ready."</p>
-                <div class="button-group">
-                    <button type="button" class="button button-primary" on:click=leave>"Leave the quiz"</button>
-                    <button type="button" class="button button-secondary" on:click=stay>"Keep going"</button>
-                </div>
+                <ConfirmPanel
+                    heading_id="quit-heading"
+                    heading_class="quit-heading"
+                    heading_ref=panel_heading
+                    heading="Leave this quiz?"
+                    primary="Leave the quiz"
+                    on_primary=leave
+                    secondary="Keep going"
+                    on_secondary=stay
+                >
+                    <p>"Your answers so far are saved on this device. You can carry on from the home page when you are ready."</p>
+                </ConfirmPanel>
             </div>
         </Show>
     }

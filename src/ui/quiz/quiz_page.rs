@@ -3,16 +3,18 @@
 //! - with immediate feedback: Check answer, the feedback, Next question;
 //! - in an assessment: Save and continue, with a neutral "saved" note and no
 //!   marking at all (the session gives none out until it is submitted).
+//!
+//! The question's own fields (scenario, prompt, hint, inputs) are drawn by
+//! `question_fields`, beside this file.
 
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
 use crate::platform::history;
 use crate::quiz::answering::draft::{Draft, Incomplete};
-use crate::quiz::answering::marking::Response;
-use crate::quiz::content::bank::Kind;
 use crate::quiz::links::route::Route;
-use crate::quiz::run::attempt::{Attempt, AttemptItem, Stage};
-use crate::ui::quiz::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
+use crate::quiz::run::attempt::{Attempt, Stage};
+use crate::ui::common::error_summary::ErrorSummary;
+use crate::ui::quiz::question_fields::{problem_link, QuestionFields};
 use crate::ui::{common::focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
 
 /// What the quiz pages ask the app to keep.
@@ -42,60 +44,6 @@ fn draft_for(session: &Option<Attempt>) -> Draft {
 fn starting_draft(session: &Option<Attempt>, stored: Option<Draft>) -> Draft {
     let current = session.as_ref().and_then(Attempt::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
     stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.layout))).unwrap_or_else(|| draft_for(session))
-}
-
-/// The hint under the question, which states how the type is answered and marked.
-fn hint(kind: &Kind) -> String {
-    match kind {
-        Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::Scenario { .. } => {
-            if kind.allows_several() {
-                "Select all that apply. To get the mark, choose every right answer and no wrong ones.".into()
-            } else {
-                "Select one answer.".into()
-            }
-        }
-        Kind::TrueFalse { .. } => "Is this statement true or false?".into(),
-        Kind::Order { .. } => "Use the Up and Down buttons to put them in order.".into(),
-        Kind::Match { .. } => "Choose the right match for each item.".into(),
-        Kind::Numeric { unit, .. } => {
-            let of_what = if unit == "%" { "percentage" } else { "number" };
-            format!("Give the exact {of_what}, as a whole number. The course states it exactly.")
-        }
-    }
-}
-
-/// Where the error summary's link takes the person.
-fn field_for(problem: Incomplete) -> String {
-    match problem {
-        Incomplete::NoChoice | Incomplete::NoChoices => "option-0".into(),
-        Incomplete::UnmatchedItem(i) => format!("match-{i}"),
-        Incomplete::BadNumber(_) => "number-answer".into(),
-    }
-}
-
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
-}
-
-/// The inputs for the current question's type. `checked` is the answer once
-/// marked (immediate feedback only): the inputs then show it, right or wrong.
-fn inputs(item: &AttemptItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
-    match &item.question.kind {
-        Kind::Order { items } => {
-            let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
-            view! { <OrderInput items=texts layout=item.layout.clone() draft=draft answered=checked /> }.into_any()
-        }
-        Kind::Match { pairs } => {
-            view! { <MatchInputs pairs=pairs.clone() layout=item.layout.clone() draft=draft answered=checked /> }.into_any()
-        }
-        Kind::Numeric { unit, .. } => view! { <NumberInput unit=unit.clone() draft=draft answered=checked /> }.into_any(),
-        kind @ (Kind::SingleChoice { .. } | Kind::MultipleChoice { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. }) => {
-            view! { <ChoiceInputs kind=kind.clone() layout=item.layout.clone() draft=draft answered=checked /> }.into_any()
-        }
-    }
 }
 
 /// One question of a quiz in progress, with its inputs, Check (or Save and
@@ -138,7 +86,6 @@ pub fn QuizPage(
     // Counts checks made with an incomplete answer; each one moves focus to the error summary.
     let failed_checks = RwSignal::new(0u32);
     let heading_ref = NodeRef::<html::H2>::new();
-    let error_ref = NodeRef::<html::Div>::new();
     let feedback_ref = NodeRef::<html::Div>::new();
 
     let stage = move || session.with(|s| s.as_ref().map_or(Stage::Finished, Attempt::stage));
@@ -172,14 +119,6 @@ pub fn QuizPage(
             history::scroll_to_top();
         }
         now
-    });
-    // The error summary takes focus once it is visible (GOV.UK pattern).
-    Effect::new(move |_| {
-        if failed_checks.get() > 0 {
-            if let Some(summary) = error_ref.get() {
-                let _ = summary.focus();
-            }
-        }
     });
     // After checking, focus and scroll move to the feedback's verdict, not the
     // spot just tapped (where Next question now is). The live region announces it too.
@@ -248,41 +187,7 @@ pub fn QuizPage(
         // would never hear of a change.
         question_on_screen.with(|_| ());
         let item = session.with_untracked(|s| s.as_ref().and_then(Attempt::current).cloned());
-        item.map(|item| {
-            let kind = &item.question.kind;
-            let scenario = kind.scenario().map(str::to_string);
-            let is_scenario = scenario.is_some();
-            let described_by = move || {
-                let mut ids = vec!["question-hint"];
-                if is_scenario {
-                    ids.insert(0, "scenario-text");
-                }
-                if problem.get().is_some() {
-                    ids.push("answer-error");
-                }
-                ids.join(" ")
-            };
-            view! {
-                {scenario.map(|text| view! {
-                    <div class="scenario" id="scenario-text">
-                        <p class="scenario-label">"Scenario"</p>
-                        <p>{text}</p>
-                    </div>
-                })}
-                <fieldset class="question" class:has-error=move || problem.get().is_some() aria-describedby=described_by>
-                    <legend>
-                        <h2 class="question-prompt" tabindex="-1" node_ref=heading_ref>{unbroken(item.question.prompt.clone())}</h2>
-                    </legend>
-                    <p id="question-hint" class="hint">{hint(kind)}</p>
-                    {move || problem.get().map(|p| view! {
-                        <p id="answer-error" class="error-message">
-                            <span class="visually-hidden">"Error: "</span>{p.message()}
-                        </p>
-                    })}
-                    {inputs(&item, draft, checked.into())}
-                </fieldset>
-            }
-        })
+        item.map(|item| view! { <QuestionFields item=item problem=problem draft=draft checked=checked.into() heading_ref=heading_ref /> })
     };
 
     let percent_through = move || {
@@ -302,21 +207,10 @@ pub fn QuizPage(
             {move || deferred().then_some(view! {
                 <p class="hint assessment-note">"Your answers are saved as you go. You will see how you did once you submit them all."</p>
             })}
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=error_ref hidden=move || problem.get().is_none()>
-                <h2 class="error-summary-title">"There is a problem"</h2>
-                <ul>
-                    {move || problem.get().map(|p| {
-                        let target = field_for(p);
-                        let href = format!("#{target}");
-                        view! {
-                            <li><a href=href on:click=move |event: leptos::ev::MouseEvent| {
-                                event.prevent_default();
-                                focus_by_id(&target);
-                            }>{p.message()}</a></li>
-                        }
-                    })}
-                </ul>
-            </div>
+            // Takes focus with each check of an incomplete answer (GOV.UK pattern).
+            <ErrorSummary hidden=Signal::derive(move || problem.get().is_none()) failures=failed_checks>
+                {move || problem.get().map(problem_link)}
+            </ErrorSummary>
             <form on:submit=check novalidate>
                 {question}
                 <FeedbackPanel session=session saved_note=saved_note region_ref=feedback_ref />

@@ -1,8 +1,9 @@
 //! CPD records: the list of them, each printable on one A4 page ("Print or
 //! save this as a PDF"); the browser's own Print gives every record, one a page.
 
-use crate::ui::common::focus::{focus_after_render, focus_when_shown};
+use crate::ui::common::focus::focus_when_shown;
 use crate::ui::common::tap_guard::TapGuard;
+use crate::ui::common::undo::{Removed, Undo};
 use leptos::{html, prelude::*};
 
 use crate::platform::{clock, files, print, share};
@@ -77,7 +78,6 @@ pub fn RecordsPage() -> impl IntoView {
     });
     let message = RwSignal::new(String::new());
     let heading_ref = NodeRef::<html::H2>::new();
-    let undo_ref = NodeRef::<html::Button>::new();
     focus_when_shown(heading_ref);
     // The print rules for records hang on a class on <html> (`.records-screen`
     // in style/main.css), not on `body:has(.records)`: a browser without
@@ -86,7 +86,7 @@ pub fn RecordsPage() -> impl IntoView {
     let print_rules = share::RootClassHold::new("records-screen");
     on_cleanup(move || drop(print_rules));
     // The record just deleted, for Undo: (id, record).
-    let deleted = RwSignal::new(None::<(String, Record)>);
+    let deleted = Removed::<(String, Record)>::new();
     // The record being printed with its own button: the print stylesheet
     // shows only that one. The browser's own Print (Ctrl+P, the menu, Share
     // then Print) prints every record, one a page.
@@ -130,16 +130,13 @@ pub fn RecordsPage() -> impl IntoView {
         guard.raise();
         if let Some(Some(record)) = state.change(|s, now| s.delete_record(&id, now)) {
             message.set("The record was deleted.".into());
-            deleted.set(Some((id, record)));
-            // The button pressed has gone: focus goes to Undo, so it can be taken back at once.
-            focus_after_render(undo_ref);
+            deleted.hold((id, record));
         }
     };
-    let undo = move |_| {
+    let undo = move || {
         guard.raise();
-        if let Some((id, record)) = deleted.get_untracked() {
+        if let Some((id, record)) = deleted.take() {
             state.change(|s, now| s.save_record(&id, record, None, now));
-            deleted.set(None);
             message.set("The record is back.".into());
         }
     };
@@ -164,8 +161,8 @@ pub fn RecordsPage() -> impl IntoView {
             <h2 id="records-heading" tabindex="-1" node_ref=heading_ref>"Your completion records"</h2>
             <div class="share-status" role="status">
                 <p>{move || message.get()}</p>
-                {move || deleted.get().is_some().then(|| view! {
-                    <button type="button" class="button button-secondary" node_ref=undo_ref on:click=undo>"Undo"</button>
+                {move || deleted.is_held().then(|| view! {
+                    <Undo button=deleted.button() class="button button-secondary" on_undo=undo />
                 })}
             </div>
             <CopyAsText shown=copy_instead label="Copy my records as text" text=records_text />

@@ -11,22 +11,19 @@
 use crate::ui::common::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
-use crate::platform::{history, share};
 use crate::quiz::content::bank::Bank;
 use crate::quiz::learner::draw::again_label;
-use crate::quiz::learner::record::RecordDraft;
 use crate::quiz::links::link::QuizResult;
-use crate::quiz::links::link::NAME_MAX;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::attempt::Mode;
 use crate::quiz::run::attempt::{Attempt, QuizKind};
 use crate::quiz::run::finished::{FinishedAttempt, Review};
 use crate::quiz::text::wording::isolated;
-use crate::ui::common::link_actions::{copy_link, share_link};
-use crate::ui::common::qr::qr_svg_labelled;
-use crate::ui::quiz::feedback_panel::feedback_view;
+use crate::ui::results::answer_list::{answer_rows, AnswerList};
+use crate::ui::results::send_result::SendResult;
+use crate::ui::results::topic_breakdown::TopicBreakdown;
 use crate::ui::state::{today, use_app};
-use crate::ui::{unbroken, GoneNotice, NavLink};
+use crate::ui::GoneNotice;
 
 /// The results of finished attempt `attempt` (its id; `None` for the
 /// latest): the score, what to do next, each answer, and for a trainer's
@@ -65,84 +62,6 @@ pub fn ResultsPage(attempt: Option<String>) -> impl IntoView {
     .into_any()
 }
 
-/// One answered question, as the results list shows it.
-struct Row {
-    number: usize,
-    right: bool,
-    view: AnyView,
-}
-
-/// The answers, right and missed, each with its feedback and its question
-/// number in the attempt (`numbers`, one per item of `session`); and per
-/// topic, (topic title, right, of) (`Marking::by_topic` in `quiz::run::attempt`).
-fn answers(session: &Attempt, numbers: &[usize], bank: &Bank) -> (Vec<Row>, Vec<(String, u32, u32)>) {
-    let Some(marking) = session.marking() else { return (Vec::new(), Vec::new()) };
-    let rows = marking
-        .review()
-        .into_iter()
-        .enumerate()
-        .map(|(i, (item, feedback))| {
-            let question = &item.question;
-            let right = feedback.correct;
-            let topic = bank.topic_of(&question.id);
-            let scenario = question.kind.scenario().map(str::to_string);
-            let given = item.response.as_ref().map(|r| question.kind.describe(r)).unwrap_or_default();
-            let card = bank.card_for_question(&question.source, topic).map(|c| (c.id.clone(), c.title.clone()));
-            let verdict = if right {
-                "Correct"
-            } else if feedback.close {
-                "Close"
-            } else {
-                "Not quite"
-            };
-            let number = numbers.get(i).copied().unwrap_or(i + 1);
-            let view = view! {
-                <details class="answer" class:answer-right=right class:answer-missed=!right open=!right>
-                    <summary>
-                        <span class="tag" class:tag-answer=right class:tag-chosen=!right>{verdict}</span>
-                        <span class="answer-prompt">{unbroken(format!("{number}. {}", question.prompt))}</span>
-                    </summary>
-                    <div class="answer-body">
-                        {scenario.map(|text| view! {
-                            <div class="scenario">
-                                <p class="scenario-label">"Scenario"</p>
-                                <p>{text}</p>
-                            </div>
-                        })}
-                        <p class="your-answer">"Your answer: " {given}</p>
-                        {feedback_view(feedback)}
-                        {card.map(|(card, title)| view! {
-                            <p class="read-more">
-                                <NavLink route=Route::Learn { card: Some(card) }>
-                                    {unbroken(format!("Read more: {title}"))}
-                                </NavLink>
-                            </p>
-                        })}
-                    </div>
-                </details>
-            }
-            .into_any();
-            Row { number, right, view }
-        })
-        .collect();
-    (rows, marking.by_topic(bank))
-}
-
-/// The line above the answers: how many are right and missed among those
-/// shown, and how to read them. None when every answer has been changed since.
-fn answers_hint(right: usize, missed: usize, changed: usize) -> Option<String> {
-    if right + missed == 0 {
-        return None;
-    }
-    let among = if changed > 0 { " among the answers still in the course" } else { "" };
-    let how = if missed > 0 {
-        "Missed answers are open; select a right one to see why it is right."
-    } else {
-        "Select an answer to see why it is right."
-    };
-    Some(format!("{right} right, {missed} missed{among}. {how}"))
-}
-
 /// The page for a finished attempt; `review` is `None` when its answers are not kept.
 fn results_view(
     id: &str,
@@ -172,7 +91,8 @@ fn results_view(
     let title = attempt.title.clone();
     let kept = review.is_some();
     let (session, numbers, changed) = review.map(|r| (r.attempt, r.numbers, r.changed)).unwrap_or_default();
-    let (rows, topics) = session.as_ref().map(|s| answers(s, &numbers, bank)).unwrap_or_default();
+    let rows = session.as_ref().map(|s| answer_rows(s, &numbers, bank)).unwrap_or_default();
+    let topics = session.as_ref().and_then(Attempt::marking).map(|m| m.by_topic(bank)).unwrap_or_default();
     let missed: Vec<String> = session
         .as_ref()
         .and_then(Attempt::marking)
@@ -205,91 +125,10 @@ fn results_view(
     };
     // For a trainer's quiz: this result, to show the trainer as a QR code
     // (no connection needed) or to send as a link.
-    let send_result = result.map(|result| {
-        // The name is kept with this attempt's record draft, so a reload, Back
-        // or another tab keeps it, and the record form starts with it too.
-        let attempt_id = StoredValue::new(id.to_owned());
-        let draft = Memo::new(move |_| state.store.with(|s| s.draft_for(&attempt_id.get_value())));
-        let name = Memo::new(move |_| draft.with(|d| d.name.clone()));
-        let set_name = move |text: String| {
-            let changed = RecordDraft { name: text.chars().take(NAME_MAX).collect(), ..draft.get_untracked() };
-            state.change(|s, now| s.save_draft(&attempt_id.get_value(), changed, now));
-        };
-        let status = RwSignal::new(String::new());
-        let showing = RwSignal::new(false);
-        // Opened, the code is brought up whole: on a phone it would start below the screen.
-        let qr_ref = NodeRef::<html::Div>::new();
-        let toggle = move |_| {
-            showing.update(|s| *s = !*s);
-            if showing.get_untracked() {
-                request_animation_frame(move || {
-                    if let Some(qr) = qr_ref.get_untracked() {
-                        history::show_whole(&qr);
-                    }
-                });
-            }
-        };
-        let result = StoredValue::new(result);
-        let link = Memo::new(move |_| {
-            share::absolute_url(&result.get_value().named(&name.get()).to_query())
-        });
-        let copy = move |_| copy_link(link.get_untracked(), status, "Your result link is copied. Send it to your trainer.");
-        let share_it = move |_| share_link("My quiz result", link.get_untracked());
-        view! {
-            <section class="send-result" aria-labelledby="send-heading">
-                <h3 id="send-heading">"Your trainer's debrief"</h3>
-                <p>"Your result holds your score and which questions you missed. Your name is only added if you type it."</p>
-                <div class="form-group">
-                    <label class="label" for="learner-name">"Your name (optional)"</label>
-                    <input id="learner-name" class="input" type="text" maxlength=NAME_MAX.to_string() autocomplete="name"
-                        prop:value=move || name.get() on:input=move |e| set_name(event_target_value(&e)) />
-                </div>
-                <button type="button" class="button button-primary" aria-expanded=move || showing.get().to_string() aria-controls="result-qr"
-                    on:click=toggle>
-                    {move || if showing.get() { "Hide the QR code" } else { "Show my result to the trainer" }}
-                </button>
-                <div id="result-qr">
-                    {move || showing.get().then(|| {
-                        let svg = qr_svg_labelled(&link.get(), "QR code of your result").unwrap_or_default();
-                        view! {
-                            <p>"Hold your phone up to your trainer. They scan this with their camera; no Wi-Fi is needed."</p>
-                            <div class="qr-box result-qr" node_ref=qr_ref inner_html=svg></div>
-                        }
-                    })}
-                </div>
-                <details class="result-link-details">
-                    <summary>"Or send your result as a link"</summary>
-                    <div class="form-group">
-                        <label class="label" for="result-link">"Your result link"</label>
-                        <input id="result-link" class="input" type="text" readonly prop:value=move || link.get() />
-                    </div>
-                    <div class="button-group">
-                        <button type="button" class="button button-secondary" on:click=copy>"Copy my result link"</button>
-                        {share::can_share().then(|| view! {
-                            <button type="button" class="button button-secondary" on:click=share_it>"Share"</button>
-                        })}
-                    </div>
-                </details>
-                <p class="share-status" role="status">{move || status.get()}</p>
-            </section>
-        }
-    });
-    let right_count = rows.iter().filter(|r| r.right).count();
+    let send_result = result.map(|result| view! { <SendResult attempt_id=id.to_owned() result=result /> });
     let first_missed = rows.iter().find(|r| !r.right).map(|r| r.number);
-    // Never marked again silently: what the course has changed since is said, and the score stays as it was.
-    let changed_count = changed.len();
     // Every answer right by the score kept, not only among the answers still shown.
     let all_right = score.correct == score.total;
-    let changed_notice = (!changed.is_empty()).then(|| {
-        view! {
-            <div class="panel course-changed" role="note">
-                <p class="panel-body">
-                    "The course has been updated since you took this quiz. Your score stays as it was marked then."
-                </p>
-                <ul>{changed.into_iter().map(|(number, how)| view! { <li>{how.sentence(number)}</li> }).collect_view()}</ul>
-            </div>
-        }
-    });
 
     view! {
         <section class="page results" aria-labelledby="results-heading">
@@ -329,28 +168,8 @@ fn results_view(
                 }
                 .into_any(),
             }}
-            {(!topics.is_empty()).then(|| view! {
-                <h3 id="topics-heading">"By topic"</h3>
-                <table class="topic-table" aria-labelledby="topics-heading">
-                    <thead><tr><th scope="col">"Topic"</th><th scope="col" class="numeric">"Right"</th></tr></thead>
-                    <tbody>
-                        {topics.into_iter().map(|(topic, right, of)| view! {
-                            <tr><th scope="row">{unbroken(topic)}</th><td class="numeric">{format!("{right} of {of}")}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })}
-            <h3>"Your answers"</h3>
-            {changed_notice}
-            {if kept {
-                view! {
-                    <p class="hint">{answers_hint(right_count, missed_count, changed_count)}</p>
-                    <ol class="answer-list">{rows.into_iter().map(|r| view! { <li>{r.view}</li> }).collect_view()}</ol>
-                }
-                .into_any()
-            } else {
-                view! { <p>"The answers of quizzes finished with an earlier version of the app were not kept, only the score."</p> }.into_any()
-            }}
+            <TopicBreakdown topics=topics />
+            <AnswerList rows=rows kept=kept missed=missed_count changed=changed />
             <div class="button-group">
                 // With nothing missed, going again is already the next step above.
                 // After a review of mistakes with some missed again, "Review these

@@ -17,7 +17,7 @@ use crate::ui::common::focus::focus_when_shown;
 use crate::ui::common::projector_view::hold_projector_view;
 use crate::ui::common::qr::qr_svg;
 use crate::ui::state::use_app;
-use crate::ui::trainer::trainer_page::{session_effort, session_title};
+use crate::ui::trainer::session_labels::{session_effort, session_title};
 use crate::ui::unbroken;
 use crate::ui::GoneNotice;
 
