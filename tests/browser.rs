@@ -285,7 +285,7 @@ fn set_tap_guard(ms: Option<f64>) {
     let key = wasm_bindgen::JsValue::from_str(safeguarding_check::platform::clock::TAP_GUARD_OVERRIDE);
     match ms {
         Some(ms) => js_sys::Reflect::set(&window, &key, &ms.into()).unwrap(),
-        None => js_sys::Reflect::delete_property(&window, &key.into()).unwrap(),
+        None => js_sys::Reflect::delete_property(&window, &key).unwrap(),
     };
 }
 

@@ -237,11 +237,11 @@ impl AppState {
             let (mistakes, due) = (s.progress.mistakes(), s.progress.due(day));
             start_with_seed(&bank, &kind, &mistakes, &due, seed)
         });
-        let Ok(session) = started else { return };
+        let Ok(attempt) = started else { return };
         let title = quiz_title(&bank, &kind);
         let id = new_id();
         self.change(|store, now| {
-            if let Some(saved) = SavedQuiz::from_attempt(&session, &title, now) {
+            if let Some(saved) = SavedQuiz::from_attempt(&attempt, &title, now) {
                 store.save_quiz(&id, saved, now);
             }
         });

@@ -1,6 +1,6 @@
 //! An assessment's "Check your answers" page (the GOV.UK pattern): every
 //! answer in words, each with Change, then Submit. Nothing here is marked:
-//! the session gives no marking out until it is submitted.
+//! the attempt gives no marking out until it is submitted.
 
 use leptos::{html, prelude::*};
 
@@ -18,27 +18,27 @@ fn opening(text: &str) -> String {
     }
 }
 
-/// "Check your answers" for an assessment (`session`, titled `title`): each
+/// "Check your answers" for an assessment (`attempt`, titled `title`): each
 /// saved answer with Change, then Submit; each step sent to `on_update`.
 #[component]
-pub fn CheckAnswersPage(session: Memo<Option<Attempt>>, title: String, on_update: Callback<QuizUpdate>) -> impl IntoView {
+pub fn CheckAnswersPage(attempt: Memo<Option<Attempt>>, title: String, on_update: Callback<QuizUpdate>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
-    let count = move || session.with(|s| s.as_ref().map_or(0, Attempt::len));
+    let count = move || attempt.with(|s| s.as_ref().map_or(0, Attempt::len));
     let change = move |position: usize| {
-        let Some(mut now) = session.get_untracked() else { return };
+        let Some(mut now) = attempt.get_untracked() else { return };
         if now.change(position).is_ok() {
             on_update.run(QuizUpdate::Moved(now));
         }
     };
     let submit = move |_| {
-        let Some(mut now) = session.get_untracked() else { return };
+        let Some(mut now) = attempt.get_untracked() else { return };
         if now.submit().is_ok() {
             on_update.run(QuizUpdate::Moved(now));
         }
     };
     let rows = move || {
-        session.with(|s| {
+        attempt.with(|s| {
             s.as_ref()
                 .map(|s| {
                     s.items()

@@ -1,6 +1,6 @@
 //! Feedback after checking an answer, in a live region that is always present,
 //! so screen readers announce it when the text arrives. In an assessment the
-//! region only ever says an answer was saved: the session gives no marking
+//! region only ever says an answer was saved: the attempt gives no marking
 //! out until the answers are submitted.
 
 use leptos::{html, prelude::*};
@@ -90,17 +90,17 @@ pub fn feedback_view(f: Feedback) -> impl IntoView {
 }
 
 /// The live region after a check: right or wrong, the answer, why, the
-/// source and each option's note; for `session`'s current question.
+/// source and each option's note; for `attempt`'s current question.
 #[component]
 pub fn FeedbackPanel(
-    session: Memo<Option<Attempt>>,
+    attempt: Memo<Option<Attempt>>,
     /// In an assessment, what to say once an answer is saved.
     saved_note: RwSignal<Option<String>>,
     /// The live region, for the page to move focus into once feedback shows.
     region_ref: NodeRef<html::Div>,
 ) -> impl IntoView {
-    let deferred = move || session.with(|s| s.as_ref().is_some_and(Attempt::defers_feedback));
-    let feedback = move || session.with(|s| s.as_ref().and_then(Attempt::marking).and_then(|m| m.feedback()));
+    let deferred = move || attempt.with(|s| s.as_ref().is_some_and(Attempt::defers_feedback));
+    let feedback = move || attempt.with(|s| s.as_ref().and_then(Attempt::marking).and_then(|m| m.feedback()));
     view! {
         <div class="feedback-region" role="status" aria-live="polite" aria-atomic="true" node_ref=region_ref>
             {move || if deferred() {

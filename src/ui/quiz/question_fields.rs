@@ -5,11 +5,11 @@
 
 use leptos::{html, prelude::*};
 
-use crate::quiz::answering::draft::{Draft, Incomplete};
+use crate::quiz::answering::draft::Incomplete;
 use crate::quiz::answering::marking::Response;
 use crate::quiz::content::bank::Kind;
 use crate::quiz::run::attempt::AttemptItem;
-use crate::ui::quiz::answer_inputs::{ChoiceInputs, MatchInputs, NumberInput, OrderInput};
+use crate::ui::quiz::answer_inputs::{AnswerDraft, ChoiceInputs, MatchInputs, NumberInput, OrderInput};
 use crate::ui::unbroken;
 
 /// The hint under the question, which states how the type is answered and marked.
@@ -50,7 +50,7 @@ fn focus_by_id(id: &str) {
 
 /// The inputs for the current question's type. `checked` is the answer once
 /// marked (immediate feedback only): the inputs then show it, right or wrong.
-fn inputs(item: &AttemptItem, draft: RwSignal<Draft>, checked: Signal<Option<Response>>) -> AnyView {
+fn inputs(item: &AttemptItem, draft: AnswerDraft, checked: Signal<Option<Response>>) -> AnyView {
     match &item.question.kind {
         Kind::Order { items } => {
             let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
@@ -74,7 +74,7 @@ fn inputs(item: &AttemptItem, draft: RwSignal<Draft>, checked: Signal<Option<Res
 pub fn QuestionFields(
     item: AttemptItem,
     problem: RwSignal<Option<Incomplete>>,
-    draft: RwSignal<Draft>,
+    draft: AnswerDraft,
     checked: Signal<Option<Response>>,
     heading_ref: NodeRef<html::H2>,
 ) -> impl IntoView {

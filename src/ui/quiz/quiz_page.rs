@@ -2,7 +2,7 @@
 //! progress, a fieldset with the inputs its type needs, then:
 //! - with immediate feedback: Check answer, the feedback, Next question;
 //! - in an assessment: Save and continue, with a neutral "saved" note and no
-//!   marking at all (the session gives none out until it is submitted).
+//!   marking at all (the attempt gives none out until it is submitted).
 //!
 //! The question's own fields (scenario, prompt, hint, inputs) are drawn by
 //! `question_fields`, beside this file.
@@ -14,26 +14,27 @@ use crate::quiz::answering::draft::{Draft, Incomplete};
 use crate::quiz::links::route::Route;
 use crate::quiz::run::attempt::{Attempt, Stage};
 use crate::ui::common::error_summary::ErrorSummary;
+use crate::ui::quiz::answer_inputs::AnswerDraft;
 use crate::ui::quiz::question_fields::{problem_link, QuestionFields};
 use crate::ui::{common::focus, unbroken, FeedbackPanel, NavLink, QuitQuiz};
 
 /// What the quiz pages ask the app to keep.
 #[derive(Debug, Clone)]
 pub enum QuizUpdate {
-    /// Immediate feedback: the current question was checked: the session now, and (question id, right?).
-    Answered { session: Attempt, item: String, right: bool },
+    /// Immediate feedback: the current question was checked: the attempt now, and (question id, right?).
+    Answered { attempt: Attempt, item: String, right: bool },
     /// The person moved on: the next question, an assessment answer saved, or
-    /// an assessment answer to change. Finished, if the session's stage is `Finished`.
+    /// an assessment answer to change. Finished, if the attempt's stage is `Finished`.
     Moved(Attempt),
     /// What is picked so far on the current question.
     Draft(Draft),
 }
 
-/// A fresh draft for the session's current question: empty, or in an
+/// A fresh draft for the attempt's current question: empty, or in an
 /// assessment the answer saved before, to change.
-fn draft_for(session: &Option<Attempt>) -> Draft {
-    let Some(item) = session.as_ref().and_then(Attempt::current) else { return Draft::Choice(None) };
-    let asking = session.as_ref().is_some_and(|s| s.stage() == Stage::Asking);
+fn draft_for(attempt: &Option<Attempt>) -> Draft {
+    let Some(item) = attempt.as_ref().and_then(Attempt::current) else { return Draft::Choice(None) };
+    let asking = attempt.as_ref().is_some_and(|s| s.stage() == Stage::Asking);
     match item.response.as_ref().filter(|_| asking) {
         Some(response) => Draft::from_response(&item.question.kind, &item.layout, response),
         None => Draft::new(&item.question.kind, &item.layout),
@@ -41,9 +42,9 @@ fn draft_for(session: &Option<Attempt>) -> Draft {
 }
 
 /// The stored draft if it fits the current question, else a fresh one.
-fn starting_draft(session: &Option<Attempt>, stored: Option<Draft>) -> Draft {
-    let current = session.as_ref().and_then(Attempt::current).filter(|_| session.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
-    stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.layout))).unwrap_or_else(|| draft_for(session))
+fn starting_draft(attempt: &Option<Attempt>, stored: Option<Draft>) -> Draft {
+    let current = attempt.as_ref().and_then(Attempt::current).filter(|_| attempt.as_ref().is_some_and(|s| s.stage() == Stage::Asking));
+    stored.filter(|draft| current.is_some_and(|item| draft.fits(&item.question.kind, &item.layout))).unwrap_or_else(|| draft_for(attempt))
 }
 
 /// One question of a quiz in progress, with its inputs, Check (or Save and
@@ -51,7 +52,7 @@ fn starting_draft(session: &Option<Attempt>, stored: Option<Draft>) -> Draft {
 #[component]
 pub fn QuizPage(
     /// The quiz as the store holds it now.
-    session: Memo<Option<Attempt>>,
+    attempt: Memo<Option<Attempt>>,
     title: String,
     /// What was picked on the current question before a reload, Back or Forward.
     stored_draft: Option<Draft>,
@@ -62,23 +63,18 @@ pub fn QuizPage(
     /// A neutral note for the live region after an assessment answer is saved.
     saved_note: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let draft = RwSignal::new(session.with_untracked(|s| starting_draft(s, stored_draft)));
-    // What is picked is kept as it changes, so Back, Forward or a reload keep it.
-    Effect::new(move |first: Option<()>| {
-        let picked = draft.get();
-        if first.is_some() {
-            on_update.run(QuizUpdate::Draft(picked));
-        }
-    });
+    let draft = RwSignal::new(attempt.with_untracked(|s| starting_draft(s, stored_draft)));
+    // What is picked is kept as each pick is made, so Back, Forward or a reload keep it.
+    let answer_draft = AnswerDraft::new(draft, Callback::new(move |picked| on_update.run(QuizUpdate::Draft(picked))));
     let problem = RwSignal::new(None::<Incomplete>);
     // The quiz can move on without this page's buttons: the same quiz answered
     // in another tab, or a backup restored. Then what was picked here belongs
     // to another question, so start this one afresh.
-    let step = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| (s.position(), s.stage()))));
+    let step = Memo::new(move |_| attempt.with(|s| s.as_ref().map(|s| (s.position(), s.stage()))));
     Effect::new(move |previous: Option<Option<(usize, Stage)>>| {
         let now = step.get();
         if previous.is_some_and(|p| p != now) {
-            draft.set(session.with_untracked(draft_for));
+            draft.set(attempt.with_untracked(draft_for));
             problem.set(None);
         }
         now
@@ -88,21 +84,21 @@ pub fn QuizPage(
     let heading_ref = NodeRef::<html::H2>::new();
     let feedback_ref = NodeRef::<html::Div>::new();
 
-    let stage = move || session.with(|s| s.as_ref().map_or(Stage::Finished, Attempt::stage));
-    let position = move || session.with(|s| s.as_ref().map_or(0, Attempt::position));
-    let total = move || session.with(|s| s.as_ref().map_or(0, Attempt::len));
-    let is_last = move || session.with(|s| s.as_ref().is_some_and(Attempt::is_last));
-    let deferred = move || session.with(|s| s.as_ref().is_some_and(Attempt::defers_feedback));
+    let stage = move || attempt.with(|s| s.as_ref().map_or(Stage::Finished, Attempt::stage));
+    let position = move || attempt.with(|s| s.as_ref().map_or(0, Attempt::position));
+    let total = move || attempt.with(|s| s.as_ref().map_or(0, Attempt::len));
+    let is_last = move || attempt.with(|s| s.as_ref().is_some_and(Attempt::is_last));
+    let deferred = move || attempt.with(|s| s.as_ref().is_some_and(Attempt::defers_feedback));
     let answered = move || stage() == Stage::Answered;
-    let current = move || session.with(|s| s.as_ref().and_then(Attempt::current).cloned());
+    let current = move || attempt.with(|s| s.as_ref().and_then(Attempt::current).cloned());
     // Which question is on screen: the question is drawn again only when this
     // changes. Checking it updates the inputs in place.
     let question_on_screen =
-        Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.current().map(|i| (s.position(), i.question.id.clone())))));
-    // The answer as marked, once checked. Only the session's marking gives it,
+        Memo::new(move |_| attempt.with(|s| s.as_ref().and_then(|s| s.current().map(|i| (s.position(), i.question.id.clone())))));
+    // The answer as marked, once checked. Only the attempt's marking gives it,
     // and it gives nothing in an assessment before it is submitted.
     let checked = Memo::new(move |_| {
-        session.with(|s| s.as_ref().and_then(Attempt::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()))
+        attempt.with(|s| s.as_ref().and_then(Attempt::marking).and_then(|m| m.checked()).and_then(|i| i.response.clone()))
     });
 
     // Each new question opens at its top (the scenario first), with focus on
@@ -140,17 +136,17 @@ pub fn QuizPage(
         if stage() != Stage::Asking {
             return;
         }
-        let fits = session.with_untracked(|s| {
+        let fits = attempt.with_untracked(|s| {
             let item = s.as_ref().and_then(Attempt::current);
             item.is_some_and(|item| draft.with_untracked(|d| d.fits(&item.question.kind, &item.layout)))
         });
         if !fits {
-            draft.set(session.with_untracked(draft_for));
+            draft.set(attempt.with_untracked(draft_for));
         }
         match draft.with_untracked(Draft::to_response) {
             Ok(response) => {
                 problem.set(None);
-                let Some(mut now) = session.get_untracked() else { return };
+                let Some(mut now) = attempt.get_untracked() else { return };
                 let Some(item) = now.current().map(|i| i.question.id.clone()) else { return };
                 if now.defers_feedback() {
                     let number = now.position() + 1;
@@ -159,7 +155,7 @@ pub fn QuizPage(
                         on_update.run(QuizUpdate::Moved(now));
                     }
                 } else if let Ok(feedback) = now.answer(response) {
-                    on_update.run(QuizUpdate::Answered { session: now, item, right: feedback.correct });
+                    on_update.run(QuizUpdate::Answered { attempt: now, item, right: feedback.correct });
                 }
             }
             Err(incomplete) => {
@@ -173,7 +169,7 @@ pub fn QuizPage(
         // The button under the finger becomes "Check answer" (a submit button)
         // as the next question renders: this click must not also submit it.
         event.prevent_default();
-        let Some(mut now) = session.get_untracked() else { return };
+        let Some(mut now) = attempt.get_untracked() else { return };
         if now.next().is_err() {
             return;
         }
@@ -186,12 +182,14 @@ pub fn QuizPage(
         // Read, not only tracked: a memo never read is never computed, so it
         // would never hear of a change.
         question_on_screen.with(|_| ());
-        let item = session.with_untracked(|s| s.as_ref().and_then(Attempt::current).cloned());
-        item.map(|item| view! { <QuestionFields item=item problem=problem draft=draft checked=checked.into() heading_ref=heading_ref /> })
+        let item = attempt.with_untracked(|s| s.as_ref().and_then(Attempt::current).cloned());
+        item.map(
+            |item| view! { <QuestionFields item=item problem=problem draft=answer_draft checked=checked.into() heading_ref=heading_ref /> },
+        )
     };
 
     let percent_through = move || {
-        let done = session.with(|s| s.as_ref().map_or(0, |s| if s.stage() == Stage::Answered { s.position() + 1 } else { s.position() }));
+        let done = attempt.with(|s| s.as_ref().map_or(0, |s| if s.stage() == Stage::Answered { s.position() + 1 } else { s.position() }));
         format!("{}%", done * 100 / total().max(1))
     };
 
@@ -213,7 +211,7 @@ pub fn QuizPage(
             </ErrorSummary>
             <form on:submit=check novalidate>
                 {question}
-                <FeedbackPanel session=session saved_note=saved_note region_ref=feedback_ref />
+                <FeedbackPanel attempt=attempt saved_note=saved_note region_ref=feedback_ref />
                 {move || {
                     let question_id = (answered() && !deferred()).then(|| current().map(|i| i.question.id))??;
                     let (card, card_title) = read_more.run(question_id)?;

@@ -40,7 +40,7 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.store.with(|s| s.quizzes.get(&id).cloned()))
     };
-    let session = Memo::new(move |_| saved.with(|q| q.as_ref().and_then(|q| q.restore(&bank).ok())));
+    let attempt = Memo::new(move |_| saved.with(|q| q.as_ref().and_then(|q| q.restore(&bank).ok())));
     let finished = {
         let id = id.clone();
         Memo::new(move |_| state.store.with(|s| s.attempts.get(&id).is_some()))
@@ -70,23 +70,23 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                         state.change(|s, now| s.save_quiz(&id, next, now));
                     }
                 }
-                QuizUpdate::Answered { session, item, right } => {
+                QuizUpdate::Answered { attempt, item, right } => {
                     let day = today();
                     state.change(|s, now| {
                         s.record_answer(&item, right, now, day, &Scheduler::default());
-                        if let Some(next) = SavedQuiz::from_attempt(&session, &quiz.title, quiz.started_at_ms) {
+                        if let Some(next) = SavedQuiz::from_attempt(&attempt, &quiz.title, quiz.started_at_ms) {
                             s.save_quiz(&id, next, now);
                         }
                     });
                 }
-                QuizUpdate::Moved(session) if session.stage() == Stage::Finished => {
+                QuizUpdate::Moved(attempt) if attempt.stage() == Stage::Finished => {
                     let token = share::learner_token();
                     let day = today();
                     state.change(|s, now| {
-                        if let Some(attempt) =
-                            FinishedAttempt::from_attempt(&session, &quiz.title, quiz.started_at_ms, now, clock::offset_at(now), &token)
+                        if let Some(finished) =
+                            FinishedAttempt::from_attempt(&attempt, &quiz.title, quiz.started_at_ms, now, clock::offset_at(now), &token)
                         {
-                            s.finish_attempt(&id, &session, attempt, now, day);
+                            s.finish_attempt(&id, &attempt, finished, now, day);
                         }
                     });
                     state.save_now();
@@ -101,8 +101,8 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                     // Replace, so Back from the results goes to where the quiz began.
                     state.replace(Route::Results { attempt: Some(id.clone()) });
                 }
-                QuizUpdate::Moved(session) => {
-                    if let Some(next) = SavedQuiz::from_attempt(&session, &quiz.title, quiz.started_at_ms) {
+                QuizUpdate::Moved(attempt) => {
+                    if let Some(next) = SavedQuiz::from_attempt(&attempt, &quiz.title, quiz.started_at_ms) {
                         state.change(|s, now| s.save_quiz(&id, next, now));
                     }
                 }
@@ -118,7 +118,7 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
         Some((card.id.clone(), card.title.clone()))
     });
     // Which page: none, a question, or an assessment's check of its answers.
-    let showing = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.stage() == Stage::CheckingAnswers)));
+    let showing = Memo::new(move |_| attempt.with(|s| s.as_ref().map(|s| s.stage() == Stage::CheckingAnswers)));
     let has_saved = Memo::new(move |_| saved.with(Option::is_some));
     let page = move || {
         if let Some(checking) = showing.get() {
@@ -126,11 +126,11 @@ pub fn QuizScreen(quiz: Option<String>) -> impl IntoView {
                 .with_untracked(|q| q.as_ref().map(|q| (q.title.clone(), state.ready_bank_untracked().and_then(|b| q.current_draft(&b)))))
                 .unwrap_or_default();
             if checking {
-                return view! { <CheckAnswersPage session=session title=title on_update=on_update /> }.into_any();
+                return view! { <CheckAnswersPage attempt=attempt title=title on_update=on_update /> }.into_any();
             }
             return view! {
                 <QuizPage
-                    session=session
+                    attempt=attempt
                     title=title
                     stored_draft=stored_draft
                     on_update=on_update

@@ -20,9 +20,9 @@ pub struct Row {
 }
 
 /// The answers, right and missed, each with its feedback and its question
-/// number in the attempt (`numbers`, one per item of `session`).
-pub fn answer_rows(session: &Attempt, numbers: &[usize], bank: &Bank) -> Vec<Row> {
-    let Some(marking) = session.marking() else { return Vec::new() };
+/// number in the attempt (`numbers`, one per item of `attempt`).
+pub fn answer_rows(attempt: &Attempt, numbers: &[usize], bank: &Bank) -> Vec<Row> {
+    let Some(marking) = attempt.marking() else { return Vec::new() };
     marking
         .review()
         .into_iter()

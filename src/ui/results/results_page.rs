@@ -90,10 +90,10 @@ fn results_view(
     let score = attempt.score;
     let title = attempt.title.clone();
     let kept = review.is_some();
-    let (session, numbers, changed) = review.map(|r| (r.attempt, r.numbers, r.changed)).unwrap_or_default();
-    let rows = session.as_ref().map(|s| answer_rows(s, &numbers, bank)).unwrap_or_default();
-    let topics = session.as_ref().and_then(Attempt::marking).map(|m| m.by_topic(bank)).unwrap_or_default();
-    let missed: Vec<String> = session
+    let (answered, numbers, changed) = review.map(|r| (r.attempt, r.numbers, r.changed)).unwrap_or_default();
+    let rows = answered.as_ref().map(|s| answer_rows(s, &numbers, bank)).unwrap_or_default();
+    let topics = answered.as_ref().and_then(Attempt::marking).map(|m| m.by_topic(bank)).unwrap_or_default();
+    let missed: Vec<String> = answered
         .as_ref()
         .and_then(Attempt::marking)
         .map(|m| m.results().into_iter().filter(|(_, right)| !right).map(|(q, _)| q.to_owned()).collect())

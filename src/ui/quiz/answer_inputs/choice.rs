@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::AnswerDraft;
 use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 use crate::quiz::content::bank::Kind;
@@ -9,7 +10,7 @@ use crate::quiz::content::bank::Kind;
 /// Radios or checkboxes for the options of `kind`, in `layout`, into
 /// `draft`; once `answered`, each option is marked.
 #[component]
-pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
+pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: AnswerDraft, answered: Signal<Option<Response>>) -> impl IntoView {
     let several = kind.allows_several();
     // (text, correct) of each option, in the question's own order.
     let options: Vec<(String, bool)> = match &kind {
@@ -54,7 +55,7 @@ pub fn ChoiceInputs(kind: Kind, layout: Vec<usize>, draft: RwSignal<Draft>, answ
                 }
             };
             let on_change = move |_| {
-                draft.update(|d| match d {
+                draft.pick(|d| match d {
                     Draft::Choices(_) => d.toggle(index),
                     Draft::Choice(_) | Draft::Order(_) | Draft::Matches(_) | Draft::Number(_) => *d = Draft::Choice(Some(index)),
                 })

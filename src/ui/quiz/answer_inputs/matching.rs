@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::AnswerDraft;
 use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 use crate::quiz::content::bank::Pair;
@@ -10,7 +11,7 @@ use crate::quiz::content::bank::Pair;
 /// One select per left-hand side of `pairs`, its choices in `layout`, into
 /// `draft`; once `answered`, each row says what it should be.
 #[component]
-pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
+pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: AnswerDraft, answered: Signal<Option<Response>>) -> impl IntoView {
     // Only a match question's answer is shown here. Checking it updates the
     // rows in place rather than drawing them again.
     let is_answered = move || answered.with(|response| matches!(response, Some(Response::Matches(_))));
@@ -62,7 +63,7 @@ pub fn MatchInputs(pairs: Vec<Pair>, layout: Vec<usize>, draft: RwSignal<Draft>,
             let on_change = move |event| {
                 let shown = event_target_value(&event).parse::<usize>().ok();
                 let choice = shown.and_then(|k| layout.with_value(|l| l.get(k).copied()));
-                draft.update(|d| {
+                draft.pick(|d| {
                     if let Draft::Matches(m) = d {
                         if let Some(slot) = m.get_mut(left) {
                             *slot = choice;

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::AnswerDraft;
 use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 
 /// The field for a figure (in `unit`), writing what is typed to `draft`;
 /// read-only once `answered`.
 #[component]
-pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
+pub fn NumberInput(unit: String, draft: AnswerDraft, answered: Signal<Option<Response>>) -> impl IntoView {
     // Only a numeric question's answer and draft are shown here.
     let given = move || {
         answered.with(|response| {
@@ -38,7 +39,7 @@ pub fn NumberInput(unit: String, draft: RwSignal<Draft>, answered: Signal<Option
                     spellcheck="false"
                     disabled=move || given().is_some()
                     prop:value=value
-                    on:input=move |event| draft.set(Draft::Number(event_target_value(&event)))
+                    on:input=move |event| draft.pick(|d| *d = Draft::Number(event_target_value(&event)))
                 />
                 {(unit == "%").then_some(view! { <span class="number-unit" aria-hidden="true">"%"</span> })}
             </span>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::AnswerDraft;
 use crate::quiz::answering::draft::Draft;
 use crate::quiz::answering::marking::Response;
 
@@ -16,7 +17,7 @@ fn focus_by_id(id: &str) {
 /// The items of an order question in `layout` (positions into `items`),
 /// moved with Up and Down buttons, into `draft`; read-only once `answered`.
 #[component]
-pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>, answered: Signal<Option<Response>>) -> impl IntoView {
+pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: AnswerDraft, answered: Signal<Option<Response>>) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let items = StoredValue::new(items);
     // Only an order question's answer and draft are shown here.
@@ -40,7 +41,7 @@ pub fn OrderInput(items: Vec<String>, layout: Vec<usize>, draft: RwSignal<Draft>
     };
 
     let move_item = move |place: usize, item: usize, up: bool| {
-        draft.update(|d| d.move_item(place, up));
+        draft.pick(|d| d.move_item(place, up));
         let (new_place, count) = draft.with_untracked(|d| {
             let Draft::Order(order) = d else { return (place, 0) };
             (order.iter().position(|&i| i == item).unwrap_or(place), order.len())
