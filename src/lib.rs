@@ -6,7 +6,7 @@
 //! - `ui`: Leptos components.
 
 pub mod platform;
-pub use quiz;
+pub mod quiz;
 pub mod ui;
 
 use wasm_bindgen::{closure::Closure, JsCast};

@@ -80,7 +80,7 @@ fn modules_in(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
 }
 
 /// The modules `text` (the file of `module`) uses, by `super::…`, `self::…`
-/// or `crate::…` paths outside comments and its test module, each
+/// or `crate::quiz::…` paths outside comments and its test module, each
 /// resolved to the longest known module it names.
 fn uses_of(module: &str, is_folder: bool, text: &str, known: &[String]) -> Vec<String> {
     let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
@@ -89,15 +89,16 @@ fn uses_of(module: &str, is_folder: bool, text: &str, known: &[String]) -> Vec<S
     let base: Vec<String> = if is_folder { own.clone() } else { own[..own.len().saturating_sub(1)].to_vec() };
     let mut found = Vec::new();
     for line in code.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
-        for (at, _) in line.match_indices("super::").chain(line.match_indices("crate::")).chain(line.match_indices("self::")) {
+        for (at, _) in line.match_indices("super::").chain(line.match_indices("crate::quiz::")).chain(line.match_indices("self::")) {
             if line[..at].ends_with("::") || line[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue; // the middle of a longer path (`super::super::`), or a name ending in `self`
             }
             let rest = &line[at..];
             let mut path: Vec<String>;
             let mut words = rest.split("::").peekable();
-            if rest.starts_with("crate::") {
+            if rest.starts_with("crate::quiz::") {
                 path = Vec::new();
+                words.next();
                 words.next();
             } else if rest.starts_with("self::") {
                 path = base.clone();

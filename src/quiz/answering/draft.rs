@@ -2,8 +2,8 @@
 //! learner has picked so far, and whether it is complete enough to mark.
 
 use super::marking::Response;
-use crate::content::bank::Kind;
-use crate::text::number::{read_whole_number, NumberProblem};
+use crate::quiz::content::bank::Kind;
+use crate::quiz::text::number::{read_whole_number, NumberProblem};
 
 /// Kept with the quiz in progress (as `{"choice": null}`, `{"number": "4"}`…), so Back,
 /// Forward and a reload keep what was picked.
@@ -29,7 +29,7 @@ pub enum Incomplete {
     NoChoices,
     /// The first left (by index) with no match picked.
     UnmatchedItem(usize),
-    /// The number field cannot be read as a whole number (see [`number`](crate::text::number)).
+    /// The number field cannot be read as a whole number (see [`number`](crate::quiz::text::number)).
     BadNumber(NumberProblem),
 }
 
@@ -140,8 +140,8 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::bank::OrderItem;
-    use crate::content::bank::{AnswerOption, Pair};
+    use crate::quiz::content::bank::OrderItem;
+    use crate::quiz::content::bank::{AnswerOption, Pair};
 
     fn opts(n: usize, correct: &[usize]) -> Vec<AnswerOption> {
         (0..n).map(|i| AnswerOption { id: format!("o{i}"), text: format!("o{i}"), correct: correct.contains(&i), feedback: None }).collect()

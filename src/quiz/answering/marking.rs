@@ -1,6 +1,6 @@
 //! What a learner's answer is, for each question type, and how it is marked.
 
-use crate::content::bank::Kind;
+use crate::quiz::content::bank::Kind;
 
 /// A learner's answer. Indices always refer to the question as written (its
 /// options, items or pairs), never to the shuffled order on screen.
@@ -281,7 +281,7 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::bank::OrderItem;
+    use crate::quiz::content::bank::OrderItem;
 
     #[test]
     fn a_right_answer_with_parts_is_listed_one_part_a_line() {
@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(RightAnswer::TrueFalse(false).lines(), vec!["False"]);
         assert_eq!(RightAnswer::Number { answer: 46, unit: "%".into(), given: None, close: false }.lines(), vec!["46%"]);
     }
-    use crate::content::bank::{AnswerOption, Pair};
+    use crate::quiz::content::bank::{AnswerOption, Pair};
 
     fn options(correct: &[bool]) -> Vec<AnswerOption> {
         correct

@@ -23,11 +23,11 @@
 
 use std::collections::HashSet;
 
-use crate::content::bank::{Bank, Kind, Question};
-use crate::links::link::QuizSpec;
-use crate::rng::SeededRng;
-use crate::run::attempt::Mode;
-use crate::run::attempt::QuizKind;
+use crate::quiz::content::bank::{Bank, Kind, Question};
+use crate::quiz::links::link::QuizSpec;
+use crate::quiz::rng::SeededRng;
+use crate::quiz::run::attempt::Mode;
+use crate::quiz::run::attempt::QuizKind;
 
 /// Questions in a quick check, and at most in a topic practice, a review of
 /// mistakes or a spaced review.
@@ -371,8 +371,8 @@ pub fn again_label(mode: &Mode) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::bank::AnswerOption;
-    use crate::content::bank::OrderItem;
+    use crate::quiz::content::bank::AnswerOption;
+    use crate::quiz::content::bank::OrderItem;
 
     fn question(kind: Kind) -> Question {
         Question {
@@ -457,7 +457,7 @@ mod tests {
         assert!(!gives_away(title, &question(Kind::TrueFalse { answer: true })));
         assert!(!gives_away(title, &question(Kind::TrueFalse { answer: false })));
         assert!(!gives_away(title, &question(Kind::Order { items: OrderItem::lettered(&["a", "b"]) })));
-        let pair = |left: &str, right: &str| crate::content::bank::Pair { id: left.into(), left: left.into(), right: right.into() };
+        let pair = |left: &str, right: &str| crate::quiz::content::bank::Pair { id: left.into(), left: left.into(), right: right.into() };
         assert!(!gives_away(title, &question(Kind::Match { pairs: vec![pair("a", "538"), pair("b", "1")] })));
     }
 

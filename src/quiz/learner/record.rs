@@ -1,19 +1,19 @@
 //! Completion records for CPD and supervision: what was done, the score, and
 //! the learner's own reflections, kept on the device.
 //!
-//! In the [`Store`](crate::saved::store::Store) each record is a [`Record`] under its
+//! In the [`Store`](crate::quiz::saved::store::Store) each record is a [`Record`] under its
 //! own id, and the reflections typed so far for a finished attempt are a
 //! [`RecordDraft`] under the attempt's id, so nothing typed is lost to Back,
 //! a reload or another tab. "Export my records" writes a [`RecordsFile`].
 
-use crate::links::link::NAME_MAX;
+use crate::quiz::links::link::NAME_MAX;
 use serde::{Deserialize, Serialize};
 
-use crate::content::bank::Bank;
-use crate::run::finished::FinishedAttempt;
-use crate::run::quiz_kind::QuizKind;
-use crate::text::calendar::{add_months, local_day, OFFSET_RANGE};
-use crate::text::wording::is_hidden_character;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::run::finished::FinishedAttempt;
+use crate::quiz::run::quiz_kind::QuizKind;
+use crate::quiz::text::calendar::{add_months, local_day, OFFSET_RANGE};
+use crate::quiz::text::wording::is_hidden_character;
 
 /// The records file's format version (`{"version": 1, "records": [...]}`).
 pub const RECORDS_VERSION: u32 = 1;

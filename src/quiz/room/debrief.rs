@@ -1,8 +1,8 @@
 //! A trainer's debrief without a server: learners' result links, opened on
 //! the trainer's phone, are tallied here for each quiz.
 
-use crate::answering::scoring::Score;
-use crate::links::link::{QuizResult, QuizSpec};
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::links::link::{QuizResult, QuizSpec};
 
 /// `part` of `whole` as a whole percentage, rounded half up; 0 of nothing is 0.
 pub fn rounded_percent(part: u64, whole: u64) -> u32 {

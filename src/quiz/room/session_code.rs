@@ -25,7 +25,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::links::link::{fnv1a, QuizSpec, COUNT_RANGE, PASS_RANGE, REFRESH_RANGE};
+use crate::quiz::links::link::{fnv1a, QuizSpec, COUNT_RANGE, PASS_RANGE, REFRESH_RANGE};
 
 /// Seeds a code can carry: new sessions draw theirs below this.
 pub const SEED_LIMIT: u32 = 1 << 16;

@@ -13,10 +13,10 @@
 //! The attempt owns copies of its questions, so it needs no bank once started,
 //! and takes its randomness as a seeded generator from the caller.
 
-use crate::answering::marking::{PartsRight, Response, RightAnswer};
-use crate::answering::scoring::Score;
-use crate::content::bank::{Bank, Kind, Question};
-use crate::rng::SeededRng;
+use crate::quiz::answering::marking::{PartsRight, Response, RightAnswer};
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::content::bank::{Bank, Kind, Question};
+use crate::quiz::rng::SeededRng;
 
 /// A question as this attempt shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub struct AttemptItem {
 
 impl AttemptItem {
     /// Only within the domain: screens learn marks through [`Attempt::marking`].
-    pub(crate) fn is_correct(&self) -> bool {
+    pub(in crate::quiz) fn is_correct(&self) -> bool {
         self.response.as_ref().is_some_and(|r| self.question.kind.mark(r).0)
     }
 }
@@ -145,7 +145,7 @@ impl Attempt {
     }
 
     /// Rebuilds a attempt from checked parts; only `resume::SavedQuiz` and `FinishedAttempt` call this.
-    pub(crate) fn resume(kind: QuizKind, items: Vec<AttemptItem>, position: usize, stage: Stage) -> Attempt {
+    pub(in crate::quiz) fn resume(kind: QuizKind, items: Vec<AttemptItem>, position: usize, stage: Stage) -> Attempt {
         Attempt { kind, items, position, stage }
     }
 
@@ -290,7 +290,7 @@ impl Attempt {
     }
 
     /// The score, for the domain only (see [`Marking::score`]).
-    pub(crate) fn score(&self) -> Score {
+    pub(in crate::quiz) fn score(&self) -> Score {
         Score { correct: self.items.iter().filter(|i| i.is_correct()).count() as u32, total: self.items.len() as u32 }
     }
 }

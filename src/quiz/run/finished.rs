@@ -1,7 +1,7 @@
 //! A finished attempt, with every answer given, so its results page can be
 //! rebuilt exactly after a reload, Back, Forward or in another tab.
 //!
-//! Stored in the [`Store`](crate::saved::store::Store) under the quiz's id as
+//! Stored in the [`Store`](crate::quiz::saved::store::Store) under the quiz's id as
 //! `{"kind", "title", "started_at", "finished_at", "score", "items", "token"}`
 //! (times in ms since the Unix epoch). Attempts migrated from version 2 have
 //! no items: their score is kept, their answers were never stored.
@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 use super::attempt::{Attempt, Mode, QuizKind, Stage};
 use super::resume::{ResumeError, SavedItem};
 use super::stored_answer::Changed;
-use crate::answering::scoring::Score;
-use crate::content::bank::Bank;
-use crate::links::link::QuizResult;
-use crate::text::calendar::OFFSET_RANGE;
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::link::QuizResult;
+use crate::quiz::text::calendar::OFFSET_RANGE;
 
 /// A finished attempt read against the current bank (see [`FinishedAttempt::review`]).
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::links::link::QuizSpec;
+use crate::quiz::links::link::QuizSpec;
 
 /// The pass mark of a full assessment, in percent.
 pub const PASS_MARK: u32 = 80;

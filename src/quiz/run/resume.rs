@@ -2,7 +2,7 @@
 //! a reload, Back, another tab or an app update. Questions are stored by id
 //! and looked up in the bank again, so a saved quiz stays small.
 //!
-//! Inside the [`Store`](crate::saved::store::Store) a quiz in progress is a
+//! Inside the [`Store`](crate::quiz::saved::store::Store) a quiz in progress is a
 //! [`SavedQuiz`], written by serde as
 //! `{"kind", "title", "started_at", "items": [{"id", "order", "response"}], "position", "answered", "draft"}`,
 //! each layout, answer and draft by the ids of the parts chosen (see
@@ -15,10 +15,10 @@ use serde::{Deserialize, Serialize};
 use super::attempt::Mode;
 use super::attempt::{Attempt, AttemptItem, QuizKind, Stage};
 use super::stored_answer::{self, Changed, PartRef, StoredDraft, StoredResponse};
-use crate::answering::draft::Draft;
-use crate::answering::marking::Response;
-use crate::content::bank::Bank;
-use crate::links::link::QuizSpec;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::link::QuizSpec;
 
 /// A quiz in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -27,9 +27,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::attempt::is_valid_layout;
-use crate::answering::draft::Draft;
-use crate::answering::marking::Response;
-use crate::content::bank::{letter, Kind};
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::{letter, Kind};
 
 /// A stored reference to one part of a question: its id, or (written before
 /// version 6) its position then, read as described in the module comment.
@@ -293,7 +293,7 @@ pub fn positional(response: &Response) -> StoredResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::bank::{AnswerOption, OrderItem, Pair};
+    use crate::quiz::content::bank::{AnswerOption, OrderItem, Pair};
 
     fn option(id: &str, correct: bool) -> AnswerOption {
         AnswerOption { id: id.into(), text: format!("Option {id}"), correct, feedback: None }

@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::{LegacyProgress, Store, StoreError};
-use crate::text::wording::plural;
+use crate::quiz::text::wording::plural;
 
 pub const BACKUP_VERSION: u32 = 2;
 const APP: &str = "safeguarding-check";
@@ -214,7 +214,7 @@ pub fn import(text: &str, known_item: impl Fn(&str) -> bool, now_ms: u64, today:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::learner::schedule::Scheduler;
+    use crate::quiz::learner::schedule::Scheduler;
 
     const NOW: u64 = 1_795_669_200_000; // 2026-11-26
     const TODAY: i64 = 20_783;
@@ -293,7 +293,7 @@ mod tests {
         let mut fast = store();
         let ahead = NOW + 2 * DAY;
         fast.record_answer("q1", true, ahead, TODAY + 2, &Scheduler::default());
-        let record = crate::learner::record::Record {
+        let record = crate::quiz::learner::record::Record {
             made_at_ms: ahead,
             name: None,
             finished_at_ms: ahead,

@@ -21,14 +21,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::Store;
-use crate::answering::draft::Draft;
-use crate::answering::marking::Response;
-use crate::content::bank::{Bank, Kind};
-use crate::learner::draw::questions_for;
-use crate::learner::schedule::Scheduler;
-use crate::rng::SeededRng;
-use crate::run::attempt::{Attempt, AttemptError, QuizKind, Stage};
-use crate::run::resume::SavedQuiz;
+use crate::quiz::answering::draft::Draft;
+use crate::quiz::answering::marking::Response;
+use crate::quiz::content::bank::{Bank, Kind};
+use crate::quiz::learner::draw::questions_for;
+use crate::quiz::learner::schedule::Scheduler;
+use crate::quiz::rng::SeededRng;
+use crate::quiz::run::attempt::{Attempt, AttemptError, QuizKind, Stage};
+use crate::quiz::run::resume::SavedQuiz;
 
 /// The local storage key the page's script writes and the app takes in.
 pub const STORAGE_KEY: &str = "safeguarding-check:early-start";
@@ -170,7 +170,7 @@ impl EarlyStart {
         if attempt.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
             return Err(EarlyStartError::OtherQuestion);
         }
-        let title = crate::learner::draw::quiz_title(bank, &kind);
+        let title = crate::quiz::learner::draw::quiz_title(bank, &kind);
         if let (Some(choice), Some(checked_at)) = (self.choice, self.checked_at) {
             if checked_at < self.started_at {
                 return Err(EarlyStartError::NotAnAnswer);
@@ -213,8 +213,9 @@ mod tests {
     }
 
     fn bank() -> Bank {
-        // The project's folder: this crate's is src/quiz, two below it.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        // The project's folder: the app's, or (as the domain crate) two above src/quiz.
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = if here.join("assets").is_dir() { here.to_path_buf() } else { here.join("../..") };
         let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
         let mut files: Vec<String> = std::fs::read_dir(root.join("assets/questions"))
             .unwrap()

@@ -13,12 +13,12 @@
 //! bank is here (`ui::state::AppState::open_incoming_link`).
 
 use super::store::Store;
-use crate::content::bank::Bank;
-use crate::learner::draw::session_questions;
-use crate::links::link::{QuizResult, QuizSpec};
-use crate::links::query::LinkError;
-use crate::room::debrief::Added;
-use crate::text::wording::{isolated, plural};
+use crate::quiz::content::bank::Bank;
+use crate::quiz::learner::draw::session_questions;
+use crate::quiz::links::link::{QuizResult, QuizSpec};
+use crate::quiz::links::query::LinkError;
+use crate::quiz::room::debrief::Added;
+use crate::quiz::text::wording::{isolated, plural};
 
 /// What opening a learner's result link did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -125,7 +125,7 @@ impl Kind {
     /// The ids of the parts an answer picks from, in the order written: the
     /// options, the items to order or the pairs to match; `"true"` and
     /// `"false"` for true/false; none for a number. Position `i` of a
-    /// [`Response`](crate::answering::marking::Response) or a layout is the part `part_ids()[i]`.
+    /// [`Response`](crate::quiz::answering::marking::Response) or a layout is the part `part_ids()[i]`.
     pub fn part_ids(&self) -> Vec<&str> {
         match self {
             Kind::SingleChoice { options } | Kind::MultipleChoice { options } | Kind::Scenario { options, .. } => {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::content::bank::OrderItem;
+use crate::quiz::content::bank::OrderItem;
 
 const SECTIONS: &str = r#"[{"id":"principle-1","title":"Principle 1: Keep clear and detailed records"},
         {"id":"national-picture","title":"The national picture 2018-19"}]"#;

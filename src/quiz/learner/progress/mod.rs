@@ -2,7 +2,7 @@
 //! question or flip card, the days they practised, and the best and latest
 //! scores of attempts no longer kept (the [`Archive`]).
 //!
-//! This is one part of the [`Store`](crate::saved::store::Store); finished attempts,
+//! This is one part of the [`Store`](crate::quiz::saved::store::Store); finished attempts,
 //! quizzes in progress and records live beside it there. Every part carries
 //! the time it last changed, so two tabs' copies merge without either
 //! overwriting the other, and "Clear my data" (a clear marker with its time)
@@ -39,8 +39,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::schedule::{Memory, Scheduler};
-use crate::run::attempt::{Mode, QuizKind};
-use crate::run::finished::ScoreRecord;
+use crate::quiz::run::attempt::{Mode, QuizKind};
+use crate::quiz::run::finished::ScoreRecord;
 
 /// Reviews kept for each item (every answer, with its time and day); past
 /// this the oldest are folded into the item's [`Base`]. A question answered

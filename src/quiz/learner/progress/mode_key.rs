@@ -7,7 +7,7 @@ use super::*;
 /// together for the last score: the "mode key" of an attempt.
 ///
 /// One per kind of quiz, except that each topic has its own, and each
-/// trainer's quiz link has its own (its [`QuizSpec::id`](crate::links::link::QuizSpec::id),
+/// trainer's quiz link has its own (its [`QuizSpec::id`](crate::quiz::links::link::QuizSpec::id),
 /// 8 hex digits, the same on every phone), so only retakes of the same link
 /// are compared. Mistakes and spaced reviews re-ask a few chosen questions, so
 /// their scores never count for a best ([`ModeKey::counts_for_best`]); they

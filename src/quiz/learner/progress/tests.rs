@@ -103,7 +103,7 @@ fn mode_keys_are_stored_as_text() {
     for bad in [r#""Quick""#, r#""topic""#, r#""other:x""#, "3"] {
         assert!(serde_json::from_str::<ModeKey>(bad).is_err(), "{bad}");
     }
-    let trainer = QuizKind::Trainer(crate::links::link::QuizSpec {
+    let trainer = QuizKind::Trainer(crate::quiz::links::link::QuizSpec {
         topics: vec![],
         count: 5,
         seed: 7,
@@ -290,7 +290,7 @@ fn forgetting_drops_what_came_before_the_clear() {
 fn ten_thousand_answers_stay_small() {
     let scheduler = Scheduler::default();
     let mut p = Progress::default();
-    let mut rng = crate::rng::SeededRng::new(1);
+    let mut rng = crate::quiz::rng::SeededRng::new(1);
     for n in 0..10_000u64 {
         let item = if n % 4 == 0 { flip_item_id("principle-3", rng.below(72)) } else { format!("q{}", rng.below(168)) };
         let day = TODAY + (n / 14) as i64;

@@ -14,7 +14,7 @@
 //! and session links; `result` the learner's result link.
 
 use super::query::{self, LinkError};
-use crate::text::wording::is_hidden_character;
+use crate::quiz::text::wording::is_hidden_character;
 
 /// The longest title, in characters.
 pub const TITLE_MAX: usize = 60;

@@ -162,7 +162,8 @@ impl LegacyProgress {
             // Old attempts kept the score only; their answers were never stored.
             let id = format!("{:016x}", score.finished_at_ms);
             let attempt = FinishedAttempt {
-                kind: crate::run::attempt::QuizKind::of_mode(score.mode, score.topic.clone()).ok_or(StoreError::Corrupt("not a score"))?,
+                kind: crate::quiz::run::attempt::QuizKind::of_mode(score.mode, score.topic.clone())
+                    .ok_or(StoreError::Corrupt("not a score"))?,
                 title: String::new(),
                 started_at_ms: score.finished_at_ms,
                 finished_at_ms: score.finished_at_ms,

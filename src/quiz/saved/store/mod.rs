@@ -42,25 +42,25 @@ use std::collections::BTreeMap;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use crate::learner::draw::kind_title;
-use crate::learner::progress::{Archive, ItemRecord, ModeKey, Progress, SANE_DAYS};
-use crate::learner::record::{self, Record, RecordDraft, RECORDS_KEPT};
-use crate::learner::schedule::Scheduler;
-use crate::links::link::{QuizResult, QuizSpec};
-use crate::room::debrief::{Added, Tally, RESULTS_KEPT};
-use crate::run::attempt::Attempt;
-use crate::run::attempt::Mode;
-use crate::run::finished::FinishedAttempt;
-use crate::run::finished::ScoreRecord;
-use crate::run::resume::SavedQuiz;
-use crate::text::calendar::local_day;
+use crate::quiz::learner::draw::kind_title;
+use crate::quiz::learner::progress::{Archive, ItemRecord, ModeKey, Progress, SANE_DAYS};
+use crate::quiz::learner::record::{self, Record, RecordDraft, RECORDS_KEPT};
+use crate::quiz::learner::schedule::Scheduler;
+use crate::quiz::links::link::{QuizResult, QuizSpec};
+use crate::quiz::room::debrief::{Added, Tally, RESULTS_KEPT};
+use crate::quiz::run::attempt::Attempt;
+use crate::quiz::run::attempt::Mode;
+use crate::quiz::run::finished::FinishedAttempt;
+use crate::quiz::run::finished::ScoreRecord;
+use crate::quiz::run::resume::SavedQuiz;
+use crate::quiz::text::calendar::local_day;
 
 /// The stored format's version. 1 and 2 held progress alone; 4 added the
 /// optional `offset` (minutes east of UTC) to attempts, scores and records;
 /// 5 added the time spent (`active`, `active_at`, `time_spent`) and a
 /// record's `role` and `organisation`; 6 keeps answers, layouts and drafts
 /// by the ids of the parts chosen, and an attempt's mark for each answer
-/// (see [`stored_answer`](crate::run::stored_answer), which still reads the
+/// (see [`stored_answer`](crate::quiz::run::stored_answer), which still reads the
 /// positions earlier versions wrote). Versions 3 to 5 are read as they are.
 /// Older tabs see a newer version and stop saving.
 pub const SCHEMA_VERSION: u32 = 6;

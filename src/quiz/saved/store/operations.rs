@@ -3,8 +3,8 @@
 //! sessions.
 
 use super::*;
-use crate::content::bank::Bank;
-use crate::run::quiz_kind::QuizKind;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::run::quiz_kind::QuizKind;
 
 impl Store {
     // ---- What a quiz can draw now
@@ -87,7 +87,7 @@ impl Store {
 
     /// True if attempt `id` is a new best score, to say so on its results:
     /// its mode key counts for a best, it passed (if its quiz has a pass
-    /// mark), and it strictly beats ([`Score::beats`](crate::answering::scoring::Score::beats))
+    /// mark), and it strictly beats ([`Score::beats`](crate::quiz::answering::scoring::Score::beats))
     /// every earlier score of its mode key, of which there is at least one.
     /// "Earlier" means finished before it (ties by id), among the attempts
     /// kept and the scores kept of those dropped for space. False for an

@@ -1,6 +1,6 @@
 use super::*;
-use crate::answering::scoring::Score;
-use crate::run::attempt::QuizKind;
+use crate::quiz::answering::scoring::Score;
+use crate::quiz::run::attempt::QuizKind;
 
 const NOW: u64 = 1_795_669_200_000; // 2026-11-26
 const TODAY: i64 = 20_783;
@@ -344,7 +344,7 @@ fn time_spent_counts_the_gaps_between_changes_up_to_five_minutes_each() {
 #[test]
 fn a_result_from_this_device_is_known_as_its_own() {
     let mut store = Store::default();
-    let spec = crate::links::link::QuizSpec {
+    let spec = crate::quiz::links::link::QuizSpec {
         topics: vec![],
         count: 5,
         seed: 3,
@@ -375,8 +375,8 @@ fn records_travel_in_a_backup_and_merge_with_the_records_already_here() {
     here.save_record("a", Record { role: Some("Health visitor".into()), ..record(NOW) }, None, NOW);
     let mut there = Store::default();
     there.save_record("b", Record { organisation: Some("Leeds".into()), time_spent_ms: Some(600_000), ..record(NOW + 5) }, None, NOW + 5);
-    let file = crate::saved::backup::export(&there, NOW + 10);
-    let imported = crate::saved::backup::import(&file, |_| true, NOW + 20, TODAY).unwrap().0;
+    let file = crate::quiz::saved::backup::export(&there, NOW + 10);
+    let imported = crate::quiz::saved::backup::import(&file, |_| true, NOW + 20, TODAY).unwrap().0;
     here.merge_backup(&imported);
     let ids: Vec<&str> = here.records_oldest_first().into_iter().map(|(id, _)| id).collect();
     assert_eq!(ids, vec!["a", "b"]);
@@ -440,7 +440,7 @@ fn version_2_progress_is_migrated() {
 fn legacy_keys_are_taken_in() {
     let mut s = Store::default();
     let quiz = r#"{"version":2,"mode":"quick","topic":null,"link":null,"items":[{"id":"q1","order":[1,0],"response":null}],"position":0,"answered":false}"#;
-    let records = crate::learner::record::encode(&[record(NOW)]);
+    let records = crate::quiz::learner::record::encode(&[record(NOW)]);
     let legacy = || LegacyData { quiz: Some(quiz), records: Some(&records), debrief: Some("{") };
     let unreadable = s.take_in_legacy(legacy(), NOW);
     assert_eq!(unreadable, vec!["debrief"]);
