@@ -37,12 +37,12 @@ mod render {
     use safeguarding_check::quiz::answering::draft::Incomplete;
     use safeguarding_check::quiz::answering::marking::Response;
     use safeguarding_check::quiz::content::bank::{Bank, Kind};
-    use safeguarding_check::quiz::learner::draw::quiz_title;
     use safeguarding_check::quiz::learner::draw::session_questions;
     use safeguarding_check::quiz::links::link::QuizSpec;
     use safeguarding_check::quiz::links::link::{COUNT_RANGE, PASS_RANGE, REFRESH_RANGE, TITLE_MAX};
     use safeguarding_check::quiz::links::query::{ENCODED_JUNK, FREE_TEXT_KEYS, RAW_PAIRS, TRAILING_JUNK};
     use safeguarding_check::quiz::links::route::Route;
+    use safeguarding_check::quiz::run::quiz_names::quiz_title;
     use safeguarding_check::quiz::run::resume::SavedQuiz;
 
     use safeguarding_check::quiz::run::attempt::{Attempt, QuizKind};

@@ -6,11 +6,12 @@ use crate::support;
 use std::collections::HashSet;
 
 use quiz::content::bank::{Bank, Kind, Question};
-use quiz::learner::draw::{draw, gives_away, link_questions, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use quiz::learner::draw::{draw, gives_away, link_questions, questions_for, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use quiz::links::link::QuizSpec;
 use quiz::rng::SeededRng;
 use quiz::run::attempt::Mode;
 use quiz::run::attempt::{Attempt, QuizKind};
+use quiz::run::quiz_names::quiz_title;
 
 /// The id of the topic `question` is in.
 fn topic_of<'a>(bank: &'a Bank, question: &Question) -> &'a str {

@@ -13,11 +13,12 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use quiz::content::bank::{Bank, Kind, Question};
-use quiz::learner::draw::{gives_away, questions_for, quiz_title, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
+use quiz::learner::draw::{gives_away, questions_for, states_answer_of, ASSESSMENT_LENGTH, QUIZ_LENGTH};
 use quiz::links::link::QuizSpec;
 use quiz::rng::SeededRng;
 use quiz::run::attempt::Mode;
 use quiz::run::attempt::QuizKind;
+use quiz::run::quiz_names::quiz_title;
 
 fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();

@@ -26,8 +26,8 @@ use std::collections::HashSet;
 use crate::quiz::content::bank::{Bank, Kind, Question};
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::rng::SeededRng;
-use crate::quiz::run::attempt::Mode;
 use crate::quiz::run::attempt::QuizKind;
+use crate::quiz::run::quiz_names::{quiz_title, TRAINER_TITLE};
 
 /// Questions in a quick check, and at most in a topic practice, a review of
 /// mistakes or a spaced review.
@@ -46,9 +46,6 @@ pub const ASSESSMENT_LENGTH: usize = 20;
 /// characteristics) is rarely drawn in topic practice; quick checks and
 /// assessments, across all topics, still ask it.
 const PASSES: usize = 8;
-
-/// What a trainer's quiz is called when the link gives no title.
-const TRAINER_TITLE: &str = "Your trainer's quiz";
 
 /// Up to `count` questions from `topic_ids` (all topics when empty), taking one
 /// from each topic in turn so no topic crowds out the others, and never two
@@ -146,7 +143,7 @@ fn teaches_something_new(question: &Question, taught: &HashSet<&str>) -> bool {
 ///   for `due`); a review takes, in that order, the first [`QUIZ_LENGTH`] that
 ///   are still in the bank, skipping any that shares a fact with one already
 ///   taken, then shuffles them.
-/// - a review of chosen questions ([`QuizKind::review_of`], a mistakes review
+/// - a review of chosen questions ([`QuizKind::Mistakes`] with ids, a mistakes review
 ///   whose `kind.questions` is not empty) takes those ids the same way, all of
 ///   them rather than the first [`QUIZ_LENGTH`], and ignores `mistakes`.
 ///
@@ -315,59 +312,6 @@ fn contains_words(text: &str, phrase: &str) -> bool {
     false
 }
 
-/// What a quiz of `kind` is called on screen: a topic's title from the bank,
-/// else the mode's own name (see [`kind_title`]).
-pub fn quiz_title(bank: &Bank, kind: &QuizKind) -> String {
-    match kind {
-        QuizKind::Topic(id) => bank.topic(id).map_or_else(|| kind_title(kind), |t| t.title.clone()),
-        _ => kind_title(kind),
-    }
-}
-
-/// What a quiz of `kind` is called without the bank (it names no topic):
-/// "Quick check", "Full assessment", a trainer's title…
-pub fn kind_title(kind: &QuizKind) -> String {
-    match kind {
-        QuizKind::Quick => "Quick check",
-        QuizKind::Topic(_) => "Practise one topic",
-        QuizKind::Assessment => "Full assessment",
-        QuizKind::Mistakes(_) => "Review my mistakes",
-        QuizKind::Review => "Refresher",
-        QuizKind::Trainer(spec) => return spec.title.clone().unwrap_or_else(|| TRAINER_TITLE.to_string()),
-    }
-    .to_string()
-}
-
-/// What the button that starts a quiz of `mode` says, on every screen that
-/// offers it (one name per action): "Start quick check", "Start full
-/// assessment", "Practise this topic", "Review my mistakes". A refresher
-/// names its length: "Start a 10-question refresher".
-pub fn start_label(mode: &Mode, questions: usize) -> String {
-    match mode {
-        Mode::Quick => "Start quick check".into(),
-        Mode::Topic => "Practise this topic".into(),
-        Mode::Assessment => "Start full assessment".into(),
-        Mode::Mistakes => "Review my mistakes".into(),
-        Mode::Review => format!("Start a {questions}-question refresher"),
-        Mode::Trainer => "Start the quiz".into(),
-    }
-}
-
-/// What the results page's button to go again with the same kind of quiz says:
-/// "Start another quick check", "Practise this topic again", "Take the full
-/// assessment again", "Start another refresher", "Review my mistakes again",
-/// "Try this quiz again" (a trainer's).
-pub fn again_label(mode: &Mode) -> &'static str {
-    match mode {
-        Mode::Quick => "Start another quick check",
-        Mode::Topic => "Practise this topic again",
-        Mode::Assessment => "Take the full assessment again",
-        Mode::Mistakes => "Review my mistakes again",
-        Mode::Review => "Start another refresher",
-        Mode::Trainer => "Try this quiz again",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,20 +416,5 @@ mod tests {
         assert!(!contains_words("anything", ""));
         assert!(contains_words("é538 538", "538"));
         assert!(!contains_words("é538", "538"));
-    }
-
-    #[test]
-    fn each_action_has_one_name_and_a_refresher_says_its_length() {
-        let modes = [Mode::Quick, Mode::Topic, Mode::Assessment, Mode::Mistakes, Mode::Review, Mode::Trainer];
-        let starts: std::collections::HashSet<String> = modes.iter().map(|m| start_label(m, 10)).collect();
-        assert_eq!(starts.len(), modes.len(), "no two actions share a name");
-        let agains: std::collections::HashSet<&str> = modes.iter().map(again_label).collect();
-        assert_eq!(agains.len(), modes.len());
-        assert_eq!(start_label(&Mode::Review, 4), "Start a 4-question refresher");
-        // The quiz is called what its button says it starts.
-        assert_eq!(kind_title(&QuizKind::Quick), "Quick check");
-        assert!(start_label(&Mode::Quick, 10).ends_with("quick check") && again_label(&Mode::Quick).ends_with("quick check"));
-        assert_eq!(kind_title(&QuizKind::Review), "Refresher");
-        assert!(again_label(&Mode::Review).ends_with("refresher"));
     }
 }

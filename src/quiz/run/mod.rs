@@ -1,4 +1,5 @@
-//! A quiz being taken and once taken: which quiz it is (`quiz_kind`), an
+//! A quiz being taken and once taken: which quiz it is (`quiz_kind`) and
+//! what it is called (`quiz_names`), an
 //! attempt in progress with its questions as drawn (`attempt`), answers kept
 //! by the ids of what was chosen (`stored_answer`), a finished attempt and
 //! its score (`finished`), and an attempt in progress as stored (`resume`).
@@ -8,5 +9,6 @@
 pub mod attempt;
 pub mod finished;
 pub mod quiz_kind;
+pub mod quiz_names;
 pub mod resume;
 pub mod stored_answer;

@@ -170,7 +170,7 @@ impl EarlyStart {
         if attempt.current().map(|item| item.question.id.as_str()) != Some(self.question.as_str()) {
             return Err(EarlyStartError::OtherQuestion);
         }
-        let title = crate::quiz::learner::draw::quiz_title(bank, &kind);
+        let title = crate::quiz::run::quiz_names::quiz_title(bank, &kind);
         if let (Some(choice), Some(checked_at)) = (self.choice, self.checked_at) {
             if checked_at < self.started_at {
                 return Err(EarlyStartError::NotAnAnswer);

@@ -5,9 +5,9 @@ use crate::ui::common::confirm_panel::ConfirmPanel;
 use crate::ui::common::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
-use crate::quiz::learner::draw::quiz_title;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::attempt::QuizKind;
+use crate::quiz::run::quiz_names::quiz_title;
 use crate::quiz::text::wording::isolated;
 use crate::ui::state::use_app;
 

@@ -3,8 +3,9 @@
 
 use leptos::{html, prelude::*};
 
-use crate::quiz::learner::draw::{start_label, QUIZ_LENGTH};
+use crate::quiz::learner::draw::QUIZ_LENGTH;
 use crate::quiz::run::attempt::{Mode, QuizKind};
+use crate::quiz::run::quiz_names::start_label;
 use crate::quiz::text::wording::effort;
 use crate::ui::common::error_summary::ErrorSummary;
 use crate::ui::state::{use_app, BankState};

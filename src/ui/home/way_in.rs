@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::quiz::learner::draw::start_label;
 use crate::quiz::run::attempt::QuizKind;
+use crate::quiz::run::quiz_names::start_label;
 use crate::quiz::text::wording::effort;
 
 /// A quiz of `kind` of `questions` questions. `primary` makes its

@@ -12,12 +12,12 @@ use crate::ui::common::focus::focus_when_shown;
 use leptos::{html, prelude::*};
 
 use crate::quiz::content::bank::Bank;
-use crate::quiz::learner::draw::again_label;
 use crate::quiz::links::link::QuizResult;
 use crate::quiz::links::route::Route;
 use crate::quiz::run::attempt::Mode;
 use crate::quiz::run::attempt::{Attempt, QuizKind};
 use crate::quiz::run::finished::{FinishedAttempt, Review};
+use crate::quiz::run::quiz_names::again_label;
 use crate::quiz::text::wording::isolated;
 use crate::ui::results::answer_list::{answer_rows, AnswerList};
 use crate::ui::results::send_result::SendResult;

@@ -42,7 +42,6 @@ use std::collections::BTreeMap;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use crate::quiz::learner::draw::kind_title;
 use crate::quiz::learner::progress::{Archive, ItemRecord, ModeKey, Progress, SANE_DAYS};
 use crate::quiz::learner::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use crate::quiz::learner::schedule::Scheduler;
@@ -52,6 +51,7 @@ use crate::quiz::run::attempt::Attempt;
 use crate::quiz::run::attempt::Mode;
 use crate::quiz::run::finished::FinishedAttempt;
 use crate::quiz::run::finished::ScoreRecord;
+use crate::quiz::run::quiz_names::kind_title;
 use crate::quiz::run::resume::SavedQuiz;
 use crate::quiz::text::calendar::local_day;
 
