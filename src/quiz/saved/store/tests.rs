@@ -33,6 +33,21 @@ fn trainer(seed: u32) -> QuizKind {
     QuizKind::Trainer(spec)
 }
 
+/// A quiz of `kind` just started at NOW, with no questions answered.
+fn in_progress(kind: QuizKind) -> SavedQuiz {
+    SavedQuiz {
+        kind,
+        title: "A quiz".into(),
+        started_at_ms: NOW,
+        items: Vec::new(),
+        position: 0,
+        answered: false,
+        draft: None,
+        active_ms: 0,
+        active_at_ms: 0,
+    }
+}
+
 /// Finishes each quiz in turn, a minute apart from NOW, with ids a0, a1, …
 fn finished(quizzes: Vec<FinishedAttempt>) -> Store {
     let mut s = Store::default();
@@ -316,17 +331,7 @@ fn changes_after_a_clear_made_with_a_fast_clock_are_kept() {
 
 #[test]
 fn time_spent_counts_the_gaps_between_changes_up_to_five_minutes_each() {
-    let quiz = |at: u64| SavedQuiz {
-        kind: QuizKind::Quick,
-        title: "Quick check".into(),
-        started_at_ms: at,
-        items: Vec::new(),
-        position: 0,
-        answered: false,
-        draft: None,
-        active_ms: 0,
-        active_at_ms: 0,
-    };
+    let quiz = |at: u64| SavedQuiz { started_at_ms: at, ..in_progress(QuizKind::Quick) };
     let mut store = Store::default();
     store.save_quiz("q", quiz(NOW), NOW);
     store.save_quiz("q", quiz(NOW), NOW + 60_000); // a minute on the first question
@@ -494,23 +499,12 @@ fn a_two_megabyte_file_of_160000_keys_is_read_quickly() {
 
 #[test]
 fn this_very_quiz_in_progress_and_its_latest_attempt_are_found_by_its_kind() {
-    let saved = |kind: QuizKind| SavedQuiz {
-        kind,
-        title: "A quiz".into(),
-        started_at_ms: NOW,
-        items: Vec::new(),
-        position: 0,
-        answered: false,
-        draft: None,
-        active_ms: 0,
-        active_at_ms: 0,
-    };
     let mut store = finished(vec![scored(trainer(1), 3, 10, NOW), scored(trainer(2), 5, 10, NOW), scored(trainer(1), 8, 10, NOW)]);
     assert_eq!(store.latest_attempt_of(&trainer(1)).map(|(id, a)| (id, a.score.correct)), Some(("a2", 8)), "the latest, not the first");
     assert_eq!(store.latest_attempt_of(&trainer(2)).map(|(id, _)| id), Some("a1"));
     assert!(store.latest_attempt_of(&trainer(3)).is_none() && store.latest_attempt_of(&topic("p1")).is_none());
-    store.save_quiz("t1", saved(trainer(1)), NOW + 600_000);
-    store.save_quiz("p1", saved(topic("principle-1")), NOW + 660_000);
+    store.save_quiz("t1", in_progress(trainer(1)), NOW + 600_000);
+    store.save_quiz("p1", in_progress(topic("principle-1")), NOW + 660_000);
     assert_eq!(store.quiz_in_progress_of(&trainer(1)).map(|(id, _)| id), Some("t1"));
     assert_eq!(store.quiz_in_progress_of(&topic("principle-1")).map(|(id, _)| id), Some("p1"));
     assert!(store.quiz_in_progress_of(&trainer(2)).is_none() && store.quiz_in_progress_of(&topic("principle-2")).is_none());
