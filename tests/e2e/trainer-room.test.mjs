@@ -491,3 +491,47 @@ test('done when: a laptop on the projector and a phone in hand, across two days,
   await phoneDevice.context.close();
   await laptop.context.close();
 });
+
+test('result links opened in several tabs at the same moment are all counted, and the tabs settle', async () => {
+  const trainer = await phone();
+  const { spec } = await makeSession(trainer.page, 'Tapped at once');
+  const quiz = new URL(trainer.page.url()).searchParams.get('quiz');
+  await trainer.context.close();
+  const links = [0, 1, 2, 3].map((n) => `${suite.server.url}?view=result&name=L${n}${spec}&score=9&missed=${n}&r=eeee000${n}`);
+  const counted = (page) =>
+    page.evaluate(() => JSON.parse(localStorage.getItem('safeguarding-check:progress') ?? '{"debrief":[]}').debrief.filter((e) => e.value).length);
+  // Four tabs opening four links within a few milliseconds, as when a trainer
+  // taps the links in a chat app one after another: each saves over what it
+  // read, so without care the later saves drop the earlier results.
+  for (let round = 0; round < 3; round += 1) {
+    const device = await phone();
+    const tabs = [device.page, ...(await Promise.all(links.slice(1).map(() => device.context.newPage())))];
+    await Promise.all(tabs.map((tab, n) => tab.goto(links[n])));
+    await Promise.all(tabs.map((tab) => tab.getByText(/result was added to the debrief\./).waitFor()));
+    await tabs[0].waitForFunction(
+      () => JSON.parse(localStorage.getItem('safeguarding-check:progress') ?? '{"debrief":[]}').debrief.filter((e) => e.value).length === 4,
+      null,
+      { timeout: 5000 },
+    ).catch(() => {});
+    assert.equal(await counted(tabs[0]), 4, `round ${round}: every result is kept`);
+    // The tabs settle: none keeps saving once each has what the others have.
+    const changes = await tabs[0].evaluate(async () => {
+      let last = localStorage.getItem('safeguarding-check:progress');
+      let changed = 0;
+      for (let i = 0; i < 20; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const now = localStorage.getItem('safeguarding-check:progress');
+        if (now !== last) changed += 1;
+        last = now;
+      }
+      return changed;
+    });
+    assert.equal(changes, 0, 'storage is quiet once the tabs agree');
+    const debrief = await device.context.newPage();
+    await debrief.goto(`${suite.server.url}?view=debrief&quiz=${quiz}`);
+    await untilApp(debrief);
+    assert.match(await debrief.locator('.debrief-figures').innerText(), /Responses\s*4\b/);
+    assert.deepEqual(device.problems.pageErrors, []);
+    await device.context.close();
+  }
+});

@@ -213,11 +213,22 @@ impl AppState {
 
     /// Another tab saved: take in its changes, so this tab shows them and
     /// never writes back what it read earlier.
+    ///
+    /// Two tabs saving in the same moment (several result links tapped at
+    /// once) each write what they read merged with their own change, and the
+    /// later write lacks the earlier one's: storage has no transactions. The
+    /// earlier tab hears of the later save here and finds its change missing
+    /// from storage, so it saves again, merged. Merging is idempotent, so the
+    /// tabs settle after one more save each at most.
     pub fn take_in_other_tabs(&self) {
         if let Some(stored) = self.file.with_value(StoreFile::read) {
             let mut merged = self.store.get_untracked();
             merged.merge(&stored);
+            let missing_from_storage = merged != stored;
             self.take(merged);
+            if missing_from_storage {
+                self.save_soon();
+            }
         }
     }
 
