@@ -120,7 +120,7 @@ impl Store {
 
     /// This very quiz, if it is in progress here: its id and the quiz.
     pub fn quiz_in_progress_of(&self, kind: &QuizKind) -> Option<(&str, &SavedQuiz)> {
-        self.quizzes.newest_first().into_iter().find(|(_, q)| q.kind == *kind)
+        self.quizzes_in_progress().into_iter().find(|(_, q)| q.kind == *kind)
     }
 
     /// The latest finished attempt at this very quiz here, if any: its id and the attempt.
