@@ -1,5 +1,5 @@
 // Joins the question bank's files (assets/seed-sections.json, assets/facts.json,
-// assets/questions/*.json, and the Learn cards in assets/learn.json) into one minified bundle, questions-<hash>.json, in a
+// assets/questions/*.json, and the Learn cards and the slides' deck in assets/learn.json) into one minified bundle, questions-<hash>.json, in a
 // built dist, and points index.html's preload link at it. The app loads the bank
 // from there (src/platform/bank_loader.rs), so the questions are not in the
 // wasm: the first screen paints and works without waiting for them.
@@ -34,7 +34,7 @@ export function writeBankBundle(dist) {
       .sort()
       .map((name) => readJson(join(questionsDir, name)))
       .sort((a, b) => topicRank(a.id) - topicRank(b.id) || a.id.localeCompare(b.id)),
-    cards: readJson(join(ASSETS, 'learn.json')).cards,
+    ...(({ cards, deck }) => ({ cards, deck }))(readJson(join(ASSETS, 'learn.json'))),
   });
   const name = `questions-${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.json`;
   writeFileSync(join(dist, name), bundle);

@@ -182,7 +182,7 @@ test('progress from the first release is migrated', async () => {
   assert.equal(await notice(page).innerText(), '', 'no warning: it was read');
   await playQuickQuiz(page, 5);
   const now = JSON.parse(await stored(page));
-  assert.equal(now.schema_version, 6);
+  assert.equal(now.schema_version, 7);
   const attempts = now.attempts.map((e) => e.value).sort((a, b) => a.finished_at - b.finished_at);
   assert.deepEqual(attempts.map((a) => a.score.correct), [6, 5], 'the old score is kept');
   await page.getByRole('button', { name: 'Back to home' }).click();
@@ -235,7 +235,7 @@ test('hostile import files: 50 MB, __proto__ keys, <script> strings, truncated, 
     [good.replace('"store":{', '"__proto__":{"polluted":true},"store":{'), /damaged/],
     [good.replace(`"${someId}"`, '"<script>alert(1)</script>"'), /mentions 1 question/],
     [good.slice(0, -7), /not a progress backup from this app/],
-    [good.replace('"schema_version":6', '"schema_version":2'), /damaged/],
+    [good.replace('"schema_version":7', '"schema_version":2'), /damaged/],
     [good.replace('"version":2', '"version":42'), /made by a newer version/],
   ];
   for (const [content, message] of files) {

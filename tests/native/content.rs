@@ -26,6 +26,7 @@ fn the_bundle_of_the_shipped_files_reads_as_the_same_bank() {
         "facts": read("assets/facts.json"),
         "topics": files.iter().map(|f| read(f)).collect::<Vec<_>>(),
         "cards": read("assets/learn.json")["cards"],
+        "deck": read("assets/learn.json")["deck"],
     });
     assert_eq!(Bank::from_bundle(&bundle.to_string()), Ok(shipped_bank()));
 }

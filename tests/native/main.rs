@@ -18,6 +18,7 @@ mod numbers;
 mod opened_links;
 mod parser_fuzz;
 mod prepared_stores;
+mod presenting;
 mod qr_code;
 mod resume;
 mod schedule_properties;

@@ -52,7 +52,7 @@ pub fn SessionPanel(
     results: Memo<Vec<(String, usize)>>,
 ) -> impl IntoView {
     let state = use_app();
-    let TrainerSession { spec, made_at_ms } = session;
+    let TrainerSession { spec, made_at_ms, .. } = session;
     let link = share::absolute_url(&spec.to_query());
     let qr = qr_svg(&link).unwrap_or_default();
     let given = session_questions(&bank, &spec).len();

@@ -7,7 +7,8 @@
 //!
 //! - seed-sections.json: `[{"id", "title"}, ...]`
 //! - facts.json: `[{"id", "section", "text", "figure"?}, ...]`
-//! - learn.json: `{"cards": [...]}`, each card as [`Card`] describes
+//! - learn.json: `{"cards": [...], "deck": {...}}`, each card as [`Card`]
+//!   describes, and the session's slides as [`DeckSpec`] does
 //! - questions/*.json: `{"id", "title", "questions": [...]}`, each question
 //!   with `id`, `type`, `prompt`, `explanation`, `source`, `facts`,
 //!   `principle`? and the fields of its type: `options` (single, multi,
@@ -16,7 +17,7 @@
 //!   (order) or `pairs` (match).
 //!
 //! The build joins them into one bundle that the app loads,
-//! `{"sections": [...], "facts": [...], "topics": [...], "cards": [...]}`
+//! `{"sections": [...], "facts": [...], "topics": [...], "cards": [...], "deck": {...}}`
 //! (see `scripts/bank-bundle.mjs`). serde reads both into the same types,
 //! with unknown fields refused, and `build.rs` runs `problems()` so invalid
 //! content fails the build.
@@ -29,6 +30,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
+use super::deck::DeckSpec;
 use super::learn::{Bar, Card, Chart};
 
 mod question;
@@ -100,7 +102,7 @@ pub struct Fact {
 
 /// All the content: read from the authoring files by [`Bank::from_files`],
 /// or from the bundle the app loads by [`Bank::from_bundle`], whose shape is
-/// this struct's: `{"sections", "facts", "topics", "cards"}`.
+/// this struct's: `{"sections", "facts", "topics", "cards", "deck"}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
@@ -112,6 +114,8 @@ pub struct Bank {
     pub topics: Vec<Topic>,
     /// The Learn section's study cards.
     pub cards: Vec<Card>,
+    /// The session as slides (learn.json's `"deck"`).
+    pub deck: DeckSpec,
 }
 
 /// Why the bank could not be read.
@@ -146,9 +150,9 @@ impl Bank {
     pub fn from_files(sections_json: &str, facts_json: &str, learn_json: &str, topic_files: &[(&str, &str)]) -> Result<Bank, BankError> {
         let sections = read_file("seed-sections.json", sections_json)?;
         let facts = read_file("facts.json", facts_json)?;
-        let cards = read_file::<LearnFile>("learn.json", learn_json)?.cards;
+        let LearnFile { cards, deck } = read_file("learn.json", learn_json)?;
         let topics = topic_files.iter().map(|(file, text)| read_file(file, text)).collect::<Result<Vec<_>, _>>()?;
-        let bank = Bank { sections, facts, topics, cards };
+        let bank = Bank { sections, facts, topics, cards, deck };
         let problems = bank.problems();
         if problems.is_empty() {
             Ok(bank)
@@ -158,7 +162,7 @@ impl Bank {
     }
 
     /// Reads the bundle the build makes of the checked files:
-    /// `{"sections": [...], "facts": [...], "topics": [...], "cards": [...]}`. Only its shape is
+    /// `{"sections": [...], "facts": [...], "topics": [...], "cards": [...], "deck": {...}}`. Only its shape is
     /// checked here (the content rules ran at build time); a damaged file is
     /// refused, and nothing in the app indexes past what it was given.
     pub fn from_bundle(text: &str) -> Result<Bank, BankError> {

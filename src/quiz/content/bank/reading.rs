@@ -11,11 +11,12 @@ use super::*;
 // `Question` with its `Kind`. Every struct denies unknown fields, so a
 // misspelt field is reported rather than silently ignored.
 
-/// `assets/learn.json`: `{"cards": [...]}`.
+/// `assets/learn.json`: `{"cards": [...], "deck": {...}}`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct LearnFile {
     pub(super) cards: Vec<Card>,
+    pub(super) deck: DeckSpec,
 }
 
 /// The question types as written in the `type` field.

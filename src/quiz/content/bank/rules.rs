@@ -73,6 +73,8 @@ impl Bank {
             }
         }
         problems.extend(self.card_problems(&fact_ids, &section_ids, &topic_ids));
+        let card_ids: Vec<&str> = self.cards.iter().map(|c| c.id.as_str()).collect();
+        problems.extend(self.deck.problems(&card_ids));
         problems
     }
 

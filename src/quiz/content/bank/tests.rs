@@ -8,7 +8,9 @@ const FACTS: &str = r#"[{"id":"f1","section":"principle-1","text":"A fact."},
 
 const LEARN: &str = r#"{"cards":[{"id":"c","title":"C","section":"principle-1","groups":[{"points":[
         {"fact":"f1","text":"A fact."},{"fact":"f46","text":"46%."}]}],
-        "charts":[{"title":"T","unit":"%","bars":[{"fact":"f46","label":"Not known"}]}]}]}"#;
+        "charts":[{"title":"T","unit":"%","bars":[{"fact":"f46","label":"Not known"}]}]}],
+        "deck":{"title":"S","slides":[{"part":"title"},{"card":"c"},{"part":"animation"},{"part":"group-work"},{"part":"quiz"},{"part":"care-line"}],
+        "animation":"A.","group_work":{"title":"G","minutes":10,"intro":"In groups:","prompts":["Reflect."]}}}"#;
 
 fn topic_json(questions: &str) -> String {
     format!(r#"{{"id":"t","title":"T","questions":[{questions}]}}"#)
@@ -41,15 +43,17 @@ fn good_questions_load() {
 #[test]
 fn the_bundle_reads_the_same_as_the_files() {
     let files = load(&format!("{GOOD},{NUMERIC}")).unwrap();
-    let cards = &LEARN[LEARN.find('[').unwrap()..LEARN.len() - 1];
+    // The learn file's `"cards": […], "deck": {…}`, as the bundle holds them.
+    let cards_and_deck = &LEARN[1..LEARN.len() - 1];
     let bundle =
-        format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],"cards":{cards}}}"#, topic_json(&format!("{GOOD},{NUMERIC}")));
+        format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],{cards_and_deck}}}"#, topic_json(&format!("{GOOD},{NUMERIC}")));
     assert_eq!(Bank::from_bundle(&bundle), Ok(files));
 }
 
 #[test]
 fn a_damaged_bundle_is_refused() {
-    let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],"cards":[]}}"#, topic_json(GOOD));
+    let bundle = format!(r#"{{"sections":{SECTIONS},"facts":{FACTS},"topics":[{}],{}}}"#, topic_json(GOOD), &LEARN[1..LEARN.len() - 1]);
+    assert!(Bank::from_bundle(&bundle).is_ok());
     for damaged in [&bundle[..bundle.len() / 2], "", "null", "{}", &bundle.replace("\"options\"", "\"opts\"")] {
         assert_eq!(Bank::from_bundle(damaged), Err(BankError::Damaged), "{damaged}");
     }
@@ -271,4 +275,23 @@ fn duplicate_and_unstable_ids_are_rejected() {
     assert!(problems_for(&format!("{GOOD},{GOOD}")).iter().any(|p| p.contains("used twice")));
     let q = GOOD.replace("q-1", "Q 1");
     assert!(problems_for(&q).iter().any(|p| p.contains("lowercase")));
+}
+
+#[test]
+fn the_deck_names_known_cards_and_holds_each_part_once() {
+    let problems = |learn: &str| match Bank::from_files(SECTIONS, FACTS, learn, &[("t.json", &topic_json(&format!("{GOOD},{NUMERIC}")))]) {
+        Err(BankError::Invalid(problems)) => problems,
+        Ok(_) => vec![],
+        Err(other) => panic!("{other:?}"),
+    };
+    assert!(problems(LEARN).is_empty());
+    assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, r#"{"card":"gone"}"#)).iter().any(|p| p.contains("no card 'gone'")));
+    assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, r#"{"card":"c","part":"quiz"}"#)).iter().any(|p| p.contains("either a card or a part")));
+    assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, "{}")).iter().any(|p| p.contains("either a card or a part")));
+    assert!(problems(&LEARN.replace(r#"{"part":"quiz"},"#, "")).iter().any(|p| p.contains("Quiz must be there once, not 0 times")));
+    assert!(problems(&LEARN.replace(r#"{"part":"title"},"#, r#"{"part":"animation"},"#)).iter().any(|p| p.contains("Animation must be there once, not 2")));
+    assert!(problems(&LEARN.replace(r#""minutes":10"#, r#""minutes":0"#)).iter().any(|p| p.contains("1 to 60 minutes")));
+    assert!(problems(&LEARN.replace(r#"["Reflect."]"#, "[]")).iter().any(|p| p.contains("needs a prompt")));
+    let misspelt = Bank::from_files(SECTIONS, FACTS, &LEARN.replace(r#""part":"quiz""#, r#""part":"quizz""#), &[]).unwrap_err();
+    assert!(matches!(misspelt, BankError::Parse { .. }), "an unknown part is refused: {misspelt}");
 }

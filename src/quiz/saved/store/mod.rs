@@ -47,6 +47,7 @@ use crate::quiz::learner::record::{self, Record, RecordDraft, RECORDS_KEPT};
 use crate::quiz::learner::schedule::Scheduler;
 use crate::quiz::links::link::{QuizResult, QuizSpec};
 use crate::quiz::room::debrief::{Added, Tally, RESULTS_KEPT};
+use crate::quiz::room::presenting::Presentation;
 use crate::quiz::run::attempt::Attempt;
 use crate::quiz::run::attempt::Mode;
 use crate::quiz::run::finished::FinishedAttempt;
@@ -61,9 +62,11 @@ use crate::quiz::text::calendar::local_day;
 /// record's `role` and `organisation`; 6 keeps answers, layouts and drafts
 /// by the ids of the parts chosen, and an attempt's mark for each answer
 /// (see [`stored_answer`](crate::quiz::run::stored_answer), which still reads the
-/// positions earlier versions wrote). Versions 3 to 5 are read as they are.
-/// Older tabs see a newer version and stop saving.
-pub const SCHEMA_VERSION: u32 = 6;
+/// positions earlier versions wrote); 7 keeps a session's presentation (its
+/// slide and group-work timer, see
+/// [`Presentation`](crate::quiz::room::presenting::Presentation)). Versions 3
+/// to 6 are read as they are. Older tabs see a newer version and stop saving.
+pub const SCHEMA_VERSION: u32 = 7;
 /// Stored text larger than this is not something this app wrote.
 pub const MAX_STORED_BYTES: usize = 5_000_000;
 /// Finished attempts kept (the best and last score of each mode key are kept apart, whatever their age).
@@ -118,13 +121,17 @@ pub struct Store {
     pub sessions: Collection<TrainerSession>,
 }
 
-/// A quiz link a trainer made. Stored as `{"spec": "?view=trainer-quiz&…", "made_at": ms}`.
+/// A quiz link a trainer made. Stored as `{"spec": "?view=trainer-quiz&…",
+/// "made_at": ms, "presentation"?: {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrainerSession {
     pub spec: QuizSpec,
     #[serde(rename = "made_at")]
     pub made_at_ms: u64,
+    /// The session as slides, once presented: the slide showing and the timer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation: Option<Presentation>,
 }
 
 impl Default for Store {
@@ -176,7 +183,7 @@ impl Store {
         let Version { schema_version } = parse(text)?;
         let store = match schema_version {
             1 | 2 => parse::<LegacyProgress>(text)?.migrate()?,
-            3..=5 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
+            3..=6 | SCHEMA_VERSION => parse::<Store>(text)?.upgraded(),
             v if v > SCHEMA_VERSION => return Err(StoreError::FromNewerVersion(v)),
             _ => return Err(StoreError::Corrupt("unknown schema_version")),
         };
@@ -188,7 +195,7 @@ impl Store {
         Ok(store)
     }
 
-    /// A store of version 3 to 5 as version 6: the same fields, the new ones
+    /// A store of version 3 to 6 as version 7: the same fields, the new ones
     /// absent, and answers still by position until they are next written.
     pub(crate) fn upgraded(self) -> Store {
         Store { schema_version: self.schema_version.max(SCHEMA_VERSION), ..self }

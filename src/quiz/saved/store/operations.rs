@@ -275,8 +275,17 @@ impl Store {
     pub fn add_session(&mut self, spec: QuizSpec, now_ms: u64) {
         let id = spec.id();
         if self.sessions.get(&id).is_none() && !self.sessions.live().any(|(_, s)| s.spec.id() == id) {
-            self.sessions.put(&id, TrainerSession { spec, made_at_ms: now_ms }, now_ms);
+            self.sessions.put(&id, TrainerSession { spec, made_at_ms: now_ms, presentation: None }, now_ms);
             self.sessions.tidy(self.cleared_at, SESSIONS_KEPT);
         }
+    }
+
+    /// Keeps where the presentation of session `id` stands (its slide, the
+    /// quiz's place, the timer). False if the session is not here (deleted,
+    /// or cleared in another tab).
+    pub fn present(&mut self, id: &str, presentation: Presentation, now_ms: u64) -> bool {
+        let Some(session) = self.sessions.get(id).cloned() else { return false };
+        self.sessions.put(id, TrainerSession { presentation: Some(presentation), ..session }, now_ms);
+        true
     }
 }

@@ -462,15 +462,15 @@ fn junk_newer_and_oversized_text_is_reported() {
     for text in ["{", "null", "[]", "42", "\"x\"", "", "{}", r#"{"schema_version":"3"}"#, r#"{"schema_version":0}"#] {
         assert!(matches!(Store::decode(text), Err(StoreError::Corrupt(_))), "{text}");
     }
-    assert_eq!(Store::decode(r#"{"schema_version":7,"anything":true}"#), Err(StoreError::FromNewerVersion(7)));
+    assert_eq!(Store::decode(r#"{"schema_version":8,"anything":true}"#), Err(StoreError::FromNewerVersion(8)));
     // Version 3 (before times kept their offset) is read as it is.
     let mut s = Store::default();
     s.finish_quiz("a", FinishedAttempt { offset_minutes: None, ..attempt(7, NOW) }, NOW, TODAY);
-    let v3 = s.encode().replace("\"schema_version\":6", "\"schema_version\":3");
+    let v3 = s.encode().replace("\"schema_version\":7", "\"schema_version\":3");
     let back = Store::decode(&v3).unwrap();
     assert_eq!((back.schema_version, back.attempts.get("a").map(|a| a.offset_minutes)), (SCHEMA_VERSION, Some(None)));
     assert_eq!(
-        Store::decode(&s.encode().replace("\"schema_version\":6", "\"schema_version\":0")),
+        Store::decode(&s.encode().replace("\"schema_version\":7", "\"schema_version\":0")),
         Err(StoreError::Corrupt("unknown schema_version"))
     );
     assert!(matches!(Store::decode(&" ".repeat(MAX_STORED_BYTES + 1)), Err(StoreError::Corrupt(_))));
