@@ -74,6 +74,14 @@ pub fn full_screen(id: &str) -> bool {
     element.request_fullscreen().is_ok()
 }
 
+/// Opens `query` of this app in a window of its own named `name` (the
+/// presenter's notes beside the slides), or brings that window forward if it
+/// is open; false if the browser blocked it.
+pub fn open_window(query: &str, name: &str) -> bool {
+    let Some(window) = super::page::window() else { return false };
+    matches!(window.open_with_url_and_target_and_features(&absolute_url(query), name, "popup,width=1000,height=720"), Ok(Some(_)))
+}
+
 /// Leaves full screen, if the page is in it.
 pub fn leave_full_screen() {
     if let Some(document) = super::page::window().and_then(|w| w.document()) {

@@ -4,7 +4,7 @@
 //! from the route.
 //!
 //! - `home`, `quiz`, `results`, `learn`, `progress`, `records`, `trainer`,
-//!   `about`: each feature's screens and their parts;
+//!   `slides`, `about`: each feature's screens and their parts;
 //! - `common`: what several features use (links, focus, the tap guard, the
 //!   error summary, Undo, the confirmation panel, notices, QR codes).
 
@@ -18,6 +18,7 @@ mod quiz;
 mod records;
 mod results;
 mod screen;
+mod slides;
 pub mod state;
 mod trainer;
 
@@ -51,6 +52,8 @@ pub use records::record_form::RecordForm;
 pub use records::records_page::RecordsPage;
 pub use results::results_page::ResultsPage;
 pub use screen::Screen;
+pub use slides::notes_page::NotesPage;
+pub use slides::slides_page::SlidesPage;
 pub use state::BankState;
 pub use trainer::debrief_page::DebriefPage;
 pub use trainer::join_page::JoinPage;

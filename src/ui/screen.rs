@@ -8,8 +8,8 @@ use crate::quiz::links::route::Route;
 use crate::quiz::run::attempt::QuizKind;
 use crate::ui::state::{use_app, BankState};
 use crate::ui::{
-    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, PresentPage, ProgressPage,
-    QuizScreen, RecordForm, RecordsPage, ResultsPage, TrainerPage, TrainerQuizPage,
+    AboutPage, AccessibilityPage, ConfirmStart, DebriefPage, FlipPage, HomePage, JoinPage, LearnPage, NavLink, NotesPage, PresentPage,
+    ProgressPage, QuizScreen, RecordForm, RecordsPage, ResultsPage, SlidesPage, TrainerPage, TrainerQuizPage,
 };
 
 /// The screen the route names. `on_retry` loads the bank again after a
@@ -48,6 +48,8 @@ pub fn Screen(on_retry: Callback<()>) -> impl IntoView {
             (Route::Accessibility, _) => view! { <AccessibilityPage on_home=go_home /> }.into_any(),
             (Route::Trainer { session }, Some(ready)) => view! { <TrainerPage bank=ready session=session /> }.into_any(),
             (Route::Present { session }, Some(ready)) => view! { <PresentPage bank=ready session=session /> }.into_any(),
+            (Route::Slides { session }, Some(ready)) => view! { <SlidesPage bank=ready session=session /> }.into_any(),
+            (Route::Notes { session }, Some(ready)) => view! { <NotesPage bank=ready session=session /> }.into_any(),
             (Route::Join, Some(ready)) => view! { <JoinPage bank=ready /> }.into_any(),
             (Route::TrainerQuiz(query), Some(ready)) => view! { <TrainerQuizPage bank=ready query=query /> }.into_any(),
             (Route::Debrief { quiz }, Some(ready)) => {

@@ -70,7 +70,10 @@ fn a_principle_slides_notes_are_its_learning_points_and_its_questions() {
     assert_eq!(notes.ask.len(), card.flips.len());
     assert!(notes.ask.iter().all(|(q, a)| !q.is_empty() && !a.is_empty()));
     let group_work = all.iter().find(|s| s.key() == "group-work").unwrap();
-    assert_eq!(group_work.notes().say, ["In groups, take 10 minutes to:", "Reflect on the 10 Principles and how they relate to your role."]);
+    assert_eq!(
+        group_work.notes().say,
+        ["In groups, take 10 minutes to:", "Reflect on the 10 Principles and how they relate to your role."]
+    );
     assert!(all.iter().find(|s| s.key() == "debrief").unwrap().notes().say.is_empty());
 }
 

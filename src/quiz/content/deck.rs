@@ -75,7 +75,9 @@ impl DeckSpec {
         let mut problems = Vec::new();
         for (n, slide) in self.slides.iter().enumerate() {
             match (&slide.card, slide.part) {
-                (Some(card), None) if !card_ids.contains(&card.as_str()) => problems.push(format!("deck slide {}: no card '{card}'", n + 1)),
+                (Some(card), None) if !card_ids.contains(&card.as_str()) => {
+                    problems.push(format!("deck slide {}: no card '{card}'", n + 1))
+                }
                 (Some(_), None) | (None, Some(_)) => {}
                 _ => problems.push(format!("deck slide {}: give either a card or a part", n + 1)),
             }

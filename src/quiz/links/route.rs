@@ -48,6 +48,16 @@ pub enum Route {
     Projector {
         quiz: String,
     },
+    /// The whole session as slides for a projector (a trainer session's
+    /// `QuizSpec::id`): the course, the group work, the quiz and its debrief.
+    Slides {
+        session: String,
+    },
+    /// The presenter's view of those slides: notes, the next slide, the time
+    /// used; on a second window or the trainer's phone.
+    Notes {
+        session: String,
+    },
     /// Completion records, and making a new one after a quiz.
     Records,
     /// The form that makes a completion record for a finished attempt.
@@ -107,6 +117,8 @@ impl Route {
             Route::SessionLink(_) => "A trainer's session",
             Route::Debrief { .. } => "Group debrief",
             Route::Projector { .. } => "Group debrief on the projector",
+            Route::Slides { .. } => "Presenting the session",
+            Route::Notes { .. } => "Speaker notes",
             Route::Records => "Your completion records",
             Route::NewRecord { .. } => "Make a completion record",
             Route::Learn { card: None } => "Learn",
@@ -135,6 +147,8 @@ impl Route {
             Route::Debrief { quiz: None } => "?view=debrief".into(),
             Route::Debrief { quiz: Some(quiz) } => format!("?view=debrief&quiz={quiz}"),
             Route::Projector { quiz } => format!("?view=projector&quiz={quiz}"),
+            Route::Slides { session } => format!("?view=slides&quiz={session}"),
+            Route::Notes { session } => format!("?view=notes&quiz={session}"),
             Route::Records => "?view=records".into(),
             Route::NewRecord { attempt: None } => "?view=record".into(),
             Route::NewRecord { attempt: Some(attempt) } => format!("?view=record&attempt={attempt}"),
@@ -180,6 +194,8 @@ impl Route {
             ("present", None, Some(quiz), None) if is_link_id(quiz) => Route::Present { session: quiz.to_owned() },
             ("join", None, None, None) => Route::Join,
             ("projector", None, Some(quiz), None) if is_link_id(quiz) => Route::Projector { quiz: quiz.to_owned() },
+            ("slides", None, Some(quiz), None) if is_link_id(quiz) => Route::Slides { session: quiz.to_owned() },
+            ("notes", None, Some(quiz), None) if is_link_id(quiz) => Route::Notes { session: quiz.to_owned() },
             ("debrief", None, quiz, None) if quiz.is_none_or(is_link_id) => Route::Debrief { quiz: owned(quiz) },
             ("records", None, None, None) => Route::Records,
             ("record", None, None, attempt) => Route::NewRecord { attempt: owned(attempt) },
@@ -211,6 +227,8 @@ mod tests {
             Route::ResultLink(String::new()),
             Route::Debrief { quiz: None },
             Route::Projector { quiz: "0a1b2c3d".into() },
+            Route::Slides { session: "0a1b2c3d".into() },
+            Route::Notes { session: "0a1b2c3d".into() },
             Route::Records,
             Route::NewRecord { attempt: None },
             Route::Learn { card: None },
@@ -242,6 +260,8 @@ mod tests {
             Route::Debrief { quiz: None },
             Route::Debrief { quiz: Some("0a1b2c3d".into()) },
             Route::Projector { quiz: "0a1b2c3d".into() },
+            Route::Slides { session: "0a1b2c3d".into() },
+            Route::Notes { session: "0a1b2c3d".into() },
             Route::Records,
             Route::NewRecord { attempt: None },
             Route::TrainerQuiz("?view=trainer-quiz&topics=all".into()),

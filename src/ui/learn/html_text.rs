@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use crate::quiz::content::bank::Bank;
 use crate::quiz::content::learn::{Bar, Card};
+use crate::quiz::room::presenting::Notes;
 use crate::quiz::text::wording::ranges_kept_whole;
 
 /// Appends `text` with the five HTML-significant characters escaped.
@@ -58,12 +59,9 @@ const TRACK: i64 = 220;
 /// screen readers, which get a table of the same figures. No inline styles, so
 /// it passes a strict Content-Security-Policy.
 pub fn bar_chart(out: &mut String, title: &str, unit: &str, bars: &[Bar]) {
+    let full = chart_full(unit, bars);
+    let value_text = |bar: &Bar| value_text(bar, unit);
     let percent = unit == "%";
-    let full = if percent { 100 } else { bars.iter().map(|b| b.value).max().unwrap_or(1).max(1) };
-    let value_text = |bar: &Bar| match &bar.qualifier {
-        Some(q) => format!("{q} {}{unit}", bar.value),
-        None => format!("{}{unit}", bar.value),
-    };
     out.push_str("<figure class=\"chart\">");
     element(out, "figcaption", "chart-title", title);
     out.push_str("<ul class=\"bars\" aria-hidden=\"true\">");
@@ -113,6 +111,104 @@ pub fn bar_chart(out: &mut String, title: &str, unit: &str, bars: &[Bar]) {
     out.push_str("</tbody></table></div></figure>");
 }
 
+/// The value a bar's length is measured against: 100 on a percentage chart
+/// (`unit` "%"), else the largest bar (at least 1).
+fn chart_full(unit: &str, bars: &[Bar]) -> i64 {
+    if unit == "%" {
+        100
+    } else {
+        bars.iter().map(|b| b.value).max().unwrap_or(1).max(1)
+    }
+}
+
+/// A bar's value as written: "35%", "over 500".
+fn value_text(bar: &Bar, unit: &str) -> String {
+    match &bar.qualifier {
+        Some(q) => format!("{q} {}{unit}", bar.value),
+        None => format!("{}{unit}", bar.value),
+    }
+}
+
+/// A bar chart for a slide, read from the back of a room: each bar on one
+/// row (label, bar, value), every word in HTML text so it scales with the
+/// slide's type, and only the bars themselves drawn (hidden from screen
+/// readers, which read each row's label and value).
+fn slide_chart(out: &mut String, title: &str, unit: &str, bars: &[Bar]) {
+    let full = chart_full(unit, bars);
+    out.push_str("<figure class=\"slide-chart\">");
+    element(out, "figcaption", "chart-title", title);
+    out.push_str("<ul class=\"slide-bars\">");
+    for bar in bars {
+        let length = (bar.value.clamp(0, full) * 100 / full).max(1);
+        out.push_str("<li>");
+        element(out, "span", "bar-label", &bar.label);
+        let _ = write!(
+            out,
+            "<svg class=\"slide-bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">\
+             <rect width=\"100\" height=\"10\" class=\"chart-track\"></rect><rect width=\"{length}\" height=\"10\" class=\"chart-bar\"></rect></svg>"
+        );
+        element(out, "span", "bar-value", &value_text(bar, unit));
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></figure>");
+}
+
+/// A card as a slide: its intro, then its charts and note on the figures if
+/// it has charts (their points are the speaker notes), else its points; and
+/// an outside link as an address to write down.
+pub fn slide_body(card: &Card, bank: &Bank) -> String {
+    let mut out = String::new();
+    if let Some(intro) = &card.intro {
+        element(&mut out, "p", "intro", intro);
+    }
+    if card.charts.is_empty() {
+        points_into(&mut out, card);
+    }
+    for chart in &card.charts {
+        slide_chart(&mut out, &chart.title, &chart.unit, &bank.bars(chart));
+    }
+    if let Some(note) = &card.note {
+        element(&mut out, "p", "figures-note", note);
+    }
+    if let Some(link) = &card.link {
+        element(&mut out, "p", "slide-address", link.split_once("://").map_or(link.as_str(), |(_, rest)| rest));
+    }
+    out
+}
+
+/// A slide's speaker notes: what to say, a line each, then the questions
+/// to ask the room with their answers.
+pub fn notes_html(notes: &Notes) -> String {
+    let mut out = String::from("<ul class=\"notes-say\">");
+    for line in &notes.say {
+        element(&mut out, "li", "note", line);
+    }
+    out.push_str("</ul>");
+    if !notes.ask.is_empty() {
+        out.push_str("<h3 class=\"notes-ask-heading\">Ask the room</h3><dl class=\"notes-ask\">");
+        for (question, answer) in &notes.ask {
+            element(&mut out, "dt", "ask", question);
+            element(&mut out, "dd", "answer", answer);
+        }
+        out.push_str("</dl>");
+    }
+    out
+}
+
+/// A card's grouped points, each group under its heading.
+fn points_into(out: &mut String, card: &Card) {
+    for group in &card.groups {
+        if let Some(heading) = &group.heading {
+            element(out, "h3", "group-heading", heading);
+        }
+        out.push_str("<ul class=\"points\">");
+        for point in &group.points {
+            element(out, "li", "point", &point.text);
+        }
+        out.push_str("</ul>");
+    }
+}
+
 /// The card's intro, charts and grouped points.
 pub fn card_body(card: &Card, bank: &Bank) -> String {
     let mut out = String::new();
@@ -125,16 +221,7 @@ pub fn card_body(card: &Card, bank: &Bank) -> String {
     if let Some(note) = &card.note {
         element(&mut out, "p", "figures-note", note);
     }
-    for group in &card.groups {
-        if let Some(heading) = &group.heading {
-            element(&mut out, "h3", "group-heading", heading);
-        }
-        out.push_str("<ul class=\"points\">");
-        for point in &group.points {
-            element(&mut out, "li", "point", &point.text);
-        }
-        out.push_str("</ul>");
-    }
+    points_into(&mut out, card);
     out
 }
 
@@ -185,6 +272,31 @@ mod tests {
         let mut none = String::new();
         bar_chart(&mut none, "Mastery", "%", &[Bar::new("Topic", 0)]);
         assert_eq!(bar_widths(&none), [2], "0% is a sliver, so the bar is still seen to be there");
+    }
+
+    #[test]
+    fn a_slide_chart_writes_its_words_as_text_and_scales_its_bars() {
+        let mut out = String::new();
+        let over = Bar { label: "Notifications".into(), value: 500, qualifier: Some("over".into()) };
+        slide_chart(&mut out, "Incidents", "", &[over, Bar::new("Near misses", 77)]);
+        assert!(out.contains("<span class=\"bar-value\">over 500</span>") && out.contains("<span class=\"bar-label\">Near misses</span>"));
+        assert!(
+            out.contains("width=\"100\" height=\"10\" class=\"chart-bar\"")
+                && out.contains("width=\"15\" height=\"10\" class=\"chart-bar\"")
+        );
+        let mut percent = String::new();
+        slide_chart(&mut percent, "Children", "%", &[Bar::new("Not known", 46)]);
+        assert!(percent.contains("width=\"46\" height=\"10\" class=\"chart-bar\""), "a percentage is drawn on 0 to 100");
+        assert!(!out.contains("<text") && !out.contains("style="), "no text drawn in the SVG, no inline styles");
+    }
+
+    #[test]
+    fn notes_list_what_to_say_then_what_to_ask() {
+        let notes = Notes { say: vec!["Say <this>.".into()], ask: vec![("Why?".into(), "Because.".into())] };
+        let out = notes_html(&notes);
+        assert!(out.contains("<li class=\"note\">Say &lt;this&gt;.</li>"));
+        assert!(out.contains("Ask the room") && out.contains("<dt class=\"ask\">Why?</dt><dd class=\"answer\">Because.</dd>"));
+        assert!(!notes_html(&Notes::default()).contains("Ask the room"));
     }
 
     #[test]

@@ -37,10 +37,18 @@ pub fn DebriefPage(
     /// screen and leave.
     #[prop(optional)]
     projected: bool,
+    /// A slide of the presented session (`Route::Slides`): projected, with
+    /// its heading shown, and the deck's own controls and keys in charge.
+    #[prop(optional)]
+    in_deck: bool,
 ) -> impl IntoView {
+    let projected = projected || in_deck;
     let state = use_app();
     let heading_ref = NodeRef::<leptos::html::H2>::new();
-    focus_when_shown(heading_ref);
+    // A slide leaves focus on the deck's controls, so Next can be pressed again.
+    if !in_deck {
+        focus_when_shown(heading_ref);
+    }
     let tally = Memo::new(move |_| state.store.with(|s| s.tally()));
     let message = RwSignal::new(notice);
     // The results just cleared, for Undo.
@@ -65,7 +73,7 @@ pub fn DebriefPage(
     // On a projector: every size larger and the site's header hidden
     // (`.projecting` on <html>, gone with the screen); Escape leaves.
     let back = Route::Debrief { quiz: quiz.clone() };
-    if projected {
+    if projected && !in_deck {
         hold_projector_view("projecting", back.clone());
     }
     let session_here = {
@@ -161,7 +169,7 @@ pub fn DebriefPage(
             state.replace(back.clone());
         }
     };
-    let controls = projected.then(|| {
+    let controls = (projected && !in_deck).then(|| {
         view! {
             <div class="button-group present-controls">
                 {share::full_screen_available().then(|| view! {
@@ -183,7 +191,7 @@ pub fn DebriefPage(
             on:click:capture=guard.on_click()
             on:mousedown:capture=guard.on_mousedown()>
             {controls}
-            <h2 id="debrief-heading" tabindex="-1" node_ref=heading_ref class:visually-hidden=projected>"Group debrief"</h2>
+            <h2 id="debrief-heading" tabindex="-1" node_ref=heading_ref class:visually-hidden=projected && !in_deck>"Group debrief"</h2>
             <div role="status">
                 {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}
                 {move || cleared.is_held().then(|| view! {

@@ -1,7 +1,7 @@
 //! The session shown on the trainer's screen: its QR code and session
 //! code for the room, its link to copy, share or download as a QR code, the
-//! session link that moves it (results and all) to another device, and how
-//! results are collected.
+//! session link that moves it (results and all) to another device,
+//! presenting the whole session, and how results are collected.
 
 use std::sync::Arc;
 
@@ -20,6 +20,7 @@ use crate::quiz::text::wording::plural;
 use crate::ui::common::link_actions::{copy_link, share_link};
 use crate::ui::common::qr::{qr_svg, qr_svg_labelled};
 use crate::ui::state::use_app;
+use crate::ui::trainer::present_session::PresentSession;
 use crate::ui::trainer::session_labels::{session_effort, session_title};
 use crate::ui::trainer::session_list::results_for;
 use crate::ui::{unbroken, NavLink};
@@ -52,7 +53,7 @@ pub fn SessionPanel(
     results: Memo<Vec<(String, usize)>>,
 ) -> impl IntoView {
     let state = use_app();
-    let TrainerSession { spec, made_at_ms, .. } = session;
+    let TrainerSession { spec, made_at_ms, presentation } = session;
     let link = share::absolute_url(&spec.to_query());
     let qr = qr_svg(&link).unwrap_or_default();
     let given = session_questions(&bank, &spec).len();
@@ -118,6 +119,7 @@ pub fn SessionPanel(
                     on:click=move |_| message.set(download_qr(&link_value.get_value(), &png_id, true))>"Download the QR code (PNG)"</button>
             </div>
             <p class="share-status" role="status">{move || message.get()}</p>
+            <PresentSession id=id.clone() kept=presentation bank=bank.clone() />
             <h4>"On another device"</h4>
             <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one, and the results collected here so far when they fit in one link (none is counted twice)."</p>
             <div class="form-group">

@@ -286,10 +286,14 @@ fn the_deck_names_known_cards_and_holds_each_part_once() {
     };
     assert!(problems(LEARN).is_empty());
     assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, r#"{"card":"gone"}"#)).iter().any(|p| p.contains("no card 'gone'")));
-    assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, r#"{"card":"c","part":"quiz"}"#)).iter().any(|p| p.contains("either a card or a part")));
+    assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, r#"{"card":"c","part":"quiz"}"#))
+        .iter()
+        .any(|p| p.contains("either a card or a part")));
     assert!(problems(&LEARN.replace(r#"{"card":"c"}"#, "{}")).iter().any(|p| p.contains("either a card or a part")));
     assert!(problems(&LEARN.replace(r#"{"part":"quiz"},"#, "")).iter().any(|p| p.contains("Quiz must be there once, not 0 times")));
-    assert!(problems(&LEARN.replace(r#"{"part":"title"},"#, r#"{"part":"animation"},"#)).iter().any(|p| p.contains("Animation must be there once, not 2")));
+    assert!(problems(&LEARN.replace(r#"{"part":"title"},"#, r#"{"part":"animation"},"#))
+        .iter()
+        .any(|p| p.contains("Animation must be there once, not 2")));
     assert!(problems(&LEARN.replace(r#""minutes":10"#, r#""minutes":0"#)).iter().any(|p| p.contains("1 to 60 minutes")));
     assert!(problems(&LEARN.replace(r#"["Reflect."]"#, "[]")).iter().any(|p| p.contains("needs a prompt")));
     let misspelt = Bank::from_files(SECTIONS, FACTS, &LEARN.replace(r#""part":"quiz""#, r#""part":"quizz""#), &[]).unwrap_err();

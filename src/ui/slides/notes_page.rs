@@ -1,0 +1,97 @@
+//! The presenter's view: the slide showing and its speaker notes (drawn
+//! from the seed's learning points and the cards' questions), the next
+//! slide, the time used, the group work's timer, and Previous and Next. In a
+//! second window beside the slides, a move in either shows in both. On the
+//! trainer's phone (the session opened there from its session link) it
+//! keeps its own place: two devices with no network between them cannot
+//! follow each other, and the page says so.
+
+use std::sync::Arc;
+
+use leptos::{html, prelude::*};
+
+use crate::platform::share;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::route::Route;
+use crate::quiz::room::presenting::{time_used_text, Slide};
+use crate::ui::common::focus::focus_when_shown;
+use crate::ui::learn::html_text::notes_html;
+use crate::ui::slides::deck::{ticking_now, Deck};
+use crate::ui::slides::group_timer::GroupTimerPanel;
+use crate::ui::{unbroken, GoneNotice, NavLink};
+
+/// The name of the slides' window, so opening it again brings it forward.
+const SLIDES_WINDOW: &str = "safeguarding-slides";
+
+/// The presenter's view of trainer session `session` (its quiz id).
+#[component]
+pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
+    let deck = Deck::new(bank, session.clone());
+    if deck.session().is_none() {
+        return view! { <GoneNotice message="This session is not on this device. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here, then choose \u{201c}Speaker notes\u{201d}." /> }
+            .into_any();
+    }
+    let heading_ref = NodeRef::<html::H2>::new();
+    focus_when_shown(heading_ref);
+    deck.listen_for_keys();
+    let (swipe_start, swipe_end) = deck.swipe();
+    let now = ticking_now();
+    let key = Memo::new(move |_| {
+        let (at, list) = deck.at();
+        list.get(at).map(|s| s.key().to_owned()).unwrap_or_default()
+    });
+    let current = move || {
+        key.track();
+        let (at, list) = untrack(|| deck.at());
+        let slide = list.get(at)?.clone();
+        let next = list.get(at + 1).map_or("This is the last slide.".to_string(), |n| format!("Next: {}", n.title()));
+        let notes = slide.notes();
+        let own = own_notes(&slide);
+        let is_group_work = matches!(slide, Slide::GroupWork(_));
+        Some(view! {
+            <p class="notes-slide" role="status">{format!("Slide {} of {}", at + 1, list.len())}</p>
+            <h3 class="notes-title">{unbroken(slide.title())}</h3>
+            {is_group_work.then(|| view! { <GroupTimerPanel deck=deck compact=true /> })}
+            {own.map(|text| view! { <p class="note">{text}</p> })}
+            <div class="notes-body" inner_html=notes_html(&notes)></div>
+            <p class="notes-next">{next}</p>
+        })
+    };
+    let slides = Route::Slides { session: session.clone() }.to_query();
+    let slides_message = RwSignal::new(None::<&'static str>);
+    let open_slides = move |_| {
+        if !share::open_window(&slides, SLIDES_WINDOW) {
+            slides_message.set(Some("Your browser blocked the slides' window. Open the trainer's screen in another window and choose \u{201c}Present the session\u{201d}."));
+        }
+    };
+    view! {
+        <section class="page notes-view" aria-labelledby="notes-heading" on:pointerdown=swipe_start on:pointerup=swipe_end>
+            <h2 id="notes-heading" tabindex="-1" node_ref=heading_ref>"Speaker notes"</h2>
+            <p class="time-used">{move || format!("Time used: {}", time_used_text(deck.presentation().time_used_ms(now.get())))}</p>
+            <div class="button-group notes-move">
+                <button type="button" class="button button-secondary" on:click=move |_| deck.step(-1)>"Previous"</button>
+                <button type="button" class="button button-primary" on:click=move |_| deck.step(1)>"Next"</button>
+            </div>
+            {current}
+            <h3>"The slides"</h3>
+            <p>"Show the slides on the projector in a window of their own: a move here moves them too, in this browser. On a phone of your own, open this session's link (from \u{201c}The session link\u{201d} on the trainer's screen) and choose \u{201c}Speaker notes\u{201d}: with no network between them, the phone keeps its own place, so move both."</p>
+            <div class="button-group">
+                <button type="button" class="button button-secondary" on:click=open_slides>"Open the slides in a new window"</button>
+                <NavLink route=Route::Trainer { session: Some(session) } class="button button-secondary">"Back to the session"</NavLink>
+            </div>
+            {move || slides_message.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
+        </section>
+    }
+    .into_any()
+}
+
+/// What to say on the slides that are the app's own, not the seed's.
+fn own_notes(slide: &Slide) -> Option<&'static str> {
+    match slide {
+        Slide::Title(_) => Some("Welcome the group. The aims of the session come next."),
+        Slide::JoinQuiz => Some("Ask everyone to scan the code with their phone's camera, or to open the app and type the code. The quiz works offline. At the end, each learner shows you their result's QR code: scan each one with the device that holds this session."),
+        Slide::Debrief => Some("The results collected on this device so far. It fills in as you scan each learner's result."),
+        Slide::CareLine => Some("Close with where to turn: some in the room will have worked on such cases."),
+        Slide::Card(_) | Slide::Animation(_) | Slide::GroupWork(_) => None,
+    }
+}

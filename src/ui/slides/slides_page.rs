@@ -1,0 +1,79 @@
+//! The session as slides on a projector: one slide at a time, as large as
+//! the screen allows, with Previous and Next, the slide's number, the
+//! presenter's notes in a window of their own, full screen and Close.
+//! The keyboard, a clicker (Page Up / Page Down) and a swipe move it.
+//! In full screen the controls fade until the pointer or focus is on them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::platform::share;
+use crate::quiz::content::bank::Bank;
+use crate::quiz::links::route::Route;
+use crate::ui::common::projector_view::hold_projector_view;
+use crate::ui::slides::deck::Deck;
+use crate::ui::slides::slide_view::SlideView;
+use crate::ui::state::use_app;
+use crate::ui::GoneNotice;
+
+/// The name of the presenter's window, so opening it again brings it forward.
+const NOTES_WINDOW: &str = "safeguarding-notes";
+
+/// The slides of trainer session `session` (its quiz id), with `bank`'s content.
+#[component]
+pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
+    let state = use_app();
+    let deck = Deck::new(bank, session.clone());
+    if deck.session().is_none() {
+        return view! { <GoneNotice message="This session is not on this device. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here, then choose \u{201c}Present the session\u{201d}." /> }
+            .into_any();
+    }
+    let back = Route::Trainer { session: Some(session.clone()) };
+    hold_projector_view("deck-view", back.clone());
+    deck.listen_for_keys();
+    let (swipe_start, swipe_end) = deck.swipe();
+    // The slide is drawn again only when it changes, not on every change to the store.
+    let key = Memo::new(move |_| {
+        let (at, list) = deck.at();
+        list.get(at).map(|s| s.key().to_owned()).unwrap_or_default()
+    });
+    let slide = move || {
+        key.track();
+        let (at, list) = untrack(|| deck.at());
+        list.get(at).cloned().map(|slide| view! { <SlideView deck=deck slide=slide /> })
+    };
+    let count = move || {
+        let (at, list) = deck.at();
+        list.get(at).map(|s| format!("Slide {} of {}: {}", at + 1, list.len(), s.title())).unwrap_or_default()
+    };
+    let notes_message = RwSignal::new(None::<&'static str>);
+    let notes = Route::Notes { session: session.clone() }.to_query();
+    let open_notes = move |_| {
+        if !share::open_window(&notes, NOTES_WINDOW) {
+            notes_message.set(Some("Your browser blocked the notes window. Open the trainer's screen in another window and choose \u{201c}Speaker notes\u{201d}."));
+        }
+    };
+    let close = move |e: leptos::ev::MouseEvent| {
+        e.prevent_default();
+        state.replace(back.clone());
+    };
+    view! {
+        <section class="page deck" id="deck" aria-label="Slides"
+            on:pointerdown=swipe_start on:pointerup=swipe_end>
+            {slide}
+            <nav class="deck-controls" aria-label="Move through the slides">
+                <button type="button" class="button button-secondary" on:click=move |_| deck.step(-1)>"Previous"</button>
+                <p class="slide-count" role="status">{count}</p>
+                <button type="button" class="button button-primary" on:click=move |_| deck.step(1)>"Next"</button>
+                <button type="button" class="button button-secondary" on:click=open_notes>"Speaker notes"</button>
+                {share::full_screen_available().then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("deck"); }>"Full screen"</button>
+                })}
+                <a href=Route::Trainer { session: Some(session) }.to_query() class="button button-secondary" on:click=close>"Close"</a>
+                {move || notes_message.get().map(|m| view! { <p class="notice">{m}</p> })}
+            </nav>
+        </section>
+    }
+    .into_any()
+}
