@@ -132,11 +132,14 @@ fn value_text(bar: &Bar, unit: &str) -> String {
 /// A bar chart for a slide, read from the back of a room: each bar on one
 /// row (label, bar, value), every word in HTML text so it scales with the
 /// slide's type, and only the bars themselves drawn (hidden from screen
-/// readers, which read each row's label and value).
+/// readers, which read each row's label and value); no caption if `title`
+/// is empty.
 fn slide_chart(out: &mut String, title: &str, unit: &str, bars: &[Bar]) {
     let full = chart_full(unit, bars);
     out.push_str("<figure class=\"slide-chart\">");
-    element(out, "figcaption", "chart-title", title);
+    if !title.is_empty() {
+        element(out, "figcaption", "chart-title", title);
+    }
     out.push_str("<ul class=\"slide-bars\">");
     for bar in bars {
         let length = (bar.value.clamp(0, full) * 100 / full).max(1);
@@ -165,7 +168,9 @@ pub fn slide_body(card: &Card, bank: &Bank) -> String {
         points_into(&mut out, card);
     }
     for chart in &card.charts {
-        slide_chart(&mut out, &chart.title, &chart.unit, &bank.bars(chart));
+        // A caption that repeats the slide's heading is left off, for room.
+        let caption = if chart.title == card.title { "" } else { &chart.title };
+        slide_chart(&mut out, caption, &chart.unit, &bank.bars(chart));
     }
     if let Some(note) = &card.note {
         element(&mut out, "p", "figures-note", note);

@@ -11,7 +11,7 @@ use crate::platform::clock;
 use crate::quiz::content::bank::Bank;
 use crate::quiz::room::presenting::{slides, GroupTimer, Presentation, QuizPlace, Slide};
 use crate::quiz::saved::store::TrainerSession;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 
 /// A handle on the presented session `id`: cheap to copy into handlers.
 #[derive(Clone, Copy)]
@@ -23,6 +23,9 @@ pub struct Deck {
     /// When this screen opened: the time used counts from here until the
     /// first move keeps a presentation.
     opened_at: u64,
+    /// Held here: a key or swipe handler runs outside the component, where
+    /// there is no context to look it up in.
+    state: AppState,
 }
 
 impl Deck {
@@ -31,7 +34,7 @@ impl Deck {
         let state = use_app();
         let key = id.clone();
         let session = Memo::new(move |_| state.store.with(|s| s.sessions.get(&key).cloned().map(|t| (key.clone(), t))));
-        Deck { id: StoredValue::new(id), bank: StoredValue::new(bank), session, opened_at: clock::now_ms() }
+        Deck { id: StoredValue::new(id), bank: StoredValue::new(bank), session, opened_at: clock::now_ms(), state }
     }
 
     /// The session's id.
@@ -68,7 +71,7 @@ impl Deck {
     /// Changes the presentation with `change` (given the slides and the time
     /// in ms) and saves at once, for the other window.
     fn change(&self, change: impl FnOnce(&mut Presentation, &[Slide], u64)) {
-        let state = use_app();
+        let state = self.state;
         let mut presentation = untrack(|| self.presentation());
         let list = self.bank.with_value(|bank| slides(bank, presentation.place));
         let id = self.id.get_value();

@@ -41,7 +41,7 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         list.get(at).map(|s| s.key().to_owned()).unwrap_or_default()
     });
     let current = move || {
-        key.track();
+        let _ = key.get();
         let (at, list) = untrack(|| deck.at());
         let slide = list.get(at)?.clone();
         let next = list.get(at + 1).map_or("This is the last slide.".to_string(), |n| format!("Next: {}", n.title()));

@@ -6,11 +6,12 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use crate::platform::share;
 use crate::quiz::content::bank::Bank;
 use crate::quiz::links::route::Route;
+use crate::ui::common::focus::focus_when_shown;
 use crate::ui::common::projector_view::hold_projector_view;
 use crate::ui::slides::deck::Deck;
 use crate::ui::slides::slide_view::SlideView;
@@ -29,6 +30,10 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         return view! { <GoneNotice message="This session is not on this device. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here, then choose \u{201c}Present the session\u{201d}." /> }
             .into_any();
     }
+    // Focus starts on the deck itself, so a screen reader says where it is
+    // and the keys move the slides at once.
+    let deck_ref = NodeRef::<html::Section>::new();
+    focus_when_shown(deck_ref);
     let back = Route::Trainer { session: Some(session.clone()) };
     hold_projector_view("deck-view", back.clone());
     deck.listen_for_keys();
@@ -39,7 +44,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         list.get(at).map(|s| s.key().to_owned()).unwrap_or_default()
     });
     let slide = move || {
-        key.track();
+        let _ = key.get();
         let (at, list) = untrack(|| deck.at());
         list.get(at).cloned().map(|slide| view! { <SlideView deck=deck slide=slide /> })
     };
@@ -59,7 +64,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         state.replace(back.clone());
     };
     view! {
-        <section class="page deck" id="deck" aria-label="Slides"
+        <section class="page deck" id="deck" aria-label="Slides" tabindex="-1" node_ref=deck_ref
             on:pointerdown=swipe_start on:pointerup=swipe_end>
             {slide}
             <nav class="deck-controls" aria-label="Move through the slides">
