@@ -245,7 +245,7 @@ test('speaker notes in a second window move with the slides, and moving there mo
   const principle3 = titles.indexOf('Principle 3: Always share information') + 1;
   for (let n = 2; n < principle3; n++) await page.keyboard.press('PageDown');
   await untilSlide(page, principle3);
-  await notes.locator('.notes-slide').filter({ hasText: `Slide ${principle3} of ${titles.length}` }).waitFor();
+  await notes.locator('.notes-slide').filter({ hasText: `Slide ${principle3} of ${titles.length}: ${titles[principle3 - 1]}` }).waitFor();
   const said = (await notes.locator('.notes-body').innerText()).replace(/\s+/g, ' ');
   const card = learn.cards.find((c) => c.id === 'principle-3');
   for (const point of card.groups.flatMap((g) => g.points)) assert.ok(said.includes(point.text), 'the learning points are the notes');

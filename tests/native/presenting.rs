@@ -65,7 +65,7 @@ fn a_principle_slides_notes_are_its_learning_points_and_its_questions() {
     let notes = principle_1.notes();
     let card = bank.card("principle-1").unwrap();
     for point in card.groups.iter().flat_map(|g| &g.points) {
-        assert!(notes.say.contains(&point.text), "{} is not in the notes", point.text);
+        assert!(notes.lines().any(|line| line == point.text), "{} is not in the notes", point.text);
     }
     assert_eq!(notes.ask.len(), card.flips.len());
     assert!(notes.ask.iter().all(|(q, a)| !q.is_empty() && !a.is_empty()));

@@ -81,26 +81,26 @@ impl Slide {
     }
 
     /// The speaker notes drawn from the content: for a card, its intro,
-    /// every point (a group's heading before its points) and its note on the
-    /// figures, then its flip cards as questions to ask the room with their
+    /// every point (under its group's heading) and its note on the figures, then its flip cards as questions to ask the room with their
     /// answers; for the group work, its instruction and prompts; for the
     /// animation, what its slide says. The parts that are the app's own (the
     /// quiz, the debrief, the care line, the title) have none here.
     pub fn notes(&self) -> Notes {
         match self {
             Slide::Card(card) => {
-                let mut say: Vec<String> = card.intro.iter().cloned().collect();
-                for group in &card.groups {
-                    say.extend(group.heading.iter().map(|h| format!("{h}:")));
-                    say.extend(group.points.iter().map(|p| p.text.clone()));
-                }
-                say.extend(card.note.iter().cloned());
+                let mut say: Vec<NoteGroup> =
+                    card.intro.iter().map(|intro| NoteGroup { heading: Some(intro.clone()), lines: vec![] }).collect();
+                say.extend(card.groups.iter().map(|group| NoteGroup {
+                    heading: group.heading.clone(),
+                    lines: group.points.iter().map(|p| p.text.clone()).collect(),
+                }));
+                say.extend(card.note.iter().map(|note| NoteGroup { heading: Some(note.clone()), lines: vec![] }));
                 Notes { say, ask: card.flips.iter().map(|f| (f.front.clone(), f.back.clone())).collect() }
             }
             Slide::GroupWork(work) => {
-                Notes { say: std::iter::once(work.intro.clone()).chain(work.prompts.iter().cloned()).collect(), ask: vec![] }
+                Notes { say: vec![NoteGroup { heading: Some(work.intro.clone()), lines: work.prompts.clone() }], ask: vec![] }
             }
-            Slide::Animation(text) => Notes { say: vec![text.clone()], ask: vec![] },
+            Slide::Animation(text) => Notes { say: vec![NoteGroup { heading: Some(text.clone()), lines: vec![] }], ask: vec![] },
             Slide::Title(_) | Slide::JoinQuiz | Slide::Debrief | Slide::CareLine => Notes::default(),
         }
     }
@@ -109,10 +109,27 @@ impl Slide {
 /// A slide's speaker notes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Notes {
-    /// What to say, a line each, in order.
-    pub say: Vec<String>,
+    /// What to say, in order.
+    pub say: Vec<NoteGroup>,
     /// Questions to ask the room, each with its answer.
     pub ask: Vec<(String, String)>,
+}
+
+/// Lines of speaker notes under an optional heading (a card's intro or
+/// note stands alone, as a heading with no lines).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NoteGroup {
+    /// Said first: a group's heading, or a sentence of its own.
+    pub heading: Option<String>,
+    /// The points under it.
+    pub lines: Vec<String>,
+}
+
+impl Notes {
+    /// Every line of the notes, headings included, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.say.iter().flat_map(|g| g.heading.iter().chain(g.lines.iter()).map(String::as_str))
+    }
 }
 
 /// The session's slides in the seed's order, from `bank`'s deck and cards,

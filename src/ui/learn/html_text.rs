@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::quiz::content::bank::Bank;
 use crate::quiz::content::learn::{Bar, Card};
-use crate::quiz::room::presenting::Notes;
+use crate::quiz::room::presenting::{Notes, Slide};
 use crate::quiz::text::wording::ranges_kept_whole;
 
 /// Appends `text` with the five HTML-significant characters escaped.
@@ -181,21 +181,58 @@ pub fn slide_body(card: &Card, bank: &Bank) -> String {
     out
 }
 
-/// A slide's speaker notes: what to say, a line each, then the questions
-/// to ask the room with their answers.
-pub fn notes_html(notes: &Notes) -> String {
-    let mut out = String::from("<ul class=\"notes-say\">");
-    for line in &notes.say {
-        element(&mut out, "li", "note", line);
+/// A slide's speaker notes: `own` first (what the app says of its own
+/// slides), then what to say, each group's lines under its heading, then
+/// the questions to ask the room with their answers.
+pub fn notes_html(own: Option<&str>, notes: &Notes) -> String {
+    let mut out = String::new();
+    for line in own.iter() {
+        element(&mut out, "p", "note", line);
     }
-    out.push_str("</ul>");
+    for group in &notes.say {
+        if let Some(heading) = &group.heading {
+            element(&mut out, "p", "note-heading", heading);
+        }
+        if !group.lines.is_empty() {
+            out.push_str("<ul class=\"notes-say\">");
+            for line in &group.lines {
+                element(&mut out, "li", "note", line);
+            }
+            out.push_str("</ul>");
+        }
+    }
     if !notes.ask.is_empty() {
         out.push_str("<h3 class=\"notes-ask-heading\">Ask the room</h3><dl class=\"notes-ask\">");
         for (question, answer) in &notes.ask {
-            element(&mut out, "dt", "ask", question);
-            element(&mut out, "dd", "answer", answer);
+            element(&mut out, "dt", "ask-question", question);
+            element(&mut out, "dd", "ask-answer", answer);
         }
         out.push_str("</dl>");
+    }
+    out
+}
+
+/// A slide that is text only (a card, the title, the animation's place,
+/// the group work's instruction, the care line's heading): its heading
+/// (`#slide-heading`) and body. The quiz's and the debrief's slides are
+/// components of their own.
+pub fn slide_html(slide: &Slide, bank: &Bank) -> String {
+    let mut out = String::new();
+    out.push_str("<h2 id=\"slide-heading\" class=\"slide-heading\">");
+    text_into(&mut out, slide.title());
+    out.push_str("</h2>");
+    match slide {
+        Slide::Card(card) => out.push_str(&slide_body(card, bank)),
+        Slide::Animation(text) => element(&mut out, "p", "slide-text", text),
+        Slide::GroupWork(work) => {
+            element(&mut out, "p", "slide-text", &work.intro);
+            out.push_str("<ul class=\"points\">");
+            for prompt in &work.prompts {
+                element(&mut out, "li", "point", prompt);
+            }
+            out.push_str("</ul>");
+        }
+        Slide::Title(_) | Slide::JoinQuiz | Slide::Debrief | Slide::CareLine => {}
     }
     out
 }
@@ -233,6 +270,7 @@ pub fn card_body(card: &Card, bank: &Bank) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::room::presenting::NoteGroup;
 
     #[test]
     fn text_never_becomes_markup() {
@@ -296,12 +334,26 @@ mod tests {
     }
 
     #[test]
-    fn notes_list_what_to_say_then_what_to_ask() {
-        let notes = Notes { say: vec!["Say <this>.".into()], ask: vec![("Why?".into(), "Because.".into())] };
-        let out = notes_html(&notes);
-        assert!(out.contains("<li class=\"note\">Say &lt;this&gt;.</li>"));
-        assert!(out.contains("Ask the room") && out.contains("<dt class=\"ask\">Why?</dt><dd class=\"answer\">Because.</dd>"));
-        assert!(!notes_html(&Notes::default()).contains("Ask the room"));
+    fn notes_list_what_to_say_under_its_headings_then_what_to_ask() {
+        let say = vec![NoteGroup { heading: Some("Key themes".into()), lines: vec!["Say <this>.".into()] }];
+        let notes = Notes { say, ask: vec![("Why?".into(), "Because.".into())] };
+        let out = notes_html(Some("Welcome."), &notes);
+        assert!(out.starts_with("<p class=\"note\">Welcome.</p><p class=\"note-heading\">Key themes</p>"));
+        assert!(out.contains("<ul class=\"notes-say\"><li class=\"note\">Say &lt;this&gt;.</li></ul>"));
+        assert!(out.contains("Ask the room") && out.contains("<dt class=\"ask-question\">Why?</dt><dd class=\"ask-answer\">Because.</dd>"));
+        assert!(!notes_html(None, &Notes::default()).contains("Ask the room"));
+    }
+
+    #[test]
+    fn a_text_slide_is_its_heading_and_body_escaped() {
+        let bank_less = Slide::Animation("Play <it>.".into());
+        // The animation needs nothing from the bank; an empty one will do.
+        let bank = crate::quiz::content::bank::Bank::from_bundle(
+            r#"{"sections":[],"facts":[],"topics":[],"cards":[],"deck":{"title":"T","slides":[],"animation":"A","group_work":{"title":"G","minutes":1,"intro":"I","prompts":[]}}}"#,
+        )
+        .unwrap();
+        let out = slide_html(&bank_less, &bank);
+        assert_eq!(out, "<h2 id=\"slide-heading\" class=\"slide-heading\">Animation</h2><p class=\"slide-text\">Play &lt;it&gt;.</p>");
     }
 
     #[test]

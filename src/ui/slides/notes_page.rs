@@ -18,7 +18,7 @@ use crate::ui::common::focus::focus_when_shown;
 use crate::ui::learn::html_text::notes_html;
 use crate::ui::slides::deck::{ticking_now, Deck};
 use crate::ui::slides::group_timer::GroupTimerPanel;
-use crate::ui::{unbroken, GoneNotice, NavLink};
+use crate::ui::{GoneNotice, NavLink};
 
 /// The name of the slides' window, so opening it again brings it forward.
 const SLIDES_WINDOW: &str = "safeguarding-slides";
@@ -45,15 +45,12 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         let (at, list) = untrack(|| deck.at());
         let slide = list.get(at)?.clone();
         let next = list.get(at + 1).map_or("This is the last slide.".to_string(), |n| format!("Next: {}", n.title()));
-        let notes = slide.notes();
-        let own = own_notes(&slide);
+        let notes = notes_html(own_notes(&slide), &slide.notes());
         let is_group_work = matches!(slide, Slide::GroupWork(_));
         Some(view! {
-            <p class="notes-slide" role="status">{format!("Slide {} of {}", at + 1, list.len())}</p>
-            <h3 class="notes-title">{unbroken(slide.title())}</h3>
+            <p class="notes-slide" role="status">{format!("Slide {} of {}: {}", at + 1, list.len(), slide.title())}</p>
             {is_group_work.then(|| view! { <GroupTimerPanel deck=deck compact=true /> })}
-            {own.map(|text| view! { <p class="note">{text}</p> })}
-            <div class="notes-body" inner_html=notes_html(&notes)></div>
+            <div class="notes-body" inner_html=notes></div>
             <p class="notes-next">{next}</p>
         })
     };
