@@ -71,9 +71,13 @@ fn a_principle_slides_notes_are_its_learning_points_and_its_questions() {
     assert!(notes.ask.iter().all(|(q, a)| !q.is_empty() && !a.is_empty()));
     let group_work = all.iter().find(|s| s.key() == "group-work").unwrap();
     assert_eq!(
-        group_work.notes().say,
+        group_work.notes().lines().collect::<Vec<_>>(),
         ["In groups, take 10 minutes to:", "Reflect on the 10 Principles and how they relate to your role."]
     );
+    // A card's groups keep their headings, with their points under them.
+    let principle_2 = all.iter().find(|s| s.key() == "principle-2").unwrap().notes();
+    let themes = principle_2.say.iter().find(|g| g.heading.as_deref().is_some_and(|h| h.starts_with("Key themes"))).unwrap();
+    assert!(themes.lines.contains(&"Poverty".to_string()));
     assert!(all.iter().find(|s| s.key() == "debrief").unwrap().notes().say.is_empty());
 }
 
