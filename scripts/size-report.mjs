@@ -4,7 +4,8 @@
 //   first question of a quick check can be answered: the page alone, which
 //   carries them (scripts/static-pages.mjs);
 // - critical: what the app must fetch before it takes over (the HTML, CSS,
-//   JS loader, wasm and favicon);
+//   JS loader, wasm and favicon; not the slides' styles, linked by the
+//   slides alone);
 // - whole dist: everything, which the service worker also fetches on a first
 //   visit so the app works offline (adds the question bank, icons, manifest, sw.js).
 // With --first-question-budget-kb N, --budget-kb N (critical) and
@@ -24,9 +25,15 @@ const totalBudgetKb = option('--total-budget-kb');
 const firstQuestionBudgetKb = option('--first-question-budget-kb');
 /** Needed before the first question is answerable: the page, which carries it. */
 const isFirstQuestion = (file) => file === 'index.html';
+/** Styles only a later screen links to (the slides': style/slides.css), fetched when it shows. */
+const LATER_STYLES = new Set(['slides.css']);
 /** Needed before the first screen works, as opposed to fetched alongside or after. */
 const isCritical = (file) =>
-  file === 'index.html' || /\.(css|wasm)$/.test(file) || (file.endsWith('.js') && file !== 'sw.js') || file.startsWith('favicon');
+  file === 'index.html' ||
+  /\.wasm$/.test(file) ||
+  (file.endsWith('.css') && !LATER_STYLES.has(file)) ||
+  (file.endsWith('.js') && file !== 'sw.js') ||
+  file.startsWith('favicon');
 
 function filesUnder(folder) {
   return readdirSync(folder).flatMap((name) => {

@@ -68,7 +68,12 @@ trunk build --release
 # the dist from 380.9 to 385.1 KB; the page is 12.7 KB. Their break-test's
 # fixes (a code found in pasted text, a session link too long for its results
 # said so, the projector's own empty state) took them to 358.3 and 387.1 KB.
-node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 360 --total-budget-kb 389
+# #34, the whole session as slides with speaker notes, the group-work timer
+# and the presentation kept in the store, took the app from 357.9 to 376.6
+# and the dist from 386.8 to 407.0 KB; the page stays at 12.8 KB (the
+# slides' styles are a file of their own, style/slides.css, which only the
+# slides link to: in the page they were 0.6 KB more).
+node scripts/size-report.mjs dist --first-question-budget-kb 13 --budget-kb 380 --total-budget-kb 409
 
 layer "4/5 End-to-end tests in headless Chromium (Playwright), $(e2e_concurrency) files at a time"
 run_node_tests e2e "$(e2e_concurrency)" tests/e2e/*.test.mjs

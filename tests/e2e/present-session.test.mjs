@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, DIST, newTestContext, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { serveStatic } from './support/static-server.mjs';
@@ -15,6 +15,12 @@ import { axeInLightAndDark } from './support/axe.mjs';
 import { decodePng } from './support/qr.mjs';
 
 const suite = sharedServerAndBrowser();
+/** The README's projector screenshots (`scripts/update-screenshots.sh` copies them). */
+const SCREENS = join(ARTIFACTS, 'screens');
+const screenshot = async (page, name) => {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+};
 const PROJECTOR = { width: 1920, height: 1080 };
 const learn = JSON.parse(readFileSync(new URL('../../assets/learn.json', import.meta.url), 'utf8'));
 
@@ -252,13 +258,17 @@ test('speaker notes in a second window move with the slides, and moving there mo
   assert.match(said, /Ask the room/);
   for (const flip of card.flips) assert.ok(said.includes(flip.front) && said.includes(flip.back), 'each question to ask, with its answer');
   assert.equal(await notes.locator('.notes-next').innerText(), `Next: ${titles[principle3]}`);
+  // The next slide itself, previewed: its points.
+  const nextCard = learn.cards.find((c) => c.title === titles[principle3]);
+  assert.ok((await notes.locator('.next-preview').innerText()).includes(nextCard.groups[0].points[0].text), 'the next slide is previewed');
   // The keys work on the notes too.
   await notes.keyboard.press('PageUp');
   await untilSlide(page, principle3 - 1);
   // The notes say how a phone can hold them, and that it keeps its own place.
   assert.match(await notes.locator('main').innerText(), /the phone keeps its own place/);
   assert.deepEqual(await axeInLightAndDark(notes), { light: [], dark: [] }, 'the notes pass axe, light and dark');
-  await notes.screenshot({ path: join(ARTIFACTS, 'speaker-notes.png'), fullPage: true });
+  await notes.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(notes, 'speaker-notes');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
@@ -279,7 +289,7 @@ test("the quiz in the deck: the session's QR code and code, its debrief live as 
   // The same session as the trainer screen: the same link in its QR code, the same code.
   assert.equal(decodePng(await page.screenshot(), 2).data, link, "the QR code read from a half-size screenshot is the session's link");
   assert.equal((await page.locator('.slide .present-code').innerText()).trim(), codeHere);
-  await page.screenshot({ path: join(ARTIFACTS, 'slides-join.png') });
+  await screenshot(page, 'slides-join');
 
   // The debrief slide fills in as results come back, with no reload.
   await page.keyboard.press('PageDown');
@@ -292,6 +302,7 @@ test("the quiz in the deck: the session's QR code and code, its debrief live as 
   }
   await other.close();
   await page.locator('.slide .debrief-figures').getByText('2', { exact: true }).waitFor();
+  await screenshot(page, 'slides-debrief');
   assert.equal((await shownSlide(page)).title, 'Group debrief', 'still on the debrief slide');
   assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the debrief slide passes axe');
 
@@ -302,6 +313,15 @@ test("the quiz in the deck: the session's QR code and code, its debrief live as 
   const after = expectedTitles(false);
   await untilSlide(page, after.indexOf('Group debrief') + 1);
   assert.equal((await shownSlide(page)).title, 'Group debrief');
+  // The charts and the group work, at the same projector size, for the README.
+  for (const [title, name] of [['The national picture 2018-19', 'slides-national-picture'], ['Group work', 'slides-group-work']]) {
+    await page.keyboard.press('Home');
+    await untilSlide(page, 1);
+    for (let n = 1; n < after.indexOf(title) + 1; n++) await page.keyboard.press('PageDown');
+    await untilSlide(page, after.indexOf(title) + 1);
+    await screenshot(page, name);
+  }
+
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

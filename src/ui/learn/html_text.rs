@@ -217,10 +217,17 @@ pub fn notes_html(own: Option<&str>, notes: &Notes) -> String {
 /// (`#slide-heading`) and body. The quiz's and the debrief's slides are
 /// components of their own.
 pub fn slide_html(slide: &Slide, bank: &Bank) -> String {
-    let mut out = String::new();
-    out.push_str("<h2 id=\"slide-heading\" class=\"slide-heading\">");
+    let mut out = String::from("<h2 id=\"slide-heading\" class=\"slide-heading\">");
     text_into(&mut out, slide.title());
     out.push_str("</h2>");
+    out.push_str(&slide_text(slide, bank));
+    out
+}
+
+/// A text slide's body without its heading (the next slide, previewed in
+/// the speaker notes); empty for the slides that are components.
+pub fn slide_text(slide: &Slide, bank: &Bank) -> String {
+    let mut out = String::new();
     match slide {
         Slide::Card(card) => out.push_str(&slide_body(card, bank)),
         Slide::Animation(text) => element(&mut out, "p", "slide-text", text),

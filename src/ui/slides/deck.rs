@@ -13,6 +13,11 @@ use crate::quiz::room::presenting::{slides, GroupTimer, Presentation, QuizPlace,
 use crate::quiz::saved::store::TrainerSession;
 use crate::ui::state::{use_app, AppState};
 
+/// The slides' and notes' own styles (style/slides.css, copied into the
+/// dist by Trunk and precached), linked from those two screens only, so the
+/// page every first visit downloads does not carry them.
+pub const SLIDES_STYLESHEET: &str = "slides.css";
+
 /// A handle on the presented session `id`: cheap to copy into handlers.
 #[derive(Clone, Copy)]
 pub struct Deck {

@@ -15,8 +15,8 @@ use crate::quiz::content::bank::Bank;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::presenting::{time_used_text, Slide};
 use crate::ui::common::focus::focus_when_shown;
-use crate::ui::learn::html_text::notes_html;
-use crate::ui::slides::deck::{ticking_now, Deck};
+use crate::ui::learn::html_text::{notes_html, slide_text};
+use crate::ui::slides::deck::{ticking_now, Deck, SLIDES_STYLESHEET};
 use crate::ui::slides::group_timer::GroupTimerPanel;
 use crate::ui::{GoneNotice, NavLink};
 
@@ -45,6 +45,8 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         let (at, list) = untrack(|| deck.at());
         let slide = list.get(at)?.clone();
         let next = list.get(at + 1).map_or("This is the last slide.".to_string(), |n| format!("Next: {}", n.title()));
+        // The next slide itself, small, for a text slide.
+        let preview = list.get(at + 1).map(|n| slide_text(n, &deck.bank())).filter(|html| !html.is_empty());
         let notes = notes_html(own_notes(&slide), &slide.notes());
         let is_group_work = matches!(slide, Slide::GroupWork(_));
         Some(view! {
@@ -52,6 +54,7 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             {is_group_work.then(|| view! { <GroupTimerPanel deck=deck compact=true /> })}
             <div class="notes-body" inner_html=notes></div>
             <p class="notes-next">{next}</p>
+            {preview.map(|html| view! { <div class="next-preview" inner_html=html></div> })}
         })
     };
     let slides = Route::Slides { session: session.clone() }.to_query();
@@ -63,6 +66,7 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     };
     view! {
         <section class="page notes-view" aria-labelledby="notes-heading" on:pointerdown=swipe_start on:pointerup=swipe_end>
+            <link rel="stylesheet" href=SLIDES_STYLESHEET />
             <h2 id="notes-heading" tabindex="-1" node_ref=heading_ref>"Speaker notes"</h2>
             <p class="time-used">{move || format!("Time used: {}", time_used_text(deck.presentation().time_used_ms(now.get())))}</p>
             <div class="button-group notes-move">

@@ -13,7 +13,7 @@ use crate::quiz::content::bank::Bank;
 use crate::quiz::links::route::Route;
 use crate::ui::common::focus::focus_when_shown;
 use crate::ui::common::projector_view::hold_projector_view;
-use crate::ui::slides::deck::Deck;
+use crate::ui::slides::deck::{Deck, SLIDES_STYLESHEET};
 use crate::ui::slides::slide_view::SlideView;
 use crate::ui::state::use_app;
 use crate::ui::GoneNotice;
@@ -66,6 +66,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     view! {
         <section class="page deck" id="deck" aria-label="Slides" tabindex="-1" node_ref=deck_ref
             on:pointerdown=swipe_start on:pointerup=swipe_end>
+            <link rel="stylesheet" href=SLIDES_STYLESHEET />
             {slide}
             <nav class="deck-controls" aria-label="Move through the slides">
                 <button type="button" class="button button-secondary" on:click=move |_| deck.step(-1)>"Previous"</button>
