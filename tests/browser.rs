@@ -34,7 +34,9 @@ const BUNDLE: &str = r#"{
      "options": [{"id": "a", "text": "Right three", "correct": true, "feedback": "Yes."}, {"id": "b", "text": "Wrong three", "feedback": "No."}],
      "explanation": "Because three.", "source": "Principle 1: Keep clear and detailed records"}
   ]}],
-  "cards": []
+  "cards": [],
+  "deck": {"title": "Session", "slides": [{"part": "title"}, {"part": "animation"}, {"part": "group-work"}, {"part": "quiz"}, {"part": "care-line"}],
+    "animation": "An animation.", "group_work": {"title": "Group work", "minutes": 10, "intro": "In groups:", "prompts": ["Reflect."]}}
 }"#;
 
 fn document() -> web_sys::Document {
