@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, DIST, newTestContext, sharedServerAndBrowser, untilApp, watchedPage } from './support/browser.mjs';
 import { serveStatic } from './support/static-server.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
+import { smallestText } from './support/layout.mjs';
 import { decodePng } from './support/qr.mjs';
 
 const suite = sharedServerAndBrowser();
@@ -66,18 +67,21 @@ async function shownSlide(page) {
 /** Waits until slide `n` (1-based) shows. */
 const untilSlide = (page, n) => page.locator('.slide-count').filter({ hasText: new RegExp(`^Slide ${n} of `) }).waitFor();
 
-/** The smallest text on the screen, in px (what is hidden for screen readers left out). */
-const smallestText = (page) =>
-  page.evaluate(() => {
-    const sizes = [...document.querySelectorAll('main *')]
-      .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) && e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
-      .map((e) => parseFloat(getComputedStyle(e).fontSize));
-    return Math.min(...sizes);
-  });
-
-/** How the page overflows: sideways, and below the first screen. */
+/**
+ * How the slide overflows: the page sideways, the slide below its own box
+ * (a slide taller than the screen scrolls within itself), and whether the
+ * controls are wholly on the screen.
+ */
 const overflow = (page) =>
-  page.evaluate(() => ({ sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth, below: document.documentElement.scrollHeight > window.innerHeight + 1 }));
+  page.evaluate(() => {
+    const slide = document.querySelector('.slide-area');
+    const controls = document.querySelector('.deck-controls').getBoundingClientRect();
+    return {
+      sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      below: slide.scrollHeight > slide.clientHeight + 1,
+      controlsOnScreen: controls.top >= 0 && controls.bottom <= window.innerHeight + 1,
+    };
+  });
 
 test('the session as slides: in the seed order, legible at the back, moved by keys, a clicker and a swipe, and a reload keeps the slide', async () => {
   const { context, page, problems } = await laptop({ bypassCSP: true });
@@ -98,14 +102,17 @@ test('the session as slides: in the seed order, legible at the back, moved by ke
     assert.equal((await heading.innerText()).replace(/\s+/g, ' '), title.replace(/\s+/g, ' '), `slide ${i + 1}'s heading`);
     const smallest = await smallestText(page);
     assert.ok(smallest >= 24, `no text under 24 px on "${title}" at 1080p: ${smallest}`);
-    const { sideways, below } = await overflow(page);
+    const { sideways, below, controlsOnScreen } = await overflow(page);
     assert.equal(sideways, false, `"${title}" does not scroll sideways`);
     if (title !== 'Group debrief') assert.equal(below, false, `"${title}" fits the 1080p screen`);
+    assert.ok(controlsOnScreen, `the controls are on screen on "${title}"`);
     if (i + 1 < titles.length) await page.keyboard.press('PageDown');
   }
-  // Past the end, nothing: the last slide stays.
+  // Past the end, nothing: the last slide stays, and Next says it is unavailable.
   await page.keyboard.press('PageDown');
   assert.equal((await shownSlide(page)).n, titles.length);
+  assert.equal(await page.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Previous' }).getAttribute('aria-disabled'), null);
 
   // The charts, large, with the seed's figures written as text.
   await page.keyboard.press('Home');
@@ -122,6 +129,10 @@ test('the session as slides: in the seed order, legible at the back, moved by ke
   const bar = await page.locator('.slide-bars li').first().boundingBox();
   assert.ok(bar.width > 0.6 * PROJECTOR.width, `the chart fills the screen: ${bar.width}px`);
 
+  // Up and Down are left to scroll a slide: they do not move it.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await shownSlide(page)).n, 4);
   // Back by Page Up, Left and P; forward by Space.
   await page.keyboard.press('PageUp');
   await untilSlide(page, 3);
@@ -129,6 +140,7 @@ test('the session as slides: in the seed order, legible at the back, moved by ke
   await untilSlide(page, 2);
   await page.keyboard.press('ArrowLeft');
   await untilSlide(page, 1);
+  assert.equal(await page.getByRole('button', { name: 'Previous' }).getAttribute('aria-disabled'), 'true');
   await page.keyboard.press('Space');
   await untilSlide(page, 2);
 
@@ -178,7 +190,7 @@ test('the session as slides: in the seed order, legible at the back, moved by ke
   await untilSlide(page, 1);
   // A session that is not on this device says so.
   await page.goto(`${suite.server.url}?view=slides&quiz=00000000`);
-  await page.getByText('This session is not on this device.').waitFor();
+  await page.getByText(/^This session is not on this device:/).waitFor();
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
@@ -215,7 +227,11 @@ test("the group work's timer: it starts on arrival, pauses, takes a minute more,
   await context.clock.fastForward('08:01');
   await face.filter({ hasText: /Time is up/ }).waitFor();
   assert.equal(await page.locator('.group-timer [role=status]').innerText(), "The group work's time is up.", 'said once, in a live region');
-  assert.equal(await page.getByRole('button', { name: 'Pause' }).isVisible(), false, 'nothing to pause once the time is up');
+  // Nothing to pause once the time is up; the button stays where focus was, marked unavailable.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Pause', 'focus is not lost');
+  assert.equal(await page.getByRole('button', { name: 'Pause' }).getAttribute('aria-disabled'), 'true');
+  await page.keyboard.press('Enter');
+  await face.filter({ hasText: /Time is up/ }).waitFor();
   await page.getByRole('button', { name: 'One more minute' }).click();
   await face.filter({ hasText: /^1:00\s+left$/ }).waitFor();
   // The timer is calm: it does not change colour as it runs out.
@@ -306,11 +322,21 @@ test("the quiz in the deck: the session's QR code and code, its debrief live as 
   assert.equal((await shownSlide(page)).title, 'Group debrief', 'still on the debrief slide');
   assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, 'the debrief slide passes axe');
 
-  // Moved back after the principles: the slide showing stays the same.
+  // Moved back after the principles while the slides show in another window:
+  // they follow at once, on the same slide.
+  const slidesUrl = page.url();
   await page.keyboard.press('Escape');
+  const projector = await context.newPage();
+  await projector.goto(slidesUrl);
+  await untilSlide(projector, titles.length - 1);
   await page.getByLabel('After the 10 Principles, before the e-learning').check();
-  await page.getByRole('button', { name: 'Present the session' }).click();
   const after = expectedTitles(false);
+  await untilSlide(projector, after.indexOf('Group debrief') + 1);
+  assert.equal((await shownSlide(projector)).title, 'Group debrief');
+  await page.reload();
+  assert.equal(await page.getByLabel('After the 10 Principles, before the e-learning').isChecked(), true, 'the choice is kept');
+  await projector.close();
+  await page.getByRole('button', { name: 'Present the session' }).click();
   await untilSlide(page, after.indexOf('Group debrief') + 1);
   assert.equal((await shownSlide(page)).title, 'Group debrief');
   // The charts and the group work, at the same projector size, for the README.
@@ -349,9 +375,10 @@ test('offline after one visit, every slide fits from 1024x768 to 4K and on a pho
     await page.keyboard.press('Home');
     for (const [i, title] of titles.entries()) {
       await untilSlide(page, i + 1);
-      const { sideways, below } = await overflow(page);
+      const { sideways, below, controlsOnScreen } = await overflow(page);
       assert.equal(sideways, false, `"${title}" does not scroll sideways at ${width}x${height}`);
       if (height >= 768 && title !== 'Group debrief') assert.equal(below, false, `"${title}" fits ${width}x${height}`);
+      assert.ok(controlsOnScreen, `the controls are on screen on "${title}" at ${width}x${height}`);
       const smallest = await smallestText(page);
       assert.ok(smallest >= least, `no text under ${least} px on "${title}" at ${width}x${height}: ${smallest}`);
       if (width === 1024 && ['Characteristics of the 538 children', 'Group work', 'Take the quiz', 'Group debrief', 'Looking after yourself', learn.deck.title].includes(title)) {
@@ -364,6 +391,28 @@ test('offline after one visit, every slide fits from 1024x768 to 4K and on a pho
   for (const box of await page.locator('.deck-controls .button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
     assert.ok(box.height >= 44 && box.width >= 44, `a control is ${box.width}x${box.height}`);
   }
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test("the session's data cleared in another tab: the slides and the notes say so in place, with no error", async () => {
+  const { context, page, problems } = await laptop();
+  const { id } = await makeSession(page, 'Cleared');
+  await page.getByRole('button', { name: 'Present the session' }).click();
+  await page.keyboard.press('PageDown');
+  await untilSlide(page, 2);
+  const notes = await context.newPage();
+  await notes.goto(`${suite.server.url}?view=notes&quiz=${id}`);
+  await notes.locator('.notes-slide').filter({ hasText: /^Slide 2 of / }).waitFor();
+  const other = await context.newPage();
+  await other.goto(`${suite.server.url}?view=progress`);
+  await other.getByRole('button', { name: 'Clear my data' }).click();
+  await other.getByRole('button', { name: 'Delete my data' }).click();
+  await page.getByText('This session is not on this device: it was made on another, or its data was cleared.').waitFor();
+  await notes.getByText('This session is not on this device: it was made on another, or its data was cleared.').waitFor();
+  // Nothing moves a session that has gone, and nothing breaks.
+  await page.keyboard.press('PageDown');
+  await page.getByRole('link', { name: 'Go to the home page' }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -11,6 +11,7 @@ import { PHONE, sharedServerAndBrowser, untilApp, watchedPage } from './support/
 import { answer, next, playAssessment, settled } from './support/quiz-player.mjs';
 import { prepared, preparedState } from './support/prepared.mjs';
 import { axeInLightAndDark } from './support/axe.mjs';
+import { smallestText } from './support/layout.mjs';
 import { decodePng } from './support/qr.mjs';
 
 const suite = sharedServerAndBrowser();
@@ -210,15 +211,6 @@ test('the debrief names a scenario question by its scenario, and draws a score n
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
-
-/** The smallest font size, in px, of any text shown in `main`. */
-const smallestText = (page) =>
-  page.evaluate(() => {
-    const sizes = [...document.querySelectorAll('main *')]
-      .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) && e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
-      .map((e) => parseFloat(getComputedStyle(e).fontSize));
-    return Math.min(...sizes);
-  });
 
 /** True if the page scrolls sideways. */
 const scrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);

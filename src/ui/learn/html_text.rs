@@ -244,13 +244,18 @@ pub fn slide_text(slide: &Slide, bank: &Bank) -> String {
     out
 }
 
-/// A card's grouped points, each group under its heading.
+/// A card's grouped points, each group under its heading. Points that
+/// carry their own numbers ("1. Keep clear…") are listed without bullets.
 fn points_into(out: &mut String, card: &Card) {
     for group in &card.groups {
         if let Some(heading) = &group.heading {
             element(out, "h3", "group-heading", heading);
         }
-        out.push_str("<ul class=\"points\">");
+        let numbered = group
+            .points
+            .iter()
+            .all(|p| p.text.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
+        out.push_str(if numbered { "<ul class=\"points numbered\">" } else { "<ul class=\"points\">" });
         for point in &group.points {
             element(out, "li", "point", &point.text);
         }

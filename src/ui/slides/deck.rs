@@ -108,8 +108,9 @@ impl Deck {
     }
 
     /// Moves the slides with the keyboard or a clicker while the calling
-    /// screen shows: Right, Down, Page Down, Space and N go on; Left, Up,
-    /// Page Up and P go back; Home and End go to the first and last slide.
+    /// screen shows: Right, Page Down, Space and N go on; Left, Page Up and
+    /// P go back; Home and End go to the first and last slide. Up and Down
+    /// are left to scroll a slide taller than the screen.
     /// Keys typed in a field, pressed with a modifier, or Space and Enter on a
     /// button are left to the page.
     pub fn listen_for_keys(self) {
@@ -124,9 +125,9 @@ impl Deck {
                 .is_some_and(|tag| matches!(tag.as_str(), "input" | "textarea" | "select" | "button" | "a" | "summary"));
             let key = e.key();
             let by: isize = match key.as_str() {
-                "ArrowRight" | "ArrowDown" | "PageDown" | "n" | "N" => 1,
+                "ArrowRight" | "PageDown" | "n" | "N" => 1,
                 " " if !on_control => 1,
-                "ArrowLeft" | "ArrowUp" | "PageUp" | "p" | "P" => -1,
+                "ArrowLeft" | "PageUp" | "p" | "P" => -1,
                 "Home" => isize::MIN,
                 "End" => isize::MAX,
                 _ => return,

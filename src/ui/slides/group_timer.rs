@@ -31,7 +31,8 @@ pub fn GroupTimerPanel(deck: Deck, #[prop(optional)] compact: bool) -> impl Into
     // Said once when the time is up (the count itself is not read out each second).
     let said = move || matches!(state(), TimerState::Over).then_some("The group work's time is up.");
     let running = move || matches!(state(), TimerState::Running(_));
-    // Nothing to pause or resume once the time is up: only a minute more, or Skip.
+    // Nothing to pause or resume once the time is up: only a minute more, or
+    // Skip. The button stays (marked unavailable), so focus on it is not lost.
     let over = Memo::new(move |_| matches!(state(), TimerState::Over));
     view! {
         <div class="group-timer" class:compact=compact>
@@ -42,13 +43,16 @@ pub fn GroupTimerPanel(deck: Deck, #[prop(optional)] compact: bool) -> impl Into
             </p>
             <p class="visually-hidden" role="status">{said}</p>
             <div class="button-group timer-controls">
-                <button type="button" class="button button-secondary" hidden=move || over.get()
+                <button type="button" class="button button-secondary" aria-disabled=move || over.get().then_some("true")
                     on:click=move |_| {
+                        if over.get_untracked() {
+                            return;
+                        }
                         let pause = running();
                         deck.timer(move |t, _, now| if pause { t.pause(now) } else { t.resume(now) })
                     }>
                     {move || match state() {
-                        TimerState::Running(_) => "Pause",
+                        TimerState::Running(_) | TimerState::Over => "Pause",
                         TimerState::Ready => "Start",
                         _ => "Resume",
                     }}

@@ -18,6 +18,7 @@ use crate::ui::common::focus::focus_when_shown;
 use crate::ui::learn::html_text::{notes_html, slide_text};
 use crate::ui::slides::deck::{ticking_now, Deck, SLIDES_STYLESHEET};
 use crate::ui::slides::group_timer::GroupTimerPanel;
+use crate::ui::slides::slides_page::GONE;
 use crate::ui::{GoneNotice, NavLink};
 
 /// The name of the slides' window, so opening it again brings it forward.
@@ -28,9 +29,10 @@ const SLIDES_WINDOW: &str = "safeguarding-slides";
 pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let deck = Deck::new(bank, session.clone());
     if deck.session().is_none() {
-        return view! { <GoneNotice message="This session is not on this device. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here, then choose \u{201c}Speaker notes\u{201d}." /> }
-            .into_any();
+        return view! { <GoneNotice message=GONE /> }.into_any();
     }
+    // The session cleared while its notes show (in another tab): said in their place.
+    let here = Memo::new(move |_| deck.session().is_some());
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
     deck.listen_for_keys();
@@ -42,6 +44,9 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     });
     let current = move || {
         let _ = key.get();
+        if !here.get() {
+            return Some(view! { <p class="notice" role="status">{GONE}</p> }.into_any());
+        }
         let (at, list) = untrack(|| deck.at());
         let slide = list.get(at)?.clone();
         let next = list.get(at + 1).map_or("This is the last slide.".to_string(), |n| format!("Next: {}", n.title()));
@@ -49,13 +54,16 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         let preview = list.get(at + 1).map(|n| slide_text(n, &deck.bank())).filter(|html| !html.is_empty());
         let notes = notes_html(own_notes(&slide), &slide.notes());
         let is_group_work = matches!(slide, Slide::GroupWork(_));
-        Some(view! {
-            <p class="notes-slide" role="status">{format!("Slide {} of {}: {}", at + 1, list.len(), slide.title())}</p>
-            {is_group_work.then(|| view! { <GroupTimerPanel deck=deck compact=true /> })}
-            <div class="notes-body" inner_html=notes></div>
-            <p class="notes-next">{next}</p>
-            {preview.map(|html| view! { <div class="next-preview" inner_html=html></div> })}
-        })
+        Some(
+            view! {
+                <p class="notes-slide" role="status">{format!("Slide {} of {}: {}", at + 1, list.len(), slide.title())}</p>
+                {is_group_work.then(|| view! { <GroupTimerPanel deck=deck compact=true /> })}
+                <div class="notes-body" inner_html=notes></div>
+                <p class="notes-next">{next}</p>
+                {preview.map(|html| view! { <div class="next-preview" inner_html=html></div> })}
+            }
+            .into_any(),
+        )
     };
     let slides = Route::Slides { session: session.clone() }.to_query();
     let slides_message = RwSignal::new(None::<&'static str>);

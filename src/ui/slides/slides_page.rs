@@ -18,6 +18,9 @@ use crate::ui::slides::slide_view::SlideView;
 use crate::ui::state::use_app;
 use crate::ui::GoneNotice;
 
+/// What the slides say when their session is not on this device.
+pub const GONE: &str = "This session is not on this device: it was made on another, or its data was cleared. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here, then choose \u{201c}Present the session\u{201d}.";
+
 /// The name of the presenter's window, so opening it again brings it forward.
 const NOTES_WINDOW: &str = "safeguarding-notes";
 
@@ -27,9 +30,10 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     let state = use_app();
     let deck = Deck::new(bank, session.clone());
     if deck.session().is_none() {
-        return view! { <GoneNotice message="This session is not on this device. On the device that made it, copy \u{201c}The session link\u{201d} from its screen and open it here, then choose \u{201c}Present the session\u{201d}." /> }
-            .into_any();
+        return view! { <GoneNotice message=GONE /> }.into_any();
     }
+    // The session cleared while its slides show (in another tab): said in the slide's place.
+    let here = Memo::new(move |_| deck.session().is_some());
     // Focus starts on the deck itself, so a screen reader says where it is
     // and the keys move the slides at once.
     let deck_ref = NodeRef::<html::Section>::new();
@@ -45,12 +49,32 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
     });
     let slide = move || {
         let _ = key.get();
+        if !here.get() {
+            return view! { <GoneNotice message=GONE /> }.into_any();
+        }
         let (at, list) = untrack(|| deck.at());
-        list.get(at).cloned().map(|slide| view! { <SlideView deck=deck slide=slide /> })
+        // Drawn afresh for each slide, so each opens at its top; it scrolls
+        // (by the keyboard too, once focused) when taller than the screen.
+        list.get(at)
+            .cloned()
+            .map(|slide| {
+                view! {
+                    <div class="slide-area" tabindex="0" role="region" aria-label="Slide">
+                        <SlideView deck=deck slide=slide />
+                    </div>
+                }
+            })
+            .into_any()
     };
     let count = move || {
         let (at, list) = deck.at();
         list.get(at).map(|s| format!("Slide {} of {}: {}", at + 1, list.len(), s.title())).unwrap_or_default()
+    };
+    // At either end, the button that would leave the deck says it cannot.
+    let at_first = move || (deck.at().0 == 0).then_some("true");
+    let at_last = move || {
+        let (at, list) = deck.at();
+        (at + 1 >= list.len()).then_some("true")
     };
     let notes_message = RwSignal::new(None::<&'static str>);
     let notes = Route::Notes { session: session.clone() }.to_query();
@@ -69,9 +93,9 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             <link rel="stylesheet" href=SLIDES_STYLESHEET />
             {slide}
             <nav class="deck-controls" aria-label="Move through the slides">
-                <button type="button" class="button button-secondary" on:click=move |_| deck.step(-1)>"Previous"</button>
+                <button type="button" class="button button-secondary" aria-disabled=at_first on:click=move |_| deck.step(-1)>"Previous"</button>
                 <p class="slide-count" role="status">{count}</p>
-                <button type="button" class="button button-primary" on:click=move |_| deck.step(1)>"Next"</button>
+                <button type="button" class="button button-primary" aria-disabled=at_last on:click=move |_| deck.step(1)>"Next"</button>
                 <button type="button" class="button button-secondary" on:click=open_notes>"Speaker notes"</button>
                 {share::full_screen_available().then(|| view! {
                     <button type="button" class="button button-secondary" on:click=move |_| { share::full_screen("deck"); }>"Full screen"</button>

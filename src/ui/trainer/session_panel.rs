@@ -53,7 +53,7 @@ pub fn SessionPanel(
     results: Memo<Vec<(String, usize)>>,
 ) -> impl IntoView {
     let state = use_app();
-    let TrainerSession { spec, made_at_ms, presentation } = session;
+    let TrainerSession { spec, made_at_ms, .. } = session;
     let link = share::absolute_url(&spec.to_query());
     let qr = qr_svg(&link).unwrap_or_default();
     let given = session_questions(&bank, &spec).len();
@@ -119,7 +119,7 @@ pub fn SessionPanel(
                     on:click=move |_| message.set(download_qr(&link_value.get_value(), &png_id, true))>"Download the QR code (PNG)"</button>
             </div>
             <p class="share-status" role="status">{move || message.get()}</p>
-            <PresentSession id=id.clone() kept=presentation bank=bank.clone() />
+            <PresentSession id=id.clone() bank=bank.clone() />
             <h4>"On another device"</h4>
             <p>"To run this session from another device, such as the laptop on the projector, open this link there. It brings the same quiz and the same debrief, not a new one, and the results collected here so far when they fit in one link (none is counted twice)."</p>
             <div class="form-group">

@@ -19,6 +19,7 @@ use crate::quiz::content::bank::Bank;
 use crate::quiz::links::link::QuizSpec;
 use crate::quiz::links::route::Route;
 use crate::quiz::room::session_code::SEED_LIMIT;
+use crate::quiz::saved::store::TrainerSession;
 use crate::ui::common::focus::focus_when_shown;
 use crate::ui::state::use_app;
 use crate::ui::trainer::session_form::{SessionForm, SessionSettings};
@@ -34,7 +35,13 @@ pub fn TrainerPage(bank: Arc<Bank>, session: Option<String>) -> impl IntoView {
     let state = use_app();
     let shown = {
         let session = session.clone();
-        Memo::new(move |_| session.as_ref().and_then(|id| state.store.with(|s| s.sessions.get(id).cloned().map(|t| (id.clone(), t)))))
+        // Without its presentation, which its own part reads: a slide moved in
+        // another window does not draw the panel (QR code and all) again.
+        Memo::new(move |_| {
+            session.as_ref().and_then(|id| {
+                state.store.with(|s| s.sessions.get(id).map(|t| (id.clone(), TrainerSession { presentation: None, ..t.clone() })))
+            })
+        })
     };
     // The form starts from the session shown, so changing one setting is one change.
     let start = shown.get_untracked().map(|(_, t)| t.spec);

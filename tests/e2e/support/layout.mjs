@@ -34,3 +34,16 @@ export const brokenWordsThatFit = () => {
 
 /** Run in the page: true if nothing scrolls sideways. */
 export const fitsWidth = () => document.documentElement.scrollWidth <= window.innerWidth;
+
+/**
+ * The smallest text on the screen, in px, over every element in <main> with
+ * text of its own that shows (what is hidden for screen readers left out):
+ * for the "no text under 24 px on a 1080p projector" checks.
+ */
+export const smallestText = (page) =>
+  page.evaluate(() => {
+    const sizes = [...document.querySelectorAll('main *')]
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) && e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+      .map((e) => parseFloat(getComputedStyle(e).fontSize));
+    return Math.min(...sizes);
+  });
