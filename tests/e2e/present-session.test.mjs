@@ -258,6 +258,7 @@ test('speaker notes in a second window move with the slides, and moving there mo
   assert.match(notes.url(), /\?view=notes&quiz=[0-9a-f]{8}$/);
   const titles = expectedTitles(false);
   await notes.getByText(`Next: ${titles[1]}`).waitFor();
+  assert.equal(await notes.getByRole('button', { name: 'Previous' }).getAttribute('aria-disabled'), 'true', 'the notes mark the first slide too');
   assert.match(await notes.locator('.time-used').innerText(), /^Time used: \d+ min$/);
 
   // Next on the notes moves the slides.
@@ -329,10 +330,17 @@ test("the quiz in the deck: the session's QR code and code, its debrief live as 
   const projector = await context.newPage();
   await projector.goto(slidesUrl);
   await untilSlide(projector, titles.length - 1);
+  const notes = await context.newPage();
+  await notes.goto(slidesUrl.replace('view=slides', 'view=notes'));
+  await notes.locator('.notes-slide').filter({ hasText: `Slide ${titles.length - 1} of ` }).waitFor();
   await page.getByLabel('After the 10 Principles, before the e-learning').check();
   const after = expectedTitles(false);
   await untilSlide(projector, after.indexOf('Group debrief') + 1);
   assert.equal((await shownSlide(projector)).title, 'Group debrief');
+  // The notes follow too: the same slide at its new number, and the slide after it.
+  await notes.locator('.notes-slide').filter({ hasText: `Slide ${after.indexOf('Group debrief') + 1} of ${after.length}: Group debrief` }).waitFor();
+  assert.equal(await notes.locator('.notes-next').innerText(), `Next: ${after[after.indexOf('Group debrief') + 1]}`);
+  await notes.close();
   await page.reload();
   assert.equal(await page.getByLabel('After the 10 Principles, before the e-learning').isChecked(), true, 'the choice is kept');
   await projector.close();
@@ -381,6 +389,14 @@ test('offline after one visit, every slide fits from 1024x768 to 4K and on a pho
       assert.ok(controlsOnScreen, `the controls are on screen on "${title}" at ${width}x${height}`);
       const smallest = await smallestText(page);
       assert.ok(smallest >= least, `no text under ${least} px on "${title}" at ${width}x${height}: ${smallest}`);
+      if (height === 360 && title === 'The national picture 2018-19') {
+        // Taller than a phone on its side: Down scrolls it, with focus still on the deck.
+        const area = page.locator('.slide-area');
+        assert.equal(await area.evaluate((e) => e.scrollTop), 0, 'each slide opens at its top');
+        await page.keyboard.press('ArrowDown');
+        await page.waitForFunction(() => document.querySelector('.slide-area').scrollTop > 0);
+        assert.equal((await shownSlide(page)).title, title, 'Down scrolls; it does not move the slide');
+      }
       if (width === 1024 && ['Characteristics of the 538 children', 'Group work', 'Take the quiz', 'Group debrief', 'Looking after yourself', learn.deck.title].includes(title)) {
         assert.deepEqual(await axeInLightAndDark(page), { light: [], dark: [] }, `"${title}" passes axe, light and dark`);
       }
@@ -410,6 +426,8 @@ test("the session's data cleared in another tab: the slides and the notes say so
   await other.getByRole('button', { name: 'Delete my data' }).click();
   await page.getByText('This session is not on this device: it was made on another, or its data was cleared.').waitFor();
   await notes.getByText('This session is not on this device: it was made on another, or its data was cleared.').waitFor();
+  assert.equal(await page.locator('.deck-controls').isVisible(), false, 'no controls for a deck that has gone');
+  assert.equal(await notes.locator('.notes-move').isVisible(), false);
   // Nothing moves a session that has gone, and nothing breaks.
   await page.keyboard.press('PageDown');
   await page.getByRole('link', { name: 'Go to the home page' }).waitFor();

@@ -222,6 +222,10 @@ pub struct GroupTimer {
     pub skipped: bool,
 }
 
+/// The most "one more minute" adds to the group work, in seconds (an hour):
+/// a clock of hundreds of minutes helps no room.
+pub const MOST_ADDED_S: u32 = 3600;
+
 /// Where the timer stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimerState {
@@ -233,8 +237,8 @@ pub enum TimerState {
     Paused(u64),
     /// The time is up.
     Over,
-    /// Skipped.
-    Skipped,
+    /// Skipped with this many ms left (kept, should the groups go on).
+    Skipped(u64),
 }
 
 impl GroupTimer {
@@ -257,7 +261,7 @@ impl GroupTimer {
     pub fn state(&self, minutes: u32, now: u64) -> TimerState {
         let left = self.length_ms(minutes).saturating_sub(self.run_ms(now));
         match (self.skipped, self.running_since) {
-            (true, _) => TimerState::Skipped,
+            (true, _) => TimerState::Skipped(left),
             _ if left == 0 => TimerState::Over,
             (false, Some(_)) => TimerState::Running(left),
             (false, None) if self.used_ms == 0 => TimerState::Ready,
@@ -278,8 +282,11 @@ impl GroupTimer {
     }
 
     /// Adds a minute to the time left (also to a timer whose time is up, so
-    /// it runs again for that minute).
+    /// it runs again for that minute), up to [`MOST_ADDED_S`] in all.
     pub fn add_minute(&mut self, minutes: u32, now: u64) {
+        if self.added_s >= MOST_ADDED_S {
+            return;
+        }
         // A timer that ran out long ago gets a whole minute from now, not a
         // minute that has already passed: its run is cut back to its length.
         let length = self.length_ms(minutes);
@@ -346,6 +353,12 @@ mod tests {
         assert_eq!(timer.state(10, 31 * MIN), TimerState::Running(MIN));
         assert_eq!(timer.state(10, 32 * MIN), TimerState::Over);
 
+        let mut long = GroupTimer::default();
+        for _ in 0..200 {
+            long.add_minute(10, 0);
+        }
+        assert_eq!(long.length_ms(10), 70 * MIN, "an hour more at most");
+
         let mut paused = GroupTimer::default();
         paused.resume(0);
         paused.pause(2 * MIN);
@@ -358,7 +371,7 @@ mod tests {
         let mut timer = GroupTimer::default();
         timer.resume(0);
         timer.skip(4 * MIN);
-        assert_eq!(timer.state(10, 40 * MIN), TimerState::Skipped);
+        assert_eq!(timer.state(10, 40 * MIN), TimerState::Skipped(6 * MIN), "the time left is kept");
         timer.resume(40 * MIN);
         assert_eq!(timer.state(10, 41 * MIN), TimerState::Running(5 * MIN));
     }

@@ -66,6 +66,33 @@ impl Deck {
             .unwrap_or_else(|| Presentation::new(QuizPlace::default(), opened_at))
     }
 
+    /// What the slide showing is, as a key that changes when the slide, its
+    /// position or the number of slides does (the quiz moved): screens draw
+    /// the slide again only when it changes, not at each change to the store.
+    pub fn showing(self) -> Memo<String> {
+        Memo::new(move |_| {
+            let (at, list) = self.at();
+            list.get(at).map(|s| format!("{at}/{}/{}", list.len(), s.key())).unwrap_or_default()
+        })
+    }
+
+    /// Whether the session is still on this device, tracked (it can be
+    /// cleared in another tab while it is presented).
+    pub fn here(self) -> Memo<bool> {
+        Memo::new(move |_| self.session.with(Option::is_some))
+    }
+
+    /// Marks for the Previous and Next buttons at either end of the deck:
+    /// `aria-disabled="true"` on the one that cannot move.
+    pub fn ends(self) -> (impl Fn() -> Option<&'static str> + Copy, impl Fn() -> Option<&'static str> + Copy) {
+        let first = move || (self.at().0 == 0).then_some("true");
+        let last = move || {
+            let (at, list) = self.at();
+            (at + 1 >= list.len()).then_some("true")
+        };
+        (first, last)
+    }
+
     /// The slides and the position of the one showing, tracked.
     pub fn at(&self) -> (usize, Vec<Slide>) {
         let presentation = self.presentation();
@@ -110,10 +137,11 @@ impl Deck {
     /// Moves the slides with the keyboard or a clicker while the calling
     /// screen shows: Right, Page Down, Space and N go on; Left, Page Up and
     /// P go back; Home and End go to the first and last slide. Up and Down
-    /// are left to scroll a slide taller than the screen.
+    /// scroll `area` (a slide taller than the screen) wherever focus is, or
+    /// are left to the page if there is none.
     /// Keys typed in a field, pressed with a modifier, or Space and Enter on a
     /// button are left to the page.
-    pub fn listen_for_keys(self) {
+    pub fn listen_for_keys(self, area: Option<NodeRef<leptos::html::Div>>) {
         let keys = window_event_listener(leptos::ev::keydown, move |e| {
             if e.ctrl_key() || e.alt_key() || e.meta_key() || e.default_prevented() {
                 return;
@@ -124,6 +152,13 @@ impl Deck {
                 .map(|el| el.tag_name().to_ascii_lowercase())
                 .is_some_and(|tag| matches!(tag.as_str(), "input" | "textarea" | "select" | "button" | "a" | "summary"));
             let key = e.key();
+            if let (Some(area), "ArrowUp" | "ArrowDown") = (area, key.as_str()) {
+                if let Some(area) = area.get_untracked() {
+                    e.prevent_default();
+                    area.scroll_by_with_x_and_y(0.0, if key == "ArrowUp" { -60.0 } else { 60.0 });
+                }
+                return;
+            }
             let by: isize = match key.as_str() {
                 "ArrowRight" | "PageDown" | "n" | "N" => 1,
                 " " if !on_control => 1,

@@ -18,15 +18,15 @@ pub fn GroupTimerPanel(deck: Deck, #[prop(optional)] compact: bool) -> impl Into
     let state = move || deck.presentation().timer.state(minutes, now.get());
     let shown = move || match state() {
         TimerState::Ready => clock_text(u64::from(minutes) * 60_000),
-        TimerState::Running(left) | TimerState::Paused(left) => clock_text(left),
-        TimerState::Over | TimerState::Skipped => clock_text(0),
+        TimerState::Running(left) | TimerState::Paused(left) | TimerState::Skipped(left) => clock_text(left),
+        TimerState::Over => clock_text(0),
     };
     let label = move || match state() {
         TimerState::Ready => "Not started",
         TimerState::Running(_) => "left",
         TimerState::Paused(_) => "Paused",
         TimerState::Over => "Time is up",
-        TimerState::Skipped => "Skipped",
+        TimerState::Skipped(_) => "Skipped",
     };
     // Said once when the time is up (the count itself is not read out each second).
     let said = move || matches!(state(), TimerState::Over).then_some("The group work's time is up.");

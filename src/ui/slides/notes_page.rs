@@ -32,16 +32,14 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         return view! { <GoneNotice message=GONE /> }.into_any();
     }
     // The session cleared while its notes show (in another tab): said in their place.
-    let here = Memo::new(move |_| deck.session().is_some());
+    let here = deck.here();
+    let (at_first, at_last) = deck.ends();
     let heading_ref = NodeRef::<html::H2>::new();
     focus_when_shown(heading_ref);
-    deck.listen_for_keys();
+    deck.listen_for_keys(None);
     let (swipe_start, swipe_end) = deck.swipe();
     let now = ticking_now();
-    let key = Memo::new(move |_| {
-        let (at, list) = deck.at();
-        list.get(at).map(|s| s.key().to_owned()).unwrap_or_default()
-    });
+    let key = deck.showing();
     let current = move || {
         let _ = key.get();
         if !here.get() {
@@ -77,9 +75,9 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             <link rel="stylesheet" href=SLIDES_STYLESHEET />
             <h2 id="notes-heading" tabindex="-1" node_ref=heading_ref>"Speaker notes"</h2>
             <p class="time-used">{move || format!("Time used: {}", time_used_text(deck.presentation().time_used_ms(now.get())))}</p>
-            <div class="button-group notes-move">
-                <button type="button" class="button button-secondary" on:click=move |_| deck.step(-1)>"Previous"</button>
-                <button type="button" class="button button-primary" on:click=move |_| deck.step(1)>"Next"</button>
+            <div class="button-group notes-move" hidden=move || !here.get()>
+                <button type="button" class="button button-secondary" aria-disabled=at_first on:click=move |_| deck.step(-1)>"Previous"</button>
+                <button type="button" class="button button-primary" aria-disabled=at_last on:click=move |_| deck.step(1)>"Next"</button>
             </div>
             {current}
             <h3>"The slides"</h3>

@@ -33,20 +33,17 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         return view! { <GoneNotice message=GONE /> }.into_any();
     }
     // The session cleared while its slides show (in another tab): said in the slide's place.
-    let here = Memo::new(move |_| deck.session().is_some());
+    let here = deck.here();
     // Focus starts on the deck itself, so a screen reader says where it is
     // and the keys move the slides at once.
     let deck_ref = NodeRef::<html::Section>::new();
     focus_when_shown(deck_ref);
     let back = Route::Trainer { session: Some(session.clone()) };
     hold_projector_view("deck-view", back.clone());
-    deck.listen_for_keys();
+    let area = NodeRef::<html::Div>::new();
+    deck.listen_for_keys(Some(area));
     let (swipe_start, swipe_end) = deck.swipe();
-    // The slide is drawn again only when it changes, not on every change to the store.
-    let key = Memo::new(move |_| {
-        let (at, list) = deck.at();
-        list.get(at).map(|s| s.key().to_owned()).unwrap_or_default()
-    });
+    let key = deck.showing();
     let slide = move || {
         let _ = key.get();
         if !here.get() {
@@ -59,7 +56,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             .cloned()
             .map(|slide| {
                 view! {
-                    <div class="slide-area" tabindex="0" role="region" aria-label="Slide">
+                    <div class="slide-area" tabindex="0" role="region" aria-label="Slide" node_ref=area>
                         <SlideView deck=deck slide=slide />
                     </div>
                 }
@@ -71,11 +68,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         list.get(at).map(|s| format!("Slide {} of {}: {}", at + 1, list.len(), s.title())).unwrap_or_default()
     };
     // At either end, the button that would leave the deck says it cannot.
-    let at_first = move || (deck.at().0 == 0).then_some("true");
-    let at_last = move || {
-        let (at, list) = deck.at();
-        (at + 1 >= list.len()).then_some("true")
-    };
+    let (at_first, at_last) = deck.ends();
     let notes_message = RwSignal::new(None::<&'static str>);
     let notes = Route::Notes { session: session.clone() }.to_query();
     let open_notes = move |_| {
@@ -92,7 +85,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             on:pointerdown=swipe_start on:pointerup=swipe_end>
             <link rel="stylesheet" href=SLIDES_STYLESHEET />
             {slide}
-            <nav class="deck-controls" aria-label="Move through the slides">
+            <nav class="deck-controls" aria-label="Move through the slides" hidden=move || !here.get()>
                 <button type="button" class="button button-secondary" aria-disabled=at_first on:click=move |_| deck.step(-1)>"Previous"</button>
                 <p class="slide-count" role="status">{count}</p>
                 <button type="button" class="button button-primary" aria-disabled=at_last on:click=move |_| deck.step(1)>"Next"</button>
