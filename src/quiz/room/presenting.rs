@@ -44,6 +44,9 @@ pub enum Slide {
     CareLine,
 }
 
+/// The title slide's [`Slide::key`]: where every presentation begins.
+const TITLE_KEY: &str = "title";
+
 /// The heading of the quiz's first slide.
 pub const JOIN_TITLE: &str = "Take the quiz";
 /// The heading of the debrief slide.
@@ -57,7 +60,7 @@ impl Slide {
     /// `"care-line"`).
     pub fn key(&self) -> &str {
         match self {
-            Slide::Title(_) => "title",
+            Slide::Title(_) => TITLE_KEY,
             Slide::Card(card) => &card.id,
             Slide::Animation(_) => "animation",
             Slide::GroupWork(_) => "group-work",
@@ -176,7 +179,19 @@ pub struct Presentation {
 impl Presentation {
     /// A presentation beginning now at the first slide, with the quiz at `place`.
     pub fn new(place: QuizPlace, now: u64) -> Presentation {
-        Presentation { slide: "title".into(), place, started_at: now, timer: GroupTimer::default() }
+        Presentation { slide: TITLE_KEY.into(), place, started_at: now, timer: GroupTimer::default() }
+    }
+
+    /// Still on the title slide: presenting has not really begun.
+    pub fn at_start(&self) -> bool {
+        self.slide == TITLE_KEY
+    }
+
+    /// "Slide 9 of 22: Principle 2: Never make assumptions", for the slide
+    /// showing in `slides`; `None` if there are none.
+    pub fn label(&self, slides: &[Slide]) -> Option<String> {
+        let at = self.position(slides);
+        slides.get(at).map(|s| format!("Slide {} of {}: {}", at + 1, slides.len(), s.title()))
     }
 
     /// The position of the slide showing in `slides`; the first slide if
@@ -384,6 +399,18 @@ mod tests {
         assert_eq!(time_used_text(59_999), "0 min");
         assert_eq!(time_used_text(42 * MIN + 5), "42 min");
         assert_eq!(time_used_text(65 * MIN), "1 h 05 min");
+    }
+
+    #[test]
+    fn a_presentation_names_its_slide_and_knows_when_it_has_begun() {
+        let slides = vec![Slide::Title("Session".into()), Slide::Animation("A.".into())];
+        let mut p = Presentation::new(QuizPlace::AtEnd, 0);
+        assert!(p.at_start());
+        assert_eq!(p.label(&slides).as_deref(), Some("Slide 1 of 2: Session"));
+        p.go_to(&slides, 1, 0);
+        assert!(!p.at_start());
+        assert_eq!(p.label(&slides).as_deref(), Some("Slide 2 of 2: Animation"));
+        assert_eq!(p.label(&[]), None);
     }
 
     #[test]

@@ -93,6 +93,12 @@ impl Deck {
         (first, last)
     }
 
+    /// "Slide 9 of 22: Principle 2: …" for the slide showing, tracked.
+    pub fn label(&self) -> String {
+        let presentation = self.presentation();
+        self.bank.with_value(|bank| presentation.label(&slides(bank, presentation.place))).unwrap_or_default()
+    }
+
     /// The slides and the position of the one showing, tracked.
     pub fn at(&self) -> (usize, Vec<Slide>) {
         let presentation = self.presentation();

@@ -54,7 +54,7 @@ pub fn NotesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
         let is_group_work = matches!(slide, Slide::GroupWork(_));
         Some(
             view! {
-                <p class="notes-slide" role="status">{format!("Slide {} of {}: {}", at + 1, list.len(), slide.title())}</p>
+                <p class="notes-slide" role="status">{untrack(|| deck.label())}</p>
                 {is_group_work.then(|| view! { <GroupTimerPanel deck=deck compact=true /> })}
                 <div class="notes-body" inner_html=notes></div>
                 <p class="notes-next">{next}</p>

@@ -63,10 +63,7 @@ pub fn SlidesPage(bank: Arc<Bank>, session: String) -> impl IntoView {
             })
             .into_any()
     };
-    let count = move || {
-        let (at, list) = deck.at();
-        list.get(at).map(|s| format!("Slide {} of {}: {}", at + 1, list.len(), s.title())).unwrap_or_default()
-    };
+    let count = move || deck.label();
     // At either end, the button that would leave the deck says it cannot.
     let (at_first, at_last) = deck.ends();
     let notes_message = RwSignal::new(None::<&'static str>);

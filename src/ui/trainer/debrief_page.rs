@@ -42,7 +42,8 @@ pub fn DebriefPage(
     #[prop(optional)]
     in_deck: bool,
 ) -> impl IntoView {
-    let projected = projected || in_deck;
+    // Sized for the room: its own projector view, or a slide.
+    let large = projected || in_deck;
     let state = use_app();
     let heading_ref = NodeRef::<leptos::html::H2>::new();
     // A slide leaves focus on the deck's controls, so Next can be pressed again.
@@ -73,7 +74,7 @@ pub fn DebriefPage(
     // On a projector: every size larger and the site's header hidden
     // (`.projecting` on <html>, gone with the screen); Escape leaves.
     let back = Route::Debrief { quiz: quiz.clone() };
-    if projected && !in_deck {
+    if projected {
         hold_projector_view("projecting", back.clone());
     }
     let session_here = {
@@ -90,7 +91,7 @@ pub fn DebriefPage(
                     let questions = session_questions(&bank, &spec);
                     let quiz_id = spec.id();
                     let Some(summary) = t.summary(&quiz_id, questions.len() as u32) else { return ().into_any() };
-                    if projected {
+                    if large {
                         return view! { <div class="debrief-body">{summary_view(&summary, &questions, true)}</div> }.into_any();
                     }
                     view! {
@@ -116,7 +117,7 @@ pub fn DebriefPage(
                 (None, Some(spec)) => view! {
                     <h3>{unbroken(session_title(&spec))}</h3>
                     <p class="session-effort">{session_effort(session_questions(&bank, &spec).len(), &spec)}</p>
-                    {if projected {
+                    {if large {
                         view! { <p>"No results yet. They appear here as the trainer collects them."</p> }.into_any()
                     } else {
                         view! {
@@ -130,7 +131,7 @@ pub fn DebriefPage(
                 }
                 .into_any(),
                 // On the projector, with nothing here to show: say how to bring the session here.
-                (None, None) if projected => view! {
+                (None, None) if large => view! {
                     <p>"This device has no results for this session. To show them here, open the session link from the trainer's screen on this device."</p>
                 }
                 .into_any(),
@@ -169,7 +170,7 @@ pub fn DebriefPage(
             state.replace(back.clone());
         }
     };
-    let controls = (projected && !in_deck).then(|| {
+    let controls = projected.then(|| {
         view! {
             <div class="button-group present-controls">
                 {share::full_screen_available().then(|| view! {
@@ -179,19 +180,19 @@ pub fn DebriefPage(
             </div>
         }
     });
-    let links = (!projected).then(|| {
+    let links = (!large).then(|| {
         view! {
             <NavLink route=Route::Trainer { session: None } class="button button-secondary">"Run a session"</NavLink>
             <NavLink route=Route::Home class="button button-secondary">"Back to home"</NavLink>
         }
     });
     view! {
-        <section class="page debrief" id="debrief" aria-labelledby="debrief-heading" class:projected=projected
+        <section class="page debrief" id="debrief" aria-labelledby="debrief-heading" class:projected=large
             data-settling=move || guard.settling().get().then_some("")
             on:click:capture=guard.on_click()
             on:mousedown:capture=guard.on_mousedown()>
             {controls}
-            <h2 id="debrief-heading" tabindex="-1" node_ref=heading_ref class:visually-hidden=projected && !in_deck>"Group debrief"</h2>
+            <h2 id="debrief-heading" tabindex="-1" node_ref=heading_ref class:visually-hidden=projected>"Group debrief"</h2>
             <div role="status">
                 {move || message.get().map(|n| view! { <p class="notice">{n}</p> })}
                 {move || cleared.is_held().then(|| view! {

@@ -60,7 +60,7 @@ pub fn PresentSession(id: String, bank: Arc<Bank>) -> impl IntoView {
             let id = id.clone();
             let place = place();
             state.change(move |s, now| {
-                let kept = s.sessions.get(&id).and_then(|t| t.presentation.clone()).filter(|p| !again && p.slide != "title");
+                let kept = s.sessions.get(&id).and_then(|t| t.presentation.clone()).filter(|p| !again && !p.at_start());
                 let mut presentation = kept.unwrap_or_else(|| Presentation::new(place, now));
                 presentation.place_quiz(place);
                 s.present(&id, presentation, now)
